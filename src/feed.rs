@@ -1,0 +1,755 @@
+//! The council feed, version 1, as Rust types.
+//!
+//! These types are the one description of `feed-v1.md` in the code: the validator builds
+//! them from the JSON text, every view reads them, and the published JSON Schema is generated
+//! from them (`schema()`), so the schema cannot drift from what the widget understands.
+//! Optional keys are `Option`s or lists that default to empty; references are ids (strings)
+//! that the validator has checked resolve to the right list.
+
+use crate::date::{Date, Period};
+use crate::i18n::Lang;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use std::borrow::Cow;
+
+/// An id, or a reference to an id in another list.
+pub type Id = String;
+
+/// A whole feed: what the widget shows.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(title = "Council inspection and improvement plan feed, version 1")]
+pub struct Feed {
+    /// `"1.0"`, `"1.1"`, ...: the feed format version.
+    #[schemars(regex(pattern = r"^1\.[0-9]+$"))]
+    pub schema_version: String,
+    /// Who publishes the feed.
+    pub publisher: Publisher,
+    /// The date the data is true at; "overdue" and "due soon" are judged against it.
+    pub as_of: Date,
+    /// When this file was published.
+    #[serde(default)]
+    pub published: Option<Date>,
+    /// The improvement plan.
+    pub plan: Plan,
+    /// Inspections, monitoring visits and self-evaluations.
+    #[serde(default)]
+    pub inspections: Vec<Inspection>,
+    /// What inspectors found.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// The plan's key actions or workstreams.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// The plan's actions and sub-actions (may be empty).
+    pub actions: Vec<Action>,
+    /// Performance indicators.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// The governance trail: where progress was reported.
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+}
+
+/// Plain text, or the same text in English and Welsh.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// A plain string, in whatever language the council wrote it.
+    Plain(String),
+    /// `{"en": "…", "cy": "…"}` with at least one present.
+    Bilingual {
+        /// English.
+        en: Option<String>,
+        /// Welsh (Cymraeg).
+        cy: Option<String>,
+    },
+}
+
+impl Text {
+    /// The text to show a reader of `lang`: that language if given, else the other.
+    /// The second value is the language of the text when it is known to differ from the
+    /// page's (so the view can mark it with `lang` for screen readers).
+    pub fn get(&self, lang: Lang) -> (&str, Option<Lang>) {
+        match self {
+            Text::Plain(s) => (s, None),
+            Text::Bilingual { en, cy } => {
+                let (want, other, other_lang) = match lang {
+                    Lang::En => (en, cy, Lang::Cy),
+                    Lang::Cy => (cy, en, Lang::En),
+                };
+                match (want, other) {
+                    (Some(s), _) => (s, None),
+                    (None, Some(s)) => (s, Some(other_lang)),
+                    (None, None) => ("", None),
+                }
+            }
+        }
+    }
+
+    /// The text in `lang` (falling back to the other language), without the language mark.
+    pub fn show(&self, lang: Lang) -> &str {
+        self.get(lang).0
+    }
+
+    /// Every language version of the text, for searching.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        let (a, b) = match self {
+            Text::Plain(s) => (Some(s.as_str()), None),
+            Text::Bilingual { en, cy } => (en.as_deref(), cy.as_deref()),
+        };
+        a.into_iter().chain(b)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::Plain(s.to_string())
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Plain text (never HTML): a string, or {\"en\": \"…\", \"cy\": \"…\"} with at least one language.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": { "en": { "type": "string" }, "cy": { "type": "string" } },
+                    "anyOf": [ { "required": ["en"] }, { "required": ["cy"] } ]
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A real calendar date, YYYY-MM-DD.",
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+impl JsonSchema for Period {
+    fn schema_name() -> Cow<'static, str> {
+        "Period".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A day (YYYY-MM-DD), month (YYYY-MM), calendar quarter (YYYY-Qn) or UK financial year (YYYY/YY).",
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}-[0-9]{2}|-[0-9]{2}|-Q[1-4]|/[0-9]{2})$"
+        })
+    }
+}
+
+/// An absolute `http:` or `https:` address (checked by the validator).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Url(pub String);
+
+impl JsonSchema for Url {
+    fn schema_name() -> Cow<'static, str> {
+        "Url".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An absolute https: or http: address.",
+            "type": "string",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"
+        })
+    }
+}
+
+/// Who publishes the feed.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Publisher {
+    /// The council's name.
+    pub name: Text,
+    /// The council's website.
+    #[serde(default)]
+    pub url: Option<Url>,
+    /// Where to send questions about the data.
+    #[serde(default)]
+    pub contact_email: Option<String>,
+}
+
+/// The improvement plan.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Plan {
+    /// The council's reference for the plan.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Its title.
+    pub title: Text,
+    /// A short summary.
+    #[serde(default)]
+    pub summary: Option<Text>,
+    /// When it was approved.
+    #[serde(default)]
+    pub approved: Option<Date>,
+    /// Who approved it, e.g. "Cabinet".
+    #[serde(default)]
+    pub approved_by: Option<Text>,
+    /// When it is next reviewed.
+    #[serde(default)]
+    pub next_review: Option<Date>,
+    /// The full plan on the council's site.
+    #[serde(default)]
+    pub url: Option<Url>,
+    /// What the council means by each RAG rating.
+    #[serde(default)]
+    pub rag_definitions: Option<RagDefinitions>,
+}
+
+/// What the council means by each RAG rating: the legend wherever RAG appears.
+#[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
+pub struct RagDefinitions {
+    /// Red.
+    #[serde(default)]
+    pub red: Option<Text>,
+    /// Amber.
+    #[serde(default)]
+    pub amber: Option<Text>,
+    /// Green.
+    #[serde(default)]
+    pub green: Option<Text>,
+    /// Blue (complete).
+    #[serde(default)]
+    pub blue: Option<Text>,
+}
+
+impl RagDefinitions {
+    /// The council's definition of `rag`, if it gave one.
+    pub fn get(&self, rag: Rag) -> Option<&Text> {
+        match rag {
+            Rag::Red => self.red.as_ref(),
+            Rag::Amber => self.amber.as_ref(),
+            Rag::Green => self.green.as_ref(),
+            Rag::Blue => self.blue.as_ref(),
+        }
+    }
+}
+
+/// Declares a feed enum: its Rust variants, the JSON words for them, and the list of all.
+macro_rules! feed_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
+        }
+        impl $name {
+            /// Every value, in the order of the spec.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The word used in the feed.
+            pub fn word(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+            /// The value for a feed word.
+            pub fn from_word(s: &str) -> Option<$name> {
+                match s { $($word => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+feed_enum!(
+    /// Who inspected.
+    Inspectorate {
+        /// Ofsted (England).
+        Ofsted = "ofsted",
+        /// Care Inspectorate Wales.
+        Ciw = "ciw",
+        /// The Care Inspectorate (Scotland).
+        CareInspectorate = "care_inspectorate",
+        /// The Care Quality Commission.
+        Cqc = "cqc",
+        /// The council's own self-evaluation.
+        Council = "council",
+        /// Anyone else.
+        Other = "other",
+    }
+);
+
+feed_enum!(
+    /// The kind of inspection.
+    InspectionType {
+        /// ILACS standard inspection.
+        IlacsStandard = "ilacs_standard",
+        /// ILACS short inspection.
+        IlacsShort = "ilacs_short",
+        /// Focused visit.
+        FocusedVisit = "focused_visit",
+        /// Monitoring visit.
+        MonitoringVisit = "monitoring_visit",
+        /// Joint targeted area inspection.
+        Jtai = "jtai",
+        /// SEND area inspection.
+        SendArea = "send_area",
+        /// Self-evaluation.
+        SelfEvaluation = "self_evaluation",
+        /// Anything else.
+        Other = "other",
+    }
+);
+
+feed_enum!(
+    /// A judgement area of an inspection framework.
+    Area {
+        /// Overall effectiveness.
+        OverallEffectiveness = "overall_effectiveness",
+        /// The impact of leaders on social work practice.
+        ImpactOfLeaders = "impact_of_leaders",
+        /// The experiences and progress of children who need help and protection.
+        HelpAndProtection = "help_and_protection",
+        /// The experiences and progress of children in care.
+        ChildrenInCare = "children_in_care",
+        /// The experiences and progress of care leavers.
+        CareLeavers = "care_leavers",
+        /// Children in care and care leavers (frameworks before the split).
+        ChildrenInCareAndCareLeavers = "children_in_care_and_care_leavers",
+        /// Another area, named by `label`.
+        Other = "other",
+    }
+);
+
+feed_enum!(
+    /// A judgement's grade.
+    Grade {
+        /// Outstanding.
+        Outstanding = "outstanding",
+        /// Good.
+        Good = "good",
+        /// Requires improvement to be good.
+        RequiresImprovement = "requires_improvement",
+        /// Inadequate.
+        Inadequate = "inadequate",
+        /// Not judged.
+        NotJudged = "not_judged",
+        /// Excellent (six-point scale).
+        Excellent = "excellent",
+        /// Very good (six-point scale).
+        VeryGood = "very_good",
+        /// Adequate (six-point scale).
+        Adequate = "adequate",
+        /// Weak (six-point scale).
+        Weak = "weak",
+        /// Unsatisfactory (six-point scale).
+        Unsatisfactory = "unsatisfactory",
+    }
+);
+
+feed_enum!(
+    /// What kind of finding.
+    FindingKind {
+        /// A strength.
+        Strength = "strength",
+        /// An area for improvement.
+        AreaForImprovement = "area_for_improvement",
+        /// An area for priority action: the most urgent.
+        PriorityAction = "priority_action",
+        /// A recommendation.
+        Recommendation = "recommendation",
+    }
+);
+
+feed_enum!(
+    /// Where an action stands.
+    Status {
+        /// Not started.
+        NotStarted = "not_started",
+        /// In progress.
+        InProgress = "in_progress",
+        /// Complete.
+        Complete = "complete",
+        /// Withdrawn: excluded from completion percentages.
+        Withdrawn = "withdrawn",
+    }
+);
+
+feed_enum!(
+    /// Red, amber, green or blue rating.
+    Rag {
+        /// Red.
+        Red = "red",
+        /// Amber.
+        Amber = "amber",
+        /// Green.
+        Green = "green",
+        /// Blue: complete.
+        Blue = "blue",
+    }
+);
+
+feed_enum!(
+    /// How an indicator's values are measured.
+    Unit {
+        /// Percent, 0–100.
+        Percent = "percent",
+        /// A count.
+        Count = "count",
+        /// A rate per 10,000 children.
+        RatePer10000 = "rate_per_10000",
+        /// Days.
+        Days = "days",
+        /// Weeks.
+        Weeks = "weeks",
+        /// A ratio.
+        Ratio = "ratio",
+        /// Pounds sterling.
+        CurrencyGbp = "currency_gbp",
+    }
+);
+
+feed_enum!(
+    /// Which way is better for an indicator.
+    Polarity {
+        /// Higher values are better.
+        HigherIsBetter = "higher_is_better",
+        /// Lower values are better.
+        LowerIsBetter = "lower_is_better",
+        /// Neither is better.
+        Neutral = "neutral",
+    }
+);
+
+/// An inspection, monitoring visit or self-evaluation.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Inspection {
+    /// Unique among inspections.
+    #[schemars(length(min = 1))]
+    pub id: Id,
+    /// Who inspected.
+    pub inspectorate: Inspectorate,
+    /// What kind of inspection.
+    #[serde(rename = "type")]
+    pub kind: InspectionType,
+    /// E.g. "Fourth monitoring visit".
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// First day of fieldwork.
+    #[serde(default)]
+    pub start: Option<Date>,
+    /// Last day of fieldwork (not before `start`).
+    #[serde(default)]
+    pub end: Option<Date>,
+    /// When the report was published.
+    #[serde(default)]
+    pub published: Option<Date>,
+    /// The report.
+    #[serde(default)]
+    pub report_url: Option<Url>,
+    /// The judgements made.
+    #[serde(default)]
+    pub judgements: Vec<Judgement>,
+    /// A summary of the report.
+    #[serde(default)]
+    pub summary: Option<Text>,
+}
+
+/// A graded judgement.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Judgement {
+    /// The area judged.
+    pub area: Area,
+    /// The grade given.
+    pub grade: Grade,
+    /// The area's name; required when `area` is `other`.
+    #[serde(default)]
+    pub label: Option<Text>,
+}
+
+/// Something an inspection found.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Finding {
+    /// Unique among findings.
+    #[schemars(length(min = 1))]
+    pub id: Id,
+    /// The inspection that found it.
+    #[serde(default)]
+    pub inspection: Option<Id>,
+    /// What kind of finding.
+    pub kind: FindingKind,
+    /// The judgement area it concerns.
+    #[serde(default)]
+    pub area: Option<Area>,
+    /// The finding's words.
+    pub text: Text,
+}
+
+/// A key action or workstream of the plan.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Priority {
+    /// Unique among priorities.
+    #[schemars(length(min = 1))]
+    pub id: Id,
+    /// Its title.
+    pub title: Text,
+    /// What it is about.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The accountable role.
+    #[serde(default)]
+    pub lead: Option<Text>,
+    /// Findings it answers.
+    #[serde(default)]
+    pub findings: Vec<Id>,
+}
+
+/// An action or sub-action of the plan.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Action {
+    /// As the council numbers it, e.g. "1.3".
+    #[schemars(length(min = 1))]
+    pub id: Id,
+    /// The priority it belongs to.
+    #[serde(default)]
+    pub priority: Option<Id>,
+    /// The action this is a sub-action of.
+    #[serde(default)]
+    pub parent: Option<Id>,
+    /// Its title.
+    pub title: Text,
+    /// What will be done.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Findings it answers (in addition to its priority's).
+    #[serde(default)]
+    pub findings: Vec<Id>,
+    /// The accountable role.
+    #[serde(default)]
+    pub lead: Option<Text>,
+    /// The team doing it.
+    #[serde(default)]
+    pub team: Option<Text>,
+    /// Start date.
+    #[serde(default)]
+    pub start: Option<Date>,
+    /// Original due date.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// Revised due date: replaces `due` for lateness.
+    #[serde(default)]
+    pub revised_due: Option<Date>,
+    /// When it was completed.
+    #[serde(default)]
+    pub completed: Option<Date>,
+    /// Where it stands.
+    pub status: Status,
+    /// RAG rating.
+    #[serde(default)]
+    pub rag: Option<Rag>,
+    /// Percent done, 0–100.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
+    pub progress: Option<f64>,
+    /// How success will be judged.
+    #[serde(default)]
+    pub success_measures: Vec<Text>,
+    /// Milestones.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// Progress updates, in any order.
+    #[serde(default)]
+    pub updates: Vec<Update>,
+    /// Indicators that show its impact.
+    #[serde(default)]
+    pub indicators: Vec<Id>,
+    /// What shows it was done.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// When completion was verified.
+    #[serde(default)]
+    pub signed_off: Option<Date>,
+}
+
+impl Action {
+    /// `revised_due`, else `due`: the date lateness is judged by.
+    pub fn effective_due(&self) -> Option<Date> {
+        self.revised_due.or(self.due)
+    }
+
+    /// Still to be done (neither complete nor withdrawn).
+    pub fn is_open(&self) -> bool {
+        matches!(self.status, Status::NotStarted | Status::InProgress)
+    }
+
+    /// Open and its effective due date is before `as_of`.
+    pub fn is_overdue(&self, as_of: Date) -> bool {
+        self.is_open() && self.effective_due().is_some_and(|d| d < as_of)
+    }
+
+    /// Open and its effective due date is on `as_of` or at most 30 days after.
+    pub fn is_due_soon(&self, as_of: Date) -> bool {
+        self.is_open()
+            && self
+                .effective_due()
+                .is_some_and(|d| d >= as_of && as_of.days_until(d) <= 30)
+    }
+}
+
+/// A step on the way to completing an action.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Milestone {
+    /// What the step is.
+    pub title: Text,
+    /// When it is due.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// When it was reached.
+    #[serde(default)]
+    pub completed: Option<Date>,
+}
+
+/// A dated progress update on an action.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Update {
+    /// When.
+    pub date: Date,
+    /// What was reported.
+    #[serde(default)]
+    pub text: Option<Text>,
+    /// The status at that date.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// The RAG rating at that date.
+    #[serde(default)]
+    pub rag: Option<Rag>,
+    /// Percent done at that date.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
+    pub progress: Option<f64>,
+    /// The meeting it was reported to.
+    #[serde(default)]
+    pub meeting: Option<Id>,
+}
+
+/// What shows an action was done.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Evidence {
+    /// What it is.
+    pub text: Text,
+    /// Where to read it.
+    #[serde(default)]
+    pub url: Option<Url>,
+}
+
+/// A performance indicator.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Indicator {
+    /// Unique among indicators.
+    #[schemars(length(min = 1))]
+    pub id: Id,
+    /// What it measures.
+    pub name: Text,
+    /// How it is measured.
+    pub unit: Unit,
+    /// Which way is better.
+    pub polarity: Polarity,
+    /// The target.
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// The council's figures.
+    #[serde(default)]
+    pub values: Vec<Value>,
+    /// Figures to compare with, e.g. England, statistical neighbours.
+    #[serde(default)]
+    pub comparators: Vec<Comparator>,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: Option<Text>,
+    /// What the indicator means.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+impl Indicator {
+    /// The value whose period ends last, skipping suppressed ones.
+    pub fn latest(&self) -> Option<&Value> {
+        latest(&self.values)
+    }
+}
+
+/// The value with the latest-ending period among those that have a figure.
+pub fn latest(values: &[Value]) -> Option<&Value> {
+    values
+        .iter()
+        .filter(|v| v.value.is_some())
+        .max_by_key(|v| v.period.end())
+}
+
+/// An indicator's target.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Target {
+    /// The figure to reach.
+    pub value: f64,
+    /// By when.
+    #[serde(default)]
+    pub by: Option<Date>,
+}
+
+/// One figure of an indicator for one period.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Value {
+    /// The period it covers.
+    pub period: Period,
+    /// The figure; `null` (and `suppressed: true`) when withheld.
+    pub value: Option<f64>,
+    /// Withheld because it is small enough to identify children.
+    #[serde(default)]
+    pub suppressed: bool,
+    /// A note on the figure.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// Figures to compare an indicator with.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Comparator {
+    /// E.g. "England".
+    pub name: Text,
+    /// Its figures.
+    #[serde(default)]
+    pub values: Vec<Value>,
+}
+
+/// A meeting where progress was reported.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Meeting {
+    /// Unique among meetings.
+    #[schemars(length(min = 1))]
+    pub id: Id,
+    /// When.
+    pub date: Date,
+    /// E.g. "Overview and Scrutiny Committee".
+    pub body: Text,
+    /// The agenda item.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// The minutes or report.
+    #[serde(default)]
+    pub url: Option<Url>,
+    /// E.g. "Noted".
+    #[serde(default)]
+    pub outcome: Option<Text>,
+}
+
+/// The JSON Schema (draft 2020-12) of feed v1, generated from these types.
+pub fn schema() -> serde_json::Value {
+    let mut s = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<Feed>();
+    s.insert(
+        "$id".into(),
+        "https://action-plan-tracker.github.io/schema/feed-v1.json".into(),
+    );
+    s.to_value()
+}
