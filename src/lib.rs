@@ -5,3 +5,4 @@ pub mod date;
 pub mod feed;
 pub mod i18n;
 pub mod json;
+pub mod validate;

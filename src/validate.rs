@@ -1,0 +1,1242 @@
+//! Reading and checking a feed: every rule of `feed-v1.md`, explained to a council officer.
+//!
+//! [`check`] takes the file's bytes exactly as published and returns the [`Feed`] made of
+//! every valid item, with every [`Problem`] found on the way. Problems name the JSON path, the
+//! line and column, what was found and what was expected. An error in a list item leaves that
+//! item out (the innermost list item: a bad update drops the update, not its action) and
+//! keeps the rest; only a file that cannot be read as a version 1 feed at all gives no feed.
+//! References are checked against every id written in the file, so a typo in one action does
+//! not cascade into errors for every sub-action that points at it.
+
+use crate::date::{Date, DateError, Period};
+use crate::feed::*;
+use crate::json::{self, Kind, LineIndex, Member, Value as J};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// The largest feed accepted: 20 MiB.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The item (or the whole feed) cannot be shown.
+    Error,
+    /// Shown, but probably not what the publisher meant.
+    Warning,
+}
+
+/// Which rule a problem breaks. Rules the JSON Schema can express are "structural"
+/// ([`Rule::structural`]); the rest need the whole feed (references, cycles, real dates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The file is empty.
+    Empty,
+    /// Over [`MAX_BYTES`].
+    TooLarge,
+    /// Not UTF-8 text.
+    Encoding,
+    /// Not JSON.
+    Syntax,
+    /// Nested beyond [`json::MAX_DEPTH`].
+    TooDeep,
+    /// The outermost value is not an object.
+    NotObject,
+    /// A required key is missing.
+    Required,
+    /// A value of the wrong JSON type.
+    Type,
+    /// A word that is not one of the allowed values.
+    Enum,
+    /// Not written `YYYY-MM-DD`.
+    DateForm,
+    /// `YYYY-MM-DD`, but no such day.
+    NoSuchDate,
+    /// Not one of the four period forms.
+    PeriodForm,
+    /// A period form, but not a real month, quarter or financial year.
+    NoSuchPeriod,
+    /// Not an absolute http(s) address.
+    Url,
+    /// A number outside its range, or an empty id.
+    Range,
+    /// `schema_version` not `1.x`.
+    Version,
+    /// An id used twice in one list.
+    DuplicateId,
+    /// A reference to an id that is not in the list it should be in.
+    Reference,
+    /// Sub-actions that are their own ancestors.
+    Cycle,
+    /// Two facts of one item that contradict each other (e.g. `end` before `start`).
+    Inconsistent,
+    /// A key the feed format does not know (warning).
+    UnknownKey,
+    /// A key written twice in one object; the last one is used (warning).
+    DuplicateKey,
+    /// A value that is allowed but probably a mistake (warning).
+    Suspicious,
+}
+
+impl Rule {
+    /// True when the published JSON Schema also rejects this problem's feed.
+    pub fn structural(self) -> bool {
+        use Rule::*;
+        matches!(self, Empty | Syntax | TooDeep | NotObject | Required | Type | Enum | DateForm | PeriodForm | Url | Range | Version)
+    }
+}
+
+/// One thing wrong with a feed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The JSON path, e.g. `actions[12].due` (empty for the whole file).
+    pub path: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// 1-based column (in characters) in the file.
+    pub column: usize,
+    /// What was found and what was expected, in plain words.
+    pub message: String,
+    /// The rule broken.
+    pub rule: Rule,
+    #[serde(skip)]
+    offset: usize,
+}
+
+/// The outcome of reading a feed.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The feed made of every valid item; `None` when it cannot be read as a feed at all.
+    pub feed: Option<Feed>,
+    /// Every problem, in the order they stand in the file.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+/// Reads and checks a feed from the bytes of its file.
+pub fn check(bytes: &[u8]) -> Report {
+    let fail = |rule, message: String| Report {
+        feed: None,
+        problems: vec![Problem { severity: Severity::Error, path: String::new(), line: 1, column: 1, message, rule, offset: 0 }],
+    };
+    if bytes.len() > MAX_BYTES {
+        return fail(
+            Rule::TooLarge,
+            format!(
+                "the file is {:.1} MiB; a feed can be at most 20 MiB. Leave out old updates or split the plan",
+                bytes.len() as f64 / 1_048_576.0
+            ),
+        );
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return fail(Rule::Empty, "the file is empty; a feed is one JSON object starting with {".into());
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || bytes.iter().take(64).filter(|&&b| b == 0).count() > 4 {
+        return fail(
+            Rule::Encoding,
+            "the file is saved as UTF-16 (\"Unicode\" in some programs); save it as UTF-8 instead".into(),
+        );
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            let (line, column) = LineIndex::new(prefix).line_col(prefix.len());
+            let mut r = fail(
+                Rule::Encoding,
+                format!(
+                    "the file is not UTF-8 text: byte 0x{:02X} cannot be read. Save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in other editors: encoding UTF-8)",
+                    bytes[e.valid_up_to()]
+                ),
+            );
+            r.problems[0].line = line;
+            r.problems[0].column = column;
+            return r;
+        }
+    };
+    check_text(text)
+}
+
+/// Reads and checks a feed already decoded to text (a leading byte-order mark is allowed).
+pub fn check_text(text: &str) -> Report {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.len() > MAX_BYTES {
+        return check(text.as_bytes());
+    }
+    let lines = LineIndex::new(text);
+    let mut cx = Cx { problems: Vec::new(), item_errors: 0 };
+    let feed = match json::parse(text) {
+        Err(e) => {
+            let (rule, message) = if e.too_deep {
+                (Rule::TooDeep, e.message)
+            } else {
+                (Rule::Syntax, format!("this is not valid JSON: {}", e.message))
+            };
+            cx.problems.push(Problem { severity: Severity::Error, path: String::new(), line: 0, column: 0, message, rule, offset: e.offset });
+            None
+        }
+        Ok(root) => read_feed(&mut cx, &root),
+    };
+    let mut problems = cx.problems;
+    problems.sort_by_key(|p| p.offset);
+    for p in &mut problems {
+        (p.line, p.column) = lines.line_col(p.offset);
+    }
+    Report { feed, problems }
+}
+
+/// The keys each kind of object may have, by the name of its schema definition.
+pub const KEYS: &[(&str, &[&str])] = &[
+    ("Feed", &["schema_version", "publisher", "as_of", "published", "plan", "inspections", "findings", "priorities", "actions", "indicators", "meetings"]),
+    ("Publisher", &["name", "url", "contact_email"]),
+    ("Plan", &["id", "title", "summary", "approved", "approved_by", "next_review", "url", "rag_definitions"]),
+    ("RagDefinitions", &["red", "amber", "green", "blue"]),
+    ("Inspection", &["id", "inspectorate", "type", "title", "start", "end", "published", "report_url", "judgements", "summary"]),
+    ("Judgement", &["area", "grade", "label"]),
+    ("Finding", &["id", "inspection", "kind", "area", "text"]),
+    ("Priority", &["id", "title", "description", "lead", "findings"]),
+    (
+        "Action",
+        &[
+            "id", "priority", "parent", "title", "description", "findings", "lead", "team", "start", "due", "revised_due", "completed", "status", "rag",
+            "progress", "success_measures", "milestones", "updates", "indicators", "evidence", "signed_off",
+        ],
+    ),
+    ("Milestone", &["title", "due", "completed"]),
+    ("Update", &["date", "text", "status", "rag", "progress", "meeting"]),
+    ("Evidence", &["text", "url"]),
+    ("Indicator", &["id", "name", "unit", "polarity", "target", "values", "comparators", "source", "description"]),
+    ("Target", &["value", "by"]),
+    ("Value", &["period", "value", "suppressed", "note"]),
+    ("Comparator", &["name", "values"]),
+    ("Meeting", &["id", "date", "body", "title", "url", "outcome"]),
+];
+
+fn keys_of(def: &str) -> &'static [&'static str] {
+    KEYS.iter().find(|(d, _)| *d == def).map_or(&[], |(_, k)| k)
+}
+
+/// Where a value stands: its JSON path and byte offset.
+#[derive(Clone, Copy)]
+struct At<'p> {
+    parent: &'p str,
+    key: &'p str,
+    offset: usize,
+}
+
+impl At<'_> {
+    fn path(&self) -> String {
+        match (self.parent.is_empty(), self.key.is_empty()) {
+            (_, true) => self.parent.to_string(),
+            (true, false) => self.key.to_string(),
+            (false, false) => format!("{}.{}", self.parent, self.key),
+        }
+    }
+}
+
+struct Cx {
+    problems: Vec<Problem>,
+    /// Errors in the item being read (saved and restored around nested items).
+    item_errors: usize,
+}
+
+/// An object's members, duplicates resolved (the last wins, as in JavaScript).
+struct Obj<'v> {
+    path: String,
+    offset: usize,
+    members: Vec<&'v Member>,
+}
+
+impl<'v> Obj<'v> {
+    /// The value of `key`, treating `null` as absent.
+    fn get(&self, key: &str) -> Option<&'v J> {
+        self.raw(key).filter(|v| v.kind != Kind::Null)
+    }
+
+    fn raw(&self, key: &str) -> Option<&'v J> {
+        self.members.iter().find(|m| m.key == key).map(|m| &m.value)
+    }
+
+    fn at<'a>(&'a self, key: &'a str, v: &J) -> At<'a> {
+        At { parent: &self.path, key, offset: v.offset }
+    }
+}
+
+fn quote(s: &str) -> String {
+    let short: String = s.chars().take(60).collect();
+    let more = if short.len() < s.len() { "…" } else { "" };
+    format!("\"{}{more}\"", short.replace('\n', " "))
+}
+
+fn found(v: &J) -> String {
+    match &v.kind {
+        Kind::String(s) => format!("the text {}", quote(s)),
+        Kind::Number(n) => format!("the number {n}"),
+        Kind::Bool(b) => format!("{b}"),
+        k => k.describe().to_string(),
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let norm = word.trim().to_lowercase().replace([' ', '-'], "_");
+    options
+        .into_iter()
+        .map(|o| (distance(&norm, o), o))
+        .filter(|&(d, o)| d <= 2.max(o.len() / 4))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, o)| o)
+}
+
+impl Cx {
+    fn report(&mut self, severity: Severity, rule: Rule, at: At, message: String) {
+        if severity == Severity::Error {
+            self.item_errors += 1;
+        }
+        self.problems.push(Problem { severity, path: at.path(), line: 0, column: 0, message, rule, offset: at.offset });
+    }
+
+    fn error(&mut self, rule: Rule, at: At, message: String) {
+        self.report(Severity::Error, rule, at, message);
+    }
+
+    fn warn(&mut self, rule: Rule, at: At, message: String) {
+        self.report(Severity::Warning, rule, at, message);
+    }
+
+    /// Reads `f` as one item: returns `None` (leaving it out) if it had any error of its own.
+    fn item<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let saved = std::mem::replace(&mut self.item_errors, 0);
+        let r = f(self);
+        let bad = self.item_errors > 0;
+        self.item_errors = saved;
+        if bad {
+            None
+        } else {
+            r
+        }
+    }
+
+    /// Opens an object of kind `def`, warning about unknown and repeated keys.
+    fn object<'v>(&mut self, v: &'v J, at: At, what: &str) -> Option<Obj<'v>> {
+        let Kind::Object(members) = &v.kind else {
+            self.error(Rule::Type, at, format!("found {}, expected {what} written as an object {{ ... }}", found(v)));
+            return None;
+        };
+        let path = at.path();
+        let known = keys_of(what_def(what));
+        let mut kept: Vec<&Member> = Vec::with_capacity(members.len());
+        for m in members {
+            if let Some(i) = kept.iter().position(|k| k.key == m.key) {
+                let at = At { parent: &path, key: &m.key, offset: m.key_offset };
+                self.warn(Rule::DuplicateKey, at, format!("\"{}\" is written twice in this {what}; only the last one is used", m.key));
+                kept.remove(i);
+            } else if !known.contains(&m.key.as_str()) {
+                let at = At { parent: &path, key: &m.key, offset: m.key_offset };
+                let hint = match closest(&m.key, known.iter().copied()) {
+                    Some(k) => format!("; did you mean \"{k}\"?"),
+                    None => format!("; a {what} can have: {}", known.join(", ")),
+                };
+                self.warn(Rule::UnknownKey, at, format!("unknown key \"{}\" is ignored{hint}", m.key));
+            }
+            kept.push(m);
+        }
+        Some(Obj { path, offset: v.offset, members: kept })
+    }
+
+    /// A required key: reports it missing (or null), else reads it with `f`.
+    fn req<'v, T>(&mut self, o: &Obj<'v>, key: &str, what: &str, f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>) -> Option<T> {
+        match o.get(key) {
+            Some(v) => f(self, v, o.at(key, v)),
+            None => {
+                let at = At { parent: &o.path, key, offset: o.raw(key).map_or(o.offset, |v| v.offset) };
+                self.error(Rule::Required, at, format!("\"{key}\" is missing; every {what} must have one"));
+                None
+            }
+        }
+    }
+
+    /// An optional key: `None` when absent or null, else read with `f`.
+    fn opt<'v, T>(&mut self, o: &Obj<'v>, key: &str, f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>) -> Option<T> {
+        o.get(key).and_then(|v| f(self, v, o.at(key, v)))
+    }
+
+    /// An optional list (absent or null is empty); each item read as its own item.
+    fn list<'v, T>(&mut self, o: &Obj<'v>, key: &str, mut f: impl FnMut(&mut Self, &'v J, At) -> Option<T>) -> Vec<T> {
+        let Some(v) = o.get(key) else { return Vec::new() };
+        let at = o.at(key, v);
+        let Kind::Array(items) = &v.kind else {
+            self.error(Rule::Type, at, format!("found {}, expected a list [ ... ]", found(v)));
+            return Vec::new();
+        };
+        let path = at.path();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let ipath = format!("{path}[{i}]");
+            let iat = At { parent: &ipath, key: "", offset: item.offset };
+            if let Some(t) = self.item(|cx| f(cx, item, iat)) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn string(&mut self, v: &J, at: At) -> Option<String> {
+        match &v.kind {
+            Kind::String(s) => Some(s.clone()),
+            _ => {
+                self.error(Rule::Type, at, format!("found {}, expected text in \"double quotes\"", found(v)));
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, v: &J, at: At) -> Option<String> {
+        let s = match &v.kind {
+            Kind::Number(n) => {
+                self.error(Rule::Type, at, format!("found the number {n}, expected an id in quotes, e.g. \"{n}\""));
+                return None;
+            }
+            _ => self.string(v, at)?,
+        };
+        if s.is_empty() {
+            self.error(Rule::Range, at, "an id cannot be empty; give each item a short unique id such as \"1.3\"".into());
+            return None;
+        }
+        Some(s)
+    }
+
+    fn text(&mut self, v: &J, at: At) -> Option<Text> {
+        match &v.kind {
+            Kind::String(s) => Some(Text::Plain(s.clone())),
+            Kind::Object(_) => {
+                let o = self.object(v, at, "text")?;
+                let en = self.opt(&o, "en", Self::string);
+                let cy = self.opt(&o, "cy", Self::string);
+                if o.get("en").is_none() && o.get("cy").is_none() {
+                    self.error(Rule::Required, at, "text must have \"en\" (English), \"cy\" (Welsh) or both, e.g. {\"en\": \"Care leavers\", \"cy\": \"Ymadawyr gofal\"}".into());
+                    return None;
+                }
+                Some(Text::Bilingual { en, cy })
+            }
+            _ => {
+                self.error(Rule::Type, at, format!("found {}, expected text in \"double quotes\" or {{\"en\": \"…\", \"cy\": \"…\"}}", found(v)));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, v: &J, at: At) -> Option<Date> {
+        let s = self.string(v, at)?;
+        match Date::parse(&s) {
+            Ok(d) => Some(d),
+            Err(DateError::NoSuchDay) => {
+                let y: i32 = s[0..4].parse().unwrap_or(2000);
+                let m: u8 = s[5..7].parse().unwrap_or(1);
+                let hint = Date::new(y, m.clamp(1, 12), 1).map(Date::month_end).map_or(String::new(), |d| format!(", e.g. {d}"));
+                self.error(Rule::NoSuchDate, at, format!("{} is not a real date; write dates as YYYY-MM-DD{hint}", quote(&s)));
+                None
+            }
+            Err(DateError::Form) => {
+                let hint = uk_date(&s).map_or_else(|| ", e.g. 2019-02-28".to_string(), |d| format!(": {d}"));
+                self.error(Rule::DateForm, at, format!("{} is not a date written as YYYY-MM-DD{hint}", quote(&s)));
+                None
+            }
+        }
+    }
+
+    fn period(&mut self, v: &J, at: At) -> Option<Period> {
+        let s = self.string(v, at)?;
+        if let Some(p) = Period::parse(&s) {
+            return Some(p);
+        }
+        let form_ok = s.len() >= 7 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && {
+            let rest = &s[4..];
+            let dd = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+            (rest.len() == 3 && (rest.starts_with('/') || rest.starts_with('-')) && dd(&rest[1..]))
+                || (rest.len() == 3 && rest.starts_with("-Q") && (b'1'..=b'4').contains(&rest.as_bytes()[2]))
+                || (rest.len() == 6 && rest.starts_with('-') && dd(&rest[1..3]) && &rest[3..4] == "-" && dd(&rest[4..]))
+        };
+        let rule = if form_ok { Rule::NoSuchPeriod } else { Rule::PeriodForm };
+        let why = if form_ok { "is not a real period" } else { "is not a period" };
+        self.error(
+            rule,
+            at,
+            format!("{} {why}; write a day 2019-03-31, a month 2019-03, a quarter 2019-Q1 or a financial year 2018/19", quote(&s)),
+        );
+        None
+    }
+
+    fn url(&mut self, v: &J, at: At) -> Option<Url> {
+        let s = self.string(v, at)?;
+        if is_web_address(&s) {
+            Some(Url(s))
+        } else {
+            self.error(Rule::Url, at, format!("{} is not allowed: links must be full web addresses starting https:// (or http://)", quote(&s)));
+            None
+        }
+    }
+
+    fn number(&mut self, v: &J, at: At) -> Option<f64> {
+        match &v.kind {
+            Kind::Number(n) => Some(*n),
+            Kind::String(s) if s.trim().trim_end_matches('%').parse::<f64>().is_ok() => {
+                self.error(Rule::Type, at, format!("found the text {}, expected a number without quotes, e.g. {}", quote(s), s.trim().trim_end_matches('%')));
+                None
+            }
+            _ => {
+                self.error(Rule::Type, at, format!("found {}, expected a number", found(v)));
+                None
+            }
+        }
+    }
+
+    fn progress(&mut self, v: &J, at: At) -> Option<f64> {
+        let n = self.number(v, at)?;
+        if (0.0..=100.0).contains(&n) {
+            Some(n)
+        } else {
+            self.error(Rule::Range, at, format!("progress {n} is outside 0 to 100; write the percentage done, e.g. 60"));
+            None
+        }
+    }
+
+    fn boolean(&mut self, v: &J, at: At) -> Option<bool> {
+        match v.kind {
+            Kind::Bool(b) => Some(b),
+            _ => {
+                self.error(Rule::Type, at, format!("found {}, expected true or false (without quotes)", found(v)));
+                None
+            }
+        }
+    }
+
+    fn word<E: Copy>(&mut self, v: &J, at: At, what: &str, all: &[E], word: fn(E) -> &'static str, from: fn(&str) -> Option<E>) -> Option<E> {
+        let s = self.string(v, at)?;
+        if let Some(e) = from(&s) {
+            return Some(e);
+        }
+        let words = all.iter().map(|&e| word(e));
+        let hint = closest(&s, words.clone()).map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
+        self.error(Rule::Enum, at, format!("{} is not {what}; {hint}use one of: {}", quote(&s), words.collect::<Vec<_>>().join(", ")));
+        None
+    }
+
+    fn ids(&mut self, o: &Obj, key: &str) -> Vec<Id> {
+        self.list(o, key, Self::id)
+    }
+}
+
+fn what_def(what: &str) -> &str {
+    match what {
+        "feed" => "Feed",
+        "publisher" => "Publisher",
+        "plan" => "Plan",
+        "set of RAG definitions" => "RagDefinitions",
+        "inspection" => "Inspection",
+        "judgement" => "Judgement",
+        "finding" => "Finding",
+        "priority" => "Priority",
+        "action" => "Action",
+        "milestone" => "Milestone",
+        "update" => "Update",
+        "piece of evidence" => "Evidence",
+        "indicator" => "Indicator",
+        "target" => "Target",
+        "value" => "Value",
+        "comparator" => "Comparator",
+        "meeting" => "Meeting",
+        "text" => "Text",
+        _ => "",
+    }
+}
+
+/// `DD/MM/YYYY` (as Excel writes UK dates) turned into `YYYY-MM-DD`, for a hint.
+fn uk_date(s: &str) -> Option<Date> {
+    let mut parts = s.trim().split(['/', '.', '-']);
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// An absolute `http:` or `https:` address with a host: the only links the widget makes.
+pub fn is_web_address(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    rest.chars().next().is_some_and(|c| !c.is_whitespace() && !matches!(c, '/' | '?' | '#'))
+}
+
+const ROOT: At = At { parent: "", key: "", offset: 0 };
+
+fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
+    let at = At { offset: root.offset, ..ROOT };
+    if !matches!(root.kind, Kind::Object(_)) {
+        cx.problems.push(Problem {
+            severity: Severity::Error,
+            path: String::new(),
+            line: 0,
+            column: 0,
+            message: format!("the feed must be one JSON object {{ ... }} but the file holds {}", found(root)),
+            rule: Rule::NotObject,
+            offset: root.offset,
+        });
+        return None;
+    }
+    let o = cx.object(root, at, "feed")?;
+    let schema_version = cx.req(&o, "schema_version", "feed", |cx, v, at| {
+        let s = cx.string(v, at)?;
+        let major = s.split('.').next().unwrap_or("");
+        let minor_ok = s.split_once('.').is_some_and(|(_, m)| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()));
+        if major == "1" && minor_ok {
+            Some(s)
+        } else if !major.is_empty() && major.bytes().all(|b| b.is_ascii_digit()) && major != "1" {
+            cx.error(
+                Rule::Version,
+                at,
+                format!("this is a version {major} feed (schema_version {}), but this widget reads version 1 feeds (\"1.0\", \"1.1\", …); publish a version 1 feed or use a newer widget", quote(&s)),
+            );
+            Some(s)
+        } else {
+            cx.error(Rule::Version, at, format!("schema_version {} is not a version number; write \"1.0\"", quote(&s)));
+            None
+        }
+    });
+    // A feed of another major version cannot be read as version 1 at all.
+    if schema_version.as_deref().is_some_and(|s| !s.starts_with("1.")) {
+        return None;
+    }
+    let as_of = cx.req(&o, "as_of", "feed", Cx::date);
+    let published = cx.opt(&o, "published", Cx::date);
+    let publisher = cx
+        .req(&o, "publisher", "feed", |cx, v, at| {
+            let p = cx.object(v, at, "publisher")?;
+            let name = cx.req(&p, "name", "publisher", Cx::text);
+            let url = cx.opt(&p, "url", Cx::url);
+            let contact_email = cx.opt(&p, "contact_email", Cx::string);
+            Some(Publisher { name: name.unwrap_or_else(|| Text::Plain(String::new())), url, contact_email })
+        })
+        .unwrap_or(Publisher { name: Text::Plain(String::new()), url: None, contact_email: None });
+    let plan = cx.req(&o, "plan", "feed", read_plan).unwrap_or_else(|| Plan {
+        id: None,
+        title: Text::Plain(String::new()),
+        summary: None,
+        approved: None,
+        approved_by: None,
+        next_review: None,
+        url: None,
+        rag_definitions: None,
+    });
+    let inspections = cx.list(&o, "inspections", read_inspection);
+    let findings = cx.list(&o, "findings", read_finding);
+    let priorities = cx.list(&o, "priorities", read_priority);
+    if o.get("actions").is_none() {
+        let at = At { parent: "", key: "actions", offset: o.raw("actions").map_or(o.offset, |v| v.offset) };
+        cx.error(Rule::Required, at, "\"actions\" is missing; a feed must have a list of actions, even an empty one: \"actions\": []".into());
+    }
+    let actions = cx.list(&o, "actions", read_action);
+    let indicators = cx.list(&o, "indicators", read_indicator);
+    let meetings = cx.list(&o, "meetings", read_meeting);
+    // Without the date the data is true at, nothing can be judged overdue: not a readable feed.
+    let as_of = as_of?;
+    let mut feed = Feed {
+        schema_version: schema_version.unwrap_or_else(|| "1.0".into()),
+        publisher,
+        as_of,
+        published,
+        plan,
+        inspections,
+        findings,
+        priorities,
+        actions,
+        indicators,
+        meetings,
+    };
+    check_links(cx, root, &mut feed);
+    Some(feed)
+}
+
+fn read_plan(cx: &mut Cx, v: &J, at: At) -> Option<Plan> {
+    let o = cx.object(v, at, "plan")?;
+    let title = cx.req(&o, "title", "plan", Cx::text).unwrap_or_else(|| Text::Plain(String::new()));
+    Some(Plan {
+        id: cx.opt(&o, "id", Cx::string),
+        title,
+        summary: cx.opt(&o, "summary", Cx::text),
+        approved: cx.opt(&o, "approved", Cx::date),
+        approved_by: cx.opt(&o, "approved_by", Cx::text),
+        next_review: cx.opt(&o, "next_review", Cx::date),
+        url: cx.opt(&o, "url", Cx::url),
+        rag_definitions: cx.opt(&o, "rag_definitions", |cx, v, at| {
+            let r = cx.object(v, at, "set of RAG definitions")?;
+            Some(RagDefinitions {
+                red: cx.opt(&r, "red", Cx::text),
+                amber: cx.opt(&r, "amber", Cx::text),
+                green: cx.opt(&r, "green", Cx::text),
+                blue: cx.opt(&r, "blue", Cx::text),
+            })
+        }),
+    })
+}
+
+fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
+    let o = cx.object(v, at, "inspection")?;
+    let id = cx.req(&o, "id", "inspection", Cx::id);
+    let inspectorate = cx.req(&o, "inspectorate", "inspection", |cx, v, at| {
+        cx.word(v, at, "an inspectorate", Inspectorate::ALL, Inspectorate::word, Inspectorate::from_word)
+    });
+    let kind = cx.req(&o, "type", "inspection", |cx, v, at| {
+        cx.word(v, at, "an inspection type", InspectionType::ALL, InspectionType::word, InspectionType::from_word)
+    });
+    let start = cx.opt(&o, "start", Cx::date);
+    let end = cx.opt(&o, "end", Cx::date);
+    if let (Some(s), Some(e), Some(ev)) = (start, end, o.get("end")) {
+        if e < s {
+            cx.error(Rule::Inconsistent, o.at("end", ev), format!("the inspection ends ({e}) before it starts ({s}); check the two dates"));
+        }
+    }
+    let insp = Inspection {
+        id: id?,
+        inspectorate: inspectorate?,
+        kind: kind?,
+        title: cx.opt(&o, "title", Cx::text),
+        start,
+        end,
+        published: cx.opt(&o, "published", Cx::date),
+        report_url: cx.opt(&o, "report_url", Cx::url),
+        judgements: cx.list(&o, "judgements", read_judgement),
+        summary: cx.opt(&o, "summary", Cx::text),
+    };
+    Some(insp)
+}
+
+fn read_judgement(cx: &mut Cx, v: &J, at: At) -> Option<Judgement> {
+    let o = cx.object(v, at, "judgement")?;
+    let area = cx.req(&o, "area", "judgement", read_area);
+    let grade = cx.req(&o, "grade", "judgement", |cx, v, at| cx.word(v, at, "a grade", Grade::ALL, Grade::word, Grade::from_word));
+    let label = cx.opt(&o, "label", Cx::text);
+    if area == Some(Area::Other) && label.is_none() && o.get("label").is_none() {
+        let at = At { parent: &o.path, key: "label", offset: o.offset };
+        cx.error(Rule::Inconsistent, at, "a judgement with area \"other\" needs a \"label\" naming the area".into());
+    }
+    Some(Judgement { area: area?, grade: grade?, label })
+}
+
+fn read_area(cx: &mut Cx, v: &J, at: At) -> Option<Area> {
+    cx.word(v, at, "a judgement area", Area::ALL, Area::word, Area::from_word)
+}
+
+fn read_finding(cx: &mut Cx, v: &J, at: At) -> Option<Finding> {
+    let o = cx.object(v, at, "finding")?;
+    let id = cx.req(&o, "id", "finding", Cx::id);
+    let kind = cx.req(&o, "kind", "finding", |cx, v, at| cx.word(v, at, "a kind of finding", FindingKind::ALL, FindingKind::word, FindingKind::from_word));
+    let text = cx.req(&o, "text", "finding", Cx::text);
+    Some(Finding { id: id?, inspection: cx.opt(&o, "inspection", Cx::id), kind: kind?, area: cx.opt(&o, "area", read_area), text: text? })
+}
+
+fn read_priority(cx: &mut Cx, v: &J, at: At) -> Option<Priority> {
+    let o = cx.object(v, at, "priority")?;
+    let id = cx.req(&o, "id", "priority", Cx::id);
+    let title = cx.req(&o, "title", "priority", Cx::text);
+    Some(Priority {
+        id: id?,
+        title: title?,
+        description: cx.opt(&o, "description", Cx::text),
+        lead: cx.opt(&o, "lead", Cx::text),
+        findings: cx.ids(&o, "findings"),
+    })
+}
+
+fn read_status(cx: &mut Cx, v: &J, at: At) -> Option<Status> {
+    cx.word(v, at, "a status", Status::ALL, Status::word, Status::from_word)
+}
+
+fn read_rag(cx: &mut Cx, v: &J, at: At) -> Option<Rag> {
+    cx.word(v, at, "a RAG rating", Rag::ALL, Rag::word, Rag::from_word)
+}
+
+fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
+    let o = cx.object(v, at, "action")?;
+    let id = cx.req(&o, "id", "action", Cx::id);
+    let title = cx.req(&o, "title", "action", Cx::text);
+    let status = cx.req(&o, "status", "action", read_status);
+    let start = cx.opt(&o, "start", Cx::date);
+    let completed = cx.opt(&o, "completed", Cx::date);
+    let a = Action {
+        id: id?,
+        priority: cx.opt(&o, "priority", Cx::id),
+        parent: cx.opt(&o, "parent", Cx::id),
+        title: title?,
+        description: cx.opt(&o, "description", Cx::text),
+        findings: cx.ids(&o, "findings"),
+        lead: cx.opt(&o, "lead", Cx::text),
+        team: cx.opt(&o, "team", Cx::text),
+        start,
+        due: cx.opt(&o, "due", Cx::date),
+        revised_due: cx.opt(&o, "revised_due", Cx::date),
+        completed,
+        status: status?,
+        rag: cx.opt(&o, "rag", read_rag),
+        progress: cx.opt(&o, "progress", Cx::progress),
+        success_measures: cx.list(&o, "success_measures", Cx::text),
+        milestones: cx.list(&o, "milestones", |cx, v, at| {
+            let m = cx.object(v, at, "milestone")?;
+            let title = cx.req(&m, "title", "milestone", Cx::text);
+            Some(Milestone { title: title?, due: cx.opt(&m, "due", Cx::date), completed: cx.opt(&m, "completed", Cx::date) })
+        }),
+        updates: cx.list(&o, "updates", |cx, v, at| {
+            let u = cx.object(v, at, "update")?;
+            let date = cx.req(&u, "date", "update", Cx::date);
+            Some(Update {
+                date: date?,
+                text: cx.opt(&u, "text", Cx::text),
+                status: cx.opt(&u, "status", read_status),
+                rag: cx.opt(&u, "rag", read_rag),
+                progress: cx.opt(&u, "progress", Cx::progress),
+                meeting: cx.opt(&u, "meeting", Cx::id),
+            })
+        }),
+        indicators: cx.ids(&o, "indicators"),
+        evidence: cx.list(&o, "evidence", |cx, v, at| {
+            let e = cx.object(v, at, "piece of evidence")?;
+            let text = cx.req(&e, "text", "piece of evidence", Cx::text);
+            Some(Evidence { text: text?, url: cx.opt(&e, "url", Cx::url) })
+        }),
+        signed_off: cx.opt(&o, "signed_off", Cx::date),
+    };
+    if a.status == Status::Complete && a.completed.is_none() {
+        let at = At { parent: &o.path, key: "completed", offset: o.get("status").map_or(o.offset, |v| v.offset) };
+        cx.warn(Rule::Suspicious, at, format!("action \"{}\" is complete but has no \"completed\" date; add the date it was completed", a.id));
+    }
+    if let (Some(s), Some(c), Some(cv)) = (start, completed, o.get("completed")) {
+        if c < s {
+            cx.warn(Rule::Suspicious, o.at("completed", cv), format!("action \"{}\" was completed ({c}) before it started ({s}); check the two dates", a.id));
+        }
+    }
+    Some(a)
+}
+
+fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
+    let o = cx.object(v, at, "value")?;
+    let period = cx.req(&o, "period", "value", Cx::period);
+    let suppressed = cx.opt(&o, "suppressed", Cx::boolean).unwrap_or(false);
+    let value = match o.raw("value") {
+        None => {
+            let at = At { parent: &o.path, key: "value", offset: o.offset };
+            cx.error(Rule::Required, at, "\"value\" is missing; give the figure, or \"value\": null with \"suppressed\": true for a withheld figure".into());
+            None
+        }
+        Some(j) if j.kind == Kind::Null => {
+            if !suppressed {
+                cx.warn(Rule::Suspicious, o.at("value", j), "the figure is null but not marked \"suppressed\": true; it is shown as no figure".into());
+            }
+            Some(None)
+        }
+        Some(j) => {
+            let n = cx.number(j, o.at("value", j));
+            if suppressed && n.is_some() {
+                cx.warn(Rule::Suspicious, o.at("value", j), "this figure is marked \"suppressed\" so it is not shown; write \"value\": null for a withheld figure".into());
+                Some(None)
+            } else {
+                n.map(Some)
+            }
+        }
+    };
+    Some(Value { period: period?, value: value?, suppressed, note: cx.opt(&o, "note", Cx::text) })
+}
+
+fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
+    let o = cx.object(v, at, "indicator")?;
+    let id = cx.req(&o, "id", "indicator", Cx::id);
+    let name = cx.req(&o, "name", "indicator", Cx::text);
+    let unit = cx.req(&o, "unit", "indicator", |cx, v, at| cx.word(v, at, "a unit", Unit::ALL, Unit::word, Unit::from_word));
+    let polarity = cx.req(&o, "polarity", "indicator", |cx, v, at| cx.word(v, at, "a polarity", Polarity::ALL, Polarity::word, Polarity::from_word));
+    let target = cx.opt(&o, "target", |cx, v, at| {
+        let t = cx.object(v, at, "target")?;
+        let value = cx.req(&t, "value", "target", Cx::number);
+        let by = cx.opt(&t, "by", Cx::date);
+        Some(Target { value: value?, by })
+    });
+    // A broken target is an error of the indicator, not something to drop silently.
+    if o.get("target").is_some() && target.is_none() {
+        return None;
+    }
+    Some(Indicator {
+        id: id?,
+        name: name?,
+        unit: unit?,
+        polarity: polarity?,
+        target,
+        values: cx.list(&o, "values", read_value),
+        comparators: cx.list(&o, "comparators", |cx, v, at| {
+            let c = cx.object(v, at, "comparator")?;
+            let name = cx.req(&c, "name", "comparator", Cx::text);
+            Some(Comparator { name: name?, values: cx.list(&c, "values", read_value) })
+        }),
+        source: cx.opt(&o, "source", Cx::text),
+        description: cx.opt(&o, "description", Cx::text),
+    })
+}
+
+fn read_meeting(cx: &mut Cx, v: &J, at: At) -> Option<Meeting> {
+    let o = cx.object(v, at, "meeting")?;
+    let id = cx.req(&o, "id", "meeting", Cx::id);
+    let date = cx.req(&o, "date", "meeting", Cx::date);
+    let body = cx.req(&o, "body", "meeting", Cx::text);
+    Some(Meeting {
+        id: id?,
+        date: date?,
+        body: body?,
+        title: cx.opt(&o, "title", Cx::text),
+        url: cx.opt(&o, "url", Cx::url),
+        outcome: cx.opt(&o, "outcome", Cx::text),
+    })
+}
+
+/// The JSON value at a simple path of keys and indexes, for locating cross-item problems.
+fn locate<'v>(root: &'v J, steps: &[Step]) -> Option<&'v J> {
+    let mut v = root;
+    for s in steps {
+        v = match (s, &v.kind) {
+            (Step::Key(k), Kind::Object(m)) => &m.iter().rev().find(|m| m.key == *k)?.value,
+            (Step::Index(i), Kind::Array(a)) => a.get(*i)?,
+            _ => return None,
+        };
+    }
+    Some(v)
+}
+
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Where each item of a top-level list stands in the file: its index in the JSON list.
+/// Items left out earlier are skipped, so valid items are matched to their JSON by id order.
+fn json_indexes(root: &J, list: &str) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::new();
+    if let Some(Kind::Array(items)) = locate(root, &[Step::Key(list)]).map(|v| &v.kind) {
+        for (i, item) in items.iter().enumerate() {
+            if let Some(Kind::String(id)) = locate(item, &[Step::Key("id")]).map(|v| &v.kind) {
+                out.entry(id.clone()).or_default().push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Every id written in a list of the file (valid items or not).
+fn ids_in_file(root: &J, list: &str) -> HashSet<String> {
+    json_indexes(root, list).into_keys().collect()
+}
+
+/// Unique ids, references between lists and sub-action cycles: the rules that need the
+/// whole feed. Items that break them are reported and left out.
+fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
+    // Unique ids: the first item with an id keeps it; later ones are errors.
+    fn unique<T>(cx: &mut Cx, root: &J, list: &'static str, noun: &str, items: &mut Vec<T>, id: fn(&T) -> &str) {
+        let index = json_indexes(root, list);
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut keep = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            let n = seen.entry(id(item).to_string()).or_insert(0);
+            *n += 1;
+            keep.push(*n == 1);
+        }
+        for (id, places) in &index {
+            for (k, &i) in places.iter().enumerate().skip(1) {
+                let v = locate(root, &[Step::Key(list), Step::Index(i), Step::Key("id")]);
+                let path = format!("{list}[{i}]");
+                let at = At { parent: &path, key: "id", offset: v.map_or(0, |v| v.offset) };
+                let first = places[0];
+                cx.error(
+                    Rule::DuplicateId,
+                    at,
+                    format!("id {} is already used by {list}[{first}]; each {noun} needs its own id (this is use number {} of it)", quote(id), k + 1),
+                );
+            }
+        }
+        let mut it = keep.into_iter();
+        items.retain(|_| it.next().unwrap_or(true));
+    }
+    unique(cx, root, "inspections", "inspection", &mut feed.inspections, |x| &x.id);
+    unique(cx, root, "findings", "finding", &mut feed.findings, |x| &x.id);
+    unique(cx, root, "priorities", "priority", &mut feed.priorities, |x| &x.id);
+    unique(cx, root, "actions", "action", &mut feed.actions, |x| &x.id);
+    unique(cx, root, "indicators", "indicator", &mut feed.indicators, |x| &x.id);
+    unique(cx, root, "meetings", "meeting", &mut feed.meetings, |x| &x.id);
+
+    let inspections = ids_in_file(root, "inspections");
+    let findings = ids_in_file(root, "findings");
+    let priorities = ids_in_file(root, "priorities");
+    let actions = ids_in_file(root, "actions");
+    let indicators = ids_in_file(root, "indicators");
+    let meetings = ids_in_file(root, "meetings");
+
+    // A dangling reference: report it at the referring key, naming both ends.
+    struct Dangling<'a> {
+        list: &'static str,
+        id: &'a str,
+        steps: Vec<Step<'a>>,
+        path_tail: String,
+        target_noun: &'static str,
+        target_list: &'static str,
+        target: &'a str,
+    }
+    let report = |cx: &mut Cx, d: Dangling, owner: &str| {
+        let index = json_indexes(root, d.list);
+        let i = index.get(d.id).and_then(|v| v.first().copied()).unwrap_or(0);
+        let mut steps = vec![Step::Key(d.list), Step::Index(i)];
+        steps.extend(d.steps);
+        let offset = locate(root, &steps).map_or(0, |v| v.offset);
+        let path = format!("{}[{i}]{}", d.list, d.path_tail);
+        cx.error(
+            Rule::Reference,
+            At { parent: &path, key: "", offset },
+            format!(
+                "{owner} {} refers to {} {}, but there is no {} with that id in \"{}\"",
+                quote(d.id),
+                d.target_noun,
+                quote(d.target),
+                d.target_noun,
+                d.target_list
+            ),
+        );
+    };
+
+    let mut bad_findings = HashSet::new();
+    for f in &feed.findings {
+        if let Some(i) = f.inspection.as_deref().filter(|i| !inspections.contains(*i)) {
+            let d = Dangling {
+                list: "findings",
+                id: &f.id,
+                steps: vec![Step::Key("inspection")],
+                path_tail: ".inspection".into(),
+                target_noun: "inspection",
+                target_list: "inspections",
+                target: i,
+            };
+            report(cx, d, "finding");
+            bad_findings.insert(f.id.clone());
+        }
+    }
+    feed.findings.retain(|f| !bad_findings.contains(&f.id));
+
+    let mut bad = HashSet::new();
+    for p in &feed.priorities {
+        for (k, f) in p.findings.iter().enumerate() {
+            if !findings.contains(f) {
+                let d = Dangling {
+                    list: "priorities",
+                    id: &p.id,
+                    steps: vec![Step::Key("findings"), Step::Index(k)],
+                    path_tail: format!(".findings[{k}]"),
+                    target_noun: "finding",
+                    target_list: "findings",
+                    target: f,
+                };
+                report(cx, d, "priority");
+                bad.insert(p.id.clone());
+            }
+        }
+    }
+    feed.priorities.retain(|p| !bad.contains(&p.id));
+
+    let mut bad = HashSet::new();
+    for a in &feed.actions {
+        let mut refs: Vec<(Vec<Step>, String, &str, &'static str, &'static str, &HashSet<String>)> = Vec::new();
+        if let Some(p) = &a.priority {
+            refs.push((vec![Step::Key("priority")], ".priority".into(), p, "priority", "priorities", &priorities));
+        }
+        if let Some(p) = &a.parent {
+            refs.push((vec![Step::Key("parent")], ".parent".into(), p, "action", "actions", &actions));
+        }
+        for (k, f) in a.findings.iter().enumerate() {
+            refs.push((vec![Step::Key("findings"), Step::Index(k)], format!(".findings[{k}]"), f, "finding", "findings", &findings));
+        }
+        for (k, f) in a.indicators.iter().enumerate() {
+            refs.push((vec![Step::Key("indicators"), Step::Index(k)], format!(".indicators[{k}]"), f, "indicator", "indicators", &indicators));
+        }
+        for (k, u) in a.updates.iter().enumerate() {
+            if let Some(m) = &u.meeting {
+                refs.push((vec![Step::Key("updates"), Step::Index(k), Step::Key("meeting")], format!(".updates[{k}].meeting"), m, "meeting", "meetings", &meetings));
+            }
+        }
+        for (steps, tail, target, noun, list, set) in refs {
+            if !set.contains(target) {
+                let d = Dangling { list: "actions", id: &a.id, steps, path_tail: tail, target_noun: noun, target_list: list, target };
+                report(cx, d, "action");
+                bad.insert(a.id.clone());
+            }
+        }
+    }
+
+    // Sub-action cycles: follow parents; an action that reaches itself is in a cycle.
+    let parent: HashMap<&str, &str> = feed.actions.iter().filter_map(|a| Some((a.id.as_str(), a.parent.as_deref()?))).collect();
+    for a in &feed.actions {
+        let mut seen = vec![a.id.as_str()];
+        let mut cur = a.id.as_str();
+        while let Some(&p) = parent.get(cur) {
+            if p == a.id {
+                let index = json_indexes(root, "actions");
+                let i = index.get(&a.id).and_then(|v| v.first().copied()).unwrap_or(0);
+                let offset = locate(root, &[Step::Key("actions"), Step::Index(i), Step::Key("parent")]).map_or(0, |v| v.offset);
+                let path = format!("actions[{i}]");
+                let chain: Vec<String> = seen.iter().map(|s| quote(s)).chain([quote(&a.id)]).collect();
+                cx.error(
+                    Rule::Cycle,
+                    At { parent: &path, key: "parent", offset },
+                    format!("sub-actions go round in a circle ({}); an action cannot be a sub-action of itself", chain.join(" → ")),
+                );
+                bad.insert(a.id.clone());
+                break;
+            }
+            if seen.contains(&p) || seen.len() > parent.len() {
+                break;
+            }
+            seen.push(p);
+            cur = p;
+        }
+    }
+    feed.actions.retain(|a| !bad.contains(&a.id));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal(actions: &str) -> String {
+        format!(
+            r#"{{"schema_version": "1.0", "publisher": {{"name": "Northbridge"}}, "as_of": "2026-10-31",
+                "plan": {{"title": "Plan"}}, "actions": {actions}}}"#
+        )
+    }
+
+    #[test]
+    fn a_minimal_feed_is_clean() {
+        let r = check(minimal("[]").as_bytes());
+        assert_eq!(r.problems, vec![]);
+        assert!(r.feed.is_some());
+    }
+
+    #[test]
+    fn a_bad_date_names_path_line_column_and_a_real_date() {
+        let text = minimal("[\n {\"id\": \"1\", \"title\": \"A\", \"status\": \"in_progress\",\n  \"due\": \"2019-02-30\"}]");
+        let r = check(text.as_bytes());
+        assert_eq!(r.problems.len(), 1);
+        let p = &r.problems[0];
+        assert_eq!(p.path, "actions[0].due");
+        assert_eq!(p.message, "\"2019-02-30\" is not a real date; write dates as YYYY-MM-DD, e.g. 2019-02-28");
+        assert_eq!((p.line, p.column), (4, 10));
+        assert_eq!(r.feed.unwrap().actions.len(), 0, "the invalid action is left out");
+    }
+
+    #[test]
+    fn invalid_items_are_left_out_and_the_rest_kept() {
+        let r = check(
+            minimal(r#"[{"id": "1", "title": "A", "status": "done"}, {"id": "2", "title": "B", "status": "complete", "completed": "2026-01-01",
+                "updates": [{"date": "2026-13-01"}, {"date": "2026-01-01"}]}]"#)
+            .as_bytes(),
+        );
+        let feed = r.feed.unwrap();
+        assert_eq!(feed.actions.len(), 1);
+        assert_eq!(feed.actions[0].id, "2");
+        assert_eq!(feed.actions[0].updates.len(), 1, "a bad update drops the update, not the action");
+        assert_eq!(r.problems.len(), 2);
+        assert!(r.problems[0].message.contains("\"done\" is not a status"), "{}", r.problems[0].message);
+    }
+
+    #[test]
+    fn suggestions_for_near_misses() {
+        let r = check(minimal(r#"[{"id": "1", "title": "A", "status": "In progress", "deu": "2026-01-01"}]"#).as_bytes());
+        let msgs: Vec<_> = r.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(msgs.iter().any(|m| m.contains("did you mean \"in_progress\"")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("unknown key \"deu\" is ignored; did you mean \"due\"?")), "{msgs:?}");
+    }
+
+    #[test]
+    fn cycles_and_dangling_references() {
+        let r = check(
+            minimal(
+                r#"[{"id": "1", "title": "A", "status": "in_progress", "parent": "2"},
+                    {"id": "2", "title": "B", "status": "in_progress", "parent": "1"},
+                    {"id": "3", "title": "C", "status": "in_progress", "priority": "P9"},
+                    {"id": "4", "title": "D", "status": "in_progress", "parent": "3"}]"#,
+            )
+            .as_bytes(),
+        );
+        let feed = r.feed.unwrap();
+        assert_eq!(feed.actions.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["4"]);
+        assert_eq!(r.problems.iter().filter(|p| p.rule == Rule::Cycle).count(), 2);
+        let dangling = r.problems.iter().find(|p| p.rule == Rule::Reference).unwrap();
+        assert_eq!(dangling.path, "actions[2].priority");
+        assert_eq!(dangling.message, "action \"3\" refers to priority \"P9\", but there is no priority with that id in \"priorities\"");
+    }
+
+    #[test]
+    fn whole_file_problems() {
+        assert_eq!(check(b"").problems[0].rule, Rule::Empty);
+        assert_eq!(check(b"[]").problems[0].rule, Rule::NotObject);
+        assert_eq!(check(b"{\"a\": \xff}").problems[0].rule, Rule::Encoding);
+        assert_eq!(check(b"\xff\xfe{\0}\0").problems[0].rule, Rule::Encoding);
+        assert_eq!(check("[".repeat(10_000).as_bytes()).problems[0].rule, Rule::TooDeep);
+        let r = check(b"{\n  \"a\": 1,\n}");
+        assert_eq!((r.problems[0].rule, r.problems[0].line, r.problems[0].column), (Rule::Syntax, 3, 1));
+        let bom = format!("\u{feff}{}", minimal("[]"));
+        assert!(check(bom.as_bytes()).problems.is_empty());
+        let v2 = minimal("[]").replace("1.0", "2.0");
+        let r = check(v2.as_bytes());
+        assert!(r.feed.is_none());
+        assert!(r.problems[0].message.contains("version 2 feed"), "{}", r.problems[0].message);
+    }
+
+    #[test]
+    fn urls_must_be_web_addresses() {
+        for ok in ["https://example.gov.uk/x", "HTTP://a"] {
+            assert!(is_web_address(ok), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", "data:text/html,x", "/plan.json", "https://", "https:///x", "ftp://a", " https://a"] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
+}
