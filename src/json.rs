@@ -246,10 +246,12 @@ impl Parser<'_> {
                     self.i += 1;
                     return Ok(Kind::Array(items));
                 }
-                _ => return Err(self.err(format!(
+                _ => {
+                    return Err(self.err(format!(
                     "expected ',' or ']' after an item in a list but found {}; is a comma missing?",
                     self.found()
-                ))),
+                )))
+                }
             }
         }
     }

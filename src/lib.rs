@@ -1,8 +1,14 @@
 //! action-plan-tracker: a council's inspection findings, improvement plan and indicators,
 //! from one JSON feed, for the browser (WebAssembly) and the command line.
+//!
+//! The core (`feed`, `validate`, `summary`, ...) knows nothing of the browser or the clock;
+//! `web` mounts it into a page and `cli` serves the command line.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod date;
 pub mod feed;
 pub mod i18n;
 pub mod json;
+pub mod summary;
 pub mod validate;

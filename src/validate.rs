@@ -84,7 +84,21 @@ impl Rule {
     /// True when the published JSON Schema also rejects this problem's feed.
     pub fn structural(self) -> bool {
         use Rule::*;
-        matches!(self, Empty | Syntax | TooDeep | NotObject | Required | Type | Enum | DateForm | PeriodForm | Url | Range | Version)
+        matches!(
+            self,
+            Empty
+                | Syntax
+                | TooDeep
+                | NotObject
+                | Required
+                | Type
+                | Enum
+                | DateForm
+                | PeriodForm
+                | Url
+                | Range
+                | Version
+        )
     }
 }
 
@@ -119,7 +133,10 @@ pub struct Report {
 impl Report {
     /// The number of errors.
     pub fn errors(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
     }
 
     /// The number of warnings.
@@ -132,7 +149,15 @@ impl Report {
 pub fn check(bytes: &[u8]) -> Report {
     let fail = |rule, message: String| Report {
         feed: None,
-        problems: vec![Problem { severity: Severity::Error, path: String::new(), line: 1, column: 1, message, rule, offset: 0 }],
+        problems: vec![Problem {
+            severity: Severity::Error,
+            path: String::new(),
+            line: 1,
+            column: 1,
+            message,
+            rule,
+            offset: 0,
+        }],
     };
     if bytes.len() > MAX_BYTES {
         return fail(
@@ -145,12 +170,19 @@ pub fn check(bytes: &[u8]) -> Report {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return fail(Rule::Empty, "the file is empty; a feed is one JSON object starting with {".into());
+        return fail(
+            Rule::Empty,
+            "the file is empty; a feed is one JSON object starting with {".into(),
+        );
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || bytes.iter().take(64).filter(|&&b| b == 0).count() > 4 {
+    if bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || bytes.iter().take(64).filter(|&&b| b == 0).count() > 4
+    {
         return fail(
             Rule::Encoding,
-            "the file is saved as UTF-16 (\"Unicode\" in some programs); save it as UTF-8 instead".into(),
+            "the file is saved as UTF-16 (\"Unicode\" in some programs); save it as UTF-8 instead"
+                .into(),
         );
     }
     let text = match std::str::from_utf8(bytes) {
@@ -182,15 +214,29 @@ pub fn check_text(text: &str) -> Report {
         return check(text.as_bytes());
     }
     let lines = LineIndex::new(text);
-    let mut cx = Cx { problems: Vec::new(), item_errors: 0 };
+    let mut cx = Cx {
+        problems: Vec::new(),
+        item_errors: 0,
+    };
     let feed = match json::parse(text) {
         Err(e) => {
             let (rule, message) = if e.too_deep {
                 (Rule::TooDeep, e.message)
             } else {
-                (Rule::Syntax, format!("this is not valid JSON: {}", e.message))
+                (
+                    Rule::Syntax,
+                    format!("this is not valid JSON: {}", e.message),
+                )
             };
-            cx.problems.push(Problem { severity: Severity::Error, path: String::new(), line: 0, column: 0, message, rule, offset: e.offset });
+            cx.problems.push(Problem {
+                severity: Severity::Error,
+                path: String::new(),
+                line: 0,
+                column: 0,
+                message,
+                rule,
+                offset: e.offset,
+            });
             None
         }
         Ok(root) => read_feed(&mut cx, &root),
@@ -205,29 +251,111 @@ pub fn check_text(text: &str) -> Report {
 
 /// The keys each kind of object may have, by the name of its schema definition.
 pub const KEYS: &[(&str, &[&str])] = &[
-    ("Feed", &["schema_version", "publisher", "as_of", "published", "plan", "inspections", "findings", "priorities", "actions", "indicators", "meetings"]),
+    (
+        "Feed",
+        &[
+            "schema_version",
+            "publisher",
+            "as_of",
+            "published",
+            "plan",
+            "inspections",
+            "findings",
+            "priorities",
+            "actions",
+            "indicators",
+            "meetings",
+        ],
+    ),
     ("Publisher", &["name", "url", "contact_email"]),
-    ("Plan", &["id", "title", "summary", "approved", "approved_by", "next_review", "url", "rag_definitions"]),
+    (
+        "Plan",
+        &[
+            "id",
+            "title",
+            "summary",
+            "approved",
+            "approved_by",
+            "next_review",
+            "url",
+            "rag_definitions",
+        ],
+    ),
     ("RagDefinitions", &["red", "amber", "green", "blue"]),
-    ("Inspection", &["id", "inspectorate", "type", "title", "start", "end", "published", "report_url", "judgements", "summary"]),
+    (
+        "Inspection",
+        &[
+            "id",
+            "inspectorate",
+            "type",
+            "title",
+            "start",
+            "end",
+            "published",
+            "report_url",
+            "judgements",
+            "summary",
+        ],
+    ),
     ("Judgement", &["area", "grade", "label"]),
     ("Finding", &["id", "inspection", "kind", "area", "text"]),
-    ("Priority", &["id", "title", "description", "lead", "findings"]),
+    (
+        "Priority",
+        &["id", "title", "description", "lead", "findings"],
+    ),
     (
         "Action",
         &[
-            "id", "priority", "parent", "title", "description", "findings", "lead", "team", "start", "due", "revised_due", "completed", "status", "rag",
-            "progress", "success_measures", "milestones", "updates", "indicators", "evidence", "signed_off",
+            "id",
+            "priority",
+            "parent",
+            "title",
+            "description",
+            "findings",
+            "lead",
+            "team",
+            "start",
+            "due",
+            "revised_due",
+            "completed",
+            "status",
+            "rag",
+            "progress",
+            "success_measures",
+            "milestones",
+            "updates",
+            "indicators",
+            "evidence",
+            "signed_off",
         ],
     ),
     ("Milestone", &["title", "due", "completed"]),
-    ("Update", &["date", "text", "status", "rag", "progress", "meeting"]),
+    (
+        "Update",
+        &["date", "text", "status", "rag", "progress", "meeting"],
+    ),
     ("Evidence", &["text", "url"]),
-    ("Indicator", &["id", "name", "unit", "polarity", "target", "values", "comparators", "source", "description"]),
+    (
+        "Indicator",
+        &[
+            "id",
+            "name",
+            "unit",
+            "polarity",
+            "target",
+            "values",
+            "comparators",
+            "source",
+            "description",
+        ],
+    ),
     ("Target", &["value", "by"]),
     ("Value", &["period", "value", "suppressed", "note"]),
     ("Comparator", &["name", "values"]),
-    ("Meeting", &["id", "date", "body", "title", "url", "outcome"]),
+    (
+        "Meeting",
+        &["id", "date", "body", "title", "url", "outcome"],
+    ),
 ];
 
 fn keys_of(def: &str) -> &'static [&'static str] {
@@ -276,7 +404,11 @@ impl<'v> Obj<'v> {
     }
 
     fn at<'a>(&'a self, key: &'a str, v: &J) -> At<'a> {
-        At { parent: &self.path, key, offset: v.offset }
+        At {
+            parent: &self.path,
+            key,
+            offset: v.offset,
+        }
     }
 }
 
@@ -326,7 +458,15 @@ impl Cx {
         if severity == Severity::Error {
             self.item_errors += 1;
         }
-        self.problems.push(Problem { severity, path: at.path(), line: 0, column: 0, message, rule, offset: at.offset });
+        self.problems.push(Problem {
+            severity,
+            path: at.path(),
+            line: 0,
+            column: 0,
+            message,
+            rule,
+            offset: at.offset,
+        });
     }
 
     fn error(&mut self, rule: Rule, at: At, message: String) {
@@ -353,7 +493,14 @@ impl Cx {
     /// Opens an object of kind `def`, warning about unknown and repeated keys.
     fn object<'v>(&mut self, v: &'v J, at: At, what: &str) -> Option<Obj<'v>> {
         let Kind::Object(members) = &v.kind else {
-            self.error(Rule::Type, at, format!("found {}, expected {what} written as an object {{ ... }}", found(v)));
+            self.error(
+                Rule::Type,
+                at,
+                format!(
+                    "found {}, expected {what} written as an object {{ ... }}",
+                    found(v)
+                ),
+            );
             return None;
         };
         let path = at.path();
@@ -361,52 +508,109 @@ impl Cx {
         let mut kept: Vec<&Member> = Vec::with_capacity(members.len());
         for m in members {
             if let Some(i) = kept.iter().position(|k| k.key == m.key) {
-                let at = At { parent: &path, key: &m.key, offset: m.key_offset };
-                self.warn(Rule::DuplicateKey, at, format!("\"{}\" is written twice in this {what}; only the last one is used", m.key));
+                let at = At {
+                    parent: &path,
+                    key: &m.key,
+                    offset: m.key_offset,
+                };
+                self.warn(
+                    Rule::DuplicateKey,
+                    at,
+                    format!(
+                        "\"{}\" is written twice in this {what}; only the last one is used",
+                        m.key
+                    ),
+                );
                 kept.remove(i);
             } else if !known.contains(&m.key.as_str()) {
-                let at = At { parent: &path, key: &m.key, offset: m.key_offset };
+                let at = At {
+                    parent: &path,
+                    key: &m.key,
+                    offset: m.key_offset,
+                };
                 let hint = match closest(&m.key, known.iter().copied()) {
                     Some(k) => format!("; did you mean \"{k}\"?"),
                     None => format!("; a {what} can have: {}", known.join(", ")),
                 };
-                self.warn(Rule::UnknownKey, at, format!("unknown key \"{}\" is ignored{hint}", m.key));
+                self.warn(
+                    Rule::UnknownKey,
+                    at,
+                    format!("unknown key \"{}\" is ignored{hint}", m.key),
+                );
             }
             kept.push(m);
         }
-        Some(Obj { path, offset: v.offset, members: kept })
+        Some(Obj {
+            path,
+            offset: v.offset,
+            members: kept,
+        })
     }
 
     /// A required key: reports it missing (or null), else reads it with `f`.
-    fn req<'v, T>(&mut self, o: &Obj<'v>, key: &str, what: &str, f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>) -> Option<T> {
+    fn req<'v, T>(
+        &mut self,
+        o: &Obj<'v>,
+        key: &str,
+        what: &str,
+        f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>,
+    ) -> Option<T> {
         match o.get(key) {
             Some(v) => f(self, v, o.at(key, v)),
             None => {
-                let at = At { parent: &o.path, key, offset: o.raw(key).map_or(o.offset, |v| v.offset) };
-                self.error(Rule::Required, at, format!("\"{key}\" is missing; every {what} must have one"));
+                let at = At {
+                    parent: &o.path,
+                    key,
+                    offset: o.raw(key).map_or(o.offset, |v| v.offset),
+                };
+                self.error(
+                    Rule::Required,
+                    at,
+                    format!("\"{key}\" is missing; every {what} must have one"),
+                );
                 None
             }
         }
     }
 
     /// An optional key: `None` when absent or null, else read with `f`.
-    fn opt<'v, T>(&mut self, o: &Obj<'v>, key: &str, f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>) -> Option<T> {
+    fn opt<'v, T>(
+        &mut self,
+        o: &Obj<'v>,
+        key: &str,
+        f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>,
+    ) -> Option<T> {
         o.get(key).and_then(|v| f(self, v, o.at(key, v)))
     }
 
     /// An optional list (absent or null is empty); each item read as its own item.
-    fn list<'v, T>(&mut self, o: &Obj<'v>, key: &str, mut f: impl FnMut(&mut Self, &'v J, At) -> Option<T>) -> Vec<T> {
-        let Some(v) = o.get(key) else { return Vec::new() };
+    fn list<'v, T>(
+        &mut self,
+        o: &Obj<'v>,
+        key: &str,
+        mut f: impl FnMut(&mut Self, &'v J, At) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(v) = o.get(key) else {
+            return Vec::new();
+        };
         let at = o.at(key, v);
         let Kind::Array(items) = &v.kind else {
-            self.error(Rule::Type, at, format!("found {}, expected a list [ ... ]", found(v)));
+            self.error(
+                Rule::Type,
+                at,
+                format!("found {}, expected a list [ ... ]", found(v)),
+            );
             return Vec::new();
         };
         let path = at.path();
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let ipath = format!("{path}[{i}]");
-            let iat = At { parent: &ipath, key: "", offset: item.offset };
+            let iat = At {
+                parent: &ipath,
+                key: "",
+                offset: item.offset,
+            };
             if let Some(t) = self.item(|cx| f(cx, item, iat)) {
                 out.push(t);
             }
@@ -418,7 +622,11 @@ impl Cx {
         match &v.kind {
             Kind::String(s) => Some(s.clone()),
             _ => {
-                self.error(Rule::Type, at, format!("found {}, expected text in \"double quotes\"", found(v)));
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!("found {}, expected text in \"double quotes\"", found(v)),
+                );
                 None
             }
         }
@@ -427,13 +635,21 @@ impl Cx {
     fn id(&mut self, v: &J, at: At) -> Option<String> {
         let s = match &v.kind {
             Kind::Number(n) => {
-                self.error(Rule::Type, at, format!("found the number {n}, expected an id in quotes, e.g. \"{n}\""));
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!("found the number {n}, expected an id in quotes, e.g. \"{n}\""),
+                );
                 return None;
             }
             _ => self.string(v, at)?,
         };
         if s.is_empty() {
-            self.error(Rule::Range, at, "an id cannot be empty; give each item a short unique id such as \"1.3\"".into());
+            self.error(
+                Rule::Range,
+                at,
+                "an id cannot be empty; give each item a short unique id such as \"1.3\"".into(),
+            );
             return None;
         }
         Some(s)
@@ -466,13 +682,27 @@ impl Cx {
             Err(DateError::NoSuchDay) => {
                 let y: i32 = s[0..4].parse().unwrap_or(2000);
                 let m: u8 = s[5..7].parse().unwrap_or(1);
-                let hint = Date::new(y, m.clamp(1, 12), 1).map(Date::month_end).map_or(String::new(), |d| format!(", e.g. {d}"));
-                self.error(Rule::NoSuchDate, at, format!("{} is not a real date; write dates as YYYY-MM-DD{hint}", quote(&s)));
+                let hint = Date::new(y, m.clamp(1, 12), 1)
+                    .map(Date::month_end)
+                    .map_or(String::new(), |d| format!(", e.g. {d}"));
+                self.error(
+                    Rule::NoSuchDate,
+                    at,
+                    format!(
+                        "{} is not a real date; write dates as YYYY-MM-DD{hint}",
+                        quote(&s)
+                    ),
+                );
                 None
             }
             Err(DateError::Form) => {
-                let hint = uk_date(&s).map_or_else(|| ", e.g. 2019-02-28".to_string(), |d| format!(": {d}"));
-                self.error(Rule::DateForm, at, format!("{} is not a date written as YYYY-MM-DD{hint}", quote(&s)));
+                let hint = uk_date(&s)
+                    .map_or_else(|| ", e.g. 2019-02-28".to_string(), |d| format!(": {d}"));
+                self.error(
+                    Rule::DateForm,
+                    at,
+                    format!("{} is not a date written as YYYY-MM-DD{hint}", quote(&s)),
+                );
                 None
             }
         }
@@ -487,11 +717,25 @@ impl Cx {
             let rest = &s[4..];
             let dd = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
             (rest.len() == 3 && (rest.starts_with('/') || rest.starts_with('-')) && dd(&rest[1..]))
-                || (rest.len() == 3 && rest.starts_with("-Q") && (b'1'..=b'4').contains(&rest.as_bytes()[2]))
-                || (rest.len() == 6 && rest.starts_with('-') && dd(&rest[1..3]) && &rest[3..4] == "-" && dd(&rest[4..]))
+                || (rest.len() == 3
+                    && rest.starts_with("-Q")
+                    && (b'1'..=b'4').contains(&rest.as_bytes()[2]))
+                || (rest.len() == 6
+                    && rest.starts_with('-')
+                    && dd(&rest[1..3])
+                    && &rest[3..4] == "-"
+                    && dd(&rest[4..]))
         };
-        let rule = if form_ok { Rule::NoSuchPeriod } else { Rule::PeriodForm };
-        let why = if form_ok { "is not a real period" } else { "is not a period" };
+        let rule = if form_ok {
+            Rule::NoSuchPeriod
+        } else {
+            Rule::PeriodForm
+        };
+        let why = if form_ok {
+            "is not a real period"
+        } else {
+            "is not a period"
+        };
         self.error(
             rule,
             at,
@@ -514,11 +758,23 @@ impl Cx {
         match &v.kind {
             Kind::Number(n) => Some(*n),
             Kind::String(s) if s.trim().trim_end_matches('%').parse::<f64>().is_ok() => {
-                self.error(Rule::Type, at, format!("found the text {}, expected a number without quotes, e.g. {}", quote(s), s.trim().trim_end_matches('%')));
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!(
+                        "found the text {}, expected a number without quotes, e.g. {}",
+                        quote(s),
+                        s.trim().trim_end_matches('%')
+                    ),
+                );
                 None
             }
             _ => {
-                self.error(Rule::Type, at, format!("found {}, expected a number", found(v)));
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!("found {}, expected a number", found(v)),
+                );
                 None
             }
         }
@@ -529,7 +785,11 @@ impl Cx {
         if (0.0..=100.0).contains(&n) {
             Some(n)
         } else {
-            self.error(Rule::Range, at, format!("progress {n} is outside 0 to 100; write the percentage done, e.g. 60"));
+            self.error(
+                Rule::Range,
+                at,
+                format!("progress {n} is outside 0 to 100; write the percentage done, e.g. 60"),
+            );
             None
         }
     }
@@ -538,20 +798,44 @@ impl Cx {
         match v.kind {
             Kind::Bool(b) => Some(b),
             _ => {
-                self.error(Rule::Type, at, format!("found {}, expected true or false (without quotes)", found(v)));
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!(
+                        "found {}, expected true or false (without quotes)",
+                        found(v)
+                    ),
+                );
                 None
             }
         }
     }
 
-    fn word<E: Copy>(&mut self, v: &J, at: At, what: &str, all: &[E], word: fn(E) -> &'static str, from: fn(&str) -> Option<E>) -> Option<E> {
+    fn word<E: Copy>(
+        &mut self,
+        v: &J,
+        at: At,
+        what: &str,
+        all: &[E],
+        word: fn(E) -> &'static str,
+        from: fn(&str) -> Option<E>,
+    ) -> Option<E> {
         let s = self.string(v, at)?;
         if let Some(e) = from(&s) {
             return Some(e);
         }
         let words = all.iter().map(|&e| word(e));
-        let hint = closest(&s, words.clone()).map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
-        self.error(Rule::Enum, at, format!("{} is not {what}; {hint}use one of: {}", quote(&s), words.collect::<Vec<_>>().join(", ")));
+        let hint =
+            closest(&s, words.clone()).map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
+        self.error(
+            Rule::Enum,
+            at,
+            format!(
+                "{} is not {what}; {hint}use one of: {}",
+                quote(&s),
+                words.collect::<Vec<_>>().join(", ")
+            ),
+        );
         None
     }
 
@@ -604,20 +888,32 @@ pub fn is_web_address(s: &str) -> bool {
     } else {
         return false;
     };
-    rest.chars().next().is_some_and(|c| !c.is_whitespace() && !matches!(c, '/' | '?' | '#'))
+    rest.chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, '/' | '?' | '#'))
 }
 
-const ROOT: At = At { parent: "", key: "", offset: 0 };
+const ROOT: At = At {
+    parent: "",
+    key: "",
+    offset: 0,
+};
 
 fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
-    let at = At { offset: root.offset, ..ROOT };
+    let at = At {
+        offset: root.offset,
+        ..ROOT
+    };
     if !matches!(root.kind, Kind::Object(_)) {
         cx.problems.push(Problem {
             severity: Severity::Error,
             path: String::new(),
             line: 0,
             column: 0,
-            message: format!("the feed must be one JSON object {{ ... }} but the file holds {}", found(root)),
+            message: format!(
+                "the feed must be one JSON object {{ ... }} but the file holds {}",
+                found(root)
+            ),
             rule: Rule::NotObject,
             offset: root.offset,
         });
@@ -643,7 +939,10 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
         }
     });
     // A feed of another major version cannot be read as version 1 at all.
-    if schema_version.as_deref().is_some_and(|s| !s.starts_with("1.")) {
+    if schema_version
+        .as_deref()
+        .is_some_and(|s| !s.starts_with("1."))
+    {
         return None;
     }
     let as_of = cx.req(&o, "as_of", "feed", Cx::date);
@@ -654,24 +953,38 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
             let name = cx.req(&p, "name", "publisher", Cx::text);
             let url = cx.opt(&p, "url", Cx::url);
             let contact_email = cx.opt(&p, "contact_email", Cx::string);
-            Some(Publisher { name: name.unwrap_or_else(|| Text::Plain(String::new())), url, contact_email })
+            Some(Publisher {
+                name: name.unwrap_or_else(|| Text::Plain(String::new())),
+                url,
+                contact_email,
+            })
         })
-        .unwrap_or(Publisher { name: Text::Plain(String::new()), url: None, contact_email: None });
-    let plan = cx.req(&o, "plan", "feed", read_plan).unwrap_or_else(|| Plan {
-        id: None,
-        title: Text::Plain(String::new()),
-        summary: None,
-        approved: None,
-        approved_by: None,
-        next_review: None,
-        url: None,
-        rag_definitions: None,
-    });
+        .unwrap_or(Publisher {
+            name: Text::Plain(String::new()),
+            url: None,
+            contact_email: None,
+        });
+    let plan = cx
+        .req(&o, "plan", "feed", read_plan)
+        .unwrap_or_else(|| Plan {
+            id: None,
+            title: Text::Plain(String::new()),
+            summary: None,
+            approved: None,
+            approved_by: None,
+            next_review: None,
+            url: None,
+            rag_definitions: None,
+        });
     let inspections = cx.list(&o, "inspections", read_inspection);
     let findings = cx.list(&o, "findings", read_finding);
     let priorities = cx.list(&o, "priorities", read_priority);
     if o.get("actions").is_none() {
-        let at = At { parent: "", key: "actions", offset: o.raw("actions").map_or(o.offset, |v| v.offset) };
+        let at = At {
+            parent: "",
+            key: "actions",
+            offset: o.raw("actions").map_or(o.offset, |v| v.offset),
+        };
         cx.error(Rule::Required, at, "\"actions\" is missing; a feed must have a list of actions, even an empty one: \"actions\": []".into());
     }
     let actions = cx.list(&o, "actions", read_action);
@@ -698,7 +1011,9 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
 
 fn read_plan(cx: &mut Cx, v: &J, at: At) -> Option<Plan> {
     let o = cx.object(v, at, "plan")?;
-    let title = cx.req(&o, "title", "plan", Cx::text).unwrap_or_else(|| Text::Plain(String::new()));
+    let title = cx
+        .req(&o, "title", "plan", Cx::text)
+        .unwrap_or_else(|| Text::Plain(String::new()));
     Some(Plan {
         id: cx.opt(&o, "id", Cx::string),
         title,
@@ -723,16 +1038,34 @@ fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
     let o = cx.object(v, at, "inspection")?;
     let id = cx.req(&o, "id", "inspection", Cx::id);
     let inspectorate = cx.req(&o, "inspectorate", "inspection", |cx, v, at| {
-        cx.word(v, at, "an inspectorate", Inspectorate::ALL, Inspectorate::word, Inspectorate::from_word)
+        cx.word(
+            v,
+            at,
+            "an inspectorate",
+            Inspectorate::ALL,
+            Inspectorate::word,
+            Inspectorate::from_word,
+        )
     });
     let kind = cx.req(&o, "type", "inspection", |cx, v, at| {
-        cx.word(v, at, "an inspection type", InspectionType::ALL, InspectionType::word, InspectionType::from_word)
+        cx.word(
+            v,
+            at,
+            "an inspection type",
+            InspectionType::ALL,
+            InspectionType::word,
+            InspectionType::from_word,
+        )
     });
     let start = cx.opt(&o, "start", Cx::date);
     let end = cx.opt(&o, "end", Cx::date);
     if let (Some(s), Some(e), Some(ev)) = (start, end, o.get("end")) {
         if e < s {
-            cx.error(Rule::Inconsistent, o.at("end", ev), format!("the inspection ends ({e}) before it starts ({s}); check the two dates"));
+            cx.error(
+                Rule::Inconsistent,
+                o.at("end", ev),
+                format!("the inspection ends ({e}) before it starts ({s}); check the two dates"),
+            );
         }
     }
     let insp = Inspection {
@@ -753,25 +1086,61 @@ fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
 fn read_judgement(cx: &mut Cx, v: &J, at: At) -> Option<Judgement> {
     let o = cx.object(v, at, "judgement")?;
     let area = cx.req(&o, "area", "judgement", read_area);
-    let grade = cx.req(&o, "grade", "judgement", |cx, v, at| cx.word(v, at, "a grade", Grade::ALL, Grade::word, Grade::from_word));
+    let grade = cx.req(&o, "grade", "judgement", |cx, v, at| {
+        cx.word(v, at, "a grade", Grade::ALL, Grade::word, Grade::from_word)
+    });
     let label = cx.opt(&o, "label", Cx::text);
     if area == Some(Area::Other) && label.is_none() && o.get("label").is_none() {
-        let at = At { parent: &o.path, key: "label", offset: o.offset };
-        cx.error(Rule::Inconsistent, at, "a judgement with area \"other\" needs a \"label\" naming the area".into());
+        let at = At {
+            parent: &o.path,
+            key: "label",
+            offset: o.offset,
+        };
+        cx.error(
+            Rule::Inconsistent,
+            at,
+            "a judgement with area \"other\" needs a \"label\" naming the area".into(),
+        );
     }
-    Some(Judgement { area: area?, grade: grade?, label })
+    Some(Judgement {
+        area: area?,
+        grade: grade?,
+        label,
+    })
 }
 
 fn read_area(cx: &mut Cx, v: &J, at: At) -> Option<Area> {
-    cx.word(v, at, "a judgement area", Area::ALL, Area::word, Area::from_word)
+    cx.word(
+        v,
+        at,
+        "a judgement area",
+        Area::ALL,
+        Area::word,
+        Area::from_word,
+    )
 }
 
 fn read_finding(cx: &mut Cx, v: &J, at: At) -> Option<Finding> {
     let o = cx.object(v, at, "finding")?;
     let id = cx.req(&o, "id", "finding", Cx::id);
-    let kind = cx.req(&o, "kind", "finding", |cx, v, at| cx.word(v, at, "a kind of finding", FindingKind::ALL, FindingKind::word, FindingKind::from_word));
+    let kind = cx.req(&o, "kind", "finding", |cx, v, at| {
+        cx.word(
+            v,
+            at,
+            "a kind of finding",
+            FindingKind::ALL,
+            FindingKind::word,
+            FindingKind::from_word,
+        )
+    });
     let text = cx.req(&o, "text", "finding", Cx::text);
-    Some(Finding { id: id?, inspection: cx.opt(&o, "inspection", Cx::id), kind: kind?, area: cx.opt(&o, "area", read_area), text: text? })
+    Some(Finding {
+        id: id?,
+        inspection: cx.opt(&o, "inspection", Cx::id),
+        kind: kind?,
+        area: cx.opt(&o, "area", read_area),
+        text: text?,
+    })
 }
 
 fn read_priority(cx: &mut Cx, v: &J, at: At) -> Option<Priority> {
@@ -788,7 +1157,14 @@ fn read_priority(cx: &mut Cx, v: &J, at: At) -> Option<Priority> {
 }
 
 fn read_status(cx: &mut Cx, v: &J, at: At) -> Option<Status> {
-    cx.word(v, at, "a status", Status::ALL, Status::word, Status::from_word)
+    cx.word(
+        v,
+        at,
+        "a status",
+        Status::ALL,
+        Status::word,
+        Status::from_word,
+    )
 }
 
 fn read_rag(cx: &mut Cx, v: &J, at: At) -> Option<Rag> {
@@ -822,7 +1198,11 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
         milestones: cx.list(&o, "milestones", |cx, v, at| {
             let m = cx.object(v, at, "milestone")?;
             let title = cx.req(&m, "title", "milestone", Cx::text);
-            Some(Milestone { title: title?, due: cx.opt(&m, "due", Cx::date), completed: cx.opt(&m, "completed", Cx::date) })
+            Some(Milestone {
+                title: title?,
+                due: cx.opt(&m, "due", Cx::date),
+                completed: cx.opt(&m, "completed", Cx::date),
+            })
         }),
         updates: cx.list(&o, "updates", |cx, v, at| {
             let u = cx.object(v, at, "update")?;
@@ -840,12 +1220,19 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
         evidence: cx.list(&o, "evidence", |cx, v, at| {
             let e = cx.object(v, at, "piece of evidence")?;
             let text = cx.req(&e, "text", "piece of evidence", Cx::text);
-            Some(Evidence { text: text?, url: cx.opt(&e, "url", Cx::url) })
+            Some(Evidence {
+                text: text?,
+                url: cx.opt(&e, "url", Cx::url),
+            })
         }),
         signed_off: cx.opt(&o, "signed_off", Cx::date),
     };
     if a.status == Status::Complete && a.completed.is_none() {
-        let at = At { parent: &o.path, key: "completed", offset: o.get("status").map_or(o.offset, |v| v.offset) };
+        let at = At {
+            parent: &o.path,
+            key: "completed",
+            offset: o.get("status").map_or(o.offset, |v| v.offset),
+        };
         cx.warn(Rule::Suspicious, at, format!("action \"{}\" is complete but has no \"completed\" date; add the date it was completed", a.id));
     }
     if let (Some(s), Some(c), Some(cv)) = (start, completed, o.get("completed")) {
@@ -862,7 +1249,11 @@ fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
     let suppressed = cx.opt(&o, "suppressed", Cx::boolean).unwrap_or(false);
     let value = match o.raw("value") {
         None => {
-            let at = At { parent: &o.path, key: "value", offset: o.offset };
+            let at = At {
+                parent: &o.path,
+                key: "value",
+                offset: o.offset,
+            };
             cx.error(Rule::Required, at, "\"value\" is missing; give the figure, or \"value\": null with \"suppressed\": true for a withheld figure".into());
             None
         }
@@ -882,15 +1273,31 @@ fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
             }
         }
     };
-    Some(Value { period: period?, value: value?, suppressed, note: cx.opt(&o, "note", Cx::text) })
+    Some(Value {
+        period: period?,
+        value: value?,
+        suppressed,
+        note: cx.opt(&o, "note", Cx::text),
+    })
 }
 
 fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
     let o = cx.object(v, at, "indicator")?;
     let id = cx.req(&o, "id", "indicator", Cx::id);
     let name = cx.req(&o, "name", "indicator", Cx::text);
-    let unit = cx.req(&o, "unit", "indicator", |cx, v, at| cx.word(v, at, "a unit", Unit::ALL, Unit::word, Unit::from_word));
-    let polarity = cx.req(&o, "polarity", "indicator", |cx, v, at| cx.word(v, at, "a polarity", Polarity::ALL, Polarity::word, Polarity::from_word));
+    let unit = cx.req(&o, "unit", "indicator", |cx, v, at| {
+        cx.word(v, at, "a unit", Unit::ALL, Unit::word, Unit::from_word)
+    });
+    let polarity = cx.req(&o, "polarity", "indicator", |cx, v, at| {
+        cx.word(
+            v,
+            at,
+            "a polarity",
+            Polarity::ALL,
+            Polarity::word,
+            Polarity::from_word,
+        )
+    });
     let target = cx.opt(&o, "target", |cx, v, at| {
         let t = cx.object(v, at, "target")?;
         let value = cx.req(&t, "value", "target", Cx::number);
@@ -911,7 +1318,10 @@ fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
         comparators: cx.list(&o, "comparators", |cx, v, at| {
             let c = cx.object(v, at, "comparator")?;
             let name = cx.req(&c, "name", "comparator", Cx::text);
-            Some(Comparator { name: name?, values: cx.list(&c, "values", read_value) })
+            Some(Comparator {
+                name: name?,
+                values: cx.list(&c, "values", read_value),
+            })
         }),
         source: cx.opt(&o, "source", Cx::text),
         description: cx.opt(&o, "description", Cx::text),
@@ -946,6 +1356,16 @@ fn locate<'v>(root: &'v J, steps: &[Step]) -> Option<&'v J> {
     Some(v)
 }
 
+/// A reference to check: where it is, its target id, the target's noun and list, and the ids there.
+type RefSpec<'a> = (
+    Vec<Step<'a>>,
+    String,
+    &'a str,
+    &'static str,
+    &'static str,
+    &'a HashSet<String>,
+);
+
 enum Step<'a> {
     Key(&'a str),
     Index(usize),
@@ -974,7 +1394,14 @@ fn ids_in_file(root: &J, list: &str) -> HashSet<String> {
 /// whole feed. Items that break them are reported and left out.
 fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
     // Unique ids: the first item with an id keeps it; later ones are errors.
-    fn unique<T>(cx: &mut Cx, root: &J, list: &'static str, noun: &str, items: &mut Vec<T>, id: fn(&T) -> &str) {
+    fn unique<T>(
+        cx: &mut Cx,
+        root: &J,
+        list: &'static str,
+        noun: &str,
+        items: &mut Vec<T>,
+        id: fn(&T) -> &str,
+    ) {
         let index = json_indexes(root, list);
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut keep = Vec::with_capacity(items.len());
@@ -987,7 +1414,11 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
             for (k, &i) in places.iter().enumerate().skip(1) {
                 let v = locate(root, &[Step::Key(list), Step::Index(i), Step::Key("id")]);
                 let path = format!("{list}[{i}]");
-                let at = At { parent: &path, key: "id", offset: v.map_or(0, |v| v.offset) };
+                let at = At {
+                    parent: &path,
+                    key: "id",
+                    offset: v.map_or(0, |v| v.offset),
+                };
                 let first = places[0];
                 cx.error(
                     Rule::DuplicateId,
@@ -999,12 +1430,37 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
         let mut it = keep.into_iter();
         items.retain(|_| it.next().unwrap_or(true));
     }
-    unique(cx, root, "inspections", "inspection", &mut feed.inspections, |x| &x.id);
-    unique(cx, root, "findings", "finding", &mut feed.findings, |x| &x.id);
-    unique(cx, root, "priorities", "priority", &mut feed.priorities, |x| &x.id);
+    unique(
+        cx,
+        root,
+        "inspections",
+        "inspection",
+        &mut feed.inspections,
+        |x| &x.id,
+    );
+    unique(cx, root, "findings", "finding", &mut feed.findings, |x| {
+        &x.id
+    });
+    unique(
+        cx,
+        root,
+        "priorities",
+        "priority",
+        &mut feed.priorities,
+        |x| &x.id,
+    );
     unique(cx, root, "actions", "action", &mut feed.actions, |x| &x.id);
-    unique(cx, root, "indicators", "indicator", &mut feed.indicators, |x| &x.id);
-    unique(cx, root, "meetings", "meeting", &mut feed.meetings, |x| &x.id);
+    unique(
+        cx,
+        root,
+        "indicators",
+        "indicator",
+        &mut feed.indicators,
+        |x| &x.id,
+    );
+    unique(cx, root, "meetings", "meeting", &mut feed.meetings, |x| {
+        &x.id
+    });
 
     let inspections = ids_in_file(root, "inspections");
     let findings = ids_in_file(root, "findings");
@@ -1025,14 +1481,21 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
     }
     let report = |cx: &mut Cx, d: Dangling, owner: &str| {
         let index = json_indexes(root, d.list);
-        let i = index.get(d.id).and_then(|v| v.first().copied()).unwrap_or(0);
+        let i = index
+            .get(d.id)
+            .and_then(|v| v.first().copied())
+            .unwrap_or(0);
         let mut steps = vec![Step::Key(d.list), Step::Index(i)];
         steps.extend(d.steps);
         let offset = locate(root, &steps).map_or(0, |v| v.offset);
         let path = format!("{}[{i}]{}", d.list, d.path_tail);
         cx.error(
             Rule::Reference,
-            At { parent: &path, key: "", offset },
+            At {
+                parent: &path,
+                key: "",
+                offset,
+            },
             format!(
                 "{owner} {} refers to {} {}, but there is no {} with that id in \"{}\"",
                 quote(d.id),
@@ -1046,7 +1509,11 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
 
     let mut bad_findings = HashSet::new();
     for f in &feed.findings {
-        if let Some(i) = f.inspection.as_deref().filter(|i| !inspections.contains(*i)) {
+        if let Some(i) = f
+            .inspection
+            .as_deref()
+            .filter(|i| !inspections.contains(*i))
+        {
             let d = Dangling {
                 list: "findings",
                 id: &f.id,
@@ -1084,27 +1551,70 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
 
     let mut bad = HashSet::new();
     for a in &feed.actions {
-        let mut refs: Vec<(Vec<Step>, String, &str, &'static str, &'static str, &HashSet<String>)> = Vec::new();
+        let mut refs: Vec<RefSpec> = Vec::new();
         if let Some(p) = &a.priority {
-            refs.push((vec![Step::Key("priority")], ".priority".into(), p, "priority", "priorities", &priorities));
+            refs.push((
+                vec![Step::Key("priority")],
+                ".priority".into(),
+                p,
+                "priority",
+                "priorities",
+                &priorities,
+            ));
         }
         if let Some(p) = &a.parent {
-            refs.push((vec![Step::Key("parent")], ".parent".into(), p, "action", "actions", &actions));
+            refs.push((
+                vec![Step::Key("parent")],
+                ".parent".into(),
+                p,
+                "action",
+                "actions",
+                &actions,
+            ));
         }
         for (k, f) in a.findings.iter().enumerate() {
-            refs.push((vec![Step::Key("findings"), Step::Index(k)], format!(".findings[{k}]"), f, "finding", "findings", &findings));
+            refs.push((
+                vec![Step::Key("findings"), Step::Index(k)],
+                format!(".findings[{k}]"),
+                f,
+                "finding",
+                "findings",
+                &findings,
+            ));
         }
         for (k, f) in a.indicators.iter().enumerate() {
-            refs.push((vec![Step::Key("indicators"), Step::Index(k)], format!(".indicators[{k}]"), f, "indicator", "indicators", &indicators));
+            refs.push((
+                vec![Step::Key("indicators"), Step::Index(k)],
+                format!(".indicators[{k}]"),
+                f,
+                "indicator",
+                "indicators",
+                &indicators,
+            ));
         }
         for (k, u) in a.updates.iter().enumerate() {
             if let Some(m) = &u.meeting {
-                refs.push((vec![Step::Key("updates"), Step::Index(k), Step::Key("meeting")], format!(".updates[{k}].meeting"), m, "meeting", "meetings", &meetings));
+                refs.push((
+                    vec![Step::Key("updates"), Step::Index(k), Step::Key("meeting")],
+                    format!(".updates[{k}].meeting"),
+                    m,
+                    "meeting",
+                    "meetings",
+                    &meetings,
+                ));
             }
         }
         for (steps, tail, target, noun, list, set) in refs {
             if !set.contains(target) {
-                let d = Dangling { list: "actions", id: &a.id, steps, path_tail: tail, target_noun: noun, target_list: list, target };
+                let d = Dangling {
+                    list: "actions",
+                    id: &a.id,
+                    steps,
+                    path_tail: tail,
+                    target_noun: noun,
+                    target_list: list,
+                    target,
+                };
                 report(cx, d, "action");
                 bad.insert(a.id.clone());
             }
@@ -1112,17 +1622,32 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
     }
 
     // Sub-action cycles: follow parents; an action that reaches itself is in a cycle.
-    let parent: HashMap<&str, &str> = feed.actions.iter().filter_map(|a| Some((a.id.as_str(), a.parent.as_deref()?))).collect();
+    let parent: HashMap<&str, &str> = feed
+        .actions
+        .iter()
+        .filter_map(|a| Some((a.id.as_str(), a.parent.as_deref()?)))
+        .collect();
     for a in &feed.actions {
         let mut seen = vec![a.id.as_str()];
         let mut cur = a.id.as_str();
         while let Some(&p) = parent.get(cur) {
             if p == a.id {
                 let index = json_indexes(root, "actions");
-                let i = index.get(&a.id).and_then(|v| v.first().copied()).unwrap_or(0);
-                let offset = locate(root, &[Step::Key("actions"), Step::Index(i), Step::Key("parent")]).map_or(0, |v| v.offset);
+                let i = index
+                    .get(&a.id)
+                    .and_then(|v| v.first().copied())
+                    .unwrap_or(0);
+                let offset = locate(
+                    root,
+                    &[Step::Key("actions"), Step::Index(i), Step::Key("parent")],
+                )
+                .map_or(0, |v| v.offset);
                 let path = format!("actions[{i}]");
-                let chain: Vec<String> = seen.iter().map(|s| quote(s)).chain([quote(&a.id)]).collect();
+                let chain: Vec<String> = seen
+                    .iter()
+                    .map(|s| quote(s))
+                    .chain([quote(&a.id)])
+                    .collect();
                 cx.error(
                     Rule::Cycle,
                     At { parent: &path, key: "parent", offset },
@@ -1166,9 +1691,16 @@ mod tests {
         assert_eq!(r.problems.len(), 1);
         let p = &r.problems[0];
         assert_eq!(p.path, "actions[0].due");
-        assert_eq!(p.message, "\"2019-02-30\" is not a real date; write dates as YYYY-MM-DD, e.g. 2019-02-28");
+        assert_eq!(
+            p.message,
+            "\"2019-02-30\" is not a real date; write dates as YYYY-MM-DD, e.g. 2019-02-28"
+        );
         assert_eq!((p.line, p.column), (4, 10));
-        assert_eq!(r.feed.unwrap().actions.len(), 0, "the invalid action is left out");
+        assert_eq!(
+            r.feed.unwrap().actions.len(),
+            0,
+            "the invalid action is left out"
+        );
     }
 
     #[test]
@@ -1181,17 +1713,36 @@ mod tests {
         let feed = r.feed.unwrap();
         assert_eq!(feed.actions.len(), 1);
         assert_eq!(feed.actions[0].id, "2");
-        assert_eq!(feed.actions[0].updates.len(), 1, "a bad update drops the update, not the action");
+        assert_eq!(
+            feed.actions[0].updates.len(),
+            1,
+            "a bad update drops the update, not the action"
+        );
         assert_eq!(r.problems.len(), 2);
-        assert!(r.problems[0].message.contains("\"done\" is not a status"), "{}", r.problems[0].message);
+        assert!(
+            r.problems[0].message.contains("\"done\" is not a status"),
+            "{}",
+            r.problems[0].message
+        );
     }
 
     #[test]
     fn suggestions_for_near_misses() {
-        let r = check(minimal(r#"[{"id": "1", "title": "A", "status": "In progress", "deu": "2026-01-01"}]"#).as_bytes());
+        let r = check(
+            minimal(r#"[{"id": "1", "title": "A", "status": "In progress", "deu": "2026-01-01"}]"#)
+                .as_bytes(),
+        );
         let msgs: Vec<_> = r.problems.iter().map(|p| p.message.as_str()).collect();
-        assert!(msgs.iter().any(|m| m.contains("did you mean \"in_progress\"")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("unknown key \"deu\" is ignored; did you mean \"due\"?")), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("did you mean \"in_progress\"")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("unknown key \"deu\" is ignored; did you mean \"due\"?")),
+            "{msgs:?}"
+        );
     }
 
     #[test]
@@ -1206,9 +1757,22 @@ mod tests {
             .as_bytes(),
         );
         let feed = r.feed.unwrap();
-        assert_eq!(feed.actions.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["4"]);
-        assert_eq!(r.problems.iter().filter(|p| p.rule == Rule::Cycle).count(), 2);
-        let dangling = r.problems.iter().find(|p| p.rule == Rule::Reference).unwrap();
+        assert_eq!(
+            feed.actions
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect::<Vec<_>>(),
+            ["4"]
+        );
+        assert_eq!(
+            r.problems.iter().filter(|p| p.rule == Rule::Cycle).count(),
+            2
+        );
+        let dangling = r
+            .problems
+            .iter()
+            .find(|p| p.rule == Rule::Reference)
+            .unwrap();
         assert_eq!(dangling.path, "actions[2].priority");
         assert_eq!(dangling.message, "action \"3\" refers to priority \"P9\", but there is no priority with that id in \"priorities\"");
     }
@@ -1219,15 +1783,25 @@ mod tests {
         assert_eq!(check(b"[]").problems[0].rule, Rule::NotObject);
         assert_eq!(check(b"{\"a\": \xff}").problems[0].rule, Rule::Encoding);
         assert_eq!(check(b"\xff\xfe{\0}\0").problems[0].rule, Rule::Encoding);
-        assert_eq!(check("[".repeat(10_000).as_bytes()).problems[0].rule, Rule::TooDeep);
+        assert_eq!(
+            check("[".repeat(10_000).as_bytes()).problems[0].rule,
+            Rule::TooDeep
+        );
         let r = check(b"{\n  \"a\": 1,\n}");
-        assert_eq!((r.problems[0].rule, r.problems[0].line, r.problems[0].column), (Rule::Syntax, 3, 1));
+        assert_eq!(
+            (r.problems[0].rule, r.problems[0].line, r.problems[0].column),
+            (Rule::Syntax, 3, 1)
+        );
         let bom = format!("\u{feff}{}", minimal("[]"));
         assert!(check(bom.as_bytes()).problems.is_empty());
         let v2 = minimal("[]").replace("1.0", "2.0");
         let r = check(v2.as_bytes());
         assert!(r.feed.is_none());
-        assert!(r.problems[0].message.contains("version 2 feed"), "{}", r.problems[0].message);
+        assert!(
+            r.problems[0].message.contains("version 2 feed"),
+            "{}",
+            r.problems[0].message
+        );
     }
 
     #[test]
@@ -1235,7 +1809,15 @@ mod tests {
         for ok in ["https://example.gov.uk/x", "HTTP://a"] {
             assert!(is_web_address(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "data:text/html,x", "/plan.json", "https://", "https:///x", "ftp://a", " https://a"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/plan.json",
+            "https://",
+            "https:///x",
+            "ftp://a",
+            " https://a",
+        ] {
             assert!(!is_web_address(bad), "{bad}");
         }
     }

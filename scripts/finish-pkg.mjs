@@ -1,0 +1,105 @@
+// Rewrite pkg/package.json (written by wasm-pack for the core module) into the
+// manifest of the published "action-plan-tracker" package, whose entry point is
+// the custom element module action-plan-tracker.js.
+//
+//   node scripts/finish-pkg.mjs [pkgDir]     (default: pkg)
+//
+// Metadata (version, description, license, repository, keywords, homepage,
+// authors) comes from the [package] table of Cargo.toml, so Cargo.toml stays the
+// one place to change it.
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, rmSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const pkgDir = process.argv[2] ?? join(root, "pkg");
+const ENTRY = "action-plan-tracker.js";
+const TYPES = "action-plan-tracker.d.ts";
+const CORE_WASM = "action_plan_tracker_core_bg.wasm";
+
+// Just enough TOML for Cargo.toml's [package] table: `key = "string"` and
+// `key = ["string", ...]` on one line each.
+function cargoPackage(tomlText) {
+  const out = {};
+  let inPackage = false;
+  for (const raw of tomlText.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith("[")) {
+      inPackage = line === "[package]";
+      continue;
+    }
+    if (!inPackage || line === "" || line.startsWith("#")) continue;
+    const m = /^([A-Za-z0-9_-]+)\s*=\s*(.+)$/.exec(line);
+    if (!m) continue;
+    const [, key, value] = m;
+    try {
+      // TOML basic strings and string arrays are valid JSON.
+      out[key] = JSON.parse(value.replace(/,\s*]$/, "]"));
+    } catch {
+      // Not a plain string or array (e.g. `edition.workspace = true`): skip.
+    }
+  }
+  return out;
+}
+
+function listFiles(dir) {
+  const files = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) files.push(...listFiles(full));
+    else files.push(full);
+  }
+  return files;
+}
+
+const manifestPath = join(pkgDir, "package.json");
+if (!existsSync(manifestPath)) {
+  console.error(`finish-pkg: ${manifestPath} not found; run wasm-pack build first`);
+  process.exit(1);
+}
+const generated = JSON.parse(readFileSync(manifestPath, "utf8"));
+const cargo = cargoPackage(readFileSync(join(root, "Cargo.toml"), "utf8"));
+
+// wasm-pack writes a pkg/.gitignore containing "*"; the repo's own .gitignore
+// already ignores pkg/, and npm must not read it as an ignore list.
+rmSync(join(pkgDir, ".gitignore"), { force: true });
+
+const shipped = listFiles(pkgDir)
+  .map((f) => relative(pkgDir, f).split(sep).join("/"))
+  .filter((f) => f !== "package.json" && !f.startsWith("."));
+
+for (const required of [ENTRY, TYPES, CORE_WASM]) {
+  if (!shipped.includes(required)) {
+    console.warn(`finish-pkg: warning: pkg/${required} is missing; the package is incomplete`);
+  }
+}
+
+const repository = cargo.repository ?? generated.repository?.url;
+const manifest = {
+  name: "action-plan-tracker",
+  version: cargo.version ?? generated.version,
+  description: cargo.description ?? generated.description,
+  license: cargo.license ?? generated.license,
+  ...(repository ? { repository: { type: "git", url: repository } } : {}),
+  ...(cargo.homepage ? { homepage: cargo.homepage } : {}),
+  ...(cargo.authors?.length ? { author: cargo.authors[0] } : {}),
+  keywords: cargo.keywords ?? generated.keywords ?? [],
+  type: "module",
+  main: ENTRY,
+  module: ENTRY,
+  types: TYPES,
+  exports: {
+    ".": {
+      types: `./${TYPES}`,
+      import: `./${ENTRY}`,
+      default: `./${ENTRY}`,
+    },
+    [`./${CORE_WASM}`]: `./${CORE_WASM}`,
+    "./package.json": "./package.json",
+  },
+  files: shipped,
+  sideEffects: [`./${ENTRY}`],
+};
+
+writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
+console.log(`finish-pkg: wrote ${relative(root, manifestPath)} (${manifest.name}@${manifest.version}, ${shipped.length} files)`);

@@ -1,0 +1,245 @@
+//! The headline figures of a feed, exactly as `embedding.md` defines them.
+//!
+//! One definition serves the element's `summary` property and `tracker-ready` event, the
+//! JavaScript `summarise()`, the CLI's `summary` command and the overview's headline, so
+//! the widget can never say something different from what a script reads.
+
+use crate::feed::{Feed, Polarity, Status};
+use crate::validate::Report;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The summary of a feed, from its valid items.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The date the data is true at, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Action counts.
+    pub actions: ActionCounts,
+    /// Finding counts.
+    pub findings: FindingCounts,
+    /// Indicator counts.
+    pub indicators: IndicatorCounts,
+    /// Problem counts (of the whole file, including items left out).
+    pub problems: ProblemCounts,
+}
+
+/// Actions by status, lateness and completion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionCounts {
+    /// Every valid action and sub-action.
+    pub total: usize,
+    /// Not started.
+    pub not_started: usize,
+    /// In progress.
+    pub in_progress: usize,
+    /// Complete.
+    pub complete: usize,
+    /// Withdrawn.
+    pub withdrawn: usize,
+    /// Open with an effective due date before `as_of`.
+    pub overdue: usize,
+    /// Open with an effective due date on `as_of` or up to 30 days after.
+    pub due_soon: usize,
+    /// complete ÷ (total − withdrawn) × 100, unrounded; 0 when nothing is to be done.
+    pub percent_complete: f64,
+}
+
+/// Findings and whether any action answers them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingCounts {
+    /// Every valid finding.
+    pub total: usize,
+    /// Named by at least one action, directly or through its priority.
+    pub with_actions: usize,
+}
+
+/// Indicators by whether their latest value meets the target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorCounts {
+    /// Every valid indicator.
+    pub total: usize,
+    /// Latest value on the right side of the target (equal counts as meeting).
+    pub meeting_target: usize,
+    /// Latest value on the wrong side of the target.
+    pub missing_target: usize,
+    /// Neutral, without a target, or without values.
+    pub no_target: usize,
+}
+
+/// How many problems the feed has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProblemCounts {
+    /// Errors (each left an item out, or the feed unreadable).
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+}
+
+/// Whether an indicator's latest value meets its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetState {
+    /// On the right side of the target, or on it.
+    Met,
+    /// On the wrong side.
+    Missed,
+    /// Neutral, no target or no value: nothing to judge.
+    NoTarget,
+}
+
+/// Judges an indicator's latest value against its target, by its polarity.
+pub fn target_state(ind: &crate::feed::Indicator) -> TargetState {
+    let (Some(target), Some(latest)) = (&ind.target, ind.latest().and_then(|v| v.value)) else {
+        return TargetState::NoTarget;
+    };
+    let met = match ind.polarity {
+        Polarity::HigherIsBetter => latest >= target.value,
+        Polarity::LowerIsBetter => latest <= target.value,
+        Polarity::Neutral => return TargetState::NoTarget,
+    };
+    if met {
+        TargetState::Met
+    } else {
+        TargetState::Missed
+    }
+}
+
+/// complete ÷ (total − withdrawn) × 100, or 0 when nothing is to be done.
+pub fn percent_complete(complete: usize, total: usize, withdrawn: usize) -> f64 {
+    let to_do = total.saturating_sub(withdrawn);
+    if to_do == 0 {
+        0.0
+    } else {
+        complete as f64 / to_do as f64 * 100.0
+    }
+}
+
+impl Summary {
+    /// The summary of a checked feed (`None` when it could not be read as a feed).
+    pub fn of_report(report: &Report) -> Option<Summary> {
+        report
+            .feed
+            .as_ref()
+            .map(|f| Summary::of(f, report.errors(), report.warnings()))
+    }
+
+    /// The summary of `feed`, with the problem counts of the file it came from.
+    pub fn of(feed: &Feed, errors: usize, warnings: usize) -> Summary {
+        let count = |s: Status| feed.actions.iter().filter(|a| a.status == s).count();
+        let (complete, withdrawn) = (count(Status::Complete), count(Status::Withdrawn));
+        let total = feed.actions.len();
+        let answered: HashSet<&str> = feed
+            .actions
+            .iter()
+            .flat_map(|a| {
+                let via_priority = a
+                    .priority
+                    .as_deref()
+                    .and_then(|p| feed.priorities.iter().find(|q| q.id == p));
+                a.findings
+                    .iter()
+                    .chain(via_priority.into_iter().flat_map(|p| p.findings.iter()))
+                    .map(String::as_str)
+            })
+            .collect();
+        let states: Vec<TargetState> = feed.indicators.iter().map(target_state).collect();
+        let state = |s: TargetState| states.iter().filter(|&&t| t == s).count();
+        Summary {
+            as_of: feed.as_of.to_string(),
+            actions: ActionCounts {
+                total,
+                not_started: count(Status::NotStarted),
+                in_progress: count(Status::InProgress),
+                complete,
+                withdrawn,
+                overdue: feed
+                    .actions
+                    .iter()
+                    .filter(|a| a.is_overdue(feed.as_of))
+                    .count(),
+                due_soon: feed
+                    .actions
+                    .iter()
+                    .filter(|a| a.is_due_soon(feed.as_of))
+                    .count(),
+                percent_complete: percent_complete(complete, total, withdrawn),
+            },
+            findings: FindingCounts {
+                total: feed.findings.len(),
+                with_actions: feed
+                    .findings
+                    .iter()
+                    .filter(|f| answered.contains(f.id.as_str()))
+                    .count(),
+            },
+            indicators: IndicatorCounts {
+                total: feed.indicators.len(),
+                meeting_target: state(TargetState::Met),
+                missing_target: state(TargetState::Missed),
+                no_target: state(TargetState::NoTarget),
+            },
+            problems: ProblemCounts { errors, warnings },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::check;
+
+    #[test]
+    fn counts_follow_the_embedding_definitions() {
+        let text = r#"{"schema_version": "1.0", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+          "findings": [{"id": "F1", "kind": "area_for_improvement", "text": "a"}, {"id": "F2", "kind": "strength", "text": "b"},
+                       {"id": "F3", "kind": "recommendation", "text": "c"}],
+          "priorities": [{"id": "P1", "title": "p", "findings": ["F1"]}],
+          "actions": [
+            {"id": "1", "title": "late", "status": "in_progress", "due": "2026-10-30", "priority": "P1"},
+            {"id": "2", "title": "revised, so soon", "status": "not_started", "due": "2026-01-01", "revised_due": "2026-10-31"},
+            {"id": "3", "title": "soon at the edge", "status": "in_progress", "due": "2026-11-30"},
+            {"id": "4", "title": "later", "status": "in_progress", "due": "2026-12-01", "findings": ["F3"]},
+            {"id": "5", "title": "done late", "status": "complete", "completed": "2026-01-01", "due": "2020-01-01"},
+            {"id": "6", "title": "withdrawn", "status": "withdrawn", "due": "2020-01-01"},
+            {"id": "7", "title": "no date", "status": "not_started"}],
+          "indicators": [
+            {"id": "I1", "name": "a", "unit": "percent", "polarity": "higher_is_better", "target": {"value": 80},
+             "values": [{"period": "2026-Q2", "value": 90}, {"period": "2026-09", "value": 80}, {"period": "2026/27", "value": null, "suppressed": true}]},
+            {"id": "I2", "name": "b", "unit": "days", "polarity": "lower_is_better", "target": {"value": 10},
+             "values": [{"period": "2025/26", "value": 9}, {"period": "2026-03-31", "value": 11}]},
+            {"id": "I3", "name": "c", "unit": "count", "polarity": "neutral", "target": {"value": 10}, "values": [{"period": "2026-01", "value": 1}]},
+            {"id": "I4", "name": "d", "unit": "count", "polarity": "higher_is_better", "values": [{"period": "2026-01", "value": 1}]},
+            {"id": "I5", "name": "e", "unit": "count", "polarity": "higher_is_better", "target": {"value": 1}}]}"#;
+        let r = check(text.as_bytes());
+        assert_eq!(r.problems, vec![]);
+        let s = Summary::of_report(&r).unwrap();
+        let a = &s.actions;
+        assert_eq!(
+            (
+                a.total,
+                a.not_started,
+                a.in_progress,
+                a.complete,
+                a.withdrawn
+            ),
+            (7, 2, 3, 1, 1)
+        );
+        assert_eq!((a.overdue, a.due_soon), (1, 2));
+        assert_eq!(a.percent_complete, 1.0 / 6.0 * 100.0);
+        assert_eq!((s.findings.total, s.findings.with_actions), (3, 2));
+        // I1: latest 2026-09 (80) meets 80; I2: 2025/26 and 2026-03-31 both end 31 March: the later in the
+        // file (11) misses; I3 neutral, I4 no target, I5 no values.
+        let i = &s.indicators;
+        assert_eq!(
+            (i.total, i.meeting_target, i.missing_target, i.no_target),
+            (5, 1, 1, 3)
+        );
+    }
+
+    #[test]
+    fn nothing_to_do_is_zero_percent() {
+        assert_eq!(percent_complete(0, 0, 0), 0.0);
+        assert_eq!(percent_complete(0, 2, 2), 0.0);
+        assert_eq!(percent_complete(17, 42, 2), 42.5);
+    }
+}
