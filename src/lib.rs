@@ -8,7 +8,9 @@
 pub mod cli;
 pub mod date;
 pub mod feed;
+pub mod filter;
 pub mod i18n;
 pub mod json;
+pub mod markup;
 pub mod summary;
 pub mod validate;

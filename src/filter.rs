@@ -1,0 +1,736 @@
+//! Which actions a reader asked to see, in what order, and how that is kept in the page URL.
+//!
+//! Filters combine as `embedding.md` says: AND across kinds, OR within one kind. The reader's
+//! whole state (view, filters, sort, page, opened actions) round-trips through the URL
+//! fragment, namespaced per tracker so several on one page keep their own state. The
+//! per-action search text and facts are worked out once per feed ([`Index`]) so a keystroke
+//! only scans prepared strings.
+
+use crate::date::Date;
+use crate::feed::{Action, Area, Feed, Rag, Status};
+use crate::i18n::Lang;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// The widget's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    /// Headline progress.
+    #[default]
+    Overview,
+    /// The filterable action list.
+    Actions,
+    /// Findings and the actions that answer them.
+    Findings,
+    /// Performance indicators.
+    Indicators,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [
+        View::Overview,
+        View::Actions,
+        View::Findings,
+        View::Indicators,
+    ];
+
+    /// The word used in the `view` attribute and the URL.
+    pub fn word(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Actions => "actions",
+            View::Findings => "findings",
+            View::Indicators => "indicators",
+        }
+    }
+
+    /// The view for a word; `None` for anything else.
+    pub fn from_word(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.word() == s)
+    }
+}
+
+/// When an open action is due, relative to `as_of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Due {
+    /// Effective due date before `as_of`.
+    Overdue,
+    /// On `as_of` or up to 30 days after.
+    Next30,
+    /// More than 30 days after `as_of`.
+    Later,
+}
+
+impl Due {
+    /// Every window.
+    pub const ALL: [Due; 3] = [Due::Overdue, Due::Next30, Due::Later];
+
+    /// The URL word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Due::Overdue => "overdue",
+            Due::Next30 => "next_30_days",
+            Due::Later => "later",
+        }
+    }
+
+    /// The window of an action, if it is open and has a due date.
+    pub fn of(a: &Action, as_of: Date) -> Option<Due> {
+        let due = a.effective_due().filter(|_| a.is_open())?;
+        Some(if due < as_of {
+            Due::Overdue
+        } else if as_of.days_until(due) <= 30 {
+            Due::Next30
+        } else {
+            Due::Later
+        })
+    }
+}
+
+/// The order of the action list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// By the council's numbering, naturally (1.2 before 1.10).
+    #[default]
+    Number,
+    /// By effective due date, soonest first; no date last.
+    Due,
+    /// By status: not started, in progress, complete, withdrawn.
+    Status,
+}
+
+impl Sort {
+    /// Every order.
+    pub const ALL: [Sort; 3] = [Sort::Number, Sort::Due, Sort::Status];
+
+    /// The URL word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Sort::Number => "number",
+            Sort::Due => "due",
+            Sort::Status => "status",
+        }
+    }
+}
+
+/// The reader's filters: empty lists mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Filters {
+    /// Priority ids.
+    pub priority: Vec<String>,
+    /// Judgement areas (of the findings an action answers).
+    pub area: Vec<Area>,
+    /// Statuses.
+    pub status: Vec<Status>,
+    /// RAG ratings.
+    pub rag: Vec<Rag>,
+    /// Leads, as written in the feed (any language version).
+    pub lead: Vec<String>,
+    /// Due windows.
+    pub due: Vec<Due>,
+    /// Finding ids.
+    pub finding: Vec<String>,
+    /// Free text: every word must appear in the title, description, lead, team or updates.
+    pub search: String,
+}
+
+impl Filters {
+    /// True when nothing is chosen.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// Everything the reader has chosen: restored from and saved to the URL fragment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct State {
+    /// The view shown.
+    pub view: View,
+    /// The filters.
+    pub filters: Filters,
+    /// The order.
+    pub sort: Sort,
+    /// The page of the action list (0-based).
+    pub page: usize,
+    /// Actions opened to show their details.
+    pub open: Vec<String>,
+}
+
+/// What is known of each action for filtering, worked out once per feed.
+pub struct Index {
+    haystack: Vec<String>,
+    areas: Vec<HashSet<Area>>,
+    findings: Vec<HashSet<String>>,
+    number_keys: Vec<Vec<NumPart>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum NumPart {
+    Num(u64, usize),
+    Word(String),
+}
+
+/// A sort key in which runs of digits compare as numbers: "1.2" < "1.10" < "2a".
+fn natural_key(s: &str) -> Vec<NumPart> {
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut digits = String::new();
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(d);
+                chars.next();
+            }
+            let trimmed = digits.trim_start_matches('0');
+            out.push(NumPart::Num(
+                trimmed.parse().unwrap_or(u64::MAX),
+                digits.len(),
+            ));
+        } else {
+            let mut word = String::new();
+            while let Some(&d) = chars.peek().filter(|d| !d.is_ascii_digit()) {
+                word.extend(d.to_lowercase());
+                chars.next();
+            }
+            out.push(NumPart::Word(word));
+        }
+    }
+    out
+}
+
+/// Case- and accent-insensitive form for searching ("Llŷr" finds "llyr").
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ẁ' | 'ẃ' | 'ŵ' | 'ẅ' => 'w',
+            'ỳ' | 'ý' | 'ŷ' | 'ÿ' => 'y',
+            '’' | '‘' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+impl Index {
+    /// Prepares `feed`'s actions for filtering.
+    pub fn new(feed: &Feed) -> Index {
+        let finding_area: HashMap<&str, Area> = feed
+            .findings
+            .iter()
+            .filter_map(|f| Some((f.id.as_str(), f.area?)))
+            .collect();
+        let priority_findings: HashMap<&str, &[String]> = feed
+            .priorities
+            .iter()
+            .map(|p| (p.id.as_str(), p.findings.as_slice()))
+            .collect();
+        let mut idx = Index {
+            haystack: Vec::new(),
+            areas: Vec::new(),
+            findings: Vec::new(),
+            number_keys: Vec::new(),
+        };
+        for a in &feed.actions {
+            let mut hay = String::new();
+            let texts = [
+                Some(&a.title),
+                a.description.as_ref(),
+                a.lead.as_ref(),
+                a.team.as_ref(),
+            ];
+            for t in texts
+                .into_iter()
+                .flatten()
+                .chain(a.updates.iter().filter_map(|u| u.text.as_ref()))
+            {
+                for s in t.all() {
+                    hay.push_str(&fold(s));
+                    hay.push('\n');
+                }
+            }
+            hay.push_str(&fold(&a.id));
+            let via_priority = a
+                .priority
+                .as_deref()
+                .and_then(|p| priority_findings.get(p))
+                .copied()
+                .unwrap_or(&[]);
+            let findings: HashSet<String> =
+                a.findings.iter().chain(via_priority).cloned().collect();
+            idx.areas.push(
+                findings
+                    .iter()
+                    .filter_map(|f| finding_area.get(f.as_str()).copied())
+                    .collect(),
+            );
+            idx.findings.push(findings);
+            idx.haystack.push(hay);
+            idx.number_keys.push(natural_key(&a.id));
+        }
+        idx
+    }
+
+    /// The judgement areas action `i` concerns, through its findings.
+    pub fn areas(&self, i: usize) -> &HashSet<Area> {
+        &self.areas[i]
+    }
+
+    /// The findings action `i` answers, directly or through its priority.
+    pub fn findings(&self, i: usize) -> &HashSet<String> {
+        &self.findings[i]
+    }
+
+    /// The indexes of the actions that match `f`, in the order `sort`.
+    pub fn matching(&self, feed: &Feed, f: &Filters, sort: Sort) -> Vec<usize> {
+        let words: Vec<String> = fold(&f.search)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let any = |chosen: bool, ok: bool| !chosen || ok;
+        let mut out: Vec<usize> = (0..feed.actions.len())
+            .filter(|&i| {
+                let a = &feed.actions[i];
+                any(
+                    !f.priority.is_empty(),
+                    a.priority.as_ref().is_some_and(|p| f.priority.contains(p)),
+                ) && any(!f.status.is_empty(), f.status.contains(&a.status))
+                    && any(!f.rag.is_empty(), a.rag.is_some_and(|r| f.rag.contains(&r)))
+                    && any(
+                        !f.lead.is_empty(),
+                        a.lead
+                            .as_ref()
+                            .is_some_and(|l| l.all().any(|s| f.lead.iter().any(|x| x == s))),
+                    )
+                    && any(
+                        !f.due.is_empty(),
+                        Due::of(a, feed.as_of).is_some_and(|d| f.due.contains(&d)),
+                    )
+                    && any(
+                        !f.area.is_empty(),
+                        f.area.iter().any(|x| self.areas[i].contains(x)),
+                    )
+                    && any(
+                        !f.finding.is_empty(),
+                        f.finding.iter().any(|x| self.findings[i].contains(x)),
+                    )
+                    && words.iter().all(|w| self.haystack[i].contains(w.as_str()))
+            })
+            .collect();
+        let status_rank = |s: Status| Status::ALL.iter().position(|&x| x == s).unwrap_or(0);
+        match sort {
+            Sort::Number => out.sort_by(|&a, &b| self.number_keys[a].cmp(&self.number_keys[b])),
+            Sort::Due => out.sort_by(|&a, &b| {
+                let key = |i: usize| {
+                    (
+                        feed.actions[i].effective_due().is_none(),
+                        feed.actions[i].effective_due(),
+                    )
+                };
+                key(a)
+                    .cmp(&key(b))
+                    .then_with(|| self.number_keys[a].cmp(&self.number_keys[b]))
+            }),
+            Sort::Status => out.sort_by(|&a, &b| {
+                status_rank(feed.actions[a].status)
+                    .cmp(&status_rank(feed.actions[b].status))
+                    .then_with(|| self.number_keys[a].cmp(&self.number_keys[b]))
+            }),
+        }
+        out
+    }
+}
+
+/// One row of the action list: an action and its depth under its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// Index into `feed.actions`.
+    pub action: usize,
+    /// 0 for a top-level row, 1 for a sub-action shown under its parent, ...
+    pub depth: usize,
+}
+
+/// Places matching sub-actions under their matching parents, keeping the sort order; a
+/// sub-action whose parent does not match stands at the top level. Returns groups: each a
+/// top-level row followed by its descendants (the unit of paging).
+pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
+    let pos: HashMap<&str, usize> = matching
+        .iter()
+        .map(|&i| (feed.actions[i].id.as_str(), i))
+        .collect();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut roots = Vec::new();
+    for &i in matching {
+        match feed.actions[i].parent.as_deref().and_then(|p| pos.get(p)) {
+            Some(&p) if p != i => children.entry(p).or_default().push(i),
+            _ => roots.push(i),
+        }
+    }
+    fn walk(i: usize, depth: usize, children: &HashMap<usize, Vec<usize>>, out: &mut Vec<Row>) {
+        out.push(Row { action: i, depth });
+        // The validator has ruled out cycles; the depth bound is a second guard.
+        if depth < 32 {
+            for &c in children.get(&i).map_or(&[][..], Vec::as_slice) {
+                walk(c, depth + 1, children, out);
+            }
+        }
+    }
+    roots
+        .into_iter()
+        .map(|r| {
+            let mut g = Vec::new();
+            walk(r, 0, &children, &mut g);
+            g
+        })
+        .collect()
+}
+
+/// Percent-encodes a URL fragment value (letters, digits and `-_.~` kept).
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding (and `+` as a space); bad escapes are kept as written.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() + 1
+                && b.get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .is_some() =>
+            {
+                out.push(
+                    u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("00"), 16)
+                        .unwrap_or(0),
+                );
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl State {
+    /// This tracker's state as `ns.key=value` pairs (only what differs from the default).
+    pub fn to_pairs(&self, ns: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut put = |k: &str, vals: Vec<String>| {
+            if !vals.is_empty() {
+                let joined: Vec<String> = vals.iter().map(|v| encode(v)).collect();
+                out.push(format!("{ns}.{k}={}", joined.join(",")));
+            }
+        };
+        if self.view != View::Overview {
+            put("view", vec![self.view.word().into()]);
+        }
+        let f = &self.filters;
+        put("priority", f.priority.clone());
+        put(
+            "area",
+            f.area.iter().map(|a| a.word().to_string()).collect(),
+        );
+        put(
+            "status",
+            f.status.iter().map(|a| a.word().to_string()).collect(),
+        );
+        put("rag", f.rag.iter().map(|a| a.word().to_string()).collect());
+        put("lead", f.lead.clone());
+        put("due", f.due.iter().map(|a| a.word().to_string()).collect());
+        put("finding", f.finding.clone());
+        if !f.search.is_empty() {
+            put("q", vec![f.search.clone()]);
+        }
+        if self.sort != Sort::Number {
+            put("sort", vec![self.sort.word().into()]);
+        }
+        if self.page > 0 {
+            put("page", vec![(self.page + 1).to_string()]);
+        }
+        put("open", self.open.clone());
+        out
+    }
+
+    /// The URL fragment with this tracker's pairs replaced and every other pair kept.
+    pub fn fragment(&self, ns: &str, current: &str) -> String {
+        let prefix = format!("{ns}.");
+        let mut pairs: Vec<String> = current
+            .trim_start_matches('#')
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with(&prefix))
+            .map(str::to_string)
+            .collect();
+        pairs.extend(self.to_pairs(ns));
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", pairs.join("&"))
+        }
+    }
+
+    /// Reads this tracker's state from a URL fragment; unknown words are ignored.
+    /// `default_view` is the `view` attribute, used when the fragment names none.
+    pub fn from_fragment(fragment: &str, ns: &str, default_view: View) -> State {
+        let mut s = State {
+            view: default_view,
+            ..State::default()
+        };
+        let prefix = format!("{ns}.");
+        for pair in fragment.trim_start_matches('#').split('&') {
+            let Some((k, v)) = pair.strip_prefix(&prefix).and_then(|p| p.split_once('=')) else {
+                continue;
+            };
+            let vals: Vec<String> = v.split(',').map(decode).filter(|v| !v.is_empty()).collect();
+            let words = |f: &dyn Fn(&str) -> bool| {
+                vals.iter().filter(|v| f(v)).cloned().collect::<Vec<_>>()
+            };
+            let f = &mut s.filters;
+            match k {
+                "view" => {
+                    s.view = vals
+                        .first()
+                        .and_then(|v| View::from_word(v))
+                        .unwrap_or(default_view)
+                }
+                "priority" => f.priority = vals,
+                "area" => f.area = vals.iter().filter_map(|v| Area::from_word(v)).collect(),
+                "status" => f.status = vals.iter().filter_map(|v| Status::from_word(v)).collect(),
+                "rag" => f.rag = vals.iter().filter_map(|v| Rag::from_word(v)).collect(),
+                "lead" => f.lead = vals,
+                "due" => {
+                    f.due = Due::ALL
+                        .into_iter()
+                        .filter(|d| vals.iter().any(|v| v == d.word()))
+                        .collect()
+                }
+                "finding" => f.finding = vals,
+                "q" => f.search = vals.join(","),
+                "sort" => {
+                    s.sort = Sort::ALL
+                        .into_iter()
+                        .find(|o| words(&|v| v == o.word()).len() == 1)
+                        .unwrap_or_default()
+                }
+                "page" => {
+                    s.page = vals
+                        .first()
+                        .and_then(|p| p.parse::<usize>().ok())
+                        .map_or(0, |p| p.saturating_sub(1))
+                }
+                "open" => s.open = vals,
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
+/// The lead names of the feed's actions, in the reader's language, sorted, each once.
+pub fn leads(feed: &Feed, lang: Lang) -> Vec<String> {
+    let mut v: Vec<String> = feed
+        .actions
+        .iter()
+        .filter_map(|a| a.lead.as_ref().map(|l| l.show(lang).to_string()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    v.sort_by_key(|s| fold(s));
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::check;
+
+    fn feed() -> Feed {
+        let text = r#"{"schema_version": "1.0", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+          "findings": [{"id": "F1", "kind": "area_for_improvement", "area": "care_leavers", "text": "a"},
+                       {"id": "F2", "kind": "priority_action", "area": "help_and_protection", "text": "b"}],
+          "priorities": [{"id": "P1", "title": "p", "findings": ["F1"]}, {"id": "P2", "title": "q"}],
+          "actions": [
+            {"id": "1.10", "title": "Audit plans", "status": "in_progress", "due": "2026-10-30", "priority": "P1", "lead": "Head of Service", "rag": "red"},
+            {"id": "1.2", "title": "Train staff", "status": "not_started", "due": "2026-11-20", "priority": "P2", "lead": {"en": "Principal Social Worker", "cy": "Prif Weithiwr Cymdeithasol"}},
+            {"id": "1.2a", "parent": "1.2", "title": "Café sessions", "status": "complete", "completed": "2026-01-01", "findings": ["F2"], "rag": "blue",
+             "updates": [{"date": "2026-01-01", "text": "Re-audit booked"}]},
+            {"id": "2", "title": "Recruit", "status": "in_progress", "due": "2027-06-01", "lead": "Head of Service", "rag": "amber"}]}"#;
+        check(text.as_bytes()).feed.unwrap()
+    }
+
+    fn ids(feed: &Feed, f: &Filters, sort: Sort) -> Vec<String> {
+        Index::new(feed)
+            .matching(feed, f, sort)
+            .into_iter()
+            .map(|i| feed.actions[i].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn natural_number_order() {
+        let f = feed();
+        assert_eq!(
+            ids(&f, &Filters::default(), Sort::Number),
+            ["1.2", "1.2a", "1.10", "2"]
+        );
+        assert_eq!(
+            ids(&f, &Filters::default(), Sort::Due),
+            ["1.10", "1.2", "2", "1.2a"]
+        );
+        assert_eq!(
+            ids(&f, &Filters::default(), Sort::Status),
+            ["1.2", "1.10", "2", "1.2a"]
+        );
+    }
+
+    #[test]
+    fn and_across_kinds_or_within() {
+        let f = feed();
+        let mut x = Filters {
+            status: vec![Status::InProgress, Status::Complete],
+            ..Filters::default()
+        };
+        assert_eq!(ids(&f, &x, Sort::Number), ["1.2a", "1.10", "2"]);
+        x.lead = vec!["Head of Service".into()];
+        assert_eq!(ids(&f, &x, Sort::Number), ["1.10", "2"]);
+        x.due = vec![Due::Overdue, Due::Next30];
+        assert_eq!(ids(&f, &x, Sort::Number), ["1.10"]);
+        let area = Filters {
+            area: vec![Area::CareLeavers, Area::HelpAndProtection],
+            ..Filters::default()
+        };
+        assert_eq!(
+            ids(&f, &area, Sort::Number),
+            ["1.2a", "1.10"],
+            "through the priority's findings and directly"
+        );
+        let welsh_lead = Filters {
+            lead: vec!["Prif Weithiwr Cymdeithasol".into()],
+            ..Filters::default()
+        };
+        assert_eq!(ids(&f, &welsh_lead, Sort::Number), ["1.2"]);
+    }
+
+    #[test]
+    fn search_every_word_in_any_field_ignoring_case_and_accents() {
+        let f = feed();
+        let q = |s: &str| {
+            ids(
+                &f,
+                &Filters {
+                    search: s.into(),
+                    ..Filters::default()
+                },
+                Sort::Number,
+            )
+        };
+        assert_eq!(q("cafe"), ["1.2a"]);
+        assert_eq!(q("RE-AUDIT"), ["1.2a"], "update text is searched");
+        assert_eq!(q("head audit"), ["1.10"]);
+        assert_eq!(q("prif"), ["1.2"], "both languages are searched");
+        assert!(q("nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn sub_actions_sit_under_matching_parents() {
+        let f = feed();
+        let all = Index::new(&f).matching(&f, &Filters::default(), Sort::Number);
+        let groups = tree(&f, &all);
+        let shape: Vec<Vec<(String, usize)>> = groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|r| (f.actions[r.action].id.clone(), r.depth))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                vec![("1.2".into(), 0), ("1.2a".into(), 1)],
+                vec![("1.10".into(), 0)],
+                vec![("2".into(), 0)]
+            ]
+        );
+        let only_sub = Index::new(&f).matching(
+            &f,
+            &Filters {
+                status: vec![Status::Complete],
+                ..Filters::default()
+            },
+            Sort::Number,
+        );
+        assert_eq!(
+            tree(&f, &only_sub),
+            vec![vec![Row {
+                action: 2,
+                depth: 0
+            }]]
+        );
+    }
+
+    #[test]
+    fn state_round_trips_through_the_fragment_per_instance() {
+        let s = State {
+            view: View::Actions,
+            filters: Filters {
+                status: vec![Status::InProgress],
+                lead: vec!["Head of Service, Early Help & MASH".into()],
+                search: "re-audit 50%".into(),
+                due: vec![Due::Overdue],
+                ..Filters::default()
+            },
+            sort: Sort::Due,
+            page: 2,
+            open: vec!["1.2".into()],
+        };
+        let frag = s.fragment("apt", "#other.view=findings&x=1");
+        assert!(
+            frag.starts_with("#other.view=findings&x=1&apt.view=actions"),
+            "{frag}"
+        );
+        assert_eq!(State::from_fragment(&frag, "apt", View::Overview), s);
+        assert_eq!(
+            State::from_fragment(&frag, "other", View::Overview).view,
+            View::Findings
+        );
+        assert_eq!(
+            State::from_fragment(
+                "#apt.view=nonsense&apt.status=bogus",
+                "apt",
+                View::Indicators
+            ),
+            State {
+                view: View::Indicators,
+                ..State::default()
+            }
+        );
+        assert_eq!(decode("%zz%E2%9C%93+a"), "%zz✓ a");
+    }
+}
