@@ -6,7 +6,7 @@
 
 use crate::feed;
 use crate::summary::Summary;
-use crate::validate::{self, Problem, Report, Severity};
+use crate::validate::{self, JsonReport, Report, Severity};
 use serde::Serialize;
 use std::io::{Read, Write};
 
@@ -71,32 +71,6 @@ fn shown(path: &str) -> &str {
         "(standard input)"
     } else {
         path
-    }
-}
-
-/// One problem as the JSON report shows it (and as the JavaScript `validate()` returns it).
-#[derive(Serialize)]
-pub struct JsonReport<'a> {
-    /// True when there are no errors.
-    pub ok: bool,
-    /// The errors.
-    pub errors: Vec<&'a Problem>,
-    /// The warnings.
-    pub warnings: Vec<&'a Problem>,
-}
-
-impl<'a> JsonReport<'a> {
-    /// The report's problems split into errors and warnings.
-    pub fn of(report: &'a Report) -> Self {
-        let (errors, warnings): (Vec<&Problem>, Vec<&Problem>) = report
-            .problems
-            .iter()
-            .partition(|p| p.severity == Severity::Error);
-        JsonReport {
-            ok: errors.is_empty(),
-            errors,
-            warnings,
-        }
     }
 }
 

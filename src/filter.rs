@@ -552,6 +552,124 @@ impl State {
     }
 }
 
+/// What a reader's action asks of the page besides re-rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing changed.
+    None,
+    /// The state changed: add a history entry (a discrete choice).
+    Push,
+    /// The state changed: replace the history entry (typing, opening an action).
+    Replace,
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
+    match list.iter().position(|x| *x == v) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(v),
+    }
+}
+
+impl Filters {
+    /// Adds (`on`) or removes one value of filter `kind`; unknown kinds and words are ignored.
+    pub fn set(&mut self, kind: &str, value: &str, on: Option<bool>) {
+        fn change<T: PartialEq>(list: &mut Vec<T>, v: T, on: Option<bool>) {
+            match on {
+                None => toggle(list, v),
+                Some(true) if !list.contains(&v) => list.push(v),
+                Some(false) => list.retain(|x| *x != v),
+                Some(true) => {}
+            }
+        }
+        match kind {
+            "priority" => change(&mut self.priority, value.to_string(), on),
+            "lead" => change(&mut self.lead, value.to_string(), on),
+            "finding" => change(&mut self.finding, value.to_string(), on),
+            "area" => {
+                if let Some(a) = Area::from_word(value) {
+                    change(&mut self.area, a, on)
+                }
+            }
+            "status" => {
+                if let Some(a) = Status::from_word(value) {
+                    change(&mut self.status, a, on)
+                }
+            }
+            "rag" => {
+                if let Some(a) = Rag::from_word(value) {
+                    change(&mut self.rag, a, on)
+                }
+            }
+            "due" => {
+                if let Some(d) = Due::ALL.into_iter().find(|d| d.word() == value) {
+                    change(&mut self.due, d, on)
+                }
+            }
+            "search" if on == Some(false) => self.search.clear(),
+            _ => {}
+        }
+    }
+}
+
+impl State {
+    /// Applies a control's `data-act` (e.g. `toggle:status:complete`, `search`, `page:2`),
+    /// with the control's current value where it has one.
+    pub fn apply(&mut self, act: &str, value: Option<&str>) -> Effect {
+        let before = self.clone();
+        let (verb, rest) = act.split_once(':').unwrap_or((act, ""));
+        let (kind, arg) = rest.split_once(':').unwrap_or((rest, ""));
+        let mut effect = Effect::Push;
+        match verb {
+            "view" => {
+                if let Some(v) = View::from_word(rest) {
+                    self.view = v;
+                }
+            }
+            "toggle" => {
+                self.filters.set(kind, arg, None);
+                self.page = 0;
+            }
+            "remove" => {
+                self.filters.set(kind, arg, Some(false));
+                self.page = 0;
+            }
+            "clear" => {
+                self.filters = Filters::default();
+                self.page = 0;
+            }
+            "go" => {
+                self.view = View::Actions;
+                self.filters = Filters::default();
+                self.filters.set(kind, arg, Some(true));
+                self.page = 0;
+            }
+            "search" => {
+                self.filters.search = value.unwrap_or_default().to_string();
+                self.page = 0;
+                effect = Effect::Replace;
+            }
+            "sort" => {
+                if let Some(s) = Sort::ALL.into_iter().find(|s| Some(s.word()) == value) {
+                    self.sort = s;
+                }
+            }
+            "page" => self.page = rest.parse().unwrap_or(0),
+            "open" => {
+                toggle(&mut self.open, rest.to_string());
+                effect = Effect::Replace;
+            }
+            _ => return Effect::None,
+        }
+        if *self == before {
+            Effect::None
+        } else {
+            effect
+        }
+    }
+}
+
 /// The lead names of the feed's actions, in the reader's language, sorted, each once.
 pub fn leads(feed: &Feed, lang: Lang) -> Vec<String> {
     let mut v: Vec<String> = feed
@@ -693,6 +811,47 @@ mod tests {
                 depth: 0
             }]]
         );
+    }
+
+    #[test]
+    fn controls_change_the_state() {
+        let mut s = State {
+            page: 3,
+            ..State::default()
+        };
+        assert_eq!(s.apply("view:actions", None), Effect::Push);
+        assert_eq!(s.apply("toggle:status:complete", None), Effect::Push);
+        assert_eq!(
+            (s.filters.status.clone(), s.page),
+            (vec![Status::Complete], 0)
+        );
+        assert_eq!(
+            s.apply("toggle:lead:Head of Service: Early Help", None),
+            Effect::Push
+        );
+        assert_eq!(s.filters.lead, ["Head of Service: Early Help"]);
+        assert_eq!(s.apply("search", Some("audit")), Effect::Replace);
+        assert_eq!(s.apply("search", Some("audit")), Effect::None);
+        assert_eq!(s.apply("remove:status:complete", None), Effect::Push);
+        assert!(s.filters.status.is_empty());
+        assert_eq!(s.apply("remove:search:", None), Effect::Push);
+        assert_eq!(s.filters.search, "");
+        s.apply("sort", Some("due"));
+        assert_eq!(s.sort, Sort::Due);
+        s.apply("page:2", None);
+        assert_eq!(s.page, 2);
+        s.apply("open:1.2", None);
+        s.apply("open:1.3", None);
+        s.apply("open:1.2", None);
+        assert_eq!(s.open, ["1.3"]);
+        s.apply("clear", None);
+        assert!(s.filters.is_empty());
+        s.apply("go:due:overdue", None);
+        assert_eq!(
+            (s.view, s.filters.due.clone()),
+            (View::Actions, vec![Due::Overdue])
+        );
+        assert_eq!(s.apply("nonsense", None), Effect::None);
     }
 
     #[test]

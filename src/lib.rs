@@ -4,8 +4,8 @@
 //! The core (`feed`, `validate`, `summary`, ...) knows nothing of the browser or the clock;
 //! `web` mounts it into a page and `cli` serves the command line.
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod csv;
 pub mod date;
 pub mod feed;
 pub mod filter;
@@ -14,3 +14,6 @@ pub mod json;
 pub mod markup;
 pub mod summary;
 pub mod validate;
+pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -145,6 +145,32 @@ impl Report {
     }
 }
 
+/// A report as `validate --format json` prints it and the JavaScript `validate()` returns it.
+#[derive(Serialize)]
+pub struct JsonReport<'a> {
+    /// True when there are no errors.
+    pub ok: bool,
+    /// The errors.
+    pub errors: Vec<&'a Problem>,
+    /// The warnings.
+    pub warnings: Vec<&'a Problem>,
+}
+
+impl<'a> JsonReport<'a> {
+    /// The report's problems split into errors and warnings.
+    pub fn of(report: &'a Report) -> Self {
+        let (errors, warnings): (Vec<&Problem>, Vec<&Problem>) = report
+            .problems
+            .iter()
+            .partition(|p| p.severity == Severity::Error);
+        JsonReport {
+            ok: errors.is_empty(),
+            errors,
+            warnings,
+        }
+    }
+}
+
 /// Reads and checks a feed from the bytes of its file.
 pub fn check(bytes: &[u8]) -> Report {
     let fail = |rule, message: String| Report {

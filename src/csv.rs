@@ -1,0 +1,143 @@
+//! The "Download these actions (CSV)" file.
+//!
+//! Councillors and officers take the filtered list into Excel. The file is UTF-8 with a
+//! byte-order mark (so Excel reads Welsh letters right), CRLF line ends, every cell quoted,
+//! and any cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return prefixed with
+//! `'` so a spreadsheet never runs feed text as a formula.
+
+use crate::feed::Feed;
+use crate::i18n::{self, t, Lang};
+use crate::view::{rag_word, status_word};
+
+/// One cell, quoted and neutralised against formula injection.
+pub fn cell(s: &str, out: &mut String) {
+    out.push('"');
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    out.push_str(&s.replace('"', "\"\""));
+    out.push('"');
+}
+
+/// The actions at `indexes` (in that order) as a CSV file's text, BOM included.
+pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang) -> String {
+    let heads = [
+        "Number",
+        "Title",
+        "Status",
+        "RAG rating",
+        "Progress (%)",
+        "Lead",
+        "Team",
+        "Priority",
+        "Part of",
+        "Start",
+        "Due date",
+        "Revised due date",
+        "Completed",
+        "Signed off",
+        "Overdue",
+    ];
+    let mut out = String::from("\u{FEFF}");
+    let row = |cells: Vec<String>, out: &mut String| {
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            cell(c, out);
+        }
+        out.push_str("\r\n");
+    };
+    row(
+        heads.iter().map(|h| t(lang, h).to_string()).collect(),
+        &mut out,
+    );
+    let date = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    for &i in indexes {
+        let Some(a) = feed.actions.get(i) else {
+            continue;
+        };
+        let text = |x: &Option<crate::feed::Text>| {
+            x.as_ref()
+                .map(|x| x.show(lang).to_string())
+                .unwrap_or_default()
+        };
+        let priority = a
+            .priority
+            .as_ref()
+            .map(|p| {
+                feed.priorities
+                    .iter()
+                    .find(|x| &x.id == p)
+                    .map_or(p.clone(), |x| x.title.show(lang).to_string())
+            })
+            .unwrap_or_default();
+        row(
+            vec![
+                a.id.clone(),
+                a.title.show(lang).to_string(),
+                status_word(lang, a.status).to_string(),
+                a.rag
+                    .map(|r| rag_word(lang, r).to_string())
+                    .unwrap_or_default(),
+                a.progress.map(|p| i18n::number(p, 1)).unwrap_or_default(),
+                text(&a.lead),
+                text(&a.team),
+                priority,
+                a.parent.clone().unwrap_or_default(),
+                date(a.start),
+                date(a.due),
+                date(a.revised_due),
+                date(a.completed),
+                date(a.signed_off),
+                t(
+                    lang,
+                    if a.is_overdue(feed.as_of) {
+                        "Yes"
+                    } else {
+                        "No"
+                    },
+                )
+                .to_string(),
+            ],
+            &mut out,
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::check;
+
+    #[test]
+    fn neutralises_formulas_and_quotes_everything() {
+        let mut s = String::new();
+        for c in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "plain, \"quoted\"",
+        ] {
+            cell(c, &mut s);
+            s.push('|');
+        }
+        assert_eq!(s, "\"'=HYPERLINK(\"\"http://x\"\")\"|\"'+1\"|\"'-2\"|\"'@SUM(A1)\"|\"'\tx\"|\"'\rx\"|\"plain, \"\"quoted\"\"\"|");
+    }
+
+    #[test]
+    fn file_bytes() {
+        let text = r#"{"schema_version": "1.0", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+          "actions": [{"id": "1", "title": "=cmd|' /C calc'!A0", "status": "in_progress", "due": "2026-01-01", "lead": "Llŷr"}]}"#;
+        let feed = check(text.as_bytes()).feed.unwrap();
+        let csv = actions(&feed, &[0], Lang::En);
+        assert!(csv.starts_with("\u{FEFF}\"Number\",\"Title\",\"Status\""));
+        let line = csv.split("\r\n").nth(1).unwrap();
+        assert_eq!(line, "\"1\",\"'=cmd|' /C calc'!A0\",\"In progress\",\"\",\"\",\"Llŷr\",\"\",\"\",\"\",\"\",\"2026-01-01\",\"\",\"\",\"\",\"Yes\"");
+        assert!(csv.ends_with("\r\n"));
+    }
+}

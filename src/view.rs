@@ -1,0 +1,2200 @@
+//! What residents see: the overview, actions, findings and indicators views, the compact
+//! card and the loading and error states, built as [`markup`](crate::markup) trees.
+//!
+//! Views are pure functions of the feed, the reader's state and the language. The browser
+//! layer patches them into the shadow root; the static page serialises them. Controls carry a
+//! `data-act` attribute naming what they do ([`crate::filter::State::apply`] interprets it),
+//! so the same markup works with one delegated listener and without any JavaScript at all.
+
+use crate::date::Date;
+use crate::feed::*;
+use crate::filter::{self, Due, Filters, Index, Row, Sort, State, View};
+use crate::i18n::{self, t, tf, tn, Lang};
+use crate::markup::{el, svg, Element};
+use crate::summary::{target_state, Summary, TargetState};
+use crate::validate::{Problem, Severity};
+
+/// The widget's stylesheet (shadow root and static page alike).
+pub const STYLE: &str = include_str!("style.css");
+
+/// How many top-level actions one page of the list shows.
+pub const PAGE_SIZE: usize = 20;
+
+/// Everything a view needs to know.
+pub struct Ctx<'a> {
+    /// The valid items.
+    pub feed: &'a Feed,
+    /// The figures.
+    pub summary: &'a Summary,
+    /// Every problem the file had.
+    pub problems: &'a [Problem],
+    /// The reader's language.
+    pub lang: Lang,
+    /// The reader's date, if known: for the "this data is old" notice.
+    pub today: Option<Date>,
+    /// For print and the static page: every matching action, opened, on one page.
+    pub print: bool,
+}
+
+impl Ctx<'_> {
+    fn t(&self, en: &'static str) -> &'static str {
+        t(self.lang, en)
+    }
+
+    fn date(&self, d: Date) -> String {
+        i18n::date(self.lang, d)
+    }
+
+    /// Feed text in an element, marked with `lang` when it falls back to the other language.
+    fn text(&self, e: Element, s: &Text) -> Element {
+        let (s, other) = s.get(self.lang);
+        e.attr_opt("lang", other.map(Lang::code)).text(s)
+    }
+
+    fn span(&self, s: &Text) -> Element {
+        self.text(el("span"), s)
+    }
+}
+
+/// A GOV.UK-style tag: words, never colour alone.
+fn tag(class: &str, label: &str) -> Element {
+    el("strong")
+        .class(format!("apt-tag apt-tag--{class}"))
+        .text(label)
+}
+
+/// The words for a status.
+pub fn status_word(lang: Lang, s: Status) -> &'static str {
+    t(
+        lang,
+        match s {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Complete => "Complete",
+            Status::Withdrawn => "Withdrawn",
+        },
+    )
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "grey",
+        Status::InProgress => "blue",
+        Status::Complete => "green",
+        Status::Withdrawn => "withdrawn",
+    }
+}
+
+/// The words for a RAG rating.
+pub fn rag_word(lang: Lang, r: Rag) -> &'static str {
+    t(
+        lang,
+        match r {
+            Rag::Red => "Red",
+            Rag::Amber => "Amber",
+            Rag::Green => "Green",
+            Rag::Blue => "Blue",
+        },
+    )
+}
+
+/// The words for a judgement area.
+pub fn area_word(lang: Lang, a: Area) -> &'static str {
+    t(
+        lang,
+        match a {
+            Area::OverallEffectiveness => "Overall effectiveness",
+            Area::ImpactOfLeaders => {
+                "The impact of leaders on social work practice with children and families"
+            }
+            Area::HelpAndProtection => {
+                "The experiences and progress of children who need help and protection"
+            }
+            Area::ChildrenInCare => "The experiences and progress of children in care",
+            Area::CareLeavers => "The experiences and progress of care leavers",
+            Area::ChildrenInCareAndCareLeavers => {
+                "The experiences and progress of children in care and care leavers"
+            }
+            Area::Other => "Other",
+        },
+    )
+}
+
+/// A short name for a judgement area, for filters.
+pub fn area_short(lang: Lang, a: Area) -> &'static str {
+    t(
+        lang,
+        match a {
+            Area::OverallEffectiveness => "Overall effectiveness",
+            Area::ImpactOfLeaders => "Impact of leaders",
+            Area::HelpAndProtection => "Help and protection",
+            Area::ChildrenInCare => "Children in care",
+            Area::CareLeavers => "Care leavers",
+            Area::ChildrenInCareAndCareLeavers => "Children in care and care leavers",
+            Area::Other => "Other",
+        },
+    )
+}
+
+/// The words for a grade.
+pub fn grade_word(lang: Lang, g: Grade) -> &'static str {
+    t(
+        lang,
+        match g {
+            Grade::Outstanding => "Outstanding",
+            Grade::Good => "Good",
+            Grade::RequiresImprovement => "Requires improvement to be good",
+            Grade::Inadequate => "Inadequate",
+            Grade::NotJudged => "Not judged",
+            Grade::Excellent => "Excellent",
+            Grade::VeryGood => "Very good",
+            Grade::Adequate => "Adequate",
+            Grade::Weak => "Weak",
+            Grade::Unsatisfactory => "Unsatisfactory",
+        },
+    )
+}
+
+fn grade_class(g: Grade) -> &'static str {
+    match g {
+        Grade::Outstanding | Grade::Excellent | Grade::VeryGood => "green",
+        Grade::Good => "green",
+        Grade::RequiresImprovement | Grade::Adequate => "yellow",
+        Grade::Inadequate | Grade::Weak | Grade::Unsatisfactory => "red",
+        Grade::NotJudged => "grey",
+    }
+}
+
+fn kind_word(lang: Lang, k: FindingKind) -> &'static str {
+    t(
+        lang,
+        match k {
+            FindingKind::Strength => "Strength",
+            FindingKind::AreaForImprovement => "Area for improvement",
+            FindingKind::PriorityAction => "Area for priority action",
+            FindingKind::Recommendation => "Recommendation",
+        },
+    )
+}
+
+fn inspection_type_word(lang: Lang, k: InspectionType) -> &'static str {
+    t(
+        lang,
+        match k {
+            InspectionType::IlacsStandard => {
+                "Standard inspection of local authority children's services (ILACS)"
+            }
+            InspectionType::IlacsShort => {
+                "Short inspection of local authority children's services (ILACS)"
+            }
+            InspectionType::FocusedVisit => "Focused visit",
+            InspectionType::MonitoringVisit => "Monitoring visit",
+            InspectionType::Jtai => "Joint targeted area inspection",
+            InspectionType::SendArea => "Area SEND inspection",
+            InspectionType::SelfEvaluation => "Self-evaluation",
+            InspectionType::Other => "Inspection",
+        },
+    )
+}
+
+fn inspectorate_word(lang: Lang, i: Inspectorate) -> &'static str {
+    t(
+        lang,
+        match i {
+            Inspectorate::Ofsted => "Ofsted",
+            Inspectorate::Ciw => "Care Inspectorate Wales",
+            Inspectorate::CareInspectorate => "Care Inspectorate",
+            Inspectorate::Cqc => "Care Quality Commission",
+            Inspectorate::Council => "The council",
+            Inspectorate::Other => "Other inspectorate",
+        },
+    )
+}
+
+/// A link to an address the validator accepted (http or https only).
+fn link(href: &Url, label: Element) -> Element {
+    el("a")
+        .class("apt-link")
+        .attr("href", href.0.clone())
+        .attr("rel", "noopener noreferrer")
+        .child(label)
+}
+
+/// A horizontal bar for a percentage, drawn in SVG (no inline styles: strict CSP allows it).
+pub fn bar(percent: f64, label: &str) -> Element {
+    let p = percent.clamp(0.0, 100.0);
+    el("span")
+        .class("apt-bar")
+        .child(
+            svg("svg")
+                .attr("viewBox", "0 0 100 10")
+                .attr("preserveAspectRatio", "none")
+                .attr("aria-hidden", "true")
+                .attr("focusable", "false")
+                .class("apt-bar__svg")
+                .child(
+                    svg("rect")
+                        .attr("width", "100")
+                        .attr("height", "10")
+                        .class("apt-bar__track"),
+                )
+                .child(
+                    svg("rect")
+                        .attr("width", format!("{p:.1}"))
+                        .attr("height", "10")
+                        .class("apt-bar__fill"),
+                ),
+        )
+        .child(el("span").class("apt-bar__label").text(label))
+}
+
+fn pct(x: f64) -> String {
+    format!("{}%", i18n::number(x, 0))
+}
+
+/// The whole widget for a loaded feed.
+pub fn widget(cx: &Ctx, state: &State, index: &Index) -> Element {
+    let feed = cx.feed;
+    let tabs = el("nav")
+        .class("apt-tabs")
+        .attr("aria-label", cx.t("Sections of the plan"))
+        .child(
+            el("ul")
+                .class("apt-tabs__list")
+                .children(View::ALL.iter().map(|&v| {
+                    let label = view_name(cx.lang, v);
+                    let mut a = el("a")
+                        .class("apt-tabs__tab")
+                        .attr("href", format!("#view={}", v.word()))
+                        .attr("data-act", format!("view:{}", v.word()));
+                    if v == state.view {
+                        a = a.attr("aria-current", "page");
+                    }
+                    el("li").class("apt-tabs__item").child(a.text(label))
+                })),
+        );
+    let body = match state.view {
+        View::Overview => overview(cx),
+        View::Actions => actions(cx, state, index),
+        View::Findings => findings(cx),
+        View::Indicators => indicators(cx),
+    };
+    el("div")
+        .class("apt")
+        .attr("lang", cx.lang.code())
+        .child(header(cx))
+        .child(tabs)
+        .child(
+            el("section")
+                .class("apt-view")
+                .attr("aria-labelledby", "apt-view-heading")
+                .child(
+                    el("h3")
+                        .class("apt-h3")
+                        .attr("id", "apt-view-heading")
+                        .attr("tabindex", "-1")
+                        .text(view_name(cx.lang, state.view)),
+                )
+                .child(body),
+        )
+        .child_opt(
+            (feed.actions.is_empty() && state.view == View::Actions)
+                .then(|| el("p").text(cx.t("This plan has no actions yet."))),
+        )
+}
+
+/// The name of a view, as on its tab.
+pub fn view_name(lang: Lang, v: View) -> &'static str {
+    t(
+        lang,
+        match v {
+            View::Overview => "Overview",
+            View::Actions => "Actions",
+            View::Findings => "Findings",
+            View::Indicators => "Indicators",
+        },
+    )
+}
+
+fn header(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    let mut h = el("header")
+        .class("apt-header")
+        .child(cx.text(el("p").class("apt-caption"), &feed.publisher.name))
+        .child(cx.text(el("h2").class("apt-title"), &feed.plan.title))
+        .child(el("p").class("apt-asof").text(tf(
+            cx.lang,
+            "Data as at {date}",
+            &[("date", &cx.date(feed.as_of))],
+        )));
+    if let Some(today) = cx.today {
+        if feed.as_of < today.add_months(-6) {
+            h = h.child(
+                el("div").class("apt-notice").child(el("p").text(tf(
+                    cx.lang,
+                    "This information was last updated on {date}, more than six months ago. It may be out of date.",
+                    &[("date", &cx.date(feed.as_of))],
+                ))),
+            );
+        }
+    }
+    h.child_opt(problems_notice(cx))
+}
+
+/// The number of items left out: distinct list items that had errors.
+pub fn items_left_out(problems: &[Problem]) -> usize {
+    let mut items: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.path.find(']').map_or(p.path.as_str(), |i| &p.path[..=i]))
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    items.len()
+}
+
+fn problems_notice(cx: &Ctx) -> Option<Element> {
+    let n = items_left_out(cx.problems);
+    if n == 0 {
+        return None;
+    }
+    let list = el("ul").class("apt-problems__list").children(
+        cx.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .take(200)
+            .map(|p| {
+                let place = tf(
+                    cx.lang,
+                    "line {line}, column {column}",
+                    &[
+                        ("line", &p.line.to_string()),
+                        ("column", &p.column.to_string()),
+                    ],
+                );
+                el("li")
+                    .child(
+                        el("span")
+                            .class("apt-secondary")
+                            .text(format!("{place} · {} ", p.path)),
+                    )
+                    .child(el("span").attr("lang", "en").text(p.message.clone()))
+            }),
+    );
+    Some(
+        el("details")
+            .class("apt-problems")
+            .child(el("summary").text(tn(cx.lang, n, "{n} item in this plan could not be shown", "{n} items in this plan could not be shown")))
+            .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
+            .child(list),
+    )
+}
+
+fn summary_row(key: &str, value: Element) -> Element {
+    el("div")
+        .class("apt-summary-list__row")
+        .child(el("dt").class("apt-summary-list__key").text(key))
+        .child(el("dd").class("apt-summary-list__value").child(value))
+}
+
+fn latest_inspection(feed: &Feed) -> Option<&Inspection> {
+    feed.inspections
+        .iter()
+        .filter(|i| i.kind != InspectionType::SelfEvaluation || feed.inspections.len() == 1)
+        .max_by_key(|i| i.published.or(i.end).or(i.start))
+}
+
+fn fieldwork(cx: &Ctx, i: &Inspection) -> Option<String> {
+    match (i.start, i.end) {
+        (Some(s), Some(e)) if s != e => Some(tf(
+            cx.lang,
+            "{start} to {end}",
+            &[("start", &cx.date(s)), ("end", &cx.date(e))],
+        )),
+        (Some(d), _) | (None, Some(d)) => Some(cx.date(d)),
+        (None, None) => None,
+    }
+}
+
+fn inspection_title(cx: &Ctx, i: &Inspection) -> Element {
+    match &i.title {
+        Some(tt) => cx.span(tt),
+        None => el("span").text(inspection_type_word(cx.lang, i.kind)),
+    }
+}
+
+fn judgements_list(cx: &Ctx, i: &Inspection) -> Option<Element> {
+    (!i.judgements.is_empty()).then(|| {
+        el("dl")
+            .class("apt-summary-list apt-judgements")
+            .children(i.judgements.iter().map(|j| {
+                let area = match (&j.label, j.area) {
+                    (Some(l), Area::Other) => l.show(cx.lang).to_string(),
+                    _ => area_word(cx.lang, j.area).to_string(),
+                };
+                summary_row(
+                    &area,
+                    tag(grade_class(j.grade), grade_word(cx.lang, j.grade)),
+                )
+            }))
+    })
+}
+
+/// The overview: inspection, headline progress, RAG, priorities, governance.
+pub fn overview(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    let s = &cx.summary.actions;
+    let mut out = el("div").class("apt-overview");
+    if let Some(i) = latest_inspection(feed) {
+        let mut panel = el("div")
+            .class("apt-panel")
+            .child(el("h4").class("apt-h4").text(cx.t("Latest inspection")))
+            .child(el("p").class("apt-lead").child(inspection_title(cx, i)))
+            .child(
+                el("dl")
+                    .class("apt-summary-list")
+                    .child(summary_row(
+                        cx.t("Inspected by"),
+                        el("span").text(inspectorate_word(cx.lang, i.inspectorate)),
+                    ))
+                    .child(summary_row(
+                        cx.t("Type"),
+                        el("span").text(inspection_type_word(cx.lang, i.kind)),
+                    ))
+                    .child_opt(
+                        fieldwork(cx, i)
+                            .map(|f| summary_row(cx.t("Inspection dates"), el("span").text(f))),
+                    )
+                    .child_opt(i.published.map(|d| {
+                        summary_row(cx.t("Report published"), el("span").text(cx.date(d)))
+                    })),
+            );
+        if let Some(j) = judgements_list(cx, i) {
+            panel = panel
+                .child(el("h5").class("apt-h5").text(cx.t("Judgements")))
+                .child(j);
+        }
+        if let Some(sm) = &i.summary {
+            panel = panel.child(cx.text(el("p"), sm));
+        }
+        if let Some(u) = &i.report_url {
+            panel = panel
+                .child(el("p").child(link(u, el("span").text(cx.t("Read the inspection report")))));
+        }
+        out = out.child(panel);
+    }
+    // Headline progress.
+    let to_do = s.total - s.withdrawn;
+    let headline = tf(
+        cx.lang,
+        "{done} of {total} actions complete",
+        &[
+            ("done", &i18n::number(s.complete as f64, 0)),
+            ("total", &i18n::number(to_do as f64, 0)),
+        ],
+    );
+    out = out.child(
+        el("div")
+            .class("apt-panel")
+            .child(el("h4").class("apt-h4").text(cx.t("Progress")))
+            .child(el("p").class("apt-headline").text(headline))
+            .child(bar(
+                s.percent_complete,
+                &tf(
+                    cx.lang,
+                    "{percent} complete",
+                    &[("percent", &pct(s.percent_complete))],
+                ),
+            ))
+            .child_opt((s.withdrawn > 0).then(|| {
+                el("p").class("apt-secondary").text(tn(
+                    cx.lang,
+                    s.withdrawn,
+                    "{n} withdrawn action is not counted.",
+                    "{n} withdrawn actions are not counted.",
+                ))
+            }))
+            .child(
+                el("ul").class("apt-stats").children(
+                    [
+                        (
+                            tn(
+                                cx.lang,
+                                s.overdue,
+                                "{n} action overdue",
+                                "{n} actions overdue",
+                            ),
+                            "due:overdue",
+                            "red",
+                            s.overdue,
+                        ),
+                        (
+                            tn(
+                                cx.lang,
+                                s.due_soon,
+                                "{n} action due in the next 30 days",
+                                "{n} actions due in the next 30 days",
+                            ),
+                            "due:next_30_days",
+                            "yellow",
+                            s.due_soon,
+                        ),
+                    ]
+                    .into_iter()
+                    .map(|(label, act, class, n)| {
+                        let item = el("li").class(format!("apt-stat apt-stat--{class}"));
+                        if n == 0 {
+                            item.child(el("span").text(label))
+                        } else {
+                            item.child(
+                                el("a")
+                                    .class("apt-link")
+                                    .attr("href", format!("#{act}"))
+                                    .attr("data-act", format!("go:{act}"))
+                                    .text(label),
+                            )
+                        }
+                    }),
+                ),
+            )
+            .child(status_table(cx))
+            .child_opt(rag_table(cx)),
+    );
+    if !feed.priorities.is_empty() {
+        out = out.child(
+            el("div")
+                .class("apt-panel")
+                .child(el("h4").class("apt-h4").text(cx.t("Progress by priority")))
+                .child(priority_table(cx)),
+        );
+    }
+    out = out.child_opt(governance(cx));
+    let mut earlier: Vec<&Inspection> = feed
+        .inspections
+        .iter()
+        .filter(|i| Some(*i) != latest_inspection(feed))
+        .collect();
+    earlier.sort_by_key(|i| std::cmp::Reverse(i.published.or(i.end).or(i.start)));
+    if !earlier.is_empty() {
+        out = out.child(
+            el("div")
+                .class("apt-panel")
+                .child(el("h4").class("apt-h4").text(cx.t("Earlier inspections")))
+                .child(
+                    el("ul")
+                        .class("apt-list")
+                        .children(earlier.into_iter().map(|i| {
+                            let mut li =
+                                el("li").child(el("strong").child(inspection_title(cx, i)));
+                            if let Some(f) = fieldwork(cx, i) {
+                                li = li.text(format!(" — {f}"));
+                            }
+                            li.child_opt(judgements_list(cx, i)).child_opt(
+                                i.report_url.as_ref().map(|u| {
+                                    el("p").child(link(
+                                        u,
+                                        el("span").text(cx.t("Read the inspection report")),
+                                    ))
+                                }),
+                            )
+                        })),
+                ),
+        );
+    }
+    out
+}
+
+fn table(caption: &str, heads: &[&str], rows: Vec<Element>) -> Element {
+    el("table")
+        .class("apt-table")
+        .child(el("caption").class("apt-table__caption").text(caption))
+        .child(
+            el("thead").child(
+                el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))),
+            ),
+        )
+        .child(el("tbody").children(rows))
+}
+
+fn status_table(cx: &Ctx) -> Element {
+    let s = &cx.summary.actions;
+    let rows = [
+        (Status::NotStarted, s.not_started),
+        (Status::InProgress, s.in_progress),
+        (Status::Complete, s.complete),
+        (Status::Withdrawn, s.withdrawn),
+    ]
+    .into_iter()
+    .map(|(st, n)| {
+        el("tr")
+            .child(
+                el("th")
+                    .attr("scope", "row")
+                    .child(tag(status_class(st), status_word(cx.lang, st))),
+            )
+            .child(el("td").class("apt-num").text(i18n::number(n as f64, 0)))
+    })
+    .collect();
+    table(
+        cx.t("Actions by status"),
+        &[cx.t("Status"), cx.t("Actions")],
+        rows,
+    )
+}
+
+fn rag_table(cx: &Ctx) -> Option<Element> {
+    let feed = cx.feed;
+    let counts: Vec<(Rag, usize)> = Rag::ALL
+        .iter()
+        .map(|&r| (r, feed.actions.iter().filter(|a| a.rag == Some(r)).count()))
+        .collect();
+    if counts.iter().all(|&(_, n)| n == 0) {
+        return None;
+    }
+    let defs = feed.plan.rag_definitions.clone().unwrap_or_default();
+    let rows = counts
+        .into_iter()
+        .map(|(r, n)| {
+            el("tr")
+                .child(
+                    el("th")
+                        .attr("scope", "row")
+                        .child(tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))),
+                )
+                .child(el("td").class("apt-num").text(i18n::number(n as f64, 0)))
+                .child(match defs.get(r) {
+                    Some(d) => cx.text(el("td"), d),
+                    None => el("td"),
+                })
+        })
+        .collect();
+    Some(table(
+        cx.t("Actions by RAG rating, with what each rating means"),
+        &[cx.t("Rating"), cx.t("Actions"), cx.t("What it means")],
+        rows,
+    ))
+}
+
+fn priority_table(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    let rows = feed
+        .priorities
+        .iter()
+        .map(|p| {
+            let acts: Vec<&Action> = feed
+                .actions
+                .iter()
+                .filter(|a| a.priority.as_deref() == Some(p.id.as_str()))
+                .collect();
+            let total = acts.len();
+            let withdrawn = acts
+                .iter()
+                .filter(|a| a.status == Status::Withdrawn)
+                .count();
+            let done = acts.iter().filter(|a| a.status == Status::Complete).count();
+            let overdue = acts.iter().filter(|a| a.is_overdue(feed.as_of)).count();
+            let percent = crate::summary::percent_complete(done, total, withdrawn);
+            el("tr")
+                .child(
+                    el("th")
+                        .attr("scope", "row")
+                        .child(
+                            el("a")
+                                .class("apt-link")
+                                .attr("href", format!("#priority={}", filter::encode(&p.id)))
+                                .attr("data-act", format!("go:priority:{}", p.id))
+                                .child(cx.span(&p.title)),
+                        )
+                        .child_opt(p.lead.as_ref().map(|l| {
+                            el("span").class("apt-secondary apt-block").text(tf(
+                                cx.lang,
+                                "Lead: {lead}",
+                                &[("lead", l.show(cx.lang))],
+                            ))
+                        })),
+                )
+                .child(el("td").class("apt-num").text(format!(
+                    "{} / {}",
+                    i18n::number(done as f64, 0),
+                    i18n::number((total - withdrawn) as f64, 0)
+                )))
+                .child(
+                    el("td")
+                        .class("apt-num")
+                        .text(i18n::number(overdue as f64, 0)),
+                )
+                .child(el("td").child(bar(percent, &pct(percent))))
+        })
+        .collect();
+    table(
+        cx.t("Actions complete and overdue in each priority"),
+        &[
+            cx.t("Priority"),
+            cx.t("Complete"),
+            cx.t("Overdue"),
+            cx.t("Progress"),
+        ],
+        rows,
+    )
+}
+
+fn governance(cx: &Ctx) -> Option<Element> {
+    let feed = cx.feed;
+    let mut meetings: Vec<&Meeting> = feed
+        .meetings
+        .iter()
+        .filter(|m| m.date <= feed.as_of)
+        .collect();
+    meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+    let upcoming: Vec<&Meeting> = {
+        let mut v: Vec<&Meeting> = feed
+            .meetings
+            .iter()
+            .filter(|m| m.date > feed.as_of)
+            .collect();
+        v.sort_by_key(|m| m.date);
+        v
+    };
+    if meetings.is_empty()
+        && upcoming.is_empty()
+        && feed.plan.next_review.is_none()
+        && feed.plan.approved.is_none()
+    {
+        return None;
+    }
+    let meeting_item = |m: &Meeting| {
+        let mut li = el("li")
+            .child(el("strong").text(cx.date(m.date)))
+            .text(" — ")
+            .child(cx.span(&m.body));
+        if let Some(tt) = &m.title {
+            li = li.text(": ").child(cx.span(tt));
+        }
+        if let Some(o) = &m.outcome {
+            li = li.child(
+                el("span")
+                    .class("apt-block apt-secondary")
+                    .text(format!("{} ", cx.t("Outcome:")))
+                    .child(cx.span(o)),
+            );
+        }
+        li.child_opt(m.url.as_ref().map(|u| {
+            el("span")
+                .class("apt-block")
+                .child(link(u, el("span").text(cx.t("Papers and minutes"))))
+        }))
+    };
+    let plan = &feed.plan;
+    let mut dl = el("dl").class("apt-summary-list");
+    if let Some(d) = plan.approved {
+        let by = plan
+            .approved_by
+            .as_ref()
+            .map(|b| b.show(cx.lang).to_string());
+        let v = match by {
+            Some(b) => tf(
+                cx.lang,
+                "{date} by {body}",
+                &[("date", &cx.date(d)), ("body", &b)],
+            ),
+            None => cx.date(d),
+        };
+        dl = dl.child(summary_row(cx.t("Plan approved"), el("span").text(v)));
+    }
+    if let Some(d) = plan.next_review {
+        dl = dl.child(summary_row(
+            cx.t("Next review"),
+            el("span").text(cx.date(d)),
+        ));
+    }
+    let mut panel = el("div")
+        .class("apt-panel")
+        .child(el("h4").class("apt-h4").text(cx.t("Governance")))
+        .child(dl);
+    if !meetings.is_empty() {
+        panel = panel
+            .child(el("h5").class("apt-h5").text(cx.t("Recent meetings")))
+            .child(
+                el("ul")
+                    .class("apt-list")
+                    .children(meetings.into_iter().take(4).map(meeting_item)),
+            );
+    }
+    if !upcoming.is_empty() {
+        panel = panel
+            .child(el("h5").class("apt-h5").text(cx.t("Coming up")))
+            .child(
+                el("ul")
+                    .class("apt-list")
+                    .children(upcoming.into_iter().take(3).map(meeting_item)),
+            );
+    }
+    if let Some(u) = &plan.url {
+        panel = panel.child(el("p").child(link(
+            u,
+            el("span").text(cx.t("Read the full improvement plan")),
+        )));
+    }
+    Some(panel)
+}
+
+/// The label of a filter kind.
+fn kind_label(lang: Lang, kind: &str) -> &'static str {
+    t(
+        lang,
+        match kind {
+            "status" => "Status",
+            "rag" => "RAG rating",
+            "due" => "Due",
+            "priority" => "Priority",
+            "area" => "Judgement area",
+            "lead" => "Lead",
+            "finding" => "Finding",
+            _ => "Search",
+        },
+    )
+}
+
+fn due_word(lang: Lang, d: Due) -> &'static str {
+    t(
+        lang,
+        match d {
+            Due::Overdue => "Overdue",
+            Due::Next30 => "Due in the next 30 days",
+            Due::Later => "Due later",
+        },
+    )
+}
+
+/// Each chosen filter as (kind, value, label) — for the removable list.
+fn chosen(cx: &Ctx, f: &Filters) -> Vec<(&'static str, String, String)> {
+    let feed = cx.feed;
+    let mut out = Vec::new();
+    for s in &f.status {
+        out.push((
+            "status",
+            s.word().to_string(),
+            status_word(cx.lang, *s).to_string(),
+        ));
+    }
+    for r in &f.rag {
+        out.push((
+            "rag",
+            r.word().to_string(),
+            rag_word(cx.lang, *r).to_string(),
+        ));
+    }
+    for d in &f.due {
+        out.push((
+            "due",
+            d.word().to_string(),
+            due_word(cx.lang, *d).to_string(),
+        ));
+    }
+    for p in &f.priority {
+        let label = feed
+            .priorities
+            .iter()
+            .find(|x| &x.id == p)
+            .map_or(p.clone(), |x| x.title.show(cx.lang).to_string());
+        out.push(("priority", p.clone(), label));
+    }
+    for a in &f.area {
+        out.push((
+            "area",
+            a.word().to_string(),
+            area_short(cx.lang, *a).to_string(),
+        ));
+    }
+    for l in &f.lead {
+        out.push(("lead", l.clone(), l.clone()));
+    }
+    for x in &f.finding {
+        out.push(("finding", x.clone(), finding_label(cx, x)));
+    }
+    out
+}
+
+fn finding_label(cx: &Ctx, id: &str) -> String {
+    cx.feed
+        .findings
+        .iter()
+        .find(|f| f.id == id)
+        .map_or(id.to_string(), |f| {
+            let words: String = f.text.show(cx.lang).chars().take(70).collect();
+            let more = if words.chars().count() < f.text.show(cx.lang).chars().count() {
+                "…"
+            } else {
+                ""
+            };
+            format!("{id}: {words}{more}")
+        })
+}
+
+fn checkbox_group(
+    cx: &Ctx,
+    kind: &'static str,
+    options: Vec<(String, String, usize)>,
+    selected: &[String],
+) -> Element {
+    let n_sel = selected.len();
+    let legend = if n_sel > 0 {
+        format!(
+            "{} ({})",
+            kind_label(cx.lang, kind),
+            tn(cx.lang, n_sel, "{n} selected", "{n} selected")
+        )
+    } else {
+        kind_label(cx.lang, kind).to_string()
+    };
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label, count))| {
+            let id = format!("apt-f-{kind}-{i}");
+            el("div")
+                .class("apt-checkbox")
+                .child(
+                    el("input")
+                        .class("apt-checkbox__input")
+                        .attr("type", "checkbox")
+                        .attr("id", id.clone())
+                        .attr("value", value.clone())
+                        .attr("data-act", format!("toggle:{kind}:{value}"))
+                        .flag("checked", selected.contains(&value)),
+                )
+                .child(
+                    el("label")
+                        .class("apt-checkbox__label")
+                        .attr("for", id)
+                        .text(label)
+                        .child(
+                            el("span")
+                                .class("apt-secondary")
+                                .text(format!(" ({count})")),
+                        ),
+                )
+        });
+    el("details")
+        .class("apt-filter-group")
+        .flag("open", n_sel > 0)
+        .child(
+            el("summary")
+                .class("apt-filter-group__summary")
+                .text(legend),
+        )
+        .child(
+            el("fieldset")
+                .class("apt-fieldset")
+                .child(
+                    el("legend")
+                        .class("apt-visually-hidden")
+                        .text(kind_label(cx.lang, kind)),
+                )
+                .children(boxes),
+        )
+}
+
+fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
+    let feed = cx.feed;
+    let f = &state.filters;
+    let count = |pred: &dyn Fn(usize) -> bool| (0..feed.actions.len()).filter(|&i| pred(i)).count();
+    let mut groups = vec![
+        checkbox_group(
+            cx,
+            "status",
+            Status::ALL
+                .iter()
+                .map(|&s| {
+                    (
+                        s.word().into(),
+                        status_word(cx.lang, s).into(),
+                        count(&|i| feed.actions[i].status == s),
+                    )
+                })
+                .collect(),
+            &f.status
+                .iter()
+                .map(|s| s.word().to_string())
+                .collect::<Vec<_>>(),
+        ),
+        checkbox_group(
+            cx,
+            "due",
+            Due::ALL
+                .iter()
+                .map(|&d| {
+                    (
+                        d.word().into(),
+                        due_word(cx.lang, d).into(),
+                        count(&|i| Due::of(&feed.actions[i], feed.as_of) == Some(d)),
+                    )
+                })
+                .collect(),
+            &f.due
+                .iter()
+                .map(|s| s.word().to_string())
+                .collect::<Vec<_>>(),
+        ),
+    ];
+    if feed.actions.iter().any(|a| a.rag.is_some()) {
+        groups.push(checkbox_group(
+            cx,
+            "rag",
+            Rag::ALL
+                .iter()
+                .map(|&r| {
+                    (
+                        r.word().into(),
+                        rag_word(cx.lang, r).into(),
+                        count(&|i| feed.actions[i].rag == Some(r)),
+                    )
+                })
+                .collect(),
+            &f.rag
+                .iter()
+                .map(|s| s.word().to_string())
+                .collect::<Vec<_>>(),
+        ));
+    }
+    if !feed.priorities.is_empty() {
+        groups.push(checkbox_group(
+            cx,
+            "priority",
+            feed.priorities
+                .iter()
+                .map(|p| {
+                    (
+                        p.id.clone(),
+                        p.title.show(cx.lang).to_string(),
+                        count(&|i| feed.actions[i].priority.as_deref() == Some(p.id.as_str())),
+                    )
+                })
+                .collect(),
+            &f.priority,
+        ));
+    }
+    let areas: Vec<Area> = Area::ALL
+        .iter()
+        .copied()
+        .filter(|a| (0..feed.actions.len()).any(|i| index.areas(i).contains(a)))
+        .collect();
+    if !areas.is_empty() {
+        groups.push(checkbox_group(
+            cx,
+            "area",
+            areas
+                .iter()
+                .map(|&a| {
+                    (
+                        a.word().into(),
+                        area_short(cx.lang, a).into(),
+                        count(&|i| index.areas(i).contains(&a)),
+                    )
+                })
+                .collect(),
+            &f.area
+                .iter()
+                .map(|s| s.word().to_string())
+                .collect::<Vec<_>>(),
+        ));
+    }
+    let leads = filter::leads(feed, cx.lang);
+    if !leads.is_empty() {
+        groups.push(checkbox_group(
+            cx,
+            "lead",
+            leads
+                .iter()
+                .map(|l| {
+                    (
+                        l.clone(),
+                        l.clone(),
+                        count(&|i| {
+                            feed.actions[i]
+                                .lead
+                                .as_ref()
+                                .is_some_and(|x| x.all().any(|s| s == l))
+                        }),
+                    )
+                })
+                .collect(),
+            &f.lead,
+        ));
+    }
+    let answered: Vec<&Finding> = feed
+        .findings
+        .iter()
+        .filter(|x| {
+            x.kind != FindingKind::Strength
+                && (0..feed.actions.len()).any(|i| index.findings(i).contains(&x.id))
+        })
+        .collect();
+    if !answered.is_empty() {
+        groups.push(checkbox_group(
+            cx,
+            "finding",
+            answered
+                .iter()
+                .map(|x| {
+                    (
+                        x.id.clone(),
+                        finding_label(cx, &x.id),
+                        count(&|i| index.findings(i).contains(&x.id)),
+                    )
+                })
+                .collect(),
+            &f.finding,
+        ));
+    }
+    el("div")
+        .class("apt-filters")
+        .attr("role", "search")
+        .attr("aria-label", cx.t("Filter actions"))
+        .child(el("h4").class("apt-h4").text(cx.t("Filter actions")))
+        .child(
+            el("div")
+                .class("apt-form-group")
+                .child(
+                    el("label")
+                        .class("apt-label")
+                        .attr("for", "apt-search")
+                        .text(cx.t("Search actions")),
+                )
+                .child(
+                    el("p")
+                        .class("apt-hint")
+                        .attr("id", "apt-search-hint")
+                        .text(cx.t("Words in the title, description, lead, team or updates")),
+                )
+                .child(
+                    el("input")
+                        .class("apt-input")
+                        .attr("type", "search")
+                        .attr("id", "apt-search")
+                        .attr("aria-describedby", "apt-search-hint")
+                        .attr("data-act", "search")
+                        .attr("autocomplete", "off")
+                        .attr("value", f.search.clone()),
+                ),
+        )
+        .children(groups)
+}
+
+/// The actions view: filters, the chosen filters, the count, the sort and one page of actions.
+pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
+    let feed = cx.feed;
+    let matching = index.matching(feed, &state.filters, state.sort);
+    let groups = filter::tree(feed, &matching);
+    let page_size = if cx.print {
+        groups.len().max(1)
+    } else {
+        PAGE_SIZE
+    };
+    let pages = groups.len().div_ceil(page_size).max(1);
+    let page = state.page.min(pages - 1);
+    let chosen = chosen(cx, &state.filters);
+    let mut chosen_el = el("div").class("apt-chosen");
+    if !chosen.is_empty() || !state.filters.search.is_empty() {
+        let mut items: Vec<Element> = chosen
+            .iter()
+            .map(|(kind, value, label)| {
+                let name = format!("{}: {label}", kind_label(cx.lang, kind));
+                el("li").child(
+                    el("button")
+                        .class("apt-chip")
+                        .attr("type", "button")
+                        .attr("data-act", format!("remove:{kind}:{value}"))
+                        .attr(
+                            "aria-label",
+                            tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
+                        )
+                        .child(el("span").attr("aria-hidden", "true").text("✕ "))
+                        .text(name),
+                )
+            })
+            .collect();
+        if !state.filters.search.is_empty() {
+            let name = format!(
+                "{}: “{}”",
+                kind_label(cx.lang, "search"),
+                state.filters.search
+            );
+            items.push(
+                el("li").child(
+                    el("button")
+                        .class("apt-chip")
+                        .attr("type", "button")
+                        .attr("data-act", "remove:search:")
+                        .attr(
+                            "aria-label",
+                            tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
+                        )
+                        .child(el("span").attr("aria-hidden", "true").text("✕ "))
+                        .text(name),
+                ),
+            );
+        }
+        chosen_el = chosen_el
+            .child(el("h4").class("apt-h4").text(cx.t("Chosen filters")))
+            .child(el("ul").class("apt-chips").children(items))
+            .child(
+                el("button")
+                    .class("apt-button apt-button--secondary")
+                    .attr("type", "button")
+                    .attr("data-act", "clear")
+                    .text(cx.t("Clear all filters")),
+            );
+    }
+    let count_text = tn(
+        cx.lang,
+        matching.len(),
+        "{n} action matches",
+        "{n} actions match",
+    );
+    let sort = el("div")
+        .class("apt-form-group apt-sort")
+        .child(
+            el("label")
+                .class("apt-label")
+                .attr("for", "apt-sort")
+                .text(cx.t("Sort by")),
+        )
+        .child(
+            el("select")
+                .class("apt-select")
+                .attr("id", "apt-sort")
+                .attr("data-act", "sort")
+                .children(Sort::ALL.iter().map(|&s| {
+                    el("option")
+                        .attr("value", s.word())
+                        .flag("selected", s == state.sort)
+                        .text(t(
+                            cx.lang,
+                            match s {
+                                Sort::Number => "Action number",
+                                Sort::Due => "Due date",
+                                Sort::Status => "Status",
+                            },
+                        ))
+                })),
+        );
+    let shown = groups.iter().skip(page * page_size).take(page_size);
+    let list = el("ol")
+        .class("apt-actions")
+        .attr("aria-label", cx.t("Actions"))
+        .children(shown.map(|g| action_group(cx, state, g)));
+    let mut results = el("div")
+        .class("apt-results")
+        .child(
+            el("div")
+                .class("apt-results__bar")
+                .child(
+                    el("p")
+                        .class("apt-count")
+                        .attr("id", "apt-count")
+                        .attr("role", "status")
+                        .attr("aria-live", "polite")
+                        .text(count_text),
+                )
+                .child(sort),
+        )
+        .child(chosen_el)
+        .child(
+            el("p").class("apt-csv").child(
+                el("button")
+                    .class("apt-button apt-button--secondary")
+                    .attr("type", "button")
+                    .attr("data-act", "csv")
+                    .text(cx.t("Download these actions (CSV)")),
+            ),
+        )
+        .child(list);
+    if matching.is_empty() && !feed.actions.is_empty() {
+        results = results.child(
+            el("p")
+                .class("apt-empty")
+                .text(cx.t("No actions match these filters. Remove a filter or clear them all.")),
+        );
+    }
+    if pages > 1 {
+        results = results.child(pagination(cx, page, pages));
+    }
+    el("div")
+        .class("apt-actions-view")
+        .child(filter_panel(cx, state, index))
+        .child(results)
+}
+
+fn pagination(cx: &Ctx, page: usize, pages: usize) -> Element {
+    let mut nav = el("nav")
+        .class("apt-pagination")
+        .attr("aria-label", cx.t("Pages of actions"));
+    if page > 0 {
+        nav = nav.child(
+            el("button")
+                .class("apt-button apt-button--secondary")
+                .attr("type", "button")
+                .attr("data-act", format!("page:{}", page - 1))
+                .text(cx.t("Previous page")),
+        );
+    }
+    nav = nav.child(el("span").class("apt-pagination__status").text(tf(
+        cx.lang,
+        "Page {page} of {pages}",
+        &[
+            ("page", &(page + 1).to_string()),
+            ("pages", &pages.to_string()),
+        ],
+    )));
+    if page + 1 < pages {
+        nav = nav.child(
+            el("button")
+                .class("apt-button apt-button--secondary")
+                .attr("type", "button")
+                .attr("data-act", format!("page:{}", page + 1))
+                .text(cx.t("Next page")),
+        );
+    }
+    nav
+}
+
+/// A group of rows (an action and its sub-actions) as nested list items.
+fn action_group(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
+    fn nest(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
+        let head = rows[0];
+        let mut li = action_item(cx, state, head.action);
+        let rest = &rows[1..];
+        if !rest.is_empty() {
+            let mut subs = Vec::new();
+            let mut i = 0;
+            while i < rest.len() {
+                let start = i;
+                i += 1;
+                while i < rest.len() && rest[i].depth > rest[start].depth {
+                    i += 1;
+                }
+                subs.push(nest(cx, state, &rest[start..i]));
+            }
+            li = li.child(
+                el("ol")
+                    .class("apt-actions apt-actions--sub")
+                    .attr(
+                        "aria-label",
+                        tf(
+                            cx.lang,
+                            "Sub-actions of {id}",
+                            &[("id", &cx.feed.actions[head.action].id)],
+                        ),
+                    )
+                    .children(subs),
+            );
+        }
+        li
+    }
+    nest(cx, state, rows)
+}
+
+fn dom_id(prefix: &str, id: &str) -> String {
+    format!("{prefix}-{}", filter::encode(id).replace('%', "_"))
+}
+
+/// The compact line of facts under an action's title.
+fn action_meta(cx: &Ctx, a: &Action) -> Element {
+    let feed = cx.feed;
+    let mut meta = el("div")
+        .class("apt-action__meta")
+        .child(tag(status_class(a.status), status_word(cx.lang, a.status)));
+    if a.status == Status::Complete
+        && a.signed_off.is_none()
+        && feed.actions.iter().any(|x| x.signed_off.is_some())
+    {
+        meta = meta.child(tag("grey", cx.t("Awaiting sign-off")));
+    }
+    if let Some(r) = a.rag {
+        meta = meta.child(tag(
+            &format!("rag-{}", r.word()),
+            &tf(
+                cx.lang,
+                "RAG: {rating}",
+                &[("rating", rag_word(cx.lang, r))],
+            ),
+        ));
+    }
+    if a.is_overdue(feed.as_of) {
+        meta = meta.child(tag("red", cx.t("Overdue")));
+    } else if a.is_due_soon(feed.as_of) {
+        meta = meta.child(tag("yellow", cx.t("Due soon")));
+    }
+    let mut facts = el("p").class("apt-action__facts");
+    if let Some(l) = &a.lead {
+        facts = facts.child(
+            el("span")
+                .text(format!("{} ", cx.t("Lead:")))
+                .child(cx.span(l)),
+        );
+    }
+    if let Some(d) = a.effective_due() {
+        facts = facts.child(el("span").text(tf(cx.lang, "Due {date}", &[("date", &cx.date(d))])));
+    }
+    if let Some(c) = a.completed {
+        facts =
+            facts.child(el("span").text(tf(cx.lang, "Completed {date}", &[("date", &cx.date(c))])));
+    }
+    if let Some(p) = a.progress {
+        facts = facts.child(bar(
+            p,
+            &tf(cx.lang, "{percent} done", &[("percent", &pct(p))]),
+        ));
+    }
+    meta.child(facts)
+}
+
+fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
+    let a = &cx.feed.actions[i];
+    let open = cx.print || state.open.iter().any(|o| o == &a.id);
+    let details_id = dom_id("apt-d", &a.id);
+    let title = el("h4").class("apt-action__title").child(
+        el("button")
+            .class("apt-action__toggle")
+            .attr("type", "button")
+            .attr("aria-expanded", if open { "true" } else { "false" })
+            .attr("aria-controls", details_id.clone())
+            .attr("data-act", format!("open:{}", a.id))
+            .child(el("span").class("apt-action__id").text(a.id.clone()))
+            .text(" ")
+            .child(cx.span(&a.title)),
+    );
+    let details = action_details(cx, a)
+        .attr("id", details_id)
+        .flag("hidden", !open);
+    el("li")
+        .class("apt-action")
+        .attr("data-id", a.id.clone())
+        .child(title)
+        .child(action_meta(cx, a))
+        .child(details)
+}
+
+/// Everything about one action, shown when it is opened (and always in print and the static page).
+pub fn action_details(cx: &Ctx, a: &Action) -> Element {
+    let feed = cx.feed;
+    let mut d = el("div").class("apt-action__details");
+    if let Some(desc) = &a.description {
+        d = d.child(cx.text(el("p"), desc));
+    }
+    let mut dl = el("dl").class("apt-summary-list");
+    let rows: [(&str, Option<Element>); 9] = [
+        (cx.t("Lead"), a.lead.as_ref().map(|l| cx.span(l))),
+        (cx.t("Team"), a.team.as_ref().map(|l| cx.span(l))),
+        (
+            cx.t("Priority"),
+            a.priority
+                .as_ref()
+                .and_then(|p| feed.priorities.iter().find(|x| &x.id == p))
+                .map(|p| cx.span(&p.title)),
+        ),
+        (
+            cx.t("Part of"),
+            a.parent
+                .as_ref()
+                .and_then(|p| feed.actions.iter().find(|x| &x.id == p))
+                .map(|p| {
+                    el("span")
+                        .text(format!("{} ", p.id))
+                        .child(cx.span(&p.title))
+                }),
+        ),
+        (cx.t("Start"), a.start.map(|x| el("span").text(cx.date(x)))),
+        (
+            if a.revised_due.is_some() {
+                cx.t("Original due date")
+            } else {
+                cx.t("Due date")
+            },
+            a.due.map(|x| el("span").text(cx.date(x))),
+        ),
+        (
+            cx.t("Revised due date"),
+            a.revised_due.map(|x| el("span").text(cx.date(x))),
+        ),
+        (
+            cx.t("Completed"),
+            a.completed.map(|x| el("span").text(cx.date(x))),
+        ),
+        (
+            cx.t("Signed off"),
+            a.signed_off.map(|x| el("span").text(cx.date(x))),
+        ),
+    ];
+    for (k, v) in rows {
+        if let Some(v) = v {
+            dl = dl.child(summary_row(k, v));
+        }
+    }
+    d = d.child(dl);
+    if !a.milestones.is_empty() {
+        let rows = a
+            .milestones
+            .iter()
+            .map(|m| {
+                el("tr")
+                    .child(cx.text(el("td"), &m.title))
+                    .child(el("td").text(m.due.map(|x| cx.date(x)).unwrap_or_default()))
+                    .child(
+                        el("td").text(
+                            m.completed
+                                .map(|x| cx.date(x))
+                                .unwrap_or_else(|| cx.t("Not yet").to_string()),
+                        ),
+                    )
+            })
+            .collect();
+        d = d.child(table(
+            &tf(cx.lang, "Milestones for action {id}", &[("id", &a.id)]),
+            &[cx.t("Milestone"), cx.t("Due"), cx.t("Completed")],
+            rows,
+        ));
+    }
+    if !a.success_measures.is_empty() {
+        d = d
+            .child(
+                el("h5")
+                    .class("apt-h5")
+                    .text(cx.t("How success will be measured")),
+            )
+            .child(
+                el("ul")
+                    .class("apt-list")
+                    .children(a.success_measures.iter().map(|s| cx.text(el("li"), s))),
+            );
+    }
+    if !a.evidence.is_empty() {
+        d =
+            d.child(el("h5").class("apt-h5").text(cx.t("Evidence")))
+                .child(el("ul").class("apt-list").children(a.evidence.iter().map(
+                    |e| match &e.url {
+                        Some(u) => el("li").child(link(u, cx.span(&e.text))),
+                        None => cx.text(el("li"), &e.text),
+                    },
+                )));
+    }
+    let via_priority = a
+        .priority
+        .as_ref()
+        .and_then(|p| feed.priorities.iter().find(|x| &x.id == p))
+        .map_or(&[][..], |p| p.findings.as_slice());
+    let mut finding_ids: Vec<&String> = a.findings.iter().chain(via_priority).collect();
+    finding_ids.dedup();
+    let linked: Vec<&Finding> = finding_ids
+        .iter()
+        .filter_map(|id| feed.findings.iter().find(|f| &&f.id == id))
+        .collect();
+    if !linked.is_empty() {
+        d = d
+            .child(
+                el("h5")
+                    .class("apt-h5")
+                    .text(cx.t("Inspection findings this action answers")),
+            )
+            .child(el("ul").class("apt-list").children(linked.iter().map(|f| {
+                el("li")
+                    .child(tag("grey", kind_word(cx.lang, f.kind)))
+                    .text(" ")
+                    .child(cx.span(&f.text))
+            })));
+    }
+    let inds: Vec<&Indicator> = a
+        .indicators
+        .iter()
+        .filter_map(|id| feed.indicators.iter().find(|x| &x.id == id))
+        .collect();
+    if !inds.is_empty() {
+        d = d
+            .child(
+                el("h5")
+                    .class("apt-h5")
+                    .text(cx.t("Indicators that show its impact")),
+            )
+            .child(el("ul").class("apt-list").children(inds.iter().map(|ind| {
+                let latest = ind.latest().and_then(|v| v.value.map(|x| (v.period, x)));
+                let mut li = el("li").child(cx.span(&ind.name));
+                if let Some((p, x)) = latest {
+                    li = li.text(format!(
+                        ": {} ({})",
+                        i18n::value(cx.lang, ind.unit, x),
+                        period_label(cx.lang, p)
+                    ));
+                }
+                li
+            })));
+    }
+    if !a.updates.is_empty() {
+        let mut ups: Vec<&Update> = a.updates.iter().collect();
+        ups.sort_by_key(|u| std::cmp::Reverse(u.date));
+        d = d
+            .child(el("h5").class("apt-h5").text(cx.t("Updates, newest first")))
+            .child(
+                el("ol")
+                    .class("apt-updates")
+                    .children(ups.into_iter().map(|u| {
+                        let mut head = el("p")
+                            .class("apt-update__head")
+                            .child(el("strong").text(cx.date(u.date)));
+                        if let Some(s) = u.status {
+                            head = head
+                                .text(" ")
+                                .child(tag(status_class(s), status_word(cx.lang, s)));
+                        }
+                        if let Some(r) = u.rag {
+                            head = head.text(" ").child(tag(
+                                &format!("rag-{}", r.word()),
+                                &tf(
+                                    cx.lang,
+                                    "RAG: {rating}",
+                                    &[("rating", rag_word(cx.lang, r))],
+                                ),
+                            ));
+                        }
+                        if let Some(p) = u.progress {
+                            head = head.text(format!(
+                                " {}",
+                                tf(cx.lang, "{percent} done", &[("percent", &pct(p))])
+                            ));
+                        }
+                        let meeting = u
+                            .meeting
+                            .as_ref()
+                            .and_then(|m| feed.meetings.iter().find(|x| &x.id == m))
+                            .map(|m| {
+                                el("p").class("apt-secondary").text(tf(
+                                    cx.lang,
+                                    "Reported to {body} on {date}",
+                                    &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
+                                ))
+                            });
+                        el("li")
+                            .class("apt-update")
+                            .child(head)
+                            .child_opt(u.text.as_ref().map(|x| cx.text(el("p"), x)))
+                            .child_opt(meeting)
+                    })),
+            );
+    }
+    d
+}
+
+/// "2018/19", "Q2 2019", "March 2019", "31 March 2019".
+pub fn period_label(lang: Lang, p: crate::date::Period) -> String {
+    use crate::date::Period;
+    match p {
+        Period::Day(d) => i18n::date(lang, d),
+        Period::Month { .. } => i18n::month_year(lang, p.end()),
+        Period::Quarter { year, quarter } => tf(
+            lang,
+            "Q{q} {year}",
+            &[("q", &quarter.to_string()), ("year", &year.to_string())],
+        ),
+        Period::FinancialYear { .. } => p.to_string(),
+    }
+}
+
+/// The findings view: by inspection and judgement area, most urgent first, strengths apart.
+pub fn findings(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    if feed.findings.is_empty() {
+        return el("p").text(cx.t("This plan lists no inspection findings."));
+    }
+    let index = Index::new(feed);
+    let answering = |f: &Finding| -> Vec<&Action> {
+        feed.actions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| index.findings(*i).contains(&f.id))
+            .map(|(_, a)| a)
+            .collect()
+    };
+    let rank = |k: FindingKind| match k {
+        FindingKind::PriorityAction => 0,
+        FindingKind::AreaForImprovement => 1,
+        FindingKind::Recommendation => 2,
+        FindingKind::Strength => 3,
+    };
+    let finding_item = |f: &Finding| {
+        let acts = answering(f);
+        let mut li = el("li").class("apt-finding").child(
+            el("p")
+                .child(tag(
+                    if f.kind == FindingKind::PriorityAction {
+                        "red"
+                    } else {
+                        "grey"
+                    },
+                    kind_word(cx.lang, f.kind),
+                ))
+                .text(" ")
+                .child(cx.span(&f.text)),
+        );
+        if f.kind != FindingKind::Strength {
+            if acts.is_empty() {
+                li = li.child(
+                    el("p")
+                        .class("apt-secondary")
+                        .text(cx.t("No action in the plan names this finding yet.")),
+                );
+            } else {
+                let done = acts.iter().filter(|a| a.status == Status::Complete).count();
+                let withdrawn = acts
+                    .iter()
+                    .filter(|a| a.status == Status::Withdrawn)
+                    .count();
+                let p = crate::summary::percent_complete(done, acts.len(), withdrawn);
+                li = li
+                    .child(
+                        el("p")
+                            .class("apt-secondary")
+                            .text(tf(
+                                cx.lang,
+                                "{done} of {total} actions complete",
+                                &[
+                                    ("done", &done.to_string()),
+                                    ("total", &(acts.len() - withdrawn).to_string()),
+                                ],
+                            ))
+                            .child(bar(p, &pct(p))),
+                    )
+                    .child(el("ul").class("apt-list apt-finding__actions").children(
+                        acts.iter().map(|a| {
+                            el("li")
+                                .child(
+                                    el("a")
+                                        .class("apt-link")
+                                        .attr("href", format!("#finding={}", filter::encode(&f.id)))
+                                        .attr("data-act", format!("go:finding:{}", f.id))
+                                        .text(format!("{} ", a.id))
+                                        .child(cx.span(&a.title)),
+                                )
+                                .text(" ")
+                                .child(tag(status_class(a.status), status_word(cx.lang, a.status)))
+                        }),
+                    ));
+            }
+        }
+        li
+    };
+    // Group by inspection (latest first, findings with no inspection last), then by area.
+    let mut inspections: Vec<Option<&Inspection>> = feed.inspections.iter().map(Some).collect();
+    inspections
+        .sort_by_key(|i| std::cmp::Reverse(i.and_then(|i| i.published.or(i.end).or(i.start))));
+    inspections.push(None);
+    let mut out = el("div").class("apt-findings");
+    for insp in inspections {
+        let of_this: Vec<&Finding> = feed
+            .findings
+            .iter()
+            .filter(|f| {
+                f.inspection.as_deref() == insp.map(|i| i.id.as_str())
+                    || (insp.is_none()
+                        && f.inspection
+                            .as_ref()
+                            .is_some_and(|id| !feed.inspections.iter().any(|i| &i.id == id)))
+            })
+            .collect();
+        if of_this.is_empty() {
+            continue;
+        }
+        let heading = match insp {
+            Some(i) => {
+                let mut h = el("h4").class("apt-h4").child(inspection_title(cx, i));
+                if let Some(f) = fieldwork(cx, i) {
+                    h = h.text(format!(" ({f})"));
+                }
+                h
+            }
+            None => el("h4").class("apt-h4").text(cx.t("Other findings")),
+        };
+        let mut section = el("section").class("apt-panel").child(heading);
+        let mut areas: Vec<Option<Area>> = Vec::new();
+        for f in of_this.iter().filter(|f| f.kind != FindingKind::Strength) {
+            if !areas.contains(&f.area) {
+                areas.push(f.area);
+            }
+        }
+        areas.sort_by_key(|a| {
+            a.map_or(usize::MAX, |a| {
+                Area::ALL.iter().position(|&x| x == a).unwrap_or(0)
+            })
+        });
+        for area in areas {
+            let mut fs: Vec<&&Finding> = of_this
+                .iter()
+                .filter(|f| f.kind != FindingKind::Strength && f.area == area)
+                .collect();
+            fs.sort_by_key(|f| rank(f.kind));
+            section = section
+                .child(
+                    el("h5")
+                        .class("apt-h5")
+                        .text(area.map_or(cx.t("General"), |a| area_word(cx.lang, a))),
+                )
+                .child(
+                    el("ul")
+                        .class("apt-list apt-findings__list")
+                        .children(fs.into_iter().map(|f| finding_item(f))),
+                );
+        }
+        let strengths: Vec<&&Finding> = of_this
+            .iter()
+            .filter(|f| f.kind == FindingKind::Strength)
+            .collect();
+        if !strengths.is_empty() {
+            section = section
+                .child(el("h5").class("apt-h5").text(cx.t("Strengths")))
+                .child(
+                    el("ul")
+                        .class("apt-list apt-findings__list")
+                        .children(strengths.into_iter().map(|f| finding_item(f))),
+                );
+        }
+        out = out.child(section);
+    }
+    out
+}
+
+/// Direction of travel between the last two figures, judged by polarity.
+pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)> {
+    let mut vals: Vec<(Date, f64)> = ind
+        .values
+        .iter()
+        .filter_map(|v| Some((v.period.end(), v.value?)))
+        .collect();
+    vals.sort_by_key(|v| v.0);
+    let [.., (_, prev), (_, last)] = vals.as_slice() else {
+        return None;
+    };
+    let (arrow, word) = if last > prev {
+        (
+            "↑",
+            match ind.polarity {
+                Polarity::HigherIsBetter => "Improving",
+                Polarity::LowerIsBetter => "Getting worse",
+                Polarity::Neutral => "Going up",
+            },
+        )
+    } else if last < prev {
+        (
+            "↓",
+            match ind.polarity {
+                Polarity::HigherIsBetter => "Getting worse",
+                Polarity::LowerIsBetter => "Improving",
+                Polarity::Neutral => "Going down",
+            },
+        )
+    } else {
+        ("→", "No change")
+    };
+    Some((arrow, t(lang, word)))
+}
+
+/// The indicators view: a table of latest figures against targets, then each indicator's figures.
+pub fn indicators(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    if feed.indicators.is_empty() {
+        return el("p").text(cx.t("This plan lists no performance indicators."));
+    }
+    let rows = feed
+        .indicators
+        .iter()
+        .map(|ind| {
+            let latest = ind.latest();
+            let last_suppressed = ind
+                .values
+                .iter()
+                .max_by_key(|v| v.period.end())
+                .is_some_and(|v| v.value.is_none());
+            let latest_cell = match latest.and_then(|v| v.value.map(|x| (v.period, x))) {
+                Some((p, x)) => el("td")
+                    .child(el("strong").text(i18n::value(cx.lang, ind.unit, x)))
+                    .child(
+                        el("span")
+                            .class("apt-block apt-secondary")
+                            .text(period_label(cx.lang, p)),
+                    ),
+                None => el("td").text(cx.t("No figures yet")),
+            }
+            .child_opt(last_suppressed.then(|| {
+                el("span")
+                    .class("apt-block apt-secondary")
+                    .text(cx.t("Most recent figure suppressed to protect children's privacy"))
+            }));
+            let target_cell = match &ind.target {
+                Some(tg) => el("td")
+                    .text(i18n::value(cx.lang, ind.unit, tg.value))
+                    .child_opt(tg.by.map(|b| {
+                        el("span").class("apt-block apt-secondary").text(tf(
+                            cx.lang,
+                            "by {date}",
+                            &[("date", &cx.date(b))],
+                        ))
+                    })),
+                None => el("td").text(cx.t("No target")),
+            };
+            let met = match target_state(ind) {
+                TargetState::Met => {
+                    el("td").child(tag("green", &format!("✓ {}", cx.t("Target met"))))
+                }
+                TargetState::Missed => {
+                    el("td").child(tag("red", &format!("✗ {}", cx.t("Target not met"))))
+                }
+                TargetState::NoTarget => el("td").text("—").child(
+                    el("span")
+                        .class("apt-visually-hidden")
+                        .text(cx.t("Not applicable")),
+                ),
+            };
+            let trend_cell = match trend(cx.lang, ind) {
+                Some((arrow, word)) => el("td")
+                    .child(
+                        el("span")
+                            .attr("aria-hidden", "true")
+                            .text(format!("{arrow} ")),
+                    )
+                    .text(word),
+                None => el("td").text("—"),
+            };
+            let comps = el("td").children(ind.comparators.iter().filter_map(|c| {
+                let v = latest_of(&c.values)?;
+                Some(
+                    el("span")
+                        .class("apt-block")
+                        .child(cx.span(&c.name))
+                        .text(format!(
+                            ": {} ({})",
+                            i18n::value(cx.lang, ind.unit, v.1),
+                            period_label(cx.lang, v.0)
+                        )),
+                )
+            }));
+            el("tr")
+                .child(el("th").attr("scope", "row").child(cx.span(&ind.name)))
+                .child(latest_cell)
+                .child(target_cell)
+                .child(met)
+                .child(trend_cell)
+                .child(comps)
+        })
+        .collect();
+    let summary_table = table(
+        cx.t("Performance indicators: latest figures against targets"),
+        &[
+            cx.t("Indicator"),
+            cx.t("Latest"),
+            cx.t("Target"),
+            cx.t("Met?"),
+            cx.t("Direction of travel"),
+            cx.t("Compared with"),
+        ],
+        rows,
+    );
+    let mut out = el("div")
+        .class("apt-indicators")
+        .child(el("div").class("apt-table-wrap").child(summary_table));
+    for ind in &feed.indicators {
+        out = out.child(indicator_detail(cx, ind));
+    }
+    out
+}
+
+fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
+    crate::feed::latest(values).and_then(|v| Some((v.period, v.value?)))
+}
+
+fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
+    let mut periods: Vec<crate::date::Period> = ind.values.iter().map(|v| v.period).collect();
+    for c in &ind.comparators {
+        for v in &c.values {
+            if !periods.contains(&v.period) {
+                periods.push(v.period);
+            }
+        }
+    }
+    periods.sort_by_key(|p| p.end());
+    periods.dedup();
+    let cell = |values: &[Value], p: crate::date::Period| -> Element {
+        match values.iter().rev().find(|v| v.period == p) {
+            Some(v) if v.suppressed => el("td").text(cx.t("suppressed")),
+            Some(Value {
+                value: Some(x),
+                note,
+                ..
+            }) => el("td")
+                .class("apt-num")
+                .text(i18n::value(cx.lang, ind.unit, *x))
+                .child_opt(
+                    note.as_ref()
+                        .map(|n| cx.text(el("span").class("apt-block apt-secondary"), n)),
+                ),
+            Some(_) | None => el("td").text("—"),
+        }
+    };
+    let heads: Vec<String> = std::iter::once(cx.t("Period").to_string())
+        .chain(std::iter::once(
+            cx.feed.publisher.name.show(cx.lang).to_string(),
+        ))
+        .chain(
+            ind.comparators
+                .iter()
+                .map(|c| c.name.show(cx.lang).to_string()),
+        )
+        .collect();
+    let rows = periods
+        .iter()
+        .map(|&p| {
+            el("tr")
+                .child(el("th").attr("scope", "row").text(period_label(cx.lang, p)))
+                .child(cell(&ind.values, p))
+                .children(ind.comparators.iter().map(|c| cell(&c.values, p)))
+        })
+        .collect();
+    let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let caption = tf(
+        cx.lang,
+        "{name}: all figures",
+        &[("name", ind.name.show(cx.lang))],
+    );
+    let mut section = el("section")
+        .class("apt-panel apt-indicator")
+        .child(cx.text(el("h4").class("apt-h4"), &ind.name));
+    if let Some(d) = &ind.description {
+        section = section.child(cx.text(el("p"), d));
+    }
+    if let Some(s) = &ind.source {
+        section = section.child(
+            el("p")
+                .class("apt-secondary")
+                .text(format!("{} ", cx.t("Source:")))
+                .child(cx.span(s)),
+        );
+    }
+    section.child(
+        el("div")
+            .class("apt-table-wrap")
+            .child(table(&caption, &head_refs, rows)),
+    )
+}
+
+/// The compact card: title, percent complete, overdue, latest judgements, link to the plan.
+pub fn compact(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    let s = &cx.summary.actions;
+    let mut card = el("div")
+        .class("apt apt-compact")
+        .attr("lang", cx.lang.code())
+        .child(cx.text(el("p").class("apt-caption"), &feed.publisher.name))
+        .child(cx.text(
+            el("h2").class("apt-title apt-title--compact"),
+            &feed.plan.title,
+        ))
+        .child(el("p").class("apt-headline").text(tf(
+            cx.lang,
+            "{done} of {total} actions complete",
+            &[
+                ("done", &s.complete.to_string()),
+                ("total", &(s.total - s.withdrawn).to_string()),
+            ],
+        )))
+        .child(bar(
+            s.percent_complete,
+            &tf(
+                cx.lang,
+                "{percent} complete",
+                &[("percent", &pct(s.percent_complete))],
+            ),
+        ))
+        .child(el("p").child(tag(
+            if s.overdue > 0 { "red" } else { "green" },
+            &tn(
+                cx.lang,
+                s.overdue,
+                "{n} action overdue",
+                "{n} actions overdue",
+            ),
+        )))
+        .child(el("p").class("apt-secondary").text(tf(
+            cx.lang,
+            "Data as at {date}",
+            &[("date", &cx.date(feed.as_of))],
+        )));
+    if let Some(i) = latest_inspection(feed) {
+        card = card
+            .child(el("h3").class("apt-h4").text(cx.t("Latest inspection")))
+            .child(el("p").child(inspection_title(cx, i)))
+            .child_opt(judgements_list(cx, i));
+    }
+    if let Some(u) = &feed.plan.url {
+        card = card.child(el("p").child(link(
+            u,
+            el("span").text(cx.t("See the full improvement plan")),
+        )));
+    }
+    card
+}
+
+/// While the feed is fetched.
+pub fn loading(lang: Lang) -> Element {
+    el("div").class("apt").attr("lang", lang.code()).child(
+        el("p")
+            .class("apt-loading")
+            .attr("role", "status")
+            .text(t(lang, "Loading the improvement plan…")),
+    )
+}
+
+/// When the feed cannot be fetched or read: the reason and a way to try again.
+pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
+    let mut box_ = el("div")
+        .class("apt-error")
+        .attr("role", "alert")
+        .child(
+            el("h2")
+                .class("apt-title")
+                .text(t(lang, "The improvement plan cannot be shown")),
+        )
+        .child(el("p").text(message.to_string()));
+    if !problems.is_empty() {
+        box_ = box_.child(
+            el("details")
+                .class("apt-problems")
+                .child(el("summary").text(t(lang, "Details for the publisher")))
+                .child(el("ul").class("apt-problems__list").children(
+                    problems.iter().take(50).map(|p| {
+                        el("li").attr("lang", "en").text(format!(
+                            "{} {}, {} {}: {}",
+                            t(lang, "line"),
+                            p.line,
+                            t(lang, "column"),
+                            p.column,
+                            p.message
+                        ))
+                    }),
+                )),
+        );
+    }
+    el("div").class("apt").attr("lang", lang.code()).child(
+        box_.child(
+            el("button")
+                .class("apt-button")
+                .attr("type", "button")
+                .attr("data-act", "retry")
+                .text(t(lang, "Try again")),
+        ),
+    )
+}
+
+/// A message for a feed that could not be read as a feed at all, in the reader's language.
+pub fn unreadable_message(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "The plan's data file has mistakes that stop it being shown.",
+    )
+}

@@ -1,0 +1,692 @@
+//! The browser layer: the WebAssembly exports and the tracker that lives in a shadow root.
+//!
+//! The JavaScript element (`src/js/action-plan-tracker.js`) is a thin shell: it fetches the
+//! feed and forwards attributes. Everything else happens here: reading the feed, keeping the
+//! reader's state, patching the view's [`Node`] tree into the DOM (text nodes and attributes
+//! only, never HTML parsing), one delegated listener per event type, the URL fragment, and
+//! the `tracker-*` events. Listeners are owned by [`Listener`] handles that remove them when
+//! the tracker is freed; no `RefCell` borrow is held while the page's own code can run
+//! (dispatching events, calling the retry callback).
+
+use crate::date::Date;
+use crate::filter::{Effect, Index, State, View};
+use crate::i18n::{t, Lang};
+use crate::markup::{Element as VEl, Node, Ns};
+use crate::summary::Summary;
+use crate::validate::{self, Problem};
+use crate::{csv, view};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `validate(jsonText)`: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`.
+#[wasm_bindgen]
+pub fn validate(text: &str) -> Result<JsValue, JsError> {
+    let report = validate::check_text(text);
+    to_js(&validate::JsonReport::of(&report))
+}
+
+/// `summarise(jsonText)`: the summary of `embedding.md`, or a thrown `Error` saying why not.
+#[wasm_bindgen]
+pub fn summarise(text: &str) -> Result<JsValue, JsError> {
+    let report = validate::check_text(text);
+    match Summary::of_report(&report) {
+        Some(s) => to_js(&s),
+        None => {
+            let why: Vec<String> = report
+                .problems
+                .iter()
+                .map(|p| format!("line {}, column {}: {}", p.line, p.column, p.message))
+                .collect();
+            Err(JsError::new(&format!(
+                "the feed cannot be read: {}",
+                why.join("; ")
+            )))
+        }
+    }
+}
+
+/// An event listener that is removed when the handle is dropped.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Listens for `kind` events on `target` until dropped.
+    pub fn new(
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) -> Result<Listener, JsValue> {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+        Ok(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+struct Loaded {
+    feed: crate::feed::Feed,
+    problems: Vec<Problem>,
+    summary: Summary,
+    index: Index,
+}
+
+enum Phase {
+    Loading,
+    Ready(Box<Loaded>),
+    Failed {
+        message: String,
+        problems: Vec<Problem>,
+    },
+}
+
+struct Inner {
+    host: web_sys::HtmlElement,
+    mount: web_sys::Element,
+    ns: String,
+    lang: Lang,
+    default_view: View,
+    compact: bool,
+    printing: bool,
+    phase: Phase,
+    state: State,
+    shown: Option<Node>,
+    on_retry: js_sys::Function,
+}
+
+/// One `<action-plan-tracker>`: created by the element, freed when it leaves the page.
+#[wasm_bindgen]
+pub struct Tracker {
+    inner: Rc<RefCell<Inner>>,
+    _listeners: Vec<Listener>,
+}
+
+/// Something to tell the page once no borrow is held.
+enum Out {
+    Event(&'static str, JsValue),
+    Retry,
+    Focus(&'static str),
+}
+
+fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(
+        d.get_full_year() as i32,
+        (d.get_month() + 1) as u8,
+        d.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::from_days_since_epoch(0))
+}
+
+fn window() -> Result<web_sys::Window, JsValue> {
+    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
+}
+
+fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash())
+        .unwrap_or_default()
+}
+
+static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
+
+/// A panic cannot be caught in WebAssembly; tell the JavaScript shell so it can show every
+/// tracker's error state instead of a frozen widget.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let msg = info.to_string();
+            let global = js_sys::global();
+            if let Ok(f) =
+                js_sys::Reflect::get(&global, &JsValue::from_str("__actionPlanTrackerPanic"))
+            {
+                if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&msg));
+                }
+            }
+        }));
+    });
+}
+
+#[wasm_bindgen]
+impl Tracker {
+    /// Mounts a tracker into `root` (the element's open shadow root). `ns` names this tracker
+    /// in the URL fragment; `on_retry` is called when the reader asks to try loading again.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        host: web_sys::HtmlElement,
+        root: web_sys::ShadowRoot,
+        ns: String,
+        on_retry: js_sys::Function,
+    ) -> Result<Tracker, JsError> {
+        install_panic_hook();
+        let js = |e: JsValue| JsError::new(&format!("{e:?}"));
+        let document = window()
+            .map_err(js)?
+            .document()
+            .ok_or_else(|| JsError::new("no document"))?;
+        let sheet = web_sys::CssStyleSheet::new().map_err(js)?;
+        sheet.replace_sync(view::STYLE).map_err(js)?;
+        js_sys::Reflect::set(
+            &root,
+            &JsValue::from_str("adoptedStyleSheets"),
+            &js_sys::Array::of1(&sheet),
+        )
+        .map_err(js)?;
+        while let Some(c) = root.first_child() {
+            root.remove_child(&c).map_err(js)?;
+        }
+        let mount = document.create_element("div").map_err(js)?;
+        mount.set_attribute("part", "tracker").map_err(js)?;
+        root.append_child(&mount).map_err(js)?;
+        let inner = Rc::new(RefCell::new(Inner {
+            host,
+            mount,
+            ns,
+            lang: Lang::En,
+            default_view: View::Overview,
+            compact: false,
+            printing: false,
+            phase: Phase::Loading,
+            state: State::default(),
+            shown: None,
+            on_retry,
+        }));
+        let weak = Rc::downgrade(&inner);
+        let on = |kind: &'static str,
+                  target: &web_sys::EventTarget,
+                  f: fn(&Weak<RefCell<Inner>>, web_sys::Event)| {
+            let w = weak.clone();
+            Listener::new(target, kind, move |e| f(&w, e))
+        };
+        let win: web_sys::EventTarget = window().map_err(js)?.into();
+        let listeners = vec![
+            on("click", &root, on_click).map_err(js)?,
+            on("change", &root, on_change).map_err(js)?,
+            on("input", &root, on_input).map_err(js)?,
+            on("popstate", &win, on_location).map_err(js)?,
+            on("hashchange", &win, on_location).map_err(js)?,
+            on("beforeprint", &win, |w, _| set_printing(w, true)).map_err(js)?,
+            on("afterprint", &win, |w, _| set_printing(w, false)).map_err(js)?,
+        ];
+        let tracker = Tracker {
+            inner,
+            _listeners: listeners,
+        };
+        tracker.render_now()?;
+        Ok(tracker)
+    }
+
+    /// Sets the interface language (`en`, `cy`).
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, code: &str) -> Result<(), JsError> {
+        self.inner.borrow_mut().lang = Lang::from_code(code);
+        self.render_now()
+    }
+
+    /// Sets the view shown when the URL names none.
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(&self, word: &str) -> Result<(), JsError> {
+        {
+            let mut i = self.inner.borrow_mut();
+            let v = View::from_word(word.trim()).unwrap_or_default();
+            i.default_view = v;
+            i.state.view = v;
+        }
+        self.render_now()
+    }
+
+    /// Switches the compact card on or off.
+    #[wasm_bindgen(js_name = setCompact)]
+    pub fn set_compact(&self, on: bool) -> Result<(), JsError> {
+        self.inner.borrow_mut().compact = on;
+        self.render_now()
+    }
+
+    /// Shows the loading state.
+    pub fn loading(&self) -> Result<(), JsError> {
+        self.inner.borrow_mut().phase = Phase::Loading;
+        self.render_now()
+    }
+
+    /// Reads and shows a feed from the bytes of its file. Returns the summary, or `null` when
+    /// it cannot be shown (then the error state is shown and `tracker-error` sent).
+    pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let report = validate::check(bytes);
+        let out = {
+            let mut i = self.inner.borrow_mut();
+            let summary = Summary::of_report(&report);
+            match (report.feed, summary) {
+                (Some(feed), Some(summary)) => {
+                    let index = Index::new(&feed);
+                    let detail = to_js(&summary)?;
+                    i.state = State::from_fragment(&location_hash(), &i.ns, i.default_view);
+                    i.phase = Phase::Ready(Box::new(Loaded {
+                        feed,
+                        problems: report.problems,
+                        summary,
+                        index,
+                    }));
+                    (Out::Event("tracker-ready", detail.clone()), detail)
+                }
+                _ => {
+                    let message = view::unreadable_message(i.lang).to_string();
+                    let detail = error_detail(&message, &report.problems)?;
+                    i.phase = Phase::Failed {
+                        message,
+                        problems: report.problems,
+                    };
+                    (Out::Event("tracker-error", detail), JsValue::NULL)
+                }
+            }
+        };
+        self.render_now()?;
+        self.tell(vec![out.0])?;
+        Ok(out.1)
+    }
+
+    /// Shows why the feed could not be fetched (`kind`: `http`, `network`, `timeout`,
+    /// `too-large`, `not-json`, `no-source`) and sends `tracker-error`.
+    pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsError> {
+        let detail = {
+            let mut i = self.inner.borrow_mut();
+            let lang = i.lang;
+            let message = match kind {
+                "http" if status == 404 => t(lang, "The plan's data file was not found (error 404). The link to it may have changed."),
+                "http" => t(lang, "The server holding the plan's data did not send it (it reported an error). Try again in a few minutes."),
+                "timeout" => t(lang, "The plan's data took too long to arrive. Check your connection and try again."),
+                "too-large" => t(lang, "The plan's data file is larger than 20 MiB, too large to show."),
+                "not-json" => t(lang, "The plan's data file is not in the expected format."),
+                "no-source" => t(lang, "No plan has been given to show."),
+                _ => t(lang, "The plan's data could not be fetched. Check your connection and try again."),
+            };
+            let message = if kind == "http" && status != 404 {
+                format!("{message} (HTTP {status})")
+            } else {
+                message.to_string()
+            };
+            let detail = error_detail(&message, &[])?;
+            i.phase = Phase::Failed {
+                message,
+                problems: Vec::new(),
+            };
+            detail
+        };
+        self.render_now()?;
+        self.tell(vec![Out::Event("tracker-error", detail)])
+    }
+
+    /// The summary of the feed shown, or `null`.
+    #[wasm_bindgen(getter)]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        match &self.inner.borrow().phase {
+            Phase::Ready(l) => to_js(&l.summary),
+            _ => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Re-reads the reader's state from the URL fragment (after back or forward).
+    #[wasm_bindgen(js_name = syncLocation)]
+    pub fn sync_location(&self) -> Result<(), JsError> {
+        on_location(
+            &Rc::downgrade(&self.inner),
+            web_sys::Event::new("sync").map_err(|e| JsError::new(&format!("{e:?}")))?,
+        );
+        Ok(())
+    }
+
+    fn render_now(&self) -> Result<(), JsError> {
+        render(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))
+    }
+
+    fn tell(&self, outs: Vec<Out>) -> Result<(), JsError> {
+        tell(&self.inner, outs).map_err(|e| JsError::new(&format!("{e:?}")))
+    }
+}
+
+fn error_detail(message: &str, problems: &[Problem]) -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Detail<'a> {
+        message: &'a str,
+        problems: &'a [Problem],
+    }
+    to_js(&Detail { message, problems })
+}
+
+fn filter_detail(l: &Loaded, s: &State) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Detail<'a> {
+        #[serde(flatten)]
+        state: &'a State,
+        matching: usize,
+    }
+    let matching = l.index.matching(&l.feed, &s.filters, s.sort).len();
+    to_js(&Detail { state: s, matching }).map_err(JsValue::from)
+}
+
+/// Builds the tree for the current phase and state.
+fn build(i: &Inner) -> Node {
+    match &i.phase {
+        Phase::Loading => view::loading(i.lang).into(),
+        Phase::Failed { message, problems } => view::error_state(i.lang, message, problems).into(),
+        Phase::Ready(l) => {
+            let cx = view::Ctx {
+                feed: &l.feed,
+                summary: &l.summary,
+                problems: &l.problems,
+                lang: i.lang,
+                today: Some(today()),
+                print: i.printing,
+            };
+            if i.compact {
+                view::compact(&cx).into()
+            } else {
+                view::widget(&cx, &i.state, &l.index).into()
+            }
+        }
+    }
+}
+
+fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let mut i = cell.borrow_mut();
+    let new = build(&i);
+    let document = window()?.document().ok_or("no document")?;
+    let mount: web_sys::Node = i.mount.clone().into();
+    match (i.shown.take(), mount.first_child()) {
+        (Some(old), Some(dom)) => patch(&document, &mount, &dom, &old, &new)?,
+        (_, old_dom) => {
+            if let Some(d) = old_dom {
+                mount.remove_child(&d)?;
+            }
+            mount.append_child(&create(&document, &new)?)?;
+        }
+    }
+    i.shown = Some(new);
+    Ok(())
+}
+
+fn create(doc: &web_sys::Document, node: &Node) -> Result<web_sys::Node, JsValue> {
+    match node {
+        Node::Text(s) => Ok(doc.create_text_node(s).into()),
+        Node::El(e) => {
+            let el = match e.ns {
+                Ns::Html => doc.create_element(e.tag)?,
+                Ns::Svg => doc.create_element_ns(Some("http://www.w3.org/2000/svg"), e.tag)?,
+            };
+            for (k, v) in &e.attrs {
+                el.set_attribute(k, v)?;
+            }
+            for c in &e.children {
+                el.append_child(&create(doc, c)?)?;
+            }
+            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_checked(e.get("checked").is_some());
+            }
+            Ok(el.into())
+        }
+    }
+}
+
+fn same_kind(a: &VEl, b: &VEl) -> bool {
+    a.tag == b.tag && a.ns == b.ns
+}
+
+/// Brings `dom` (which shows `old`) to show `new`, touching only what differs.
+fn patch(
+    doc: &web_sys::Document,
+    parent: &web_sys::Node,
+    dom: &web_sys::Node,
+    old: &Node,
+    new: &Node,
+) -> Result<(), JsValue> {
+    match (old, new) {
+        (Node::Text(a), Node::Text(b)) => {
+            if a != b {
+                dom.set_node_value(Some(b));
+            }
+        }
+        (Node::El(a), Node::El(b)) if same_kind(a, b) => {
+            let el: &web_sys::Element = dom.unchecked_ref();
+            for (k, _) in &a.attrs {
+                if b.get(k).is_none() {
+                    el.remove_attribute(k)?;
+                }
+            }
+            for (k, v) in &b.attrs {
+                if a.get(k) != Some(v.as_str()) {
+                    el.set_attribute(k, v)?;
+                }
+            }
+            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                let want = b.get("checked").is_some();
+                if input.checked() != want {
+                    input.set_checked(want);
+                }
+                if let Some(v) = b.get("value") {
+                    if input.value() != v {
+                        input.set_value(v);
+                    }
+                }
+            }
+            if let Some(opt) = el.dyn_ref::<web_sys::HtmlOptionElement>() {
+                opt.set_selected(b.get("selected").is_some());
+            }
+            let kids = dom.child_nodes();
+            let common = a.children.len().min(b.children.len());
+            for k in 0..common {
+                let child = kids.item(k as u32).ok_or("DOM out of step")?;
+                patch(doc, dom, &child, &a.children[k], &b.children[k])?;
+            }
+            for c in &b.children[common..] {
+                dom.append_child(&create(doc, c)?)?;
+            }
+            for _ in common..a.children.len() {
+                if let Some(last) = dom.last_child() {
+                    dom.remove_child(&last)?;
+                }
+            }
+        }
+        _ => {
+            parent.replace_child(&create(doc, new)?, dom)?;
+        }
+    }
+    Ok(())
+}
+
+/// Sends events and callbacks with no borrow held (page code may call back in).
+fn tell(cell: &Rc<RefCell<Inner>>, outs: Vec<Out>) -> Result<(), JsValue> {
+    let (host, retry, mount) = {
+        let i = cell.borrow();
+        (i.host.clone(), i.on_retry.clone(), i.mount.clone())
+    };
+    for o in outs {
+        match o {
+            Out::Event(name, detail) => {
+                let init = web_sys::CustomEventInit::new();
+                init.set_bubbles(true);
+                init.set_composed(true);
+                init.set_detail(&detail);
+                let ev = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
+                host.dispatch_event(&ev)?;
+            }
+            Out::Retry => {
+                retry.call0(&JsValue::NULL)?;
+            }
+            Out::Focus(id) => {
+                if let Some(e) = mount.query_selector(&format!("#{id}"))? {
+                    if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
+                        h.focus()?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Applies a control's act to the state; re-renders, updates the URL and tells the page.
+fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(), JsValue> {
+    let Some(cell) = w.upgrade() else {
+        return Ok(());
+    };
+    let mut outs = Vec::new();
+    if act == "retry" {
+        outs.push(Out::Retry);
+        return tell(&cell, outs);
+    }
+    if act == "csv" {
+        return download_csv(&cell);
+    }
+    let effect = {
+        let mut i = cell.borrow_mut();
+        let before_view = i.state.view;
+        let effect = i.state.apply(act, value.as_deref());
+        if effect != Effect::None {
+            let hash = i.state.fragment(&i.ns, &location_hash());
+            let win = window()?;
+            let loc = win.location();
+            let url = format!("{}{}{}", loc.pathname()?, loc.search()?, hash);
+            let history = win.history()?;
+            match effect {
+                Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,
+                _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?,
+            }
+            if let Phase::Ready(l) = &i.phase {
+                if act != "open"
+                    && !act.starts_with("open:")
+                    && i.state.view == crate::filter::View::Actions
+                {
+                    outs.push(Out::Event(
+                        "tracker-filter-change",
+                        filter_detail(l, &i.state)?,
+                    ));
+                }
+            }
+            if i.state.view != before_view {
+                outs.push(Out::Focus("apt-view-heading"));
+            } else if act.starts_with("remove:") || act == "clear" || act.starts_with("page:") {
+                outs.push(Out::Focus("apt-count"));
+            }
+        }
+        effect
+    };
+    if effect != Effect::None {
+        render(&cell)?;
+    }
+    tell(&cell, outs)
+}
+
+fn target_act(e: &web_sys::Event) -> Option<(web_sys::Element, String)> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let el = target.closest("[data-act]").ok()??;
+    let act = el.get_attribute("data-act")?;
+    Some((el, act))
+}
+
+fn report(r: Result<(), JsValue>) {
+    if let Err(e) = r {
+        web_sys::console::error_2(&JsValue::from_str("action-plan-tracker:"), &e);
+    }
+}
+
+fn on_click(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
+    let Some((el, a)) = target_act(&e) else {
+        return;
+    };
+    // Checkboxes and selects act on "change"; the search box on "input".
+    if matches!(el.tag_name().as_str(), "INPUT" | "SELECT") {
+        return;
+    }
+    e.prevent_default();
+    report(act(w, &a, None));
+}
+
+fn on_change(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
+    let Some((el, a)) = target_act(&e) else {
+        return;
+    };
+    let value = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        Some(s.value())
+    } else if a.starts_with("toggle:") {
+        None
+    } else {
+        return;
+    };
+    report(act(w, &a, value));
+}
+
+fn on_input(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
+    let Some((el, a)) = target_act(&e) else {
+        return;
+    };
+    if a != "search" {
+        return;
+    }
+    let value = el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value());
+    report(act(w, &a, value));
+}
+
+fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
+    let Some(cell) = w.upgrade() else { return };
+    let changed = {
+        let mut i = cell.borrow_mut();
+        let s = State::from_fragment(&location_hash(), &i.ns, i.default_view);
+        let changed = s != i.state;
+        i.state = s;
+        changed
+    };
+    if changed {
+        report(render(&cell));
+    }
+}
+
+fn set_printing(w: &Weak<RefCell<Inner>>, on: bool) {
+    let Some(cell) = w.upgrade() else { return };
+    cell.borrow_mut().printing = on;
+    report(render(&cell));
+}
+
+fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let (text, name) = {
+        let i = cell.borrow();
+        let Phase::Ready(l) = &i.phase else {
+            return Ok(());
+        };
+        let rows = l.index.matching(&l.feed, &i.state.filters, i.state.sort);
+        (
+            csv::actions(&l.feed, &rows, i.lang),
+            format!("actions-{}.csv", l.feed.as_of),
+        )
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = window()?.document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(&name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
