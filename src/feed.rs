@@ -475,6 +475,7 @@ pub struct Finding {
     pub id: Id,
     /// The inspection that found it.
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub inspection: Option<Id>,
     /// What kind of finding.
     pub kind: FindingKind,
@@ -501,6 +502,7 @@ pub struct Priority {
     pub lead: Option<Text>,
     /// Findings it answers.
     #[serde(default)]
+    #[schemars(inner(length(min = 1)))]
     pub findings: Vec<Id>,
 }
 
@@ -512,9 +514,11 @@ pub struct Action {
     pub id: Id,
     /// The priority it belongs to.
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub priority: Option<Id>,
     /// The action this is a sub-action of.
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub parent: Option<Id>,
     /// Its title.
     pub title: Text,
@@ -523,6 +527,7 @@ pub struct Action {
     pub description: Option<Text>,
     /// Findings it answers (in addition to its priority's).
     #[serde(default)]
+    #[schemars(inner(length(min = 1)))]
     pub findings: Vec<Id>,
     /// The accountable role.
     #[serde(default)]
@@ -562,6 +567,7 @@ pub struct Action {
     pub updates: Vec<Update>,
     /// Indicators that show its impact.
     #[serde(default)]
+    #[schemars(inner(length(min = 1)))]
     pub indicators: Vec<Id>,
     /// What shows it was done.
     #[serde(default)]
@@ -629,6 +635,7 @@ pub struct Update {
     pub progress: Option<f64>,
     /// The meeting it was reported to.
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub meeting: Option<Id>,
 }
 
@@ -751,5 +758,61 @@ pub fn schema() -> serde_json::Value {
         "$id".into(),
         "https://action-plan-tracker.github.io/schema/feed-v1.json".into(),
     );
-    s.to_value()
+    let mut v = s.to_value();
+    // `value` must be written, as a number or (suppressed) null: required yet nullable.
+    if let Some(req) = v
+        .pointer_mut("/$defs/Value/required")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        req.push("value".into());
+    }
+    allow_null_for_optional(&mut v);
+    v
+}
+
+/// The feed treats `null` as "not given" for every optional key (spreadsheet exports write
+/// nulls for empty cells), so the schema says so too: each property that is not required
+/// also accepts `null`.
+fn allow_null_for_optional(schema: &mut serde_json::Value) {
+    use serde_json::{json, Value as V};
+    fn visit(o: &mut V) {
+        let required: Vec<String> = o
+            .get("required")
+            .and_then(V::as_array)
+            .map(|r| {
+                r.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(props) = o.get_mut("properties").and_then(V::as_object_mut) {
+            for (name, p) in props.iter_mut() {
+                if required.contains(name) {
+                    continue;
+                }
+                let nullable = p
+                    .get("anyOf")
+                    .and_then(V::as_array)
+                    .is_some_and(|a| a.iter().any(|x| x.get("type") == Some(&json!("null"))))
+                    || p.get("type") == Some(&json!("null"));
+                if nullable {
+                    continue;
+                }
+                match p.get("type").cloned() {
+                    Some(V::String(t)) => p["type"] = json!([t, "null"]),
+                    _ => {
+                        let inner = p.take();
+                        *p = json!({ "anyOf": [inner, { "type": "null" }] });
+                    }
+                }
+            }
+        }
+        if let Some(any) = o.get_mut("anyOf").and_then(V::as_array_mut) {
+            any.iter_mut().for_each(visit);
+        }
+        if let Some(defs) = o.get_mut("$defs").and_then(V::as_object_mut) {
+            defs.values_mut().for_each(visit);
+        }
+    }
+    visit(schema);
 }

@@ -26,7 +26,7 @@ pub enum Kind {
     Null,
     /// `true` or `false`
     Bool(bool),
-    /// A finite number.
+    /// A number (infinite when too large for a double, as `JSON.parse` reads it).
     Number(f64),
     /// A string, unescaped.
     String(String),
@@ -114,7 +114,9 @@ impl Parser<'_> {
     fn found(&self) -> String {
         match self.text[self.i..].chars().next() {
             None => "the end of the file".to_string(),
+            Some('\n' | '\r') => "the end of the line".to_string(),
             Some(c) if c.is_control() => format!("the control character U+{:04X}", c as u32),
+            Some('\'') => "a single quote (') — text must be in \"double quotes\"".to_string(),
             Some(c) => format!("'{c}'"),
         }
     }
@@ -335,9 +337,14 @@ impl Parser<'_> {
                         }
                     }
                 }
+                Some(b'\n' | b'\r') => {
+                    return Err(self.err(
+                        "this text in quotes is not closed before the end of the line; add the closing \" (a line break inside text must be written \\n)",
+                    ))
+                }
                 Some(_) => {
                     return Err(self.err(format!(
-                        "text in quotes cannot contain {} (a line break or tab must be written \\n or \\t)",
+                        "text in quotes cannot contain {} (a tab must be written \\t)",
                         self.found()
                     )))
                 }
@@ -378,14 +385,10 @@ impl Parser<'_> {
                 return Err(self.err("an exponent must have digits, e.g. 1e3"));
             }
         }
+        // A number too large for a double reads as infinite, as in JavaScript; the validator
+        // reports it where a number is expected (and an unknown key holding one is harmless).
         let raw = &self.text[start..self.i];
-        match raw.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
-            _ => {
-                self.i = start;
-                Err(self.err(format!("the number {raw} is too large to use")))
-            }
-        }
+        Ok(raw.parse::<f64>().unwrap_or(f64::NAN))
     }
 }
 
@@ -453,12 +456,26 @@ mod tests {
             "'x'",
             "\"a\nb\"",
             "{a:1}",
-            "1e400",
             "[1] x",
             "\"\\x\"",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn huge_numbers_read_as_infinite_like_json_parse() {
+        assert_eq!(parse("1e400").unwrap().kind, Kind::Number(f64::INFINITY));
+        let e = parse("{\"a\": \"x\n\"}").unwrap_err();
+        assert!(
+            e.message.contains("not closed before the end of the line"),
+            "{}",
+            e.message
+        );
+        assert!(parse("{'a': 1}")
+            .unwrap_err()
+            .message
+            .contains("single quote"));
     }
 
     #[test]

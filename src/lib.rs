@@ -12,6 +12,7 @@ pub mod filter;
 pub mod i18n;
 pub mod json;
 pub mod markup;
+pub mod page;
 pub mod summary;
 pub mod validate;
 pub mod view;

@@ -40,8 +40,10 @@ pub enum Rule {
     Encoding,
     /// Not JSON.
     Syntax,
-    /// Nested beyond [`json::MAX_DEPTH`].
+    /// Nested beyond [`json::MAX_DEPTH`] (the schema cannot say how deep is too deep).
     TooDeep,
+    /// A number too large to use (`1e400`): `JSON.parse` reads it as Infinity.
+    NumberTooLarge,
     /// The outermost value is not an object.
     NotObject,
     /// A required key is missing.
@@ -88,7 +90,6 @@ impl Rule {
             self,
             Empty
                 | Syntax
-                | TooDeep
                 | NotObject
                 | Required
                 | Type
@@ -189,8 +190,10 @@ pub fn check(bytes: &[u8]) -> Report {
         return fail(
             Rule::TooLarge,
             format!(
-                "the file is {:.1} MiB; a feed can be at most 20 MiB. Leave out old updates or split the plan",
-                bytes.len() as f64 / 1_048_576.0
+                "the file is {} bytes ({:.1} MiB); a feed can be at most 20 MiB ({} bytes). Leave out old updates or split the plan",
+                crate::i18n::number(bytes.len() as f64, 0),
+                bytes.len() as f64 / 1_048_576.0,
+                crate::i18n::number(MAX_BYTES as f64, 0)
             ),
         );
     }
@@ -243,6 +246,8 @@ pub fn check_text(text: &str) -> Report {
     let mut cx = Cx {
         problems: Vec::new(),
         item_errors: 0,
+        ids: HashMap::new(),
+        index: 0,
     };
     let feed = match json::parse(text) {
         Err(e) => {
@@ -294,6 +299,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("Publisher", &["name", "url", "contact_email"]),
+    ("Text", &["en", "cy"]),
     (
         "Plan",
         &[
@@ -410,6 +416,11 @@ struct Cx {
     problems: Vec<Problem>,
     /// Errors in the item being read (saved and restored around nested items).
     item_errors: usize,
+    /// For each top-level list, every id written in it and the index of its first use.
+    /// References resolve against these (valid items or not), so one typo does not cascade.
+    ids: HashMap<&'static str, HashMap<String, usize>>,
+    /// The index in its JSON list of the list item being read.
+    index: usize,
 }
 
 /// An object's members, duplicates resolved (the last wins, as in JavaScript).
@@ -471,6 +482,15 @@ fn distance(a: &str, b: &str) -> usize {
 
 fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let norm = word.trim().to_lowercase().replace([' ', '-'], "_");
+    let options: Vec<&'a str> = options.into_iter().collect();
+    // "Requires improvement to be good" → "requires_improvement".
+    if let Some(o) = options
+        .iter()
+        .filter(|o| o.len() >= 4 && norm.starts_with(**o))
+        .max_by_key(|o| o.len())
+    {
+        return Some(o);
+    }
     options
         .into_iter()
         .map(|o| (distance(&norm, o), o))
@@ -548,7 +568,7 @@ impl Cx {
                     ),
                 );
                 kept.remove(i);
-            } else if !known.contains(&m.key.as_str()) {
+            } else if !known.contains(&m.key.as_str()) && !(what == "feed" && m.key == "$schema") {
                 let at = At {
                     parent: &path,
                     key: &m.key,
@@ -589,10 +609,15 @@ impl Cx {
                     key,
                     offset: o.raw(key).map_or(o.offset, |v| v.offset),
                 };
+                let how = if o.raw(key).is_some() {
+                    "is null (empty)"
+                } else {
+                    "is missing"
+                };
                 self.error(
                     Rule::Required,
                     at,
-                    format!("\"{key}\" is missing; every {what} must have one"),
+                    format!("\"{key}\" {how}; every {what} must have one"),
                 );
                 None
             }
@@ -637,9 +662,11 @@ impl Cx {
                 key: "",
                 offset: item.offset,
             };
+            let saved = std::mem::replace(&mut self.index, i);
             if let Some(t) = self.item(|cx| f(cx, item, iat)) {
                 out.push(t);
             }
+            self.index = saved;
         }
         out
     }
@@ -664,7 +691,7 @@ impl Cx {
                 self.error(
                     Rule::Type,
                     at,
-                    format!("found the number {n}, expected an id in quotes, e.g. \"{n}\""),
+                    format!("found the number {n}, expected an id in quotes: write the id as text, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"),
                 );
                 return None;
             }
@@ -676,6 +703,22 @@ impl Cx {
                 at,
                 "an id cannot be empty; give each item a short unique id such as \"1.3\"".into(),
             );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A reference to an item of another list: a non-empty id.
+    fn reference(&mut self, v: &J, at: At) -> Option<String> {
+        let s = match &v.kind {
+            Kind::Number(n) => {
+                self.error(Rule::Type, at, format!("found the number {n}, expected the id it refers to in quotes, e.g. \"1.2\""));
+                return None;
+            }
+            _ => self.string(v, at)?,
+        };
+        if s.is_empty() {
+            self.error(Rule::Range, at, "a reference cannot be empty; give the id of the item it refers to, or leave the key out".into());
             return None;
         }
         Some(s)
@@ -739,19 +782,22 @@ impl Cx {
         if let Some(p) = Period::parse(&s) {
             return Some(p);
         }
-        let form_ok = s.len() >= 7 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && {
-            let rest = &s[4..];
-            let dd = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
-            (rest.len() == 3 && (rest.starts_with('/') || rest.starts_with('-')) && dd(&rest[1..]))
-                || (rest.len() == 3
-                    && rest.starts_with("-Q")
-                    && (b'1'..=b'4').contains(&rest.as_bytes()[2]))
-                || (rest.len() == 6
-                    && rest.starts_with('-')
-                    && dd(&rest[1..3])
-                    && &rest[3..4] == "-"
-                    && dd(&rest[4..]))
-        };
+        let form_ok =
+            s.is_ascii() && s.len() >= 7 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && {
+                let rest = &s[4..];
+                let dd = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+                (rest.len() == 3
+                    && (rest.starts_with('/') || rest.starts_with('-'))
+                    && dd(&rest[1..]))
+                    || (rest.len() == 3
+                        && rest.starts_with("-Q")
+                        && (b'1'..=b'4').contains(&rest.as_bytes()[2]))
+                    || (rest.len() == 6
+                        && rest.starts_with('-')
+                        && dd(&rest[1..3])
+                        && &rest[3..4] == "-"
+                        && dd(&rest[4..]))
+            };
         let rule = if form_ok {
             Rule::NoSuchPeriod
         } else {
@@ -782,7 +828,15 @@ impl Cx {
 
     fn number(&mut self, v: &J, at: At) -> Option<f64> {
         match &v.kind {
-            Kind::Number(n) => Some(*n),
+            Kind::Number(n) if n.is_finite() => Some(*n),
+            Kind::Number(_) => {
+                self.error(
+                    Rule::NumberTooLarge,
+                    at,
+                    "this number is too large to use; check for a typing mistake".into(),
+                );
+                None
+            }
             Kind::String(s) if s.trim().trim_end_matches('%').parse::<f64>().is_ok() => {
                 self.error(
                     Rule::Type,
@@ -865,8 +919,73 @@ impl Cx {
         None
     }
 
-    fn ids(&mut self, o: &Obj, key: &str) -> Vec<Id> {
-        self.list(o, key, Self::id)
+    /// The item's own `id`: required, and not used by an earlier item of `list`.
+    fn own_id(&mut self, o: &Obj, list: &str, noun: &str) -> Option<String> {
+        let id = self.req(o, "id", noun, Self::id)?;
+        let first = self.ids.get(list).and_then(|m| m.get(&id)).copied();
+        if let (Some(first), Some(v)) = (first, o.get("id")) {
+            if first != self.index {
+                self.error(
+                    Rule::DuplicateId,
+                    o.at("id", v),
+                    format!(
+                        "id {} is already used by {list}[{first}]; each {noun} needs its own id",
+                        quote(&id)
+                    ),
+                );
+            }
+        }
+        Some(id)
+    }
+
+    /// A reference from `owner` (e.g. `action "1.2"`) to an id of `list`.
+    fn refers(&mut self, v: &J, at: At, list: &str, noun: &str, owner: &str) -> Option<String> {
+        let id = self.reference(v, at)?;
+        if self.ids.get(list).is_some_and(|m| m.contains_key(&id)) {
+            Some(id)
+        } else {
+            self.error(
+                Rule::Reference,
+                at,
+                format!("{owner} refers to {noun} {}, but there is no {noun} with that id in \"{list}\"", quote(&id)),
+            );
+            None
+        }
+    }
+
+    /// A list of references from `owner` to ids of `list`; a bad one is an error of the owner.
+    fn refs(&mut self, o: &Obj, key: &str, list: &str, noun: &str, owner: &str) -> Vec<Id> {
+        let Some(v) = o.get(key) else {
+            return Vec::new();
+        };
+        let at = o.at(key, v);
+        let Kind::Array(items) = &v.kind else {
+            self.error(
+                Rule::Type,
+                at,
+                format!("found {}, expected a list of ids [\"…\", \"…\"]", found(v)),
+            );
+            return Vec::new();
+        };
+        let path = at.path();
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let p = format!("{path}[{i}]");
+                self.refers(
+                    item,
+                    At {
+                        parent: &p,
+                        key: "",
+                        offset: item.offset,
+                    },
+                    list,
+                    noun,
+                    owner,
+                )
+            })
+            .collect()
     }
 }
 
@@ -904,6 +1023,21 @@ fn uk_date(s: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// White space as JavaScript's (and so the JSON Schema pattern's) `\s` sees it.
+fn js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
+    )
+}
+
 /// An absolute `http:` or `https:` address with a host: the only links the widget makes.
 pub fn is_web_address(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
@@ -916,7 +1050,7 @@ pub fn is_web_address(s: &str) -> bool {
     };
     rest.chars()
         .next()
-        .is_some_and(|c| !c.is_whitespace() && !matches!(c, '/' | '?' | '#'))
+        .is_some_and(|c| !js_space(c) && !matches!(c, '/' | '?' | '#'))
 }
 
 const ROOT: At = At {
@@ -946,7 +1080,25 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
         return None;
     }
     let o = cx.object(root, at, "feed")?;
+    for list in [
+        "inspections",
+        "findings",
+        "priorities",
+        "actions",
+        "indicators",
+        "meetings",
+    ] {
+        let first = json_indexes(root, list)
+            .into_iter()
+            .map(|(id, at)| (id, at[0]))
+            .collect();
+        cx.ids.insert(list, first);
+    }
     let schema_version = cx.req(&o, "schema_version", "feed", |cx, v, at| {
+        if let Kind::Number(n) = v.kind {
+            cx.error(Rule::Type, at, format!("found the number {n}, expected the version as text in quotes: \"1.0\""));
+            return None;
+        }
         let s = cx.string(v, at)?;
         let major = s.split('.').next().unwrap_or("");
         let minor_ok = s.split_once('.').is_some_and(|(_, m)| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()));
@@ -972,6 +1124,12 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
         return None;
     }
     let as_of = cx.req(&o, "as_of", "feed", Cx::date);
+    if as_of.is_none() {
+        // Say why this one matters: without it the plan cannot be shown at all.
+        if let Some(p) = cx.problems.iter_mut().rev().find(|p| p.path == "as_of") {
+            p.message.push_str(". Without the date the data is true at, nothing can be judged overdue, so the plan cannot be shown");
+        }
+    }
     let published = cx.opt(&o, "published", Cx::date);
     let publisher = cx
         .req(&o, "publisher", "feed", |cx, v, at| {
@@ -1031,7 +1189,7 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
         indicators,
         meetings,
     };
-    check_links(cx, root, &mut feed);
+    check_cycles(cx, root, &mut feed);
     Some(feed)
 }
 
@@ -1062,7 +1220,7 @@ fn read_plan(cx: &mut Cx, v: &J, at: At) -> Option<Plan> {
 
 fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
     let o = cx.object(v, at, "inspection")?;
-    let id = cx.req(&o, "id", "inspection", Cx::id);
+    let id = cx.own_id(&o, "inspections", "inspection");
     let inspectorate = cx.req(&o, "inspectorate", "inspection", |cx, v, at| {
         cx.word(
             v,
@@ -1095,9 +1253,6 @@ fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
         }
     }
     let insp = Inspection {
-        id: id?,
-        inspectorate: inspectorate?,
-        kind: kind?,
         title: cx.opt(&o, "title", Cx::text),
         start,
         end,
@@ -1105,6 +1260,9 @@ fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
         report_url: cx.opt(&o, "report_url", Cx::url),
         judgements: cx.list(&o, "judgements", read_judgement),
         summary: cx.opt(&o, "summary", Cx::text),
+        id: id?,
+        inspectorate: inspectorate?,
+        kind: kind?,
     };
     Some(insp)
 }
@@ -1129,9 +1287,9 @@ fn read_judgement(cx: &mut Cx, v: &J, at: At) -> Option<Judgement> {
         );
     }
     Some(Judgement {
+        label,
         area: area?,
         grade: grade?,
-        label,
     })
 }
 
@@ -1148,7 +1306,8 @@ fn read_area(cx: &mut Cx, v: &J, at: At) -> Option<Area> {
 
 fn read_finding(cx: &mut Cx, v: &J, at: At) -> Option<Finding> {
     let o = cx.object(v, at, "finding")?;
-    let id = cx.req(&o, "id", "finding", Cx::id);
+    let id = cx.own_id(&o, "findings", "finding");
+    let owner = format!("finding {}", quote(id.as_deref().unwrap_or("")));
     let kind = cx.req(&o, "kind", "finding", |cx, v, at| {
         cx.word(
             v,
@@ -1161,24 +1320,27 @@ fn read_finding(cx: &mut Cx, v: &J, at: At) -> Option<Finding> {
     });
     let text = cx.req(&o, "text", "finding", Cx::text);
     Some(Finding {
-        id: id?,
-        inspection: cx.opt(&o, "inspection", Cx::id),
-        kind: kind?,
+        inspection: cx.opt(&o, "inspection", |cx, v, at| {
+            cx.refers(v, at, "inspections", "inspection", &owner)
+        }),
         area: cx.opt(&o, "area", read_area),
+        id: id?,
+        kind: kind?,
         text: text?,
     })
 }
 
 fn read_priority(cx: &mut Cx, v: &J, at: At) -> Option<Priority> {
     let o = cx.object(v, at, "priority")?;
-    let id = cx.req(&o, "id", "priority", Cx::id);
+    let id = cx.own_id(&o, "priorities", "priority");
+    let owner = format!("priority {}", quote(id.as_deref().unwrap_or("")));
     let title = cx.req(&o, "title", "priority", Cx::text);
     Some(Priority {
-        id: id?,
-        title: title?,
         description: cx.opt(&o, "description", Cx::text),
         lead: cx.opt(&o, "lead", Cx::text),
-        findings: cx.ids(&o, "findings"),
+        findings: cx.refs(&o, "findings", "findings", "finding", &owner),
+        id: id?,
+        title: title?,
     })
 }
 
@@ -1199,25 +1361,27 @@ fn read_rag(cx: &mut Cx, v: &J, at: At) -> Option<Rag> {
 
 fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
     let o = cx.object(v, at, "action")?;
-    let id = cx.req(&o, "id", "action", Cx::id);
+    let id = cx.own_id(&o, "actions", "action");
+    let owner = format!("action {}", quote(id.as_deref().unwrap_or("")));
     let title = cx.req(&o, "title", "action", Cx::text);
     let status = cx.req(&o, "status", "action", read_status);
     let start = cx.opt(&o, "start", Cx::date);
     let completed = cx.opt(&o, "completed", Cx::date);
     let a = Action {
-        id: id?,
-        priority: cx.opt(&o, "priority", Cx::id),
-        parent: cx.opt(&o, "parent", Cx::id),
-        title: title?,
+        priority: cx.opt(&o, "priority", |cx, v, at| {
+            cx.refers(v, at, "priorities", "priority", &owner)
+        }),
+        parent: cx.opt(&o, "parent", |cx, v, at| {
+            cx.refers(v, at, "actions", "action", &owner)
+        }),
         description: cx.opt(&o, "description", Cx::text),
-        findings: cx.ids(&o, "findings"),
+        findings: cx.refs(&o, "findings", "findings", "finding", &owner),
         lead: cx.opt(&o, "lead", Cx::text),
         team: cx.opt(&o, "team", Cx::text),
         start,
         due: cx.opt(&o, "due", Cx::date),
         revised_due: cx.opt(&o, "revised_due", Cx::date),
         completed,
-        status: status?,
         rag: cx.opt(&o, "rag", read_rag),
         progress: cx.opt(&o, "progress", Cx::progress),
         success_measures: cx.list(&o, "success_measures", Cx::text),
@@ -1239,10 +1403,12 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
                 status: cx.opt(&u, "status", read_status),
                 rag: cx.opt(&u, "rag", read_rag),
                 progress: cx.opt(&u, "progress", Cx::progress),
-                meeting: cx.opt(&u, "meeting", Cx::id),
+                meeting: cx.opt(&u, "meeting", |cx, v, at| {
+                    cx.refers(v, at, "meetings", "meeting", &owner)
+                }),
             })
         }),
-        indicators: cx.ids(&o, "indicators"),
+        indicators: cx.refs(&o, "indicators", "indicators", "indicator", &owner),
         evidence: cx.list(&o, "evidence", |cx, v, at| {
             let e = cx.object(v, at, "piece of evidence")?;
             let text = cx.req(&e, "text", "piece of evidence", Cx::text);
@@ -1252,6 +1418,9 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
             })
         }),
         signed_off: cx.opt(&o, "signed_off", Cx::date),
+        id: id?,
+        title: title?,
+        status: status?,
     };
     if a.status == Status::Complete && a.completed.is_none() {
         let at = At {
@@ -1309,7 +1478,7 @@ fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
 
 fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
     let o = cx.object(v, at, "indicator")?;
-    let id = cx.req(&o, "id", "indicator", Cx::id);
+    let id = cx.own_id(&o, "indicators", "indicator");
     let name = cx.req(&o, "name", "indicator", Cx::text);
     let unit = cx.req(&o, "unit", "indicator", |cx, v, at| {
         cx.word(v, at, "a unit", Unit::ALL, Unit::word, Unit::from_word)
@@ -1335,10 +1504,6 @@ fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
         return None;
     }
     Some(Indicator {
-        id: id?,
-        name: name?,
-        unit: unit?,
-        polarity: polarity?,
         target,
         values: cx.list(&o, "values", read_value),
         comparators: cx.list(&o, "comparators", |cx, v, at| {
@@ -1351,21 +1516,25 @@ fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
         }),
         source: cx.opt(&o, "source", Cx::text),
         description: cx.opt(&o, "description", Cx::text),
+        id: id?,
+        name: name?,
+        unit: unit?,
+        polarity: polarity?,
     })
 }
 
 fn read_meeting(cx: &mut Cx, v: &J, at: At) -> Option<Meeting> {
     let o = cx.object(v, at, "meeting")?;
-    let id = cx.req(&o, "id", "meeting", Cx::id);
+    let id = cx.own_id(&o, "meetings", "meeting");
     let date = cx.req(&o, "date", "meeting", Cx::date);
     let body = cx.req(&o, "body", "meeting", Cx::text);
     Some(Meeting {
-        id: id?,
-        date: date?,
-        body: body?,
         title: cx.opt(&o, "title", Cx::text),
         url: cx.opt(&o, "url", Cx::url),
         outcome: cx.opt(&o, "outcome", Cx::text),
+        id: id?,
+        date: date?,
+        body: body?,
     })
 }
 
@@ -1381,16 +1550,6 @@ fn locate<'v>(root: &'v J, steps: &[Step]) -> Option<&'v J> {
     }
     Some(v)
 }
-
-/// A reference to check: where it is, its target id, the target's noun and list, and the ids there.
-type RefSpec<'a> = (
-    Vec<Step<'a>>,
-    String,
-    &'a str,
-    &'static str,
-    &'static str,
-    &'a HashSet<String>,
-);
 
 enum Step<'a> {
     Key(&'a str),
@@ -1411,257 +1570,25 @@ fn json_indexes(root: &J, list: &str) -> HashMap<String, Vec<usize>> {
     out
 }
 
-/// Every id written in a list of the file (valid items or not).
-fn ids_in_file(root: &J, list: &str) -> HashSet<String> {
-    json_indexes(root, list).into_keys().collect()
-}
-
-/// Unique ids, references between lists and sub-action cycles: the rules that need the
-/// whole feed. Items that break them are reported and left out.
-fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
-    // Unique ids: the first item with an id keeps it; later ones are errors.
-    fn unique<T>(
-        cx: &mut Cx,
-        root: &J,
-        list: &'static str,
-        noun: &str,
-        items: &mut Vec<T>,
-        id: fn(&T) -> &str,
-    ) {
-        let index = json_indexes(root, list);
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut keep = Vec::with_capacity(items.len());
-        for item in items.iter() {
-            let n = seen.entry(id(item).to_string()).or_insert(0);
-            *n += 1;
-            keep.push(*n == 1);
-        }
-        for (id, places) in &index {
-            for (k, &i) in places.iter().enumerate().skip(1) {
-                let v = locate(root, &[Step::Key(list), Step::Index(i), Step::Key("id")]);
-                let path = format!("{list}[{i}]");
-                let at = At {
-                    parent: &path,
-                    key: "id",
-                    offset: v.map_or(0, |v| v.offset),
-                };
-                let first = places[0];
-                cx.error(
-                    Rule::DuplicateId,
-                    at,
-                    format!("id {} is already used by {list}[{first}]; each {noun} needs its own id (this is use number {} of it)", quote(id), k + 1),
-                );
-            }
-        }
-        let mut it = keep.into_iter();
-        items.retain(|_| it.next().unwrap_or(true));
-    }
-    unique(
-        cx,
-        root,
-        "inspections",
-        "inspection",
-        &mut feed.inspections,
-        |x| &x.id,
-    );
-    unique(cx, root, "findings", "finding", &mut feed.findings, |x| {
-        &x.id
-    });
-    unique(
-        cx,
-        root,
-        "priorities",
-        "priority",
-        &mut feed.priorities,
-        |x| &x.id,
-    );
-    unique(cx, root, "actions", "action", &mut feed.actions, |x| &x.id);
-    unique(
-        cx,
-        root,
-        "indicators",
-        "indicator",
-        &mut feed.indicators,
-        |x| &x.id,
-    );
-    unique(cx, root, "meetings", "meeting", &mut feed.meetings, |x| {
-        &x.id
-    });
-
-    let inspections = ids_in_file(root, "inspections");
-    let findings = ids_in_file(root, "findings");
-    let priorities = ids_in_file(root, "priorities");
-    let actions = ids_in_file(root, "actions");
-    let indicators = ids_in_file(root, "indicators");
-    let meetings = ids_in_file(root, "meetings");
-
-    // A dangling reference: report it at the referring key, naming both ends.
-    struct Dangling<'a> {
-        list: &'static str,
-        id: &'a str,
-        steps: Vec<Step<'a>>,
-        path_tail: String,
-        target_noun: &'static str,
-        target_list: &'static str,
-        target: &'a str,
-    }
-    let report = |cx: &mut Cx, d: Dangling, owner: &str| {
-        let index = json_indexes(root, d.list);
-        let i = index
-            .get(d.id)
-            .and_then(|v| v.first().copied())
-            .unwrap_or(0);
-        let mut steps = vec![Step::Key(d.list), Step::Index(i)];
-        steps.extend(d.steps);
-        let offset = locate(root, &steps).map_or(0, |v| v.offset);
-        let path = format!("{}[{i}]{}", d.list, d.path_tail);
-        cx.error(
-            Rule::Reference,
-            At {
-                parent: &path,
-                key: "",
-                offset,
-            },
-            format!(
-                "{owner} {} refers to {} {}, but there is no {} with that id in \"{}\"",
-                quote(d.id),
-                d.target_noun,
-                quote(d.target),
-                d.target_noun,
-                d.target_list
-            ),
-        );
-    };
-
-    let mut bad_findings = HashSet::new();
-    for f in &feed.findings {
-        if let Some(i) = f
-            .inspection
-            .as_deref()
-            .filter(|i| !inspections.contains(*i))
-        {
-            let d = Dangling {
-                list: "findings",
-                id: &f.id,
-                steps: vec![Step::Key("inspection")],
-                path_tail: ".inspection".into(),
-                target_noun: "inspection",
-                target_list: "inspections",
-                target: i,
-            };
-            report(cx, d, "finding");
-            bad_findings.insert(f.id.clone());
-        }
-    }
-    feed.findings.retain(|f| !bad_findings.contains(&f.id));
-
-    let mut bad = HashSet::new();
-    for p in &feed.priorities {
-        for (k, f) in p.findings.iter().enumerate() {
-            if !findings.contains(f) {
-                let d = Dangling {
-                    list: "priorities",
-                    id: &p.id,
-                    steps: vec![Step::Key("findings"), Step::Index(k)],
-                    path_tail: format!(".findings[{k}]"),
-                    target_noun: "finding",
-                    target_list: "findings",
-                    target: f,
-                };
-                report(cx, d, "priority");
-                bad.insert(p.id.clone());
-            }
-        }
-    }
-    feed.priorities.retain(|p| !bad.contains(&p.id));
-
-    let mut bad = HashSet::new();
-    for a in &feed.actions {
-        let mut refs: Vec<RefSpec> = Vec::new();
-        if let Some(p) = &a.priority {
-            refs.push((
-                vec![Step::Key("priority")],
-                ".priority".into(),
-                p,
-                "priority",
-                "priorities",
-                &priorities,
-            ));
-        }
-        if let Some(p) = &a.parent {
-            refs.push((
-                vec![Step::Key("parent")],
-                ".parent".into(),
-                p,
-                "action",
-                "actions",
-                &actions,
-            ));
-        }
-        for (k, f) in a.findings.iter().enumerate() {
-            refs.push((
-                vec![Step::Key("findings"), Step::Index(k)],
-                format!(".findings[{k}]"),
-                f,
-                "finding",
-                "findings",
-                &findings,
-            ));
-        }
-        for (k, f) in a.indicators.iter().enumerate() {
-            refs.push((
-                vec![Step::Key("indicators"), Step::Index(k)],
-                format!(".indicators[{k}]"),
-                f,
-                "indicator",
-                "indicators",
-                &indicators,
-            ));
-        }
-        for (k, u) in a.updates.iter().enumerate() {
-            if let Some(m) = &u.meeting {
-                refs.push((
-                    vec![Step::Key("updates"), Step::Index(k), Step::Key("meeting")],
-                    format!(".updates[{k}].meeting"),
-                    m,
-                    "meeting",
-                    "meetings",
-                    &meetings,
-                ));
-            }
-        }
-        for (steps, tail, target, noun, list, set) in refs {
-            if !set.contains(target) {
-                let d = Dangling {
-                    list: "actions",
-                    id: &a.id,
-                    steps,
-                    path_tail: tail,
-                    target_noun: noun,
-                    target_list: list,
-                    target,
-                };
-                report(cx, d, "action");
-                bad.insert(a.id.clone());
-            }
-        }
-    }
-
-    // Sub-action cycles: follow parents; an action that reaches itself is in a cycle.
+/// Sub-actions that are their own ancestors: the one rule that needs every action read.
+/// Each action in a cycle is reported at its `parent` and left out.
+fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
     let parent: HashMap<&str, &str> = feed
         .actions
         .iter()
         .filter_map(|a| Some((a.id.as_str(), a.parent.as_deref()?)))
         .collect();
+    let mut bad = HashSet::new();
     for a in &feed.actions {
-        let mut seen = vec![a.id.as_str()];
+        let mut chain = vec![a.id.as_str()];
         let mut cur = a.id.as_str();
         while let Some(&p) = parent.get(cur) {
             if p == a.id {
-                let index = json_indexes(root, "actions");
-                let i = index
-                    .get(&a.id)
-                    .and_then(|v| v.first().copied())
+                let i = cx
+                    .ids
+                    .get("actions")
+                    .and_then(|m| m.get(&a.id))
+                    .copied()
                     .unwrap_or(0);
                 let offset = locate(
                     root,
@@ -1669,7 +1596,7 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
                 )
                 .map_or(0, |v| v.offset);
                 let path = format!("actions[{i}]");
-                let chain: Vec<String> = seen
+                let names: Vec<String> = chain
                     .iter()
                     .map(|s| quote(s))
                     .chain([quote(&a.id)])
@@ -1677,15 +1604,15 @@ fn check_links(cx: &mut Cx, root: &J, feed: &mut Feed) {
                 cx.error(
                     Rule::Cycle,
                     At { parent: &path, key: "parent", offset },
-                    format!("sub-actions go round in a circle ({}); an action cannot be a sub-action of itself", chain.join(" → ")),
+                    format!("sub-actions go round in a circle ({}); an action cannot be a sub-action of itself", names.join(" → ")),
                 );
                 bad.insert(a.id.clone());
                 break;
             }
-            if seen.contains(&p) || seen.len() > parent.len() {
+            if chain.contains(&p) || chain.len() > parent.len() {
                 break;
             }
-            seen.push(p);
+            chain.push(p);
             cur = p;
         }
     }

@@ -1284,6 +1284,13 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         .class("apt-actions")
         .attr("aria-label", cx.t("Actions"))
         .children(shown.map(|g| action_group(cx, state, g)));
+    if cx.print {
+        // Print and the static page: every matching action, opened; no controls.
+        return el("div")
+            .class("apt-actions-view apt-actions-view--print")
+            .child(el("p").class("apt-count").text(count_text))
+            .child(list);
+    }
     let mut results = el("div")
         .class("apt-results")
         .child(
@@ -1454,6 +1461,19 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     let a = &cx.feed.actions[i];
     let open = cx.print || state.open.iter().any(|o| o == &a.id);
     let details_id = dom_id("apt-d", &a.id);
+    if cx.print {
+        let title = el("h4")
+            .class("apt-action__title")
+            .child(el("span").class("apt-action__id").text(a.id.clone()))
+            .text(" ")
+            .child(cx.span(&a.title));
+        return el("li")
+            .class("apt-action")
+            .attr("data-id", a.id.clone())
+            .child(title)
+            .child(action_meta(cx, a))
+            .child(action_details(cx, a));
+    }
     let title = el("h4").class("apt-action__title").child(
         el("button")
             .class("apt-action__toggle")
@@ -2197,4 +2217,48 @@ pub fn unreadable_message(lang: Lang) -> &'static str {
         lang,
         "The plan's data file has mistakes that stop it being shown.",
     )
+}
+
+/// Every view one after another, for the static page and committee papers: the overview,
+/// every action opened, the findings and the indicators. Needs no JavaScript.
+pub fn document_body(cx: &Ctx) -> Element {
+    let state = State::default();
+    let index = Index::new(cx.feed);
+    let section = |v: View, body: Element| {
+        let id = format!("apt-{}", v.word());
+        el("section")
+            .class("apt-view apt-view--static")
+            .attr("aria-labelledby", id.clone())
+            .child(
+                el("h3")
+                    .class("apt-h3")
+                    .attr("id", id)
+                    .text(view_name(cx.lang, v)),
+            )
+            .child(body)
+    };
+    let contents = el("nav")
+        .class("apt-contents")
+        .attr("aria-label", cx.t("Contents"))
+        .child(
+            el("ul")
+                .class("apt-list")
+                .children(View::ALL.iter().map(|&v| {
+                    el("li").child(
+                        el("a")
+                            .class("apt-link")
+                            .attr("href", format!("#apt-{}", v.word()))
+                            .text(view_name(cx.lang, v)),
+                    )
+                })),
+        );
+    el("div")
+        .class("apt apt--static")
+        .attr("lang", cx.lang.code())
+        .child(header(cx))
+        .child(contents)
+        .child(section(View::Overview, overview(cx)))
+        .child(section(View::Actions, actions(cx, &state, &index)))
+        .child(section(View::Findings, findings(cx)))
+        .child(section(View::Indicators, indicators(cx)))
 }

@@ -1,0 +1,94 @@
+//! The static page: the whole plan as one self-contained HTML document.
+//!
+//! `action-plan-tracker render` writes it for councils that want the plan without
+//! JavaScript, as fallback content inside the element, or as an appendix to committee
+//! papers. It is the widget's own view code ([`view::document_body`]) serialised with
+//! escaping, with the widget's stylesheet inline: no scripts, no external requests.
+
+use crate::i18n::{t, Lang};
+use crate::summary::Summary;
+use crate::validate::Report;
+use crate::view::{self, Ctx};
+
+const PAGE_STYLE: &str = "body{margin:0;background:#fff}.apt-page{max-width:960px;margin:0 auto;padding:20px}\
+.apt--static .apt-view{margin-top:40px;border-top:2px solid #0b0c0c;padding-top:20px}\
+@page{size:A4;margin:15mm}@media print{.apt-page{padding:0;max-width:none}.apt-contents{display:none}\
+.apt-view--static{break-before:page}.apt-view--static:first-of-type{break-before:auto}}";
+
+/// The page for a checked feed in `lang`, or `None` when the feed cannot be shown at all.
+pub fn render(report: &Report, lang: Lang) -> Option<String> {
+    let feed = report.feed.as_ref()?;
+    let summary = Summary::of_report(report)?;
+    let cx = Ctx {
+        feed,
+        summary: &summary,
+        problems: &report.problems,
+        lang,
+        today: None,
+        print: true,
+    };
+    let title = format!(
+        "{} – {}",
+        feed.plan.title.show(lang),
+        feed.publisher.name.show(lang)
+    );
+    let mut html = String::with_capacity(64 * 1024);
+    html.push_str("<!DOCTYPE html>\n<html lang=\"");
+    html.push_str(lang.code());
+    html.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    crate::markup::escape(&title, &mut html);
+    html.push_str("</title>\n<style>");
+    html.push_str(view::STYLE);
+    html.push_str(PAGE_STYLE);
+    html.push_str("</style>\n</head>\n<body>\n<main class=\"apt-page\">\n");
+    crate::markup::Node::from(view::document_body(&cx)).write_html(&mut html);
+    html.push_str("\n<p class=\"apt-secondary\">");
+    crate::markup::escape(
+        t(
+            lang,
+            "Made with action-plan-tracker from the council's published data.",
+        ),
+        &mut html,
+    );
+    html.push_str("</p>\n</main>\n</body>\n</html>\n");
+    Some(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::check;
+
+    const FEED: &str = r#"{"schema_version": "1.0", "publisher": {"name": "Cyngor <b>Sir</b>"}, "as_of": "2026-10-31",
+      "plan": {"title": "Plan \"x\" & y"},
+      "actions": [{"id": "1", "title": "<script>alert(1)</script>", "status": "in_progress", "due": "2026-01-01",
+                   "lead": "Head of Service", "updates": [{"date": "2026-02-01", "text": "Re-audit done"}]}]}"#;
+
+    #[test]
+    fn a_self_contained_page_with_every_action_opened() {
+        let page = render(&check(FEED.as_bytes()), Lang::En).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(page
+            .contains("<title>Plan &quot;x&quot; &amp; y – Cyngor &lt;b&gt;Sir&lt;/b&gt;</title>"));
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!page.contains("<script"), "no scripts at all");
+        assert!(!page.contains("src=\"http"), "no external requests");
+        assert!(
+            page.contains("Re-audit done"),
+            "details are shown without opening"
+        );
+        assert!(page.contains("1 action overdue"));
+        assert!(
+            !page.contains("data-act=\"open:"),
+            "no controls that need JavaScript"
+        );
+    }
+
+    #[test]
+    fn welsh_and_unreadable() {
+        assert!(render(&check(FEED.as_bytes()), Lang::Cy)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
+        assert!(render(&check(b"[]"), Lang::En).is_none());
+    }
+}
