@@ -894,8 +894,18 @@ mod tests {
         assert_eq!(decode("%zz%E2%9C%93+a"), "%zz✓ a");
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(json["filters"]["due"], serde_json::json!(["overdue"]));
-        assert_eq!(json["filters"]["status"], serde_json::json!(["in_progress"]));
-        assert_eq!((json["view"].as_str(), json["sort"].as_str(), json["page"].as_u64()), (Some("actions"), Some("due"), Some(2)));
+        assert_eq!(
+            json["filters"]["status"],
+            serde_json::json!(["in_progress"])
+        );
+        assert_eq!(
+            (
+                json["view"].as_str(),
+                json["sort"].as_str(),
+                json["page"].as_u64()
+            ),
+            (Some("actions"), Some("due"), Some(2))
+        );
         let next = serde_json::to_value(Due::Next30).unwrap();
         assert_eq!(next.as_str(), Some(Due::Next30.word()));
     }

@@ -4,6 +4,7 @@
 //! The core (`feed`, `validate`, `summary`, ...) knows nothing of the browser or the clock;
 //! `web` mounts it into a page and `cli` serves the command line.
 
+pub mod chart;
 pub mod cli;
 pub mod csv;
 pub mod date;

@@ -568,7 +568,7 @@ impl Cx {
                     ),
                 );
                 kept.remove(i);
-            } else if !known.contains(&m.key.as_str()) && !(what == "feed" && m.key == "$schema") {
+            } else if !(known.contains(&m.key.as_str()) || what == "feed" && m.key == "$schema") {
                 let at = At {
                     parent: &path,
                     key: &m.key,

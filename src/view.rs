@@ -15,7 +15,7 @@ use crate::summary::{target_state, Summary, TargetState};
 use crate::validate::{Problem, Severity};
 
 /// The widget's stylesheet (shadow root and static page alike).
-pub const STYLE: &str = include_str!("style.css");
+pub const STYLE: &str = concat!(include_str!("style.css"), include_str!("chart.css"));
 
 /// How many top-level actions one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -498,14 +498,7 @@ pub fn overview(cx: &Ctx) -> Element {
             .class("apt-panel")
             .child(el("h4").class("apt-h4").text(cx.t("Progress")))
             .child(el("p").class("apt-headline").text(headline))
-            .child(bar(
-                s.percent_complete,
-                &tf(
-                    cx.lang,
-                    "{percent} complete",
-                    &[("percent", &pct(s.percent_complete))],
-                ),
-            ))
+            .child(crate::chart::completion(cx.lang, cx.summary))
             .child_opt((s.withdrawn > 0).then(|| {
                 el("p").class("apt-secondary").text(tn(
                     cx.lang,
@@ -565,7 +558,15 @@ pub fn overview(cx: &Ctx) -> Element {
             el("div")
                 .class("apt-panel")
                 .child(el("h4").class("apt-h4").text(cx.t("Progress by priority")))
+                .child(crate::chart::status_by_priority(cx.lang, feed))
                 .child(priority_table(cx)),
+        );
+    }
+    if !feed.actions.is_empty() {
+        out = out.child(
+            el("div")
+                .class("apt-panel")
+                .child(crate::chart::burn_up(cx.lang, feed)),
         );
     }
     out = out.child_opt(governance(cx));
@@ -1974,6 +1975,7 @@ pub fn indicators(cx: &Ctx) -> Element {
             };
             let trend_cell = match trend(cx.lang, ind) {
                 Some((arrow, word)) => el("td")
+                    .child(crate::chart::sparkline(ind))
                     .child(
                         el("span")
                             .attr("aria-hidden", "true")
@@ -2018,7 +2020,8 @@ pub fn indicators(cx: &Ctx) -> Element {
     );
     let mut out = el("div")
         .class("apt-indicators")
-        .child(el("div").class("apt-table-wrap").child(summary_table));
+        .child(el("div").class("apt-table-wrap").child(summary_table))
+        .child(crate::chart::small_multiples(cx.lang, feed));
     for ind in &feed.indicators {
         out = out.child(indicator_detail(cx, ind));
     }

@@ -7,11 +7,13 @@ use action_plan_tracker::validate::check;
 fn summary_of(name: &str) -> serde_json::Value {
     let bytes = std::fs::read(format!("www/examples/{name}.json")).expect("example feed");
     let report = check(&bytes);
-    serde_json::to_value(Summary::of_report(&report).expect("the example can be read")).expect("summary as JSON")
+    serde_json::to_value(Summary::of_report(&report).expect("the example can be read"))
+        .expect("summary as JSON")
 }
 
 fn expected(name: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(format!("tests/feeds/expected/{name}.summary.json")).expect("expected summary");
+    let text = std::fs::read_to_string(format!("tests/feeds/expected/{name}.summary.json"))
+        .expect("expected summary");
     serde_json::from_str(&text).expect("expected summary is JSON")
 }
 
@@ -27,14 +29,21 @@ fn cwm_tawel_summary_is_as_worked_out_by_hand() {
 
 #[test]
 fn southmoor_summary_is_as_worked_out_by_hand() {
-    assert_eq!(summary_of("southmoor-monitoring"), expected("southmoor-monitoring"));
+    assert_eq!(
+        summary_of("southmoor-monitoring"),
+        expected("southmoor-monitoring")
+    );
 }
 
 #[test]
 fn every_example_has_its_expected_summary() {
     for entry in std::fs::read_dir("www/examples").expect("examples folder") {
         let path = entry.expect("entry").path();
-        let name = path.file_stem().and_then(|s| s.to_str()).expect("name").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("name")
+            .to_string();
         assert!(
             std::path::Path::new(&format!("tests/feeds/expected/{name}.summary.json")).exists(),
             "www/examples/{name}.json has no hand-worked summary in tests/feeds/expected/"
