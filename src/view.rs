@@ -499,14 +499,6 @@ pub fn overview(cx: &Ctx) -> Element {
             .child(el("h4").class("apt-h4").text(cx.t("Progress")))
             .child(el("p").class("apt-headline").text(headline))
             .child(crate::chart::completion(cx.lang, cx.summary))
-            .child_opt((s.withdrawn > 0).then(|| {
-                el("p").class("apt-secondary").text(tn(
-                    cx.lang,
-                    s.withdrawn,
-                    "{n} withdrawn action is not counted.",
-                    "{n} withdrawn actions are not counted.",
-                ))
-            }))
             .child(
                 el("ul").class("apt-stats").children(
                     [
@@ -605,9 +597,25 @@ pub fn overview(cx: &Ctx) -> Element {
     out
 }
 
-fn table(caption: &str, heads: &[&str], rows: Vec<Element>) -> Element {
+/// A captioned table with column headers. Tables of four or more columns stack into labelled
+/// rows on narrow screens (each cell carries its column's name in `data-label`).
+fn table(caption: &str, heads: &[&str], mut rows: Vec<Element>) -> Element {
+    let stack = heads.len() >= 4;
+    if stack {
+        for row in &mut rows {
+            for (cell, head) in row.children.iter_mut().zip(heads).skip(1) {
+                if let crate::markup::Node::El(c) = cell {
+                    c.attrs.push(("data-label", head.to_string()));
+                }
+            }
+        }
+    }
     el("table")
-        .class("apt-table")
+        .class(if stack {
+            "apt-table apt-table--stack"
+        } else {
+            "apt-table"
+        })
         .child(el("caption").class("apt-table__caption").text(caption))
         .child(
             el("thead").child(
