@@ -266,12 +266,17 @@ pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
 //   already wrote. Larger numbers ending in 2, 3 or 6 ("23") fall in "other" and take the
 //   radical, which is the accepted written style with digits.
 // * Where an English template puts a number before a noun but the number is not counted with
-//   `tn` ("{done} of {total} actions complete"), the Welsh is reworded so that no noun follows a
-//   number ("Camau gweithredu wedi'u cwblhau: {done} o {total}"); otherwise the mutation would be
-//   wrong for 2, 3 and 6.
+//   `tn` ("{done} of {total} actions complete"), the Welsh is reworded so that no singular noun
+//   follows the number ("Camau gweithredu wedi'u cwblhau: {done} o {total}"), or uses
+//   "{total} o gamau gweithredu" (numeral + "o" + soft-mutated plural, which never changes with
+//   the number); otherwise the mutation would be wrong for 2, 3 and 6.
+// * Names from the feed (committees, priorities) and period labels never follow a mutating
+//   preposition ("i", "gan", "yn"): they go after a colon, in brackets or as a genitive
+//   ("Adroddwyd i gyfarfod {body}"), because the code cannot mutate them.
 // * Where one English string serves as a label in several places, the Welsh is chosen to fit
-//   all of them and to avoid gender agreement with an unknown noun: "Cwblhawyd", "Tynnwyd yn ôl"
-//   (status tags and column heads), "Dyddiad targed" ("Due", "Due date"), "Wedi dewis {n}".
+//   all of them and to avoid gender agreement with an unknown noun: "Cwblhawyd" ("Complete",
+//   "Completed": status tags, date labels, column heads, chart lines), "Tynnwyd yn ôl",
+//   "Dyddiad targed" ("Due", "Due date"), "Wedi dewis {n}".
 
 /// English → Welsh for every interface string.
 static CY: &[(&str, &str)] = &[
@@ -279,7 +284,9 @@ static CY: &[(&str, &str)] = &[
     ("{x} per 10,000", "{x} fesul 10,000"),
     ("Q{q} {year}", "Ch{q} {year}"),
     ("{start} to {end}", "{start} i {end}"),
-    ("{date} by {body}", "{date} gan {body}"),
+    // Feed names never follow a preposition in the Welsh: "gan/i + name" would need the name
+    // mutated ("i Bwyllgor…", "gan y Cabinet"), so the name stands alone or as a genitive.
+    ("{date} by {body}", "{date} ({body})"),
     ("by {date}", "erbyn {date}"),
     ("Yes", "Ie"),
     ("No", "Na"),
@@ -322,7 +329,7 @@ static CY: &[(&str, &str)] = &[
     ),
     (
         "The server holding the plan's data did not send it (it reported an error). Try again in a few minutes.",
-        "Ni wnaeth y gweinydd sy'n dal data'r cynllun ei anfon (adroddodd wall). Rhowch gynnig arall arni ymhen ychydig funudau.",
+        "Ni wnaeth y gweinydd sy'n dal data'r cynllun ei anfon (nododd wall). Rhowch gynnig arall arni ymhen ychydig funudau.",
     ),
     (
         "The plan's data took too long to arrive. Check your connection and try again.",
@@ -504,7 +511,7 @@ static CY: &[(&str, &str)] = &[
     ("Due date", "Dyddiad targed"),
     ("Original due date", "Dyddiad targed gwreiddiol"),
     ("Revised due date", "Dyddiad targed diwygiedig"),
-    ("Completed", "Dyddiad cwblhau"),
+    ("Completed", "Cwblhawyd"),
     ("Signed off", "Dyddiad cymeradwyo"),
     ("Not yet", "Ddim eto"),
     ("Milestones for action {id}", "Cerrig milltir cam gweithredu {id}"),
@@ -517,7 +524,7 @@ static CY: &[(&str, &str)] = &[
     ),
     ("Indicators that show its impact", "Dangosyddion sy'n dangos ei effaith"),
     ("Updates, newest first", "Diweddariadau, y mwyaf diweddar yn gyntaf"),
-    ("Reported to {body} on {date}", "Adroddwyd i {body} ar {date}"),
+    ("Reported to {body} on {date}", "Adroddwyd i gyfarfod {body} ar {date}"),
     // Findings.
     (
         "This plan lists no inspection findings.",
@@ -565,6 +572,120 @@ static CY: &[(&str, &str)] = &[
     ("Source:", "Ffynhonnell:"),
     // The compact card.
     ("See the full improvement plan", "Gweld y cynllun gwella llawn"),
+    // Charts (chart.rs). Numbers in these templates are not counted with `tn`, so the Welsh
+    // uses "{n} o + plural" or rewords.
+    ("Show as table", "Dangos fel tabl"),
+    (
+        "There are no actions to complete yet.",
+        "Nid oes unrhyw gamau gweithredu i'w cwblhau eto.",
+    ),
+    ("No actions are overdue.", "Nid oes unrhyw gamau gweithredu yn hwyr."),
+    ("complete", "yn gyflawn"),
+    ("Actions complete", "Camau gweithredu wedi'u cwblhau"),
+    (
+        "Actions complete, withdrawn actions excluded",
+        "Camau gweithredu wedi'u cwblhau, heb gynnwys camau gweithredu a dynnwyd yn ôl",
+    ),
+    ("To be done, in all", "Cyfanswm i'w cwblhau"),
+    ("Percentage complete", "Canran wedi'i chwblhau"),
+    ("Withdrawn (not counted)", "Tynnwyd yn ôl (heb eu cyfrif)"),
+    ("All actions", "Pob cam gweithredu"),
+    ("Not in a priority", "Heb flaenoriaeth"),
+    (
+        "Most complete: {name}, {done} of {total}.",
+        "Y mwyaf cyflawn: {name}, {done} o {total}.",
+    ),
+    (
+        "Least complete: {name}, {done} of {total}.",
+        "Y lleiaf cyflawn: {name}, {done} o {total}.",
+    ),
+    ("Most overdue: {name}, {n}.", "Y nifer mwyaf yn hwyr: {name}, {n}."),
+    ("No actions to do", "Dim camau gweithredu i'w cwblhau"),
+    (
+        "Actions by status in each priority, withdrawn actions excluded",
+        "Camau gweithredu yn ôl statws ym mhob blaenoriaeth, heb gynnwys camau gweithredu a dynnwyd yn ôl",
+    ),
+    ("Total", "Cyfanswm"),
+    ("per 10,000 children", "fesul 10,000 o blant"),
+    ("days", "diwrnodau"),
+    ("weeks", "wythnosau"),
+    ("actions", "camau gweithredu"),
+    ("No figures to plot", "Dim ffigurau i'w plotio"),
+    (
+        "No action has a due date or a completion date yet, so there is nothing to chart.",
+        "Nid oes gan unrhyw gam gweithredu ddyddiad targed na dyddiad cwblhau eto, felly nid oes dim i'w ddangos mewn siart.",
+    ),
+    (
+        "By {date}, {planned} actions were planned to be complete ({original} by their original due dates); {done} are complete.",
+        "Erbyn {date}, roedd y cynllun yn disgwyl i {planned} o'r camau gweithredu fod wedi'u cwblhau ({original} yn ôl eu dyddiadau targed gwreiddiol); mae {done} wedi'u cwblhau.",
+    ),
+    (
+        "The plan has {total} actions; the last is due on {date}.",
+        "Mae {total} o gamau gweithredu yn y cynllun; mae'r olaf i'w gwblhau erbyn {date}.",
+    ),
+    ("Data date: {date}", "Dyddiad y data: {date}"),
+    ("Data date", "Dyddiad y data"),
+    ("All {n} actions", "Pob cam gweithredu ({n})"),
+    ("Planned", "Cynlluniwyd"),
+    ("Originally planned", "Cynlluniwyd yn wreiddiol"),
+    ("Planned (current due dates)", "Cynlluniwyd (dyddiadau targed presennol)"),
+    (
+        "Originally planned (original due dates)",
+        "Cynlluniwyd yn wreiddiol (dyddiadau targed gwreiddiol)",
+    ),
+    ("All actions in the plan", "Pob cam gweithredu yn y cynllun"),
+    (
+        "Actions planned and completed, running totals by the end of each month",
+        "Camau gweithredu a gynlluniwyd ac a gwblhawyd, cyfansymiau cronnus erbyn diwedd pob mis",
+    ),
+    ("Month", "Mis"),
+    (
+        "Actions planned and completed over time",
+        "Camau gweithredu a gynlluniwyd ac a gwblhawyd dros amser",
+    ),
+    (
+        "There are no figures for this indicator yet.",
+        "Nid oes ffigurau ar gyfer y dangosydd hwn eto.",
+    ),
+    ("on {date}", "ar {date}"),
+    // "yn ystod" (during), not "yn", which would need "ym Mawrth 2019", "yn Nhachwedd 2018".
+    ("in {period}", "yn ystod {period}"),
+    ("{value} {when}, the only figure.", "{value} {when}, yr unig ffigur."),
+    (
+        "Rose from {first} {start} to {last} {end}.",
+        "Cododd o {first} {start} i {last} {end}.",
+    ),
+    (
+        "Fell from {first} {start} to {last} {end}.",
+        "Gostyngodd o {first} {start} i {last} {end}.",
+    ),
+    (
+        "Was {first} {start} and {last} {end}.",
+        "Roedd yn {first} {start} ac yn {last} {end}.",
+    ),
+    ("{name}: {value} {when}.", "{name}: {value} {when}."),
+    ("Target {value} by {date}.", "Y targed yw {value} erbyn {date}."),
+    ("Target {value}.", "Y targed yw {value}."),
+    ("Target {value}", "Targed {value}"),
+    (
+        "The latest figure meets the target.",
+        "Mae'r ffigur diweddaraf yn cyrraedd y targed.",
+    ),
+    (
+        "The latest figure does not meet the target.",
+        "Nid yw'r ffigur diweddaraf yn cyrraedd y targed.",
+    ),
+    ("Higher is better.", "Gorau po uchaf."),
+    ("Lower is better.", "Gorau po isaf."),
+    (
+        "Neither higher nor lower is better.",
+        "Nid yw'n well bod yn uwch nac yn is.",
+    ),
+    ("This council", "Y cyngor hwn"),
+    (
+        "Suppressed figure (a gap in the line)",
+        "Ffigur wedi'i atal (bwlch yn y llinell)",
+    ),
 ];
 
 /// English `other` form → Welsh forms [zero, one, two, few, many, other], i.e. for 0, 1, 2, 3,
@@ -659,6 +780,116 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
             "Wedi dewis {n}",
             "Wedi dewis {n}",
             "Wedi dewis {n}",
+        ],
+    ),
+    (
+        "{done} of {n} actions are complete ({percent}).",
+        [
+            "Mae {done} o {n} cam gweithredu wedi'u cwblhau ({percent}).",
+            "Mae {done} o {n} cam gweithredu wedi'i gwblhau ({percent}).",
+            "Mae {done} o {n} gam gweithredu wedi'u cwblhau ({percent}).",
+            "Mae {done} o {n} cham gweithredu wedi'u cwblhau ({percent}).",
+            "Mae {done} o {n} cham gweithredu wedi'u cwblhau ({percent}).",
+            "Mae {done} o {n} cam gweithredu wedi'u cwblhau ({percent}).",
+        ],
+    ),
+    (
+        "{n} actions are overdue.",
+        [
+            "Mae {n} cam gweithredu yn hwyr.",
+            "Mae {n} cam gweithredu yn hwyr.",
+            "Mae {n} gam gweithredu yn hwyr.",
+            "Mae {n} cham gweithredu yn hwyr.",
+            "Mae {n} cham gweithredu yn hwyr.",
+            "Mae {n} cam gweithredu yn hwyr.",
+        ],
+    ),
+    (
+        "{n} complete",
+        [
+            "{n} wedi'u cwblhau",
+            "{n} wedi'i gwblhau",
+            "{n} wedi'u cwblhau",
+            "{n} wedi'u cwblhau",
+            "{n} wedi'u cwblhau",
+            "{n} wedi'u cwblhau",
+        ],
+    ),
+    (
+        "{n} in progress",
+        [
+            "{n} ar y gweill",
+            "{n} ar y gweill",
+            "{n} ar y gweill",
+            "{n} ar y gweill",
+            "{n} ar y gweill",
+            "{n} ar y gweill",
+        ],
+    ),
+    (
+        "{n} not started",
+        [
+            "{n} heb ddechrau",
+            "{n} heb ddechrau",
+            "{n} heb ddechrau",
+            "{n} heb ddechrau",
+            "{n} heb ddechrau",
+            "{n} heb ddechrau",
+        ],
+    ),
+    (
+        "{n} overdue",
+        [
+            "{n} yn hwyr",
+            "{n} yn hwyr",
+            "{n} yn hwyr",
+            "{n} yn hwyr",
+            "{n} yn hwyr",
+            "{n} yn hwyr",
+        ],
+    ),
+    (
+        "{n} actions have no due date, so they are not in the planned lines.",
+        [
+            "Nid oes gan {n} cam gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
+            "Nid oes gan {n} cam gweithredu ddyddiad targed, felly nid yw wedi'i gynnwys yn y llinellau cynlluniedig.",
+            "Nid oes gan {n} gam gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
+            "Nid oes gan {n} cham gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
+            "Nid oes gan {n} cham gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
+            "Nid oes gan {n} cam gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
+        ],
+    ),
+    (
+        "{n} complete actions have no completion date by the data date, so they are not in the completed line.",
+        [
+            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
+            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid yw wedi'i gynnwys yn y llinell cwblhau.",
+            "Nid oes gan {n} gam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
+            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
+            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
+            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
+        ],
+    ),
+    (
+        "All {n} figures are suppressed to protect children's privacy.",
+        [
+            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
+            "Mae ei unig ffigur wedi'i atal er mwyn diogelu preifatrwydd plant.",
+            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
+            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
+            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
+            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
+        ],
+    ),
+    (
+        "{n} figures are suppressed to protect children's privacy and shown as gaps.",
+        [
+            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+            "Mae {n} ffigur wedi'i atal er mwyn diogelu preifatrwydd plant, ac fe'i dangosir fel bwlch.",
+            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
         ],
     ),
 ];
@@ -875,8 +1106,8 @@ mod tests {
             .collect()
     }
 
-    /// Calls of `t` with no literal argument, whose strings come from somewhere the scanner
-    /// is told about: (file, enclosing function, where the strings are).
+    /// Calls whose strings the scanner cannot see at the call (no literal, and no
+    /// `let NAME = …;` to follow): (file, enclosing function, where the strings are).
     enum Via {
         /// A wrapper that passes its own argument on (its callers are scanned instead).
         PassThrough,
@@ -884,12 +1115,15 @@ mod tests {
         FnLiterals,
         /// Every literal in `let NAME = [ … ]` in the function is a key.
         Array(&'static str),
+        /// Every pair of adjacent literals `"{n} …", "{n} …"` in the function is a `tn` pair.
+        TnPairs,
     }
     const INDIRECT: &[(&str, &str, Via)] = &[
         ("i18n.rs", "tf", Via::PassThrough),
         ("view.rs", "t", Via::PassThrough),
         ("view.rs", "trend", Via::FnLiterals),
         ("csv.rs", "actions", Via::Array("heads")),
+        ("chart.rs", "status_by_priority", Via::TnPairs),
     ];
 
     /// The body of `fn name` as a token range.
@@ -899,6 +1133,62 @@ mod tests {
         })?;
         let open = (at..toks.len()).find(|&j| toks[j].tok == Tok::Punct('{'))?;
         Some((open, closing(toks, open)))
+    }
+
+    /// A call's arguments, `toks[open + 1..close]` split at top-level commas.
+    fn args(toks: &[Token], open: usize, close: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut depth = 0i32;
+        let mut start = open + 1;
+        for j in open + 1..close.min(toks.len()) {
+            match toks[j].tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => depth -= 1,
+                Tok::Punct(',') if depth == 0 => {
+                    out.push((start, j));
+                    start = j + 1;
+                }
+                _ => {}
+            }
+        }
+        if start < close {
+            out.push((start, close));
+        }
+        out
+    }
+
+    /// The keys one argument yields: its value literals (a literal, or the arms of a `match` or
+    /// `if` in it), or for a lone identifier those of its `let NAME = …;` earlier in the function.
+    fn arg_keys(toks: &[Token], (a, b): (usize, usize), fn_start: usize) -> Vec<(String, usize)> {
+        let v = values(toks, a, b);
+        if !v.is_empty() || b != a + 1 {
+            return v;
+        }
+        let Tok::Ident(name) = &toks[a].tok else {
+            return v;
+        };
+        let binding = (fn_start..a).rev().find(|&j| {
+            toks[j].tok == Tok::Ident("let".into())
+                && (toks[j + 1].tok == Tok::Ident(name.clone())
+                    || (toks[j + 1].tok == Tok::Ident("mut".into())
+                        && toks.get(j + 2).map(|t| &t.tok) == Some(&Tok::Ident(name.clone()))))
+        });
+        let Some(j) = binding else { return v };
+        let Some(eq) = (j..a).find(|&k| toks[k].tok == Tok::Punct('=')) else {
+            return v;
+        };
+        let mut depth = 0i32;
+        let mut end = eq;
+        while end < a {
+            match toks[end].tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => depth -= 1,
+                Tok::Punct(';') if depth == 0 => break,
+                _ => {}
+            }
+            end += 1;
+        }
+        values(toks, eq + 1, end)
     }
 
     #[derive(Default)]
@@ -917,7 +1207,8 @@ mod tests {
             .find("#[cfg(test)]\nmod tests")
             .map_or(src, |i| &src[..i]);
         let toks = lex(src);
-        let mut current_fn = String::new();
+        let place = |line: usize| format!("src/{file}:{line}");
+        let (mut current_fn, mut fn_start) = (String::new(), 0);
         for i in 0..toks.len() {
             let Tok::Ident(name) = &toks[i].tok else {
                 continue;
@@ -925,6 +1216,7 @@ mod tests {
             if name == "fn" {
                 if let Some(Tok::Ident(f)) = toks.get(i + 1).map(|t| &t.tok) {
                     current_fn = f.clone();
+                    fn_start = i;
                 }
                 continue;
             }
@@ -933,82 +1225,132 @@ mod tests {
             {
                 continue;
             }
-            match i.checked_sub(1).map(|p| &toks[p].tok) {
+            let method = match i.checked_sub(1).map(|p| &toks[p].tok) {
                 Some(Tok::Ident(w)) if w == "fn" => continue,
                 Some(Tok::Punct('.')) if name != "t" => continue,
-                _ => {}
-            }
-            let close = closing(&toks, i + 1);
-            let lits = values(&toks, i + 2, close);
-            let place = |line: usize| format!("src/{file}:{line}");
-            match (name.as_str(), lits.as_slice()) {
-                ("t", [_, ..]) => found
-                    .keys
-                    .extend(lits.iter().map(|(s, l)| (s.clone(), place(*l)))),
-                ("tf", [(s, l), ..]) => found.keys.push((s.clone(), place(*l))),
-                ("tn", [(one, l), (other, _), ..]) => {
-                    found.counted.push((one.clone(), other.clone(), place(*l)))
+                Some(Tok::Punct('.')) => true,
+                _ => false,
+            };
+            let args = args(&toks, i + 1, closing(&toks, i + 1));
+            let arg = |n: usize| {
+                args.get(n)
+                    .map_or_else(Vec::new, |&r| arg_keys(&toks, r, fn_start))
+            };
+            let seen = match name.as_str() {
+                "tn" => {
+                    let (one, other) = (arg(2), arg(3));
+                    let ok = !one.is_empty() && one.len() == other.len();
+                    if ok {
+                        found.counted.extend(
+                            one.into_iter()
+                                .zip(other)
+                                .map(|((o, l), (p, _))| (o, p, place(l))),
+                        );
+                    }
+                    ok
                 }
                 _ => {
-                    let line = toks[i].line;
-                    match INDIRECT
-                        .iter()
-                        .find(|(f, n, _)| *f == file && *n == current_fn)
-                    {
-                        Some((_, _, Via::PassThrough)) => {}
-                        Some((_, _, Via::FnLiterals)) => {
-                            if let Some((a, b)) = fn_body(&toks, &current_fn) {
-                                found.keys.extend(
-                                    values(&toks, a, b)
-                                        .into_iter()
-                                        .filter(|(s, _)| s.chars().any(char::is_alphabetic))
-                                        .map(|(s, l)| (s, place(l))),
-                                );
-                            }
+                    let keys = arg(if method { 0 } else { 1 });
+                    let ok = !keys.is_empty();
+                    found
+                        .keys
+                        .extend(keys.into_iter().map(|(s, l)| (s, place(l))));
+                    ok
+                }
+            };
+            if seen {
+                continue;
+            }
+            let line = toks[i].line;
+            let body = || fn_body(&toks, &current_fn).unwrap_or((0, 0));
+            match INDIRECT
+                .iter()
+                .find(|(f, n, _)| *f == file && *n == current_fn)
+            {
+                Some((_, _, Via::PassThrough)) => {}
+                Some((_, _, Via::FnLiterals)) => {
+                    let (a, b) = body();
+                    found.keys.extend(
+                        values(&toks, a, b)
+                            .into_iter()
+                            .filter(|(s, _)| s.chars().any(char::is_alphabetic))
+                            .map(|(s, l)| (s, place(l))),
+                    );
+                }
+                Some((_, _, Via::TnPairs)) => {
+                    let (a, b) = body();
+                    let lit = |j: usize| match toks.get(j).map(|t| &t.tok) {
+                        Some(Tok::Str(s)) if s.contains("{n}") && j < b => Some(s.clone()),
+                        _ => None,
+                    };
+                    let before = found.counted.len();
+                    for j in a..b {
+                        if let (Some(one), Some(Tok::Punct(',')), Some(other)) =
+                            (lit(j), toks.get(j + 1).map(|t| &t.tok), lit(j + 2))
+                        {
+                            found.counted.push((one, other, place(toks[j].line)));
                         }
-                        Some((_, _, Via::Array(arr))) => {
-                            let (a, b) = fn_body(&toks, &current_fn).unwrap_or((0, 0));
-                            let start = (a..b).find(|&j| {
-                                toks[j].tok == Tok::Ident("let".into())
-                                    && toks.get(j + 1).map(|t| &t.tok)
-                                        == Some(&Tok::Ident((*arr).into()))
-                            });
-                            match start
-                                .and_then(|j| (j..b).find(|&k| toks[k].tok == Tok::Punct('[')))
-                            {
-                                Some(open) => found.keys.extend(
-                                    values(&toks, open, closing(&toks, open))
-                                        .into_iter()
-                                        .map(|(s, l)| (s, place(l))),
-                                ),
-                                None => found.unknown.push(format!(
-                                    "{} (no `let {arr} = [` in fn {current_fn})",
-                                    place(line)
-                                )),
-                            }
-                        }
+                    }
+                    if found.counted.len() == before {
+                        found.unknown.push(format!(
+                            "{} (no \"{{n}} …\", \"{{n}} …\" pairs in fn {current_fn})",
+                            place(line)
+                        ));
+                    }
+                }
+                Some((_, _, Via::Array(arr))) => {
+                    let (a, b) = body();
+                    let start = (a..b).find(|&j| {
+                        toks[j].tok == Tok::Ident("let".into())
+                            && toks.get(j + 1).map(|t| &t.tok) == Some(&Tok::Ident((*arr).into()))
+                    });
+                    match start.and_then(|j| (j..b).find(|&k| toks[k].tok == Tok::Punct('['))) {
+                        Some(open) => found.keys.extend(
+                            values(&toks, open, closing(&toks, open))
+                                .into_iter()
+                                .map(|(s, l)| (s, place(l))),
+                        ),
                         None => found.unknown.push(format!(
-                            "{} ({name}( in fn {current_fn} has no string literal argument)",
+                            "{} (no `let {arr} = [` in fn {current_fn})",
                             place(line)
                         )),
                     }
                 }
+                None => found.unknown.push(format!(
+                    "{} ({name}( in fn {current_fn} has no string literal argument)",
+                    place(line)
+                )),
             }
         }
     }
 
+    /// Every `.rs` file under `src/` (read now, so the test sees what is on disk).
     fn scan_source() -> Found {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir)
+                .expect("readable source directory")
+                .flatten()
+            {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .expect("src directory")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-            .collect();
+        let mut files = Vec::new();
+        walk(&dir, &mut files);
         files.sort();
         let mut found = Found::default();
         for p in files {
             let src = std::fs::read_to_string(&p).expect("readable source");
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let name = p
+                .strip_prefix(&dir)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
             scan_file(&name, &src, &mut found);
         }
         found
@@ -1041,18 +1383,17 @@ mod tests {
         let mut found = Found::default();
         scan_file("x.rs", "fn g(w: &'static str) { t(lang, w) }", &mut found);
         assert_eq!(found.unknown.len(), 1);
+        // A template chosen earlier by `let` is followed; placeholder names are not keys.
+        let src = "fn h() { let tpl = if up { \"Rose to {x}\" } else { \"Fell to {x}\" };\n tf(lang, tpl, &[(\"x\", &v)]); }";
+        let mut found = Found::default();
+        scan_file("x.rs", src, &mut found);
+        let keys: Vec<&str> = found.keys.iter().map(|k| k.0.as_str()).collect();
+        assert_eq!(keys, ["Rose to {x}", "Fell to {x}"]);
+        assert!(found.unknown.is_empty());
     }
 
-    /// Every interface string in the source has Welsh; the tables are well formed.
-    #[test]
-    fn every_interface_string_has_welsh() {
-        let found = scan_source();
-        assert!(
-            found.keys.len() > 100 && found.counted.len() > 3,
-            "the scanner found too little ({} strings, {} counted phrases): is it broken?",
-            found.keys.len(),
-            found.counted.len()
-        );
+    /// What is wrong between what the scanner found and the Welsh tables.
+    fn missing_welsh(found: &Found) -> Vec<String> {
         let mut problems: Vec<String> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (en, at) in &found.keys {
@@ -1073,6 +1414,12 @@ mod tests {
                  pass a literal, or tell INDIRECT in src/i18n.rs's tests where they come from"
             ));
         }
+        problems
+    }
+
+    /// Duplicate keys, and placeholders that differ between the English and the Welsh.
+    fn table_problems() -> Vec<String> {
+        let mut problems = Vec::new();
         let mut keys = std::collections::HashSet::new();
         for (en, cy) in CY {
             if !keys.insert(*en) {
@@ -1094,18 +1441,141 @@ mod tests {
             if !keys.insert(*en) {
                 problems.push(format!("{en:?} is in CY_PLURAL twice"));
             }
-            for f in forms {
-                if placeholders(en) != placeholders(f) {
+            // A form may leave the number out ("Its only figure…"), nothing else; the
+            // "other" form must have every placeholder.
+            let want = placeholders(en);
+            for (i, f) in forms.iter().enumerate() {
+                let have = placeholders(f);
+                let all: Vec<&str> = want
+                    .iter()
+                    .copied()
+                    .filter(|p| i == 5 || *p != "{n}")
+                    .collect();
+                if have.iter().any(|p| !want.contains(p)) || all.iter().any(|p| !have.contains(p)) {
                     problems.push(format!("placeholders differ: {en:?} → {f:?}"));
                 }
             }
         }
+        problems
+    }
+
+    /// Every interface string in the source has Welsh; the tables are well formed.
+    #[test]
+    fn every_interface_string_has_welsh() {
+        let found = scan_source();
+        assert!(
+            found.keys.len() > 100 && found.counted.len() > 3,
+            "the scanner found too little ({} strings, {} counted phrases): is it broken?",
+            found.keys.len(),
+            found.counted.len()
+        );
+        let mut problems = missing_welsh(&found);
+        problems.extend(table_problems());
         assert!(
             problems.is_empty(),
             "{} problem(s) with the Welsh tables:\n{}",
             problems.len(),
             problems.join("\n")
         );
+    }
+
+    /// No Welsh is left behind for English the source no longer uses (a reworded string
+    /// shows up here and as missing above).
+    #[test]
+    fn every_welsh_entry_is_used() {
+        let found = scan_source();
+        let used: std::collections::HashSet<&str> = found
+            .keys
+            .iter()
+            .map(|k| k.0.as_str())
+            .chain(found.counted.iter().map(|c| c.1.as_str()))
+            .collect();
+        let unused: Vec<&str> = CY
+            .iter()
+            .map(|e| e.0)
+            .chain(CY_PLURAL.iter().map(|e| e.0))
+            .filter(|en| !used.contains(en))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "Welsh for English no longer in the source (remove it, or reword it to match):\n{}",
+            unused.join("\n")
+        );
+    }
+
+    #[test]
+    fn new_words_without_welsh_are_caught() {
+        let src = "fn f(lang: Lang) {\n let a = t(lang, \"Overview\");\n let b = t(lang, \"New words\");\n let c = tn(lang, n, \"{n} new thing\", \"{n} new things\");\n let d = tf(\n  lang,\n  \"Fresh {x}\",\n  &[(\"x\", \"y\")],\n );\n}";
+        let mut found = Found::default();
+        scan_file("new.rs", src, &mut found);
+        let problems = missing_welsh(&found);
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(problems[0].contains("\"New words\" (src/new.rs:3)"));
+        assert!(problems[1].contains("\"Fresh {x}\" (src/new.rs:7)"));
+        assert!(problems[2].contains("CY_PLURAL for \"{n} new things\""));
+    }
+
+    #[test]
+    fn welsh_counted_phrases_mutate_after_numerals() {
+        let overdue = |n| tn(Lang::Cy, n, "{n} action overdue", "{n} actions overdue");
+        assert_eq!(overdue(0), "0 cam gweithredu yn hwyr");
+        assert_eq!(overdue(1), "1 cam gweithredu yn hwyr");
+        assert_eq!(overdue(2), "2 gam gweithredu yn hwyr");
+        assert_eq!(overdue(3), "3 cham gweithredu yn hwyr");
+        assert_eq!(overdue(4), "4 cam gweithredu yn hwyr");
+        assert_eq!(overdue(6), "6 cham gweithredu yn hwyr");
+        assert_eq!(overdue(1234), "1,234 cam gweithredu yn hwyr");
+        assert_eq!(
+            tn(Lang::En, 1, "{n} action overdue", "{n} actions overdue"),
+            "1 action overdue"
+        );
+        assert_eq!(
+            tn(Lang::Cy, 2, "{n} day", "{n} days"),
+            "2 ddiwrnod",
+            "soft mutation after dau"
+        );
+        assert_eq!(tn(Lang::Cy, 2, "{n} week", "{n} weeks"), "2 wythnos");
+        assert_eq!(
+            tn(Lang::Cy, 3, "{n} selected", "{n} selected"),
+            "Wedi dewis 3"
+        );
+    }
+
+    #[test]
+    fn welsh_strings_dates_and_values() {
+        let d = Date::parse("2018-11-09").unwrap();
+        assert_eq!(t(Lang::Cy, "Overdue"), "Yn hwyr");
+        assert_eq!(t(Lang::Cy, "Actions"), "Camau gweithredu");
+        assert_eq!(
+            t(Lang::Cy, "Care Inspectorate Wales"),
+            "Arolygiaeth Gofal Cymru"
+        );
+        assert_eq!(t(Lang::Cy, "not in the table"), "not in the table");
+        assert_eq!(
+            tf(
+                Lang::Cy,
+                "Data as at {date}",
+                &[("date", &date(Lang::Cy, d))]
+            ),
+            "Data fel ar 9 Tachwedd 2018"
+        );
+        assert_eq!(
+            tf(
+                Lang::Cy,
+                "Reported to {body} on {date}",
+                &[("body", "Pwyllgor Craffu"), ("date", "9 Tachwedd 2018")]
+            ),
+            "Adroddwyd i gyfarfod Pwyllgor Craffu ar 9 Tachwedd 2018"
+        );
+        assert_eq!(month_year(Lang::Cy, d), "Tachwedd 2018");
+        assert_eq!(value(Lang::Cy, Unit::RatePer10000, 31.0), "31 fesul 10,000");
+        assert_eq!(value(Lang::Cy, Unit::Days, 3.0), "3 diwrnod");
+        assert_eq!(value(Lang::Cy, Unit::Days, 4.2), "4.2 diwrnod");
+        assert_eq!(value(Lang::Cy, Unit::Weeks, 2.0), "2 wythnos");
+        assert_eq!(value(Lang::Cy, Unit::Percent, 72.45), "72.5%");
+        assert_eq!(value(Lang::Cy, Unit::CurrencyGbp, 1_234_000.0), "£1.2m");
+        assert_eq!(Lang::from_code(" CY-gb"), Lang::Cy);
+        assert_eq!(Lang::from_code("en"), Lang::En);
     }
 
     #[test]
