@@ -5,6 +5,9 @@
 //! tests can drive it without spawning a process, and it never panics on any input.
 
 use crate::feed;
+use crate::i18n::Lang;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::sheet;
 use crate::summary::Summary;
 use crate::validate::{self, JsonReport, Report, Severity};
 use serde::Serialize;
@@ -14,6 +17,18 @@ const USAGE: &str = "usage:
   action-plan-tracker validate [--format json] FEED...   check feeds (- reads standard input)
   action-plan-tracker summary FEED                       print the summary as JSON
   action-plan-tracker schema                             print the JSON Schema of the feed
+  action-plan-tracker render FEED -o PAGE.html [--lang cy]
+                                    the plan as one HTML page that needs no JavaScript
+  action-plan-tracker import SHEET -o FEED.json
+                                    a feed from the spreadsheet template: an .xlsx workbook
+                                    or a folder of CSV files (- reads a workbook from standard input)
+  action-plan-tracker export FEED -o SHEET.xlsx
+                                    the feed as the spreadsheet template (-o FOLDER writes
+                                    one CSV file for each sheet)
+  action-plan-tracker export --empty [--bilingual] -o SHEET.xlsx
+                                    the empty template (--bilingual: title_en and title_cy
+                                    columns instead of title)
+  -o - writes to standard output (and the report to standard error)
 ";
 
 /// The standard streams a command uses.
@@ -32,6 +47,11 @@ pub fn run(args: &[String], io: &mut Io) -> i32 {
         Some("validate") => validate_cmd(&args[1..], io),
         Some("summary") => summary_cmd(&args[1..], io),
         Some("schema") if args.len() == 1 => print_json(io.out, &feed::schema()).map(|()| 0),
+        Some("render") => render_cmd(&args[1..], io),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("import") => import_cmd(&args[1..], io),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("export") => export_cmd(&args[1..], io),
         Some("-h" | "--help" | "help") => io.out.write_all(USAGE.as_bytes()).map(|()| 0),
         _ => usage(io, "unknown command"),
     };
@@ -214,6 +234,306 @@ fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
 fn print_json<T: Serialize>(out: &mut dyn Write, value: &T) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
+}
+
+/// The arguments of `render`, `import` and `export`: input files, `-o OUTPUT`, `--lang L`
+/// and the flags the command allows.
+#[derive(Default)]
+struct Args {
+    files: Vec<String>,
+    output: Option<String>,
+    lang: Option<String>,
+    flags: Vec<String>,
+}
+
+fn parse_args(args: &[String], flags: &[&str], lang: bool) -> Result<Args, String> {
+    let mut a = Args::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{name} needs {what}"))
+        };
+        match name {
+            "-o" | "--output" => {
+                if a.output.is_some() {
+                    return Err("give -o only once".into());
+                }
+                a.output = Some(value("the file to write")?);
+            }
+            "--lang" if lang => a.lang = Some(value("a language, en or cy")?),
+            f if flags.contains(&f) && inline.is_none() => a.flags.push(f.to_string()),
+            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
+            f => a.files.push(f.to_string()),
+        }
+    }
+    Ok(a)
+}
+
+/// Where a command's report goes: standard error when its output goes to standard output.
+fn report_to<'b>(io: &'b mut Io, to_err: bool) -> &'b mut dyn Write {
+    if to_err {
+        &mut *io.err
+    } else {
+        &mut *io.out
+    }
+}
+
+/// Writes a command's output to the file `path`, or to standard output for `-`.
+fn write_output(path: &str, bytes: &[u8], io: &mut Io) -> Result<(), String> {
+    if path == "-" {
+        io.out
+            .write_all(bytes)
+            .and_then(|()| io.out.flush())
+            .map_err(|e| format!("(standard output): cannot write to it: {e}"))
+    } else {
+        std::fs::write(path, bytes).map_err(|e| format!("{path}: cannot write it: {e}"))
+    }
+}
+
+fn output_name(path: &str) -> &str {
+    if path == "-" {
+        "(standard output)"
+    } else {
+        path
+    }
+}
+
+fn render_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
+    let a = match parse_args(args, &[], true) {
+        Ok(a) => a,
+        Err(e) => return usage(io, &e),
+    };
+    let ([path], Some(out)) = (a.files.as_slice(), a.output.as_deref()) else {
+        return usage(io, "render takes one feed file and -o PAGE.html");
+    };
+    let lang = match a.lang.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None => Lang::En,
+        Some(l) if l == "en" || l.starts_with("en-") => Lang::En,
+        Some(l) if l == "cy" || l.starts_with("cy-") => Lang::Cy,
+        Some(l) => return usage(io, &format!("--lang takes en or cy, not {l}")),
+    };
+    let bytes = match read(path, io) {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(io.err, "action-plan-tracker: {e}")?;
+            return Ok(1);
+        }
+    };
+    let report = validate::check(&bytes);
+    let to_err = out == "-";
+    let Some(html) = crate::page::render(&report, lang) else {
+        let w = report_to(io, to_err);
+        human(w, shown(path), &report)?;
+        writeln!(
+            w,
+            "{}: cannot be shown, so no page was written",
+            shown(path)
+        )?;
+        return Ok(1);
+    };
+    if let Err(e) = write_output(out, html.as_bytes(), io) {
+        writeln!(io.err, "action-plan-tracker: {e}")?;
+        return Ok(1);
+    }
+    let w = report_to(io, to_err);
+    if !report.problems.is_empty() {
+        human(w, shown(path), &report)?;
+    }
+    writeln!(w, "{}: page written to {}", shown(path), output_name(out))?;
+    Ok(0)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn import_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
+    let a = match parse_args(args, &[], false) {
+        Ok(a) => a,
+        Err(e) => return usage(io, &e),
+    };
+    let ([path], Some(out)) = (a.files.as_slice(), a.output.as_deref()) else {
+        return usage(
+            io,
+            "import takes one spreadsheet (an .xlsx workbook or a folder of CSV files) and -o FEED.json",
+        );
+    };
+    let wb = if path == "-" {
+        let mut bytes = Vec::new();
+        match io.stdin.take(sheet::MAX_BYTES + 1).read_to_end(&mut bytes) {
+            Ok(_) => {
+                sheet::read_workbook_bytes(&bytes).map_err(|e| format!("(standard input): {e}"))
+            }
+            Err(e) => Err(format!("(standard input): cannot read it: {e}")),
+        }
+    } else {
+        sheet::read(std::path::Path::new(path))
+    };
+    let wb = match wb {
+        Ok(wb) => wb,
+        Err(e) => {
+            writeln!(io.err, "action-plan-tracker: {e}")?;
+            return Ok(2);
+        }
+    };
+    let imported = sheet::import(&wb);
+    let to_err = out == "-";
+    let name = shown(path);
+    let counts = format!(
+        "{}, {}",
+        plural(imported.errors(), "error", "errors"),
+        plural(imported.warnings(), "warning", "warnings")
+    );
+    {
+        let w = report_to(io, to_err);
+        for p in &imported.problems {
+            writeln!(w, "{}: {p}", severity(p.severity))?;
+        }
+        if imported.errors() > 0 {
+            writeln!(
+                w,
+                "{name}: {counts}; no feed was written: correct the spreadsheet and import it again"
+            )?;
+            return Ok(1);
+        }
+    }
+    if let Err(e) = write_output(out, imported.json.as_bytes(), io) {
+        writeln!(io.err, "action-plan-tracker: {e}")?;
+        return Ok(2);
+    }
+    let what = imported.report.feed.as_ref().map_or(String::new(), |f| {
+        format!(
+            " ({}, {})",
+            plural(f.actions.len(), "action", "actions"),
+            plural(f.indicators.len(), "indicator", "indicators")
+        )
+    });
+    let warned = if imported.warnings() > 0 {
+        format!("; {}", plural(imported.warnings(), "warning", "warnings"))
+    } else {
+        String::new()
+    };
+    writeln!(
+        report_to(io, to_err),
+        "{name}: feed written to {}{what}{warned}",
+        output_name(out)
+    )?;
+    Ok(0)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn export_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
+    let a = match parse_args(args, &["--empty", "--bilingual"], false) {
+        Ok(a) => a,
+        Err(e) => return usage(io, &e),
+    };
+    let empty = a.flags.iter().any(|f| f == "--empty");
+    let bilingual = a.flags.iter().any(|f| f == "--bilingual");
+    let Some(out) = a.output.as_deref() else {
+        return usage(
+            io,
+            "export needs -o SHEET.xlsx (or -o FOLDER for CSV files)",
+        );
+    };
+    let ext = std::path::Path::new(out)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let xlsx = match ext.as_deref() {
+        _ if out == "-" => true,
+        Some("xlsx") => true,
+        Some("xls" | "xlsm" | "xlsb" | "ods" | "csv" | "json" | "txt") => {
+            return usage(
+                io,
+                &format!(
+                    "export writes an .xlsx workbook, or CSV files into a folder; {out} is neither"
+                ),
+            )
+        }
+        _ => false,
+    };
+    let to_err = out == "-";
+    let (wb, name, report, lossy) = match (empty, a.files.as_slice()) {
+        (true, []) => (
+            sheet::empty_template(bilingual),
+            "the empty template".to_string(),
+            None,
+            None,
+        ),
+        (true, _) => return usage(io, "export --empty takes no feed file"),
+        (false, _) if bilingual => return usage(io, "--bilingual goes with --empty"),
+        (false, [path]) => {
+            let bytes = match read(path, io) {
+                Ok(b) => b,
+                Err(e) => {
+                    writeln!(io.err, "action-plan-tracker: {e}")?;
+                    return Ok(1);
+                }
+            };
+            let report = validate::check(&bytes);
+            let name = shown(path).to_string();
+            let feed = match &report.feed {
+                Some(f) if report.errors() == 0 => f,
+                _ => {
+                    let w = report_to(io, to_err);
+                    human(w, &name, &report)?;
+                    writeln!(
+                        w,
+                        "{name}: not exported: correct the errors first, so that no item is left out of the spreadsheet"
+                    )?;
+                    return Ok(1);
+                }
+            };
+            let wb = sheet::workbook_of(feed);
+            // The spreadsheet must give the same feed back; say so if it cannot.
+            let back = sheet::import(&wb);
+            let lossy = match &back.report.feed {
+                Some(b) => sheet::difference(feed, b),
+                None => None,
+            }
+            .or_else(|| (back.errors() > 0).then(|| "the feed".to_string()));
+            (wb, name, Some(report), lossy)
+        }
+        (false, _) => return usage(io, "export takes one feed file and -o SHEET.xlsx"),
+    };
+    let written = if xlsx {
+        sheet::to_xlsx(&wb).and_then(|bytes| write_output(out, &bytes, io))
+    } else {
+        sheet::write_csv_folder(&wb, std::path::Path::new(out))
+    };
+    if let Err(e) = written {
+        writeln!(io.err, "action-plan-tracker: {e}")?;
+        return Ok(1);
+    }
+    let w = report_to(io, to_err);
+    if let Some(r) = report.as_ref().filter(|r| !r.problems.is_empty()) {
+        human(w, &name, r)?;
+    }
+    let target = if xlsx {
+        output_name(out).to_string()
+    } else {
+        format!("{out} (one CSV file for each sheet)")
+    };
+    if let Some(what) = lossy {
+        writeln!(
+            w,
+            "{name}: written to {target}, but the spreadsheet cannot hold {what} exactly as the feed has it (an id with a comma in it, or text that is only spaces, for example); check it there"
+        )?;
+        return Ok(1);
+    }
+    writeln!(w, "{name}: written to {target}")?;
+    Ok(0)
 }
 
 #[cfg(test)]

@@ -163,6 +163,10 @@ pub struct State {
 
 /// What is known of each action for filtering, worked out once per feed.
 pub struct Index {
+    /// How many actions have each filter value, keyed by (kind, URL word or id or lead).
+    counts: HashMap<(&'static str, String), usize>,
+    /// The leads' names, sorted, in English and in Welsh.
+    leads: [Vec<String>; 2],
     haystack: Vec<String>,
     areas: Vec<HashSet<Area>>,
     findings: Vec<HashSet<String>>,
@@ -205,6 +209,9 @@ fn natural_key(s: &str) -> Vec<NumPart> {
 
 /// Case- and accent-insensitive form for searching ("Llŷr" finds "llyr").
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -235,6 +242,8 @@ impl Index {
             .map(|p| (p.id.as_str(), p.findings.as_slice()))
             .collect();
         let mut idx = Index {
+            counts: HashMap::new(),
+            leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
             haystack: Vec::new(),
             areas: Vec::new(),
             findings: Vec::new(),
@@ -267,6 +276,28 @@ impl Index {
                 .unwrap_or(&[]);
             let findings: HashSet<String> =
                 a.findings.iter().chain(via_priority).cloned().collect();
+            let mut facts: Vec<(&'static str, String)> = vec![("status", a.status.word().into())];
+            facts.extend(Due::of(a, feed.as_of).map(|d| ("due", d.word().into())));
+            facts.extend(a.rag.map(|r| ("rag", r.word().into())));
+            facts.extend(a.priority.clone().map(|p| ("priority", p)));
+            facts.extend(findings.iter().map(|f| ("finding", f.clone())));
+            facts.extend(
+                findings
+                    .iter()
+                    .filter_map(|f| finding_area.get(f.as_str()))
+                    .map(|a| ("area", a.word().into())),
+            );
+            facts.extend(
+                a.lead
+                    .iter()
+                    .flat_map(|l| l.all())
+                    .map(|l| ("lead", l.to_string())),
+            );
+            facts.sort_unstable();
+            facts.dedup();
+            for f in facts {
+                *idx.counts.entry(f).or_insert(0) += 1;
+            }
             idx.areas.push(
                 findings
                     .iter()
@@ -278,6 +309,19 @@ impl Index {
             idx.number_keys.push(natural_key(&a.id));
         }
         idx
+    }
+
+    /// How many actions have value `value` of filter `kind` (e.g. `("status", "complete")`).
+    pub fn count(&self, kind: &'static str, value: &str) -> usize {
+        self.counts
+            .get(&(kind, value.to_string()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The leads' names in `lang`, sorted, each once.
+    pub fn leads(&self, lang: Lang) -> &[String] {
+        &self.leads[usize::from(lang == Lang::Cy)]
     }
 
     /// The judgement areas action `i` concerns, through its findings.
@@ -673,14 +717,14 @@ impl State {
 
 /// The lead names of the feed's actions, in the reader's language, sorted, each once.
 pub fn leads(feed: &Feed, lang: Lang) -> Vec<String> {
-    let mut v: Vec<String> = feed
+    let distinct: HashSet<&str> = feed
         .actions
         .iter()
-        .filter_map(|a| a.lead.as_ref().map(|l| l.show(lang).to_string()))
+        .filter_map(|a| a.lead.as_ref().map(|l| l.show(lang)))
         .filter(|s| !s.is_empty())
         .collect();
-    v.sort_by_key(|s| fold(s));
-    v.dedup();
+    let mut v: Vec<String> = distinct.into_iter().map(str::to_string).collect();
+    v.sort_by_cached_key(|s| (fold(s), s.clone()));
     v
 }
 

@@ -1140,8 +1140,9 @@ mod tests {
         let mut out = Vec::new();
         let mut depth = 0i32;
         let mut start = open + 1;
-        for j in open + 1..close.min(toks.len()) {
-            match toks[j].tok {
+        let end = close.min(toks.len());
+        for (j, t) in toks.iter().enumerate().take(end).skip(open + 1) {
+            match t.tok {
                 Tok::Punct('(' | '[' | '{') => depth += 1,
                 Tok::Punct(')' | ']' | '}') => depth -= 1,
                 Tok::Punct(',') if depth == 0 => {

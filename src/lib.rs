@@ -14,6 +14,8 @@ pub mod i18n;
 pub mod json;
 pub mod markup;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sheet;
 pub mod summary;
 pub mod validate;
 pub mod view;

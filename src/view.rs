@@ -1007,7 +1007,7 @@ fn checkbox_group(
 fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     let feed = cx.feed;
     let f = &state.filters;
-    let count = |pred: &dyn Fn(usize) -> bool| (0..feed.actions.len()).filter(|&i| pred(i)).count();
+    let count = |kind: &'static str, value: &str| index.count(kind, value);
     let mut groups = vec![
         checkbox_group(
             cx,
@@ -1018,7 +1018,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                     (
                         s.word().into(),
                         status_word(cx.lang, s).into(),
-                        count(&|i| feed.actions[i].status == s),
+                        count("status", s.word()),
                     )
                 })
                 .collect(),
@@ -1036,7 +1036,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                     (
                         d.word().into(),
                         due_word(cx.lang, d).into(),
-                        count(&|i| Due::of(&feed.actions[i], feed.as_of) == Some(d)),
+                        count("due", d.word()),
                     )
                 })
                 .collect(),
@@ -1056,7 +1056,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                     (
                         r.word().into(),
                         rag_word(cx.lang, r).into(),
-                        count(&|i| feed.actions[i].rag == Some(r)),
+                        count("rag", r.word()),
                     )
                 })
                 .collect(),
@@ -1076,7 +1076,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                     (
                         p.id.clone(),
                         p.title.show(cx.lang).to_string(),
-                        count(&|i| feed.actions[i].priority.as_deref() == Some(p.id.as_str())),
+                        count("priority", &p.id),
                     )
                 })
                 .collect(),
@@ -1086,7 +1086,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     let areas: Vec<Area> = Area::ALL
         .iter()
         .copied()
-        .filter(|a| (0..feed.actions.len()).any(|i| index.areas(i).contains(a)))
+        .filter(|a| count("area", a.word()) > 0)
         .collect();
     if !areas.is_empty() {
         groups.push(checkbox_group(
@@ -1098,7 +1098,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                     (
                         a.word().into(),
                         area_short(cx.lang, a).into(),
-                        count(&|i| index.areas(i).contains(&a)),
+                        count("area", a.word()),
                     )
                 })
                 .collect(),
@@ -1108,25 +1108,14 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                 .collect::<Vec<_>>(),
         ));
     }
-    let leads = filter::leads(feed, cx.lang);
+    let leads = index.leads(cx.lang);
     if !leads.is_empty() {
         groups.push(checkbox_group(
             cx,
             "lead",
             leads
                 .iter()
-                .map(|l| {
-                    (
-                        l.clone(),
-                        l.clone(),
-                        count(&|i| {
-                            feed.actions[i]
-                                .lead
-                                .as_ref()
-                                .is_some_and(|x| x.all().any(|s| s == l))
-                        }),
-                    )
-                })
+                .map(|l| (l.clone(), l.clone(), count("lead", l)))
                 .collect(),
             &f.lead,
         ));
@@ -1134,10 +1123,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     let answered: Vec<&Finding> = feed
         .findings
         .iter()
-        .filter(|x| {
-            x.kind != FindingKind::Strength
-                && (0..feed.actions.len()).any(|i| index.findings(i).contains(&x.id))
-        })
+        .filter(|x| x.kind != FindingKind::Strength && count("finding", &x.id) > 0)
         .collect();
     if !answered.is_empty() {
         groups.push(checkbox_group(
@@ -1149,7 +1135,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                     (
                         x.id.clone(),
                         finding_label(cx, &x.id),
-                        count(&|i| index.findings(i).contains(&x.id)),
+                        count("finding", &x.id),
                     )
                 })
                 .collect(),

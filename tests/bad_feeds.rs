@@ -112,10 +112,10 @@ fn matches(p: &Problem, e: &Value) -> bool {
         && p.line == n("line")
         && p.column == n("column")
         && word(p.rule) == s("rule")
-        && e["message"].as_str().map_or(true, |m| p.message == m)
+        && e["message"].as_str().is_none_or(|m| p.message == m)
         && e["message_contains"]
             .as_str()
-            .map_or(true, |m| p.message.contains(m))
+            .is_none_or(|m| p.message.contains(m))
 }
 
 fn show_expected(e: &Value) -> String {
@@ -356,7 +356,7 @@ fn feed_of_size(size: usize) -> Vec<u8> {
     let pad = size - MINIMAL_HEAD.len() - MINIMAL_TAIL.len();
     let mut v = Vec::with_capacity(size);
     v.extend_from_slice(MINIMAL_HEAD.as_bytes());
-    v.extend(std::iter::repeat(b'x').take(pad));
+    v.extend(std::iter::repeat_n(b'x', pad));
     v.extend_from_slice(MINIMAL_TAIL.as_bytes());
     assert_eq!(v.len(), size);
     v
