@@ -311,8 +311,6 @@ static CY: &[(&str, &str)] = &[
     ("Loading the improvement plan…", "Wrthi'n llwytho'r cynllun gwella…"),
     ("The improvement plan cannot be shown", "Nid oes modd dangos y cynllun gwella"),
     ("Details for the publisher", "Manylion i'r cyhoeddwr"),
-    ("line", "llinell"),
-    ("column", "colofn"),
     ("line {line}, column {column}", "llinell {line}, colofn {column}"),
     ("Try again", "Rhowch gynnig arall arni"),
     (

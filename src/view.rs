@@ -2185,14 +2185,17 @@ pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
                 .child(el("summary").text(t(lang, "Details for the publisher")))
                 .child(el("ul").class("apt-problems__list").children(
                     problems.iter().take(50).map(|p| {
-                        el("li").attr("lang", "en").text(format!(
-                            "{} {}, {} {}: {}",
-                            t(lang, "line"),
-                            p.line,
-                            t(lang, "column"),
-                            p.column,
-                            p.message
-                        ))
+                        let place = tf(
+                            lang,
+                            "line {line}, column {column}",
+                            &[
+                                ("line", &p.line.to_string()),
+                                ("column", &p.column.to_string()),
+                            ],
+                        );
+                        el("li")
+                            .child(el("span").class("apt-secondary").text(format!("{place}: ")))
+                            .child(el("span").attr("lang", "en").text(p.message.clone()))
                     }),
                 )),
         );
