@@ -1590,7 +1590,7 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
     } else {
         sentences.push(tf(
             lang,
-            "By {date}, {planned} actions were planned to be complete ({original} by their original due dates); {done} are complete.",
+            "By {date}: planned to be complete, {planned} ({original} by their original due dates); complete, {done}.",
             &[
                 ("date", &i18n::date(lang, as_of)),
                 ("planned", &count(b.planned_now)),
@@ -1602,7 +1602,7 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
         if let Some(last) = b.last_due {
             sentences.push(tf(
                 lang,
-                "The plan has {total} actions; the last is due on {date}.",
+                "Actions in the plan: {total}; the last is due on {date}.",
                 &[
                     ("total", &count(b.total)),
                     ("date", &i18n::date(lang, last)),
@@ -1732,7 +1732,7 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
             });
         }
         labels.push(DirectLabel {
-            text: tf(lang, "All {n} actions", &[("n", &count(b.total))]),
+            text: tf(lang, "All actions ({n})", &[("n", &count(b.total))]),
             lang: None,
             bold: false,
             line: 3,
@@ -2539,14 +2539,14 @@ mod tests {
         let d = desc(&bu);
         assert!(
             d.starts_with(&format!(
-                "By 31 October 2026, 4 actions were planned to be complete (5 by their original due dates); {} are complete. {overdue}",
+                "By 31 October 2026: planned to be complete, 4 (5 by their original due dates); complete, {}. {overdue}",
                 a.complete
             )),
             "{d}"
         );
         assert!(
             d.contains(&format!(
-                "The plan has {} actions; the last is due on 31 March 2027.",
+                "Actions in the plan: {}; the last is due on 31 March 2027.",
                 a.total - a.withdrawn
             )),
             "{d}"

@@ -698,7 +698,16 @@ impl State {
             "sort" => {
                 if let Some(s) = Sort::ALL.into_iter().find(|s| Some(s.word()) == value) {
                     self.sort = s;
+                    self.page = 0;
                 }
+            }
+            "find" => {
+                // An action answering a finding: the list filtered by the finding, the action open.
+                self.view = View::Actions;
+                self.filters = Filters::default();
+                self.filters.set("finding", kind, Some(true));
+                self.open = vec![arg.to_string()];
+                self.page = 0;
             }
             "page" => self.page = rest.parse().unwrap_or(0),
             "open" => {

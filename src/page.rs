@@ -26,6 +26,7 @@ pub fn render(report: &Report, lang: Lang) -> Option<String> {
         lang,
         today: None,
         print: true,
+        ns: "apt",
     };
     let title = format!(
         "{} – {}",

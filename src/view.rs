@@ -34,9 +34,35 @@ pub struct Ctx<'a> {
     pub today: Option<Date>,
     /// For print and the static page: every matching action, opened, on one page.
     pub print: bool,
+    /// This tracker's name in the URL fragment (see [`State::fragment`]).
+    pub ns: &'a str,
 }
 
 impl Ctx<'_> {
+    /// The address of the state `act` leads to from `from`: what a link's own `href` says,
+    /// so opening it in a new tab or sharing it shows what clicking it shows.
+    fn href(&self, from: &State, act: &str) -> String {
+        let mut s = from.clone();
+        s.apply(act, None);
+        match s.fragment(self.ns, "") {
+            f if f.is_empty() => "#".to_string(),
+            f => f,
+        }
+    }
+
+    /// A link that changes the reader's state (e.g. to the actions filtered by a priority);
+    /// plain text in print and the static page.
+    fn go(&self, act: String, label: Element) -> Element {
+        if self.print {
+            return label;
+        }
+        el("a")
+            .class("apt-link")
+            .attr("href", self.href(&State::default(), &act))
+            .attr("data-act", act)
+            .child(label)
+    }
+
     fn t(&self, en: &'static str) -> &'static str {
         t(self.lang, en)
     }
@@ -265,7 +291,7 @@ pub fn widget(cx: &Ctx, state: &State, index: &Index) -> Element {
                     let label = view_name(cx.lang, v);
                     let mut a = el("a")
                         .class("apt-tabs__tab")
-                        .attr("href", format!("#view={}", v.word()))
+                        .attr("href", cx.href(state, &format!("view:{}", v.word())))
                         .attr("data-act", format!("view:{}", v.word()));
                     if v == state.view {
                         a = a.attr("aria-current", "page");
@@ -487,7 +513,7 @@ pub fn overview(cx: &Ctx) -> Element {
     let to_do = s.total - s.withdrawn;
     let headline = tf(
         cx.lang,
-        "{done} of {total} actions complete",
+        "Actions complete: {done} of {total}",
         &[
             ("done", &i18n::number(s.complete as f64, 0)),
             ("total", &i18n::number(to_do as f64, 0)),
@@ -531,13 +557,7 @@ pub fn overview(cx: &Ctx) -> Element {
                         if n == 0 {
                             item.child(el("span").text(label))
                         } else {
-                            item.child(
-                                el("a")
-                                    .class("apt-link")
-                                    .attr("href", format!("#{act}"))
-                                    .attr("data-act", format!("go:{act}"))
-                                    .text(label),
-                            )
+                            item.child(cx.go(format!("go:{act}"), el("span").text(label)))
                         }
                     }),
                 ),
@@ -549,7 +569,7 @@ pub fn overview(cx: &Ctx) -> Element {
         out = out.child(
             el("div")
                 .class("apt-panel")
-                .child(el("h4").class("apt-h4").text(cx.t("Progress by priority")))
+                .child(el("h4").class("apt-h4").text(cx.t("Priorities")))
                 .child(crate::chart::status_by_priority(cx.lang, feed))
                 .child(priority_table(cx)),
         );
@@ -707,13 +727,7 @@ fn priority_table(cx: &Ctx) -> Element {
                 .child(
                     el("th")
                         .attr("scope", "row")
-                        .child(
-                            el("a")
-                                .class("apt-link")
-                                .attr("href", format!("#priority={}", filter::encode(&p.id)))
-                                .attr("data-act", format!("go:priority:{}", p.id))
-                                .child(cx.span(&p.title)),
-                        )
+                        .child(cx.go(format!("go:priority:{}", p.id), cx.span(&p.title)))
                         .child_opt(p.lead.as_ref().map(|l| {
                             el("span").class("apt-secondary apt-block").text(tf(
                                 cx.lang,
@@ -986,7 +1000,6 @@ fn checkbox_group(
         });
     el("details")
         .class("apt-filter-group")
-        .flag("open", n_sel > 0)
         .child(
             el("summary")
                 .class("apt-filter-group__summary")
@@ -1295,6 +1308,7 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
                     el("p")
                         .class("apt-count")
                         .attr("id", "apt-count")
+                        .attr("tabindex", "-1")
                         .attr("role", "status")
                         .attr("aria-live", "polite")
                         .text(count_text),
@@ -1770,24 +1784,25 @@ pub fn findings(cx: &Ctx) -> Element {
                             .class("apt-secondary")
                             .text(tf(
                                 cx.lang,
-                                "{done} of {total} actions complete",
+                                "Actions complete: {done} of {total}",
                                 &[
                                     ("done", &done.to_string()),
                                     ("total", &(acts.len() - withdrawn).to_string()),
                                 ],
                             ))
+                            .text(" ")
                             .child(bar(p, &pct(p))),
                     )
                     .child(el("ul").class("apt-list apt-finding__actions").children(
                         acts.iter().map(|a| {
                             el("li")
                                 .child(
-                                    el("a")
-                                        .class("apt-link")
-                                        .attr("href", format!("#finding={}", filter::encode(&f.id)))
-                                        .attr("data-act", format!("go:finding:{}", f.id))
-                                        .text(format!("{} ", a.id))
-                                        .child(cx.span(&a.title)),
+                                    cx.go(
+                                        format!("find:{}:{}", f.id, a.id),
+                                        el("span")
+                                            .text(format!("{} ", a.id))
+                                            .child(cx.span(&a.title)),
+                                    ),
                                 )
                                 .text(" ")
                                 .child(tag(status_class(a.status), status_word(cx.lang, a.status)))
@@ -2006,7 +2021,7 @@ pub fn indicators(cx: &Ctx) -> Element {
             cx.t("Indicator"),
             cx.t("Latest"),
             cx.t("Target"),
-            cx.t("Met?"),
+            cx.t("Against target"),
             cx.t("Direction of travel"),
             cx.t("Compared with"),
         ],
@@ -2114,7 +2129,7 @@ pub fn compact(cx: &Ctx) -> Element {
         ))
         .child(el("p").class("apt-headline").text(tf(
             cx.lang,
-            "{done} of {total} actions complete",
+            "Actions complete: {done} of {total}",
             &[
                 ("done", &s.complete.to_string()),
                 ("total", &(s.total - s.withdrawn).to_string()),

@@ -397,6 +397,7 @@ fn build(i: &Inner) -> Node {
                 lang: i.lang,
                 today: Some(today()),
                 print: i.printing,
+                ns: &i.ns,
             };
             if i.compact {
                 view::compact(&cx).into()

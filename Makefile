@@ -1,0 +1,83 @@
+# action-plan-tracker: build, demo and test.
+#
+#   make pkg     build the npm package into pkg/ (wasm-pack + wasm-opt + the element module)
+#   make demo    build pkg/, copy it to www/pkg/ and serve www/ on http://127.0.0.1:$(PORT)/
+#   make test    everything CI runs, in order, stopping at the first failure
+#   make tools   install any missing tool (scripts/ensure-tools.sh); every target does this
+#
+# See DEVELOPERS.md.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# cargo-installed tools (wasm-pack, wasm-bindgen) and npm ones (wasm-opt from binaryen).
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+PORT ?= 8000
+PKG := pkg
+CORE := action_plan_tracker_core
+ELEMENT_JS := src/js/action-plan-tracker.js
+ELEMENT_DTS := src/js/action-plan-tracker.d.ts
+
+# The features rustc's wasm32-unknown-unknown target emits by default; wasm-opt
+# must accept them all or it refuses to read the module.
+WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+# wasm-bindgen-test-runner drives Debian's chromium through chromedriver; the
+# browser options are in webdriver.json at the repo root.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help tools pkg demo test test-wasm test-browser clean
+
+help:
+	@sed -n '3,7p' Makefile | sed 's/^# \{0,1\}//'
+
+tools:
+	@scripts/ensure-tools.sh
+
+pkg:
+	@scripts/ensure-tools.sh rust node
+	wasm-pack --log-level warn build --release --target web --out-dir $(PKG) --out-name $(CORE)
+	wasm-opt $(WASM_OPT_FLAGS) -o $(PKG)/$(CORE)_bg.wasm $(PKG)/$(CORE)_bg.wasm
+	@for f in $(ELEMENT_JS) $(ELEMENT_DTS); do \
+	  if [ -f "$$f" ]; then cp "$$f" $(PKG)/; \
+	  else echo "NOTE: $$f does not exist yet: pkg/ has no $$(basename $$f)"; fi; \
+	done
+	node scripts/finish-pkg.mjs $(PKG)
+	@echo "pkg/: $$(du -b $(PKG)/$(CORE)_bg.wasm | cut -f1) bytes of wasm (after wasm-opt)"
+
+demo: pkg
+	rm -rf www/pkg
+	cp -r $(PKG) www/pkg
+	node scripts/serve.mjs www $(PORT) --label Demo
+
+test:
+	@scripts/ensure-tools.sh
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo test
+	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory pkg
+	$(MAKE) --no-print-directory test-browser
+
+# Runs every #[wasm_bindgen_test] in headless chromium. Skipped, saying so,
+# while the crate has none (wasm-pack would only compile for nothing).
+test-wasm:
+	@scripts/ensure-tools.sh rust browser
+	@if grep -rqs 'wasm_bindgen_test' src tests --include='*.rs'; then \
+	  echo "wasm-pack test --headless --chrome"; \
+	  wasm-pack --log-level warn test --headless --chrome -- --test wasm; \
+	else \
+	  echo "NOTE: no #[wasm_bindgen_test] under src/ or tests/ yet: wasm tests skipped"; \
+	fi
+
+# node:test files in tests/browser/ (playwright-core + axe-core in Debian's chromium).
+test-browser:
+	@scripts/ensure-tools.sh browser node
+	node --test tests/schema/ tests/browser/
+
+clean:
+	rm -rf $(PKG) www/pkg test-output
