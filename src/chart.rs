@@ -553,7 +553,7 @@ impl Chart {
                 el("span")
                     .class("apt-chart__title")
                     .attr_opt("lang", lang_attr)
-                    .text(self.title),
+                    .text(self.title.clone()),
             )
             .child(el("span").class("apt-chart__desc").text(self.desc));
         let key = (!self.key.is_empty()).then(|| {
@@ -566,11 +566,12 @@ impl Chart {
                         .map(|(pic, name)| el("li").child(pic).child(el("span").text(name))),
                 )
         });
+        let title = self.title;
         let table = self.table.map(|tb| {
             el("details")
                 .class("apt-chart__table")
                 .child(el("summary").text(t(lang, "Show as table")))
-                .child(el("div").class("apt-table-wrap").child(tb))
+                .child(crate::view::scroll_box(&title, tb))
         });
         el("figure")
             .class("apt-chart")

@@ -617,6 +617,17 @@ pub fn overview(cx: &Ctx) -> Element {
     out
 }
 
+/// A table in a box that scrolls sideways when the table is wider than the screen. The box
+/// can take keyboard focus and is named, so keyboard users can scroll it too.
+pub fn scroll_box(label: &str, table: Element) -> Element {
+    el("div")
+        .class("apt-table-wrap")
+        .attr("role", "region")
+        .attr("aria-label", label)
+        .attr("tabindex", "0")
+        .child(table)
+}
+
 /// A captioned table with column headers. Tables of four or more columns stack into labelled
 /// rows on narrow screens (each cell carries its column's name in `data-label`).
 fn table(caption: &str, heads: &[&str], mut rows: Vec<Element>) -> Element {
@@ -2029,7 +2040,10 @@ pub fn indicators(cx: &Ctx) -> Element {
     );
     let mut out = el("div")
         .class("apt-indicators")
-        .child(el("div").class("apt-table-wrap").child(summary_table))
+        .child(scroll_box(
+            cx.t("Performance indicators: latest figures against targets"),
+            summary_table,
+        ))
         .child(crate::chart::small_multiples(cx.lang, feed));
     for ind in &feed.indicators {
         out = out.child(indicator_detail(cx, ind));
@@ -2108,11 +2122,7 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
                 .child(cx.span(s)),
         );
     }
-    section.child(
-        el("div")
-            .class("apt-table-wrap")
-            .child(table(&caption, &head_refs, rows)),
-    )
+    section.child(scroll_box(&caption, table(&caption, &head_refs, rows)))
 }
 
 /// The compact card: title, percent complete, overdue, latest judgements, link to the plan.

@@ -48,6 +48,28 @@ const STATES = [
   { name: "action-open-cy", url: "one.html?src=/examples/cwm-tawel.json&lang=cy&view=actions", then: (host) => host.locator("button.apt-action__toggle").nth(1).click(), wide: true },
   { name: "findings", url: "one.html?src=/examples/northbridge.json&view=findings" },
   { name: "indicators", url: "one.html?src=/examples/northbridge.json&view=indicators" },
+  {
+    // Every chart's "Show as table" opened: the tables are checked too (issue 4).
+    name: "charts-as-tables",
+    url: "one.html?src=/examples/northbridge.json",
+    then: async (host) => {
+      const summaries = host.locator("details.apt-chart__table > summary");
+      const n = await summaries.count();
+      assert.ok(n >= 3, `the overview has its charts (found ${n})`);
+      for (let i = 0; i < n; i++) await summaries.nth(i).click();
+      assert.equal(await host.locator("details.apt-chart__table[open] table caption").count(), n);
+    },
+  },
+  {
+    name: "indicator-charts-as-tables",
+    url: "one.html?src=/examples/northbridge.json&view=indicators",
+    then: async (host) => {
+      const summaries = host.locator("details.apt-chart__table > summary");
+      const n = await summaries.count();
+      assert.ok(n >= 8, `every indicator has a chart (found ${n})`);
+      for (let i = 0; i < n; i++) await summaries.nth(i).click();
+    },
+  },
   { name: "compact", url: "one.html?src=/examples/northbridge.json&compact" },
   { name: "compact-cy", url: "one.html?src=/examples/cwm-tawel.json&lang=cy&compact", wide: true },
   { name: "error", url: "one.html?src=/examples/no-such-feed.json", error: true },
