@@ -22,7 +22,7 @@ use crate::feed::{
     Unit, Url,
 };
 use crate::i18n::Lang;
-use crate::validate::{self, Report, Rule, Severity};
+use crate::validate::{self, closest, Report, Rule, Severity};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -583,33 +583,6 @@ fn quote(s: &str) -> String {
     let short: String = s.chars().take(60).collect();
     let more = if short.len() < s.len() { "…" } else { "" };
     format!("\"{}{more}\"", short.replace('\n', " "))
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
-/// The option nearest to `word`, if it is near enough to be a slip of the keyboard.
-fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let norm = norm(word);
-    options
-        .into_iter()
-        .map(|o| (distance(&norm, &o.to_lowercase()), o))
-        .filter(|&(d, o)| d <= 2.max(o.chars().count() / 4))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, o)| o)
 }
 
 /// A column's letter: 0 is A, 26 is AA.

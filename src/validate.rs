@@ -480,7 +480,12 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// The option nearest to `word` (or the longest one it starts with), if it is near enough
+/// to be a slip of the keyboard: the "did you mean" of every message.
+pub(crate) fn closest<'a>(
+    word: &str,
+    options: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let norm = word.trim().to_lowercase().replace([' ', '-'], "_");
     let options: Vec<&'a str> = options.into_iter().collect();
     // "Requires improvement to be good" → "requires_improvement".
@@ -493,7 +498,7 @@ fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option
     }
     options
         .into_iter()
-        .map(|o| (distance(&norm, o), o))
+        .map(|o| (distance(&norm, &o.to_lowercase()), o))
         .filter(|&(d, o)| d <= 2.max(o.len() / 4))
         .min_by_key(|&(d, _)| d)
         .map(|(_, o)| o)
