@@ -453,28 +453,21 @@ pub fn encode(s: &str) -> String {
 
 /// Decodes percent-encoding (and `+` as a space); bad escapes are kept as written.
 pub fn decode(s: &str) -> String {
+    let hex = |b: Option<&u8>| b.and_then(|&b| (b as char).to_digit(16)).map(|d| d as u8);
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'%' if i + 2 < b.len() + 1
-                && b.get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .is_some() =>
-            {
-                out.push(
-                    u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("00"), 16)
-                        .unwrap_or(0),
-                );
+        match (b[i], hex(b.get(i + 1)), hex(b.get(i + 2))) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push(hi << 4 | lo);
                 i += 3;
             }
-            b'+' => {
+            (b'+', _, _) => {
                 out.push(b' ');
                 i += 1;
             }
-            c => {
+            (c, _, _) => {
                 out.push(c);
                 i += 1;
             }
