@@ -185,16 +185,23 @@ impl Tracker {
             .map_err(js)?
             .document()
             .ok_or_else(|| JsError::new("no document"))?;
-        let sheet = web_sys::CssStyleSheet::new().map_err(js)?;
-        sheet.replace_sync(view::STYLE).map_err(js)?;
-        js_sys::Reflect::set(
-            &root,
-            &JsValue::from_str("adoptedStyleSheets"),
-            &js_sys::Array::of1(&sheet),
-        )
-        .map_err(js)?;
         while let Some(c) = root.first_child() {
             root.remove_child(&c).map_err(js)?;
+        }
+        // A constructed stylesheet needs no 'unsafe-inline' under a strict CSP; browsers
+        // without them (before 2023) get a <style> element instead.
+        let adopted = web_sys::CssStyleSheet::new().and_then(|sheet| {
+            sheet.replace_sync(view::STYLE)?;
+            js_sys::Reflect::set(
+                &root,
+                &JsValue::from_str("adoptedStyleSheets"),
+                &js_sys::Array::of1(&sheet),
+            )
+        });
+        if adopted.is_err() {
+            let style = document.create_element("style").map_err(js)?;
+            style.set_text_content(Some(view::STYLE));
+            root.append_child(&style).map_err(js)?;
         }
         let mount = document.create_element("div").map_err(js)?;
         mount.set_attribute("part", "tracker").map_err(js)?;
