@@ -190,6 +190,8 @@ impl Tracker {
         }
         // A constructed stylesheet needs no 'unsafe-inline' under a strict CSP; browsers
         // without them (before 2023) get a <style> element instead.
+        let supported =
+            js_sys::Reflect::has(&root, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
         let adopted = web_sys::CssStyleSheet::new().and_then(|sheet| {
             sheet.replace_sync(view::STYLE)?;
             js_sys::Reflect::set(
@@ -198,7 +200,7 @@ impl Tracker {
                 &js_sys::Array::of1(&sheet),
             )
         });
-        if adopted.is_err() {
+        if !supported || adopted.is_err() {
             let style = document.create_element("style").map_err(js)?;
             style.set_text_content(Some(view::STYLE));
             root.append_child(&style).map_err(js)?;
