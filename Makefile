@@ -29,7 +29,7 @@ WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
 # browser options are in webdriver.json at the repo root.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools pkg demo test test-wasm test-browser clean
+.PHONY: help tools pkg demo test test-wasm test-browser test-consumers clean
 
 help:
 	@sed -n '3,7p' Makefile | sed 's/^# \{0,1\}//'
@@ -62,6 +62,7 @@ test:
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory pkg
 	$(MAKE) --no-print-directory test-browser
+	$(MAKE) --no-print-directory test-consumers
 
 # Runs every #[wasm_bindgen_test] in headless chromium. Skipped, saying so,
 # while the crate has none (wasm-pack would only compile for nothing).
@@ -77,7 +78,13 @@ test-wasm:
 # node:test files in tests/browser/ (playwright-core + axe-core in Debian's chromium).
 test-browser:
 	@scripts/ensure-tools.sh browser node
-	node --test tests/schema/ tests/browser/
+	node --test tests/schema/*.test.mjs tests/browser/*.test.mjs
+
+# The packed tarball in a Vite 7 app, a plain page (CDN copy), TypeScript 5 and 7, and a GOV.UK
+# Frontend page. Needs pkg/. Installs tests/consumers' own npm dependencies when missing.
+test-consumers:
+	@scripts/ensure-tools.sh browser node
+	node --test tests/consumers/*.test.mjs
 
 clean:
 	rm -rf $(PKG) www/pkg test-output

@@ -7,7 +7,7 @@
 // Metadata (version, description, license, repository, keywords, homepage,
 // authors) comes from the [package] table of Cargo.toml, so Cargo.toml stays the
 // one place to change it.
-import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, rmSync, copyFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -64,6 +64,14 @@ const cargo = cargoPackage(readFileSync(join(root, "Cargo.toml"), "utf8"));
 // already ignores pkg/, and npm must not read it as an ignore list.
 rmSync(join(pkgDir, ".gitignore"), { force: true });
 
+// The changelog and any licence texts at the repo root ship with the package
+// (wasm-pack copies README.md, and LICENSE* only in some versions).
+for (const name of readdirSync(root).sort()) {
+  if (/^(CHANGELOG\.md|LICEN[CS]E([-.].*)?|COPYING([-.].*)?)$/i.test(name) && statSync(join(root, name)).isFile()) {
+    copyFileSync(join(root, name), join(pkgDir, name));
+  }
+}
+
 const shipped = listFiles(pkgDir)
   .map((f) => relative(pkgDir, f).split(sep).join("/"))
   .filter((f) => f !== "package.json" && !f.startsWith("."));
@@ -75,13 +83,18 @@ for (const required of [ENTRY, TYPES, CORE_WASM]) {
 }
 
 const repository = cargo.repository ?? generated.repository?.url;
+// For a GitHub repository, npm's "homepage" and "bugs" links follow from it.
+const github = /^https:\/\/github\.com\/[^/]+\/[^/]+?(\.git)?\/?$/.test(repository ?? "") ? repository.replace(/(\.git)?\/?$/, "") : null;
+const homepage = cargo.homepage ?? (github ? `${github}#readme` : undefined);
 const manifest = {
   name: "action-plan-tracker",
   version: cargo.version ?? generated.version,
   description: cargo.description ?? generated.description,
   license: cargo.license ?? generated.license,
-  ...(repository ? { repository: { type: "git", url: repository } } : {}),
-  ...(cargo.homepage ? { homepage: cargo.homepage } : {}),
+  // npm's own form (git+https://….git): otherwise `npm publish` rewrites it and warns.
+  ...(repository ? { repository: { type: "git", url: github ? `git+${github}.git` : repository } } : {}),
+  ...(homepage ? { homepage } : {}),
+  ...(github ? { bugs: { url: `${github}/issues` } } : {}),
   ...(cargo.authors?.length ? { author: cargo.authors[0] } : {}),
   keywords: cargo.keywords ?? generated.keywords ?? [],
   type: "module",

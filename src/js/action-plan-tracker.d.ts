@@ -80,7 +80,7 @@ export interface TrackerErrorDetail {
 }
 
 /** A feed: JSON text, or the parsed object. */
-export type Feed = string | Record<string, unknown>;
+export type Feed = string | object;
 
 export interface MountOptions {
   /** The feed's address (same-origin or CORS-enabled). */
@@ -113,11 +113,14 @@ export declare class ActionPlanTrackerElement extends HTMLElement {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-export interface ActionPlanTrackerEventMap extends HTMLElementEventMap {
+/** The events a tracker sends; they bubble out of its shadow root to the document and window. */
+export interface ActionPlanTrackerEvents {
   "tracker-ready": CustomEvent<TrackerSummary>;
   "tracker-error": CustomEvent<TrackerErrorDetail>;
   "tracker-filter-change": CustomEvent<TrackerFilterState>;
 }
+
+export interface ActionPlanTrackerEventMap extends HTMLElementEventMap, ActionPlanTrackerEvents {}
 
 /** Shows a tracker in `element` (an <action-plan-tracker>, or a container that gets one);
  * resolves with the tracker once its first feed has loaded or failed. */
@@ -133,9 +136,7 @@ declare global {
   interface HTMLElementTagNameMap {
     "action-plan-tracker": ActionPlanTrackerElement;
   }
-  interface HTMLElementEventMap {
-    "tracker-ready": CustomEvent<TrackerSummary>;
-    "tracker-error": CustomEvent<TrackerErrorDetail>;
-    "tracker-filter-change": CustomEvent<TrackerFilterState>;
-  }
+  interface HTMLElementEventMap extends ActionPlanTrackerEvents {}
+  interface DocumentEventMap extends ActionPlanTrackerEvents {}
+  interface WindowEventMap extends ActionPlanTrackerEvents {}
 }

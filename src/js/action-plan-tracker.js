@@ -194,7 +194,8 @@ if (!customElements.get(TAG)) customElements.define(TAG, ActionPlanTrackerElemen
  */
 export function mount(element, options = {}) {
   if (!(element instanceof Element)) return Promise.reject(new TypeError("mount() needs an element to show the tracker in"));
-  const tracker = element.localName === TAG ? element : element.appendChild(document.createElement(TAG));
+  // A new element is put in the page only once it has its feed, so it never reports "no feed".
+  const tracker = element.localName === TAG ? element : document.createElement(TAG);
   for (const name of ["lang", "view"]) if (options[name] != null) tracker.setAttribute(name, options[name]);
   if (options.compact) tracker.setAttribute("compact", "");
   return new Promise((resolve) => {
@@ -207,6 +208,7 @@ export function mount(element, options = {}) {
     tracker.addEventListener("tracker-error", done);
     if (options.feed != null) tracker.feed = options.feed;
     else if (options.src != null) tracker.setAttribute("src", options.src);
+    if (tracker !== element) element.append(tracker);
   });
 }
 

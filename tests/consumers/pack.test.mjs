@@ -1,0 +1,149 @@
+// The npm package as it would be published: `npm pack --dry-run --json` in pkg/ lists exactly
+// the files a consumer needs, and pkg/package.json says what a registry, a bundler, Node and
+// TypeScript need to know (name, version from Cargo.toml, licence, ES module, exports with
+// types first, the .wasm reachable, the element registration kept by tree-shaking).
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { PKG_DIR, REPO_ROOT, ENTRY, TYPES, WASM, npm, assertPkgBuilt } from "./support.mjs";
+
+let manifest;
+let packed;
+let cargo;
+
+/** [package] keys of Cargo.toml that are one-line strings or string arrays. */
+function cargoPackage() {
+  const out = {};
+  let inPackage = false;
+  for (const raw of readFileSync(join(REPO_ROOT, "Cargo.toml"), "utf8").split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith("[")) inPackage = line === "[package]";
+    else if (inPackage) {
+      const m = /^([A-Za-z0-9_-]+)\s*=\s*("(?:[^"\\]|\\.)*"|\[.*\])\s*$/.exec(line);
+      if (m) out[m[1]] = JSON.parse(m[2]);
+    }
+  }
+  return out;
+}
+
+before(async () => {
+  assertPkgBuilt();
+  manifest = JSON.parse(readFileSync(join(PKG_DIR, "package.json"), "utf8"));
+  const { stdout } = await npm(["pack", "--dry-run", "--json"], { cwd: PKG_DIR });
+  [packed] = JSON.parse(stdout);
+  cargo = cargoPackage();
+});
+
+test("the tarball holds the element module, its types, the wasm-bindgen glue and the .wasm, and nothing else", () => {
+  const files = packed.files.map((f) => f.path).sort();
+  const required = [
+    "README.md",
+    "package.json",
+    ENTRY,
+    TYPES,
+    "action_plan_tracker_core.js",
+    "action_plan_tracker_core.d.ts",
+    WASM,
+    "action_plan_tracker_core_bg.wasm.d.ts",
+  ];
+  for (const f of required) assert.ok(files.includes(f), `the tarball lacks ${f} (has ${files.join(", ")})`);
+  // Licence texts and the changelog are welcome once they exist; nothing else is.
+  const extra = files.filter((f) => !required.includes(f) && !/^(LICEN[CS]E|COPYING)[^/]*$|^CHANGELOG\.md$/i.test(f));
+  assert.deepEqual(extra, [], `unexpected files in the tarball: ${extra.join(", ")}`);
+  // Files that exist at the repo root and belong in the package are in it.
+  for (const f of ["CHANGELOG.md", "LICENSE", "LICENSE-MIT", "LICENSE-APACHE", "LICENCE"]) {
+    if (existsSync(join(REPO_ROOT, f))) assert.ok(files.includes(f), `${f} exists at the repo root but is not in the tarball`);
+  }
+  const wasm = packed.files.find((f) => f.path === WASM);
+  assert.ok(wasm.size > 10_000, `${WASM} is ${wasm.size} bytes: not a built module?`);
+  const magic = readFileSync(join(PKG_DIR, WASM)).subarray(0, 4);
+  assert.deepEqual([...magic], [0x00, 0x61, 0x73, 0x6d], `${WASM} does not start with the wasm magic number`);
+  assert.equal(packed.bundled.length, 0, "no bundled dependencies");
+});
+
+test("name, version (Cargo.toml's), licence, repository, description and keywords", () => {
+  assert.equal(manifest.name, "action-plan-tracker");
+  assert.equal(packed.name, "action-plan-tracker");
+  assert.equal(manifest.version, cargo.version, "version comes from Cargo.toml");
+  assert.match(manifest.version, /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, "a semver version");
+  assert.equal(manifest.license, cargo.license);
+  assert.match(manifest.license, /^[A-Za-z0-9.-]+( (OR|AND) [A-Za-z0-9.-]+)*$/, "an SPDX expression");
+  assert.equal(manifest.repository?.type, "git");
+  // In npm's normal form, so that `npm publish` has nothing to correct (it warns when it does).
+  const repo = cargo.repository.replace(/(\.git)?\/?$/, "");
+  assert.equal(manifest.repository?.url, /^https:\/\/github\.com\//.test(repo) ? `git+${repo}.git` : cargo.repository);
+  if (/^https:\/\/github\.com\//.test(repo)) {
+    assert.equal(manifest.bugs?.url, `${repo}/issues`);
+    assert.equal(manifest.homepage, `${repo}#readme`);
+  }
+  assert.equal(manifest.description, cargo.description);
+  assert.ok(manifest.description.length > 20, "a description that says what it is");
+  assert.deepEqual(manifest.keywords, cargo.keywords);
+  assert.ok(manifest.keywords.length >= 3);
+  assert.equal(manifest.private, undefined, "publishable");
+});
+
+test("an ES module package whose main entry is the element module, types first in exports, the .wasm exported", () => {
+  assert.equal(manifest.type, "module");
+  assert.equal(manifest.main, ENTRY);
+  assert.equal(manifest.types, TYPES);
+  const root = manifest.exports?.["."];
+  assert.ok(root && typeof root === "object", 'exports["."] is a conditions object');
+  assert.equal(Object.keys(root)[0], "types", 'exports["."]: "types" comes first (TypeScript reads conditions in order)');
+  assert.equal(root.types, `./${TYPES}`);
+  assert.equal(root.import, `./${ENTRY}`);
+  assert.equal(root.default, `./${ENTRY}`);
+  assert.equal(Object.keys(root).at(-1), "default", '"default" comes last');
+  assert.equal(manifest.exports[`./${WASM}`], `./${WASM}`, "the .wasm file is reachable for bundlers and asset pipelines");
+  assert.equal(manifest.exports["./package.json"], "./package.json");
+  // Every path the manifest names is in the tarball.
+  const files = new Set(packed.files.map((f) => f.path));
+  const named = [manifest.main, manifest.types, ...Object.values(manifest.exports).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v)))];
+  for (const p of named) assert.ok(files.has(p.replace(/^\.\//, "")), `package.json names ${p}, which is not in the tarball`);
+  assert.deepEqual(manifest.files.slice().sort(), [...files].filter((f) => f !== "package.json").sort(), '"files" lists what is packed');
+});
+
+test("sideEffects keeps the element registration (never false)", () => {
+  const se = manifest.sideEffects;
+  assert.notEqual(se, false, "sideEffects: false would let a bundler drop `import \"action-plan-tracker\"`, and the element with it");
+  if (Array.isArray(se)) {
+    assert.ok(
+      se.some((p) => p.replace(/^\.\//, "") === ENTRY || p === "*.js" || p === "./*.js"),
+      `sideEffects ${JSON.stringify(se)} does not include ${ENTRY}, which registers the element`,
+    );
+  } else {
+    assert.ok(se === undefined || se === true, `sideEffects ${JSON.stringify(se)}`);
+  }
+});
+
+test("self-contained: no runtime dependencies, and the modules import only files in the package", () => {
+  assert.deepEqual(manifest.dependencies ?? {}, {}, "a CDN copy must work without resolving other packages");
+  assert.deepEqual(manifest.peerDependencies ?? {}, {});
+  const files = new Set(packed.files.map((f) => f.path));
+  for (const mod of [ENTRY, "action_plan_tracker_core.js"]) {
+    const text = readFileSync(join(PKG_DIR, mod), "utf8");
+    const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]);
+    for (const s of specifiers) {
+      assert.match(s, /^\.\//, `${mod} imports ${s}: a bare specifier would not load from a CDN copy`);
+      assert.ok(files.has(s.slice(2)), `${mod} imports ${s}, which is not in the tarball`);
+    }
+  }
+  // The glue finds the .wasm beside itself (what lets a CDN copy and Vite work without setup).
+  const glue = readFileSync(join(PKG_DIR, "action_plan_tracker_core.js"), "utf8");
+  assert.ok(glue.includes(`new URL('${WASM}', import.meta.url)`), "the glue locates the .wasm relative to import.meta.url");
+});
+
+test("the declarations describe the element and the API", () => {
+  const dts = readFileSync(join(PKG_DIR, TYPES), "utf8");
+  for (const name of ["mount", "validate", "summarise"]) {
+    assert.match(dts, new RegExp(`export declare function ${name}\\(`), `${TYPES} declares ${name}()`);
+  }
+  assert.match(dts, /interface HTMLElementTagNameMap\s*{\s*"action-plan-tracker": ActionPlanTrackerElement;/);
+  for (const ev of ["tracker-ready", "tracker-error", "tracker-filter-change"]) assert.ok(dts.includes(`"${ev}"`), `${TYPES} types ${ev}`);
+  // The element module exports what the declarations declare.
+  const js = readFileSync(join(PKG_DIR, ENTRY), "utf8");
+  for (const name of ["mount", "validate", "summarise"]) assert.match(js, new RegExp(`export (async )?function ${name}\\(`));
+  assert.match(js, /export class ActionPlanTrackerElement\b/);
+  assert.match(dts, /export declare class ActionPlanTrackerElement\b/);
+});
