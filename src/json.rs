@@ -7,44 +7,46 @@
 //! the stack), refuses numbers too large to represent, and keeps duplicate keys so that the
 //! validator can warn about them.
 
+use std::borrow::Cow;
+
 /// How deeply arrays and objects may nest. A real feed needs fewer than ten levels.
 pub const MAX_DEPTH: usize = 64;
 
 /// A JSON value and the byte offset in the text where it starts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Value {
+pub struct Value<'a> {
     /// What the value is.
-    pub kind: Kind,
+    pub kind: Kind<'a>,
     /// Byte offset of the value's first character.
     pub offset: usize,
 }
 
 /// The kinds of JSON value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Kind {
+pub enum Kind<'a> {
     /// `null`
     Null,
     /// `true` or `false`
     Bool(bool),
     /// A number (infinite when too large for a double, as `JSON.parse` reads it).
     Number(f64),
-    /// A string, unescaped.
-    String(String),
+    /// A string, unescaped (borrowed from the text when it has no escapes).
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Value>),
+    Array(Vec<Value<'a>>),
     /// An object's members in the order written, duplicates included.
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 /// One `"key": value` pair of an object.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub struct Member<'a> {
     /// The key, unescaped.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Byte offset of the key's opening quote.
     pub key_offset: usize,
     /// The value.
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 /// Why the text is not JSON, and where.
@@ -58,7 +60,7 @@ pub struct SyntaxError {
     pub too_deep: bool,
 }
 
-impl Kind {
+impl Kind<'_> {
     /// The JSON type name a council officer would recognise ("a number", "text", ...).
     pub fn describe(&self) -> &'static str {
         match self {
@@ -73,7 +75,7 @@ impl Kind {
 }
 
 /// Reads `text` as one JSON value followed only by white space.
-pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,
@@ -96,7 +98,7 @@ struct Parser<'a> {
     depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, message: impl Into<String>) -> SyntaxError {
         SyntaxError {
             offset: self.i,
@@ -121,7 +123,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Value, SyntaxError> {
+    fn value(&mut self) -> Result<Value<'a>, SyntaxError> {
         let offset = self.i;
         let kind = match self.s.get(self.i) {
             Some(b'{') => self.nested(Self::object)?,
@@ -143,8 +145,8 @@ impl Parser<'_> {
 
     fn nested(
         &mut self,
-        f: fn(&mut Self) -> Result<Kind, SyntaxError>,
-    ) -> Result<Kind, SyntaxError> {
+        f: fn(&mut Self) -> Result<Kind<'a>, SyntaxError>,
+    ) -> Result<Kind<'a>, SyntaxError> {
         if self.depth >= MAX_DEPTH {
             let mut e = self.err(format!(
                 "lists and objects are nested more than {MAX_DEPTH} levels deep; a feed needs fewer than ten"
@@ -158,7 +160,7 @@ impl Parser<'_> {
         r
     }
 
-    fn literal(&mut self, word: &str, kind: Kind) -> Result<Kind, SyntaxError> {
+    fn literal(&mut self, word: &str, kind: Kind<'a>) -> Result<Kind<'a>, SyntaxError> {
         if self.s[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
             Ok(kind)
@@ -170,7 +172,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self) -> Result<Kind, SyntaxError> {
+    fn object(&mut self) -> Result<Kind<'a>, SyntaxError> {
         self.i += 1;
         let mut members = Vec::new();
         self.ws();
@@ -225,7 +227,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Kind, SyntaxError> {
+    fn array(&mut self) -> Result<Kind<'a>, SyntaxError> {
         self.i += 1;
         let mut items = Vec::new();
         self.ws();
@@ -272,9 +274,21 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let start = self.i;
         self.i += 1;
+        // The common case, text without escapes, is borrowed from the feed: no allocation.
+        let plain = self.s[self.i..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(n) = plain {
+            if self.s[self.i + n] == b'"' {
+                let text: &'a str = self.text;
+                let out = &text[self.i..self.i + n];
+                self.i += n + 1;
+                return Ok(Cow::Borrowed(out));
+            }
+        }
         let mut out = String::new();
         loop {
             // Copy the plain run up to the next quote, backslash or control character.
@@ -293,7 +307,7 @@ impl Parser<'_> {
                 }
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;

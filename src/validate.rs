@@ -427,16 +427,16 @@ struct Cx {
 struct Obj<'v> {
     path: String,
     offset: usize,
-    members: Vec<&'v Member>,
+    members: Vec<&'v Member<'v>>,
 }
 
 impl<'v> Obj<'v> {
     /// The value of `key`, treating `null` as absent.
-    fn get(&self, key: &str) -> Option<&'v J> {
+    fn get(&self, key: &str) -> Option<&'v J<'v>> {
         self.raw(key).filter(|v| v.kind != Kind::Null)
     }
 
-    fn raw(&self, key: &str) -> Option<&'v J> {
+    fn raw(&self, key: &str) -> Option<&'v J<'v>> {
         self.members.iter().find(|m| m.key == key).map(|m| &m.value)
     }
 
@@ -542,7 +542,7 @@ impl Cx {
     }
 
     /// Opens an object of kind `def`, warning about unknown and repeated keys.
-    fn object<'v>(&mut self, v: &'v J, at: At, what: &str) -> Option<Obj<'v>> {
+    fn object<'v>(&mut self, v: &'v J<'v>, at: At, what: &str) -> Option<Obj<'v>> {
         let Kind::Object(members) = &v.kind else {
             self.error(
                 Rule::Type,
@@ -573,7 +573,7 @@ impl Cx {
                     ),
                 );
                 kept.remove(i);
-            } else if !(known.contains(&m.key.as_str()) || what == "feed" && m.key == "$schema") {
+            } else if !(known.contains(&&*m.key) || what == "feed" && m.key == "$schema") {
                 let at = At {
                     parent: &path,
                     key: &m.key,
@@ -604,7 +604,7 @@ impl Cx {
         o: &Obj<'v>,
         key: &str,
         what: &str,
-        f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>,
+        f: impl FnOnce(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Option<T> {
         match o.get(key) {
             Some(v) => f(self, v, o.at(key, v)),
@@ -634,7 +634,7 @@ impl Cx {
         &mut self,
         o: &Obj<'v>,
         key: &str,
-        f: impl FnOnce(&mut Self, &'v J, At) -> Option<T>,
+        f: impl FnOnce(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Option<T> {
         o.get(key).and_then(|v| f(self, v, o.at(key, v)))
     }
@@ -644,7 +644,7 @@ impl Cx {
         &mut self,
         o: &Obj<'v>,
         key: &str,
-        mut f: impl FnMut(&mut Self, &'v J, At) -> Option<T>,
+        mut f: impl FnMut(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Vec<T> {
         let Some(v) = o.get(key) else {
             return Vec::new();
@@ -678,7 +678,7 @@ impl Cx {
 
     fn string(&mut self, v: &J, at: At) -> Option<String> {
         match &v.kind {
-            Kind::String(s) => Some(s.clone()),
+            Kind::String(s) => Some(s.to_string()),
             _ => {
                 self.error(
                     Rule::Type,
@@ -731,7 +731,7 @@ impl Cx {
 
     fn text(&mut self, v: &J, at: At) -> Option<Text> {
         match &v.kind {
-            Kind::String(s) => Some(Text::Plain(s.clone())),
+            Kind::String(s) => Some(Text::Plain(s.to_string())),
             Kind::Object(_) => {
                 let o = self.object(v, at, "text")?;
                 let en = self.opt(&o, "en", Self::string);
@@ -1544,7 +1544,7 @@ fn read_meeting(cx: &mut Cx, v: &J, at: At) -> Option<Meeting> {
 }
 
 /// The JSON value at a simple path of keys and indexes, for locating cross-item problems.
-fn locate<'v>(root: &'v J, steps: &[Step]) -> Option<&'v J> {
+fn locate<'v>(root: &'v J<'v>, steps: &[Step]) -> Option<&'v J<'v>> {
     let mut v = root;
     for s in steps {
         v = match (s, &v.kind) {
@@ -1568,7 +1568,7 @@ fn json_indexes(root: &J, list: &str) -> HashMap<String, Vec<usize>> {
     if let Some(Kind::Array(items)) = locate(root, &[Step::Key(list)]).map(|v| &v.kind) {
         for (i, item) in items.iter().enumerate() {
             if let Some(Kind::String(id)) = locate(item, &[Step::Key("id")]).map(|v| &v.kind) {
-                out.entry(id.clone()).or_default().push(i);
+                out.entry(id.to_string()).or_default().push(i);
             }
         }
     }
