@@ -42,7 +42,9 @@ pub fn render(report: &Report, lang: Lang) -> Option<String> {
     html.push_str(view::STYLE);
     html.push_str(PAGE_STYLE);
     html.push_str("</style>\n</head>\n<body>\n<main class=\"apt-page\">\n");
-    crate::markup::Node::from(view::document_body(&cx)).write_html(&mut html);
+    let mut body = crate::markup::Node::from(view::document_body(&cx));
+    promote_headings(&mut body);
+    body.write_html(&mut html);
     html.push_str("\n<p class=\"apt-secondary\">");
     crate::markup::escape(
         t(
@@ -53,6 +55,22 @@ pub fn render(report: &Report, lang: Lang) -> Option<String> {
     );
     html.push_str("</p>\n</main>\n</body>\n</html>\n");
     Some(html)
+}
+
+/// In the widget the plan's title is an `h2` inside the council's page; on its own page it is
+/// the `h1`, so every heading moves up one level (keeping their order valid).
+fn promote_headings(node: &mut crate::markup::Node) {
+    if let crate::markup::Node::El(e) = node {
+        e.tag = match e.tag {
+            "h2" => "h1",
+            "h3" => "h2",
+            "h4" => "h3",
+            "h5" => "h4",
+            "h6" => "h5",
+            t => t,
+        };
+        e.children.iter_mut().for_each(promote_headings);
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +97,12 @@ mod tests {
             "details are shown without opening"
         );
         assert!(page.contains("1 action overdue"));
+        assert_eq!(
+            page.matches("<h1").count(),
+            1,
+            "the plan's title is the one h1"
+        );
+        assert!(page.contains("<h1 class=\"apt-title\">Plan &quot;x&quot; &amp; y</h1>"));
         assert!(
             !page.contains("data-act=\"open:"),
             "no controls that need JavaScript"

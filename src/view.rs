@@ -620,9 +620,8 @@ pub fn overview(cx: &Ctx) -> Element {
 /// A table in a box that scrolls sideways when the table is wider than the screen. The box
 /// can take keyboard focus and is named, so keyboard users can scroll it too.
 pub fn scroll_box(label: &str, table: Element) -> Element {
-    el("div")
+    el("section")
         .class("apt-table-wrap")
-        .attr("role", "region")
         .attr("aria-label", label)
         .attr("tabindex", "0")
         .child(table)

@@ -26,8 +26,17 @@ function show(line, column) {
   const at = offsetOf(text.value, line, column);
   text.focus();
   text.setSelectionRange(at, Math.min(at + 1, text.value.length));
-  // Scroll the line into view: roughly, by the share of the text before it.
-  text.scrollTop = Math.max(0, (line - 3) * parseFloat(getComputedStyle(text).lineHeight || "20"));
+  // Scroll the place into view. Long lines wrap, so count pixels, not lines: a hidden copy of
+  // the textarea (same width, font and wrapping) holding the text before the place is as tall
+  // as the text above it.
+  const copy = text.cloneNode();
+  copy.removeAttribute("id");
+  Object.assign(copy.style, { position: "absolute", visibility: "hidden", height: "0", width: `${text.getBoundingClientRect().width}px` });
+  text.after(copy);
+  copy.value = text.value.slice(0, at);
+  const y = copy.scrollHeight;
+  copy.remove();
+  text.scrollTop = Math.max(0, y - text.clientHeight / 2);
 }
 
 function say(sentence) {
