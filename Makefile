@@ -78,7 +78,7 @@ test-wasm:
 # node:test files in tests/browser/ (playwright-core + axe-core in Debian's chromium).
 test-browser:
 	@scripts/ensure-tools.sh browser node
-	node --test tests/schema/*.test.mjs tests/browser/*.test.mjs
+	node --test tests/size.test.mjs tests/schema/*.test.mjs tests/browser/*.test.mjs
 
 # The packed tarball in a Vite 7 app, a plain page (CDN copy), TypeScript 5 and 7, and a GOV.UK
 # Frontend page. Needs pkg/. Installs tests/consumers' own npm dependencies when missing.
