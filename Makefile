@@ -3,6 +3,7 @@
 #   make pkg     build the npm package into pkg/ (wasm-pack + wasm-opt + the element module)
 #   make demo    build pkg/, copy it to www/pkg/ and serve www/ on http://127.0.0.1:$(PORT)/
 #   make test    everything CI runs, in order, stopping at the first failure
+#   make bench   the benchmark (bench/run.mjs): prints a table, writes bench/RESULTS.md; not part of make test
 #   make tools   install any missing tool (scripts/ensure-tools.sh); every target does this
 #
 # See DEVELOPERS.md.
@@ -29,10 +30,10 @@ WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
 # browser options are in webdriver.json at the repo root.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools pkg demo test test-wasm test-browser test-consumers clean
+.PHONY: help tools pkg demo test test-wasm test-browser test-consumers bench clean
 
 help:
-	@sed -n '3,7p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,8p' Makefile | sed 's/^# \{0,1\}//'
 
 tools:
 	@scripts/ensure-tools.sh
@@ -88,3 +89,9 @@ test-consumers:
 
 clean:
 	rm -rf $(PKG) www/pkg test-output
+
+# The benchmark (issue #6): the widget against JSON.parse and DataTables in headless Chromium.
+# BENCH_ARGS passes options to bench/run.mjs, e.g. BENCH_ARGS="--sizes 10000 --reps 3".
+bench: pkg
+	@scripts/ensure-tools.sh browser node
+	node bench/run.mjs $(BENCH_ARGS)
