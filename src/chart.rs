@@ -1446,7 +1446,8 @@ fn place_labels(
         }
         let Some((_, x, y, anchor)) = best.or_else(|| {
             let &(px, py) = l.points.last()?;
-            Some((0.0, px.clamp(f.left + w, W), (py - 7.0).max(f.top), "end"))
+            // max then min, not clamp: a label wider than the chart must not panic.
+            Some((0.0, px.max(f.left + w).min(W), (py - 7.0).max(f.top), "end"))
         }) else {
             continue;
         };
@@ -1525,39 +1526,47 @@ fn burn_up_data(feed: &Feed) -> BurnUp {
         .collect();
     let mut months = Vec::new();
     if let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) {
-        let first = month_start(first.min(as_of));
-        let last = last.max(as_of).month_end();
+        // Ten years either side of the data date is the most a plan's chart needs; a date typed
+        // as 9999 must not make a chart of eighty thousand months.
+        let first = month_start(first.min(as_of).max(as_of.add_months(-120)));
+        let last = last.max(as_of).min(as_of.add_months(120)).month_end();
         let mut m = first.month_end();
         while m <= last {
             months.push(m);
             m = m.add_days(1).month_end();
         }
     }
-    let by = |d: Date, f: &dyn Fn(&Action) -> Option<Date>| {
-        acts.iter().filter(|a| f(a).is_some_and(|x| x <= d)).count()
+    // Running totals by binary search in each kind of date, sorted once: linear in the
+    // number of months and actions together, not their product.
+    let sorted = |f: fn(&Action) -> Option<Date>| {
+        let mut v: Vec<Date> = acts.iter().filter_map(|a| f(a)).collect();
+        v.sort_unstable();
+        v
     };
-    let eff = |a: &Action| a.effective_due();
-    let orig = |a: &Action| a.due;
-    let comp = |a: &Action| done_date(a);
+    let eff_dates = sorted(|a| a.effective_due());
+    let orig_dates = sorted(|a| a.due);
+    let done_dates = sorted(|a| a.completed.filter(|_| a.status == Status::Complete));
+    let by = |d: Date, dates: &Vec<Date>| dates.partition_point(|&x| x <= d);
+    let (eff, orig, comp) = (&eff_dates, &orig_dates, &done_dates);
     BurnUp {
-        planned: months.iter().map(|&m| by(m, &eff)).collect(),
-        original: months.iter().map(|&m| by(m, &orig)).collect(),
+        planned: months.iter().map(|&m| by(m, eff)).collect(),
+        original: months.iter().map(|&m| by(m, orig)).collect(),
         done: months
             .iter()
             .map(|&m| {
                 if month_start(m) > as_of {
                     None
                 } else {
-                    Some(by(m.min(as_of), &comp))
+                    Some(by(m.min(as_of), comp))
                 }
             })
             .collect(),
         months,
         total: acts.len(),
         complete: acts.iter().filter(|a| a.status == Status::Complete).count(),
-        planned_now: by(as_of, &eff),
-        original_now: by(as_of, &orig),
-        done_now: by(as_of, &comp),
+        planned_now: by(as_of, eff),
+        original_now: by(as_of, orig),
+        done_now: by(as_of, comp),
         no_due: acts.iter().filter(|a| a.effective_due().is_none()).count(),
         undated_complete: acts
             .iter()

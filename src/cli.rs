@@ -158,6 +158,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Text from a feed, safe to print on a terminal: control characters (which could move the
+/// cursor or change colours) are shown as `\u{..}` escapes.
+fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The human report: one line a problem, `FILE:LINE:COLUMN: severity: path: message`.
 fn human(out: &mut dyn Write, name: &str, report: &Report) -> std::io::Result<()> {
     for p in &report.problems {
@@ -170,11 +184,8 @@ fn human(out: &mut dyn Write, name: &str, report: &Report) -> std::io::Result<()
         } else {
             format!("{}: ", p.path)
         };
-        writeln!(
-            out,
-            "{name}:{}:{}: {sev}: {path}{}",
-            p.line, p.column, p.message
-        )?;
+        let line = format!("{name}:{}:{}: {sev}: {path}{}", p.line, p.column, p.message);
+        writeln!(out, "{}", printable(&line))?;
     }
     let counts = format!(
         "{}, {}",

@@ -274,8 +274,9 @@ pub fn check_text(text: &str) -> Report {
     };
     let mut problems = cx.problems;
     problems.sort_by_key(|p| p.offset);
-    for p in &mut problems {
-        (p.line, p.column) = lines.line_col(p.offset);
+    let places = lines.line_cols(problems.iter().map(|p| p.offset));
+    for (p, place) in problems.iter_mut().zip(places) {
+        (p.line, p.column) = place;
     }
     Report { feed, problems }
 }
@@ -557,8 +558,10 @@ impl Cx {
         let path = at.path();
         let known = keys_of(what_def(what));
         let mut kept: Vec<&Member> = Vec::with_capacity(members.len());
+        // Where each key stands in `kept`, so thousands of keys are still read in linear time.
+        let mut place: HashMap<&str, usize> = HashMap::with_capacity(members.len());
         for m in members {
-            if let Some(i) = kept.iter().position(|k| k.key == m.key) {
+            if let Some(&i) = place.get(&*m.key) {
                 let at = At {
                     parent: &path,
                     key: &m.key,
@@ -572,7 +575,8 @@ impl Cx {
                         m.key
                     ),
                 );
-                kept.remove(i);
+                kept[i] = m;
+                continue;
             } else if !(known.contains(&&*m.key) || what == "feed" && m.key == "$schema") {
                 let at = At {
                     parent: &path,
@@ -589,6 +593,7 @@ impl Cx {
                     format!("unknown key \"{}\" is ignored{hint}", m.key),
                 );
             }
+            place.insert(&m.key, kept.len());
             kept.push(m);
         }
         Some(Obj {
@@ -1583,42 +1588,66 @@ fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
         .iter()
         .filter_map(|a| Some((a.id.as_str(), a.parent.as_deref()?)))
         .collect();
-    let mut bad = HashSet::new();
+    // Walk each chain of parents once: every action is visited a bounded number of times, so
+    // a chain or circle of thousands of sub-actions is checked in linear time.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        OnPath,
+        Done,
+    }
+    let mut seen: HashMap<&str, Seen> = HashMap::with_capacity(feed.actions.len());
+    let mut cycles: Vec<Vec<&str>> = Vec::new();
     for a in &feed.actions {
-        let mut chain = vec![a.id.as_str()];
-        let mut cur = a.id.as_str();
-        while let Some(&p) = parent.get(cur) {
-            if p == a.id {
-                let i = cx
-                    .ids
-                    .get("actions")
-                    .and_then(|m| m.get(&a.id))
-                    .copied()
-                    .unwrap_or(0);
-                let offset = locate(
-                    root,
-                    &[Step::Key("actions"), Step::Index(i), Step::Key("parent")],
-                )
-                .map_or(0, |v| v.offset);
-                let path = format!("actions[{i}]");
-                let names: Vec<String> = chain
-                    .iter()
-                    .map(|s| quote(s))
-                    .chain([quote(&a.id)])
-                    .collect();
-                cx.error(
-                    Rule::Cycle,
-                    At { parent: &path, key: "parent", offset },
-                    format!("sub-actions go round in a circle ({}); an action cannot be a sub-action of itself", names.join(" → ")),
-                );
-                bad.insert(a.id.clone());
-                break;
+        let mut path: Vec<&str> = Vec::new();
+        let mut cur = Some(a.id.as_str());
+        while let Some(id) = cur {
+            match seen.get(id) {
+                Some(Seen::Done) => break,
+                Some(Seen::OnPath) => {
+                    let start = path.iter().position(|p| *p == id).unwrap_or(0);
+                    cycles.push(path[start..].to_vec());
+                    break;
+                }
+                None => {
+                    seen.insert(id, Seen::OnPath);
+                    path.push(id);
+                    cur = parent.get(id).copied();
+                }
             }
-            if chain.contains(&p) || chain.len() > parent.len() {
-                break;
+        }
+        for id in path {
+            seen.insert(id, Seen::Done);
+        }
+    }
+    let mut bad = HashSet::new();
+    for cycle in &cycles {
+        for (k, id) in cycle.iter().enumerate() {
+            // Name the circle from this action, shortened when long: "a" → "b" → … → "a".
+            let n = cycle.len();
+            let mut names: Vec<String> = (0..n.min(6)).map(|j| quote(cycle[(k + j) % n])).collect();
+            if n > 6 {
+                names.push(format!("… {} more", n - 6));
             }
-            chain.push(p);
-            cur = p;
+            names.push(quote(id));
+            let circle = names.join(" → ");
+            let i = cx
+                .ids
+                .get("actions")
+                .and_then(|m| m.get(*id))
+                .copied()
+                .unwrap_or(0);
+            let offset = locate(
+                root,
+                &[Step::Key("actions"), Step::Index(i), Step::Key("parent")],
+            )
+            .map_or(0, |v| v.offset);
+            let path = format!("actions[{i}]");
+            cx.error(
+                Rule::Cycle,
+                At { parent: &path, key: "parent", offset },
+                format!("sub-actions go round in a circle ({circle}); an action cannot be a sub-action of itself"),
+            );
+            bad.insert(id.to_string());
         }
     }
     feed.actions.retain(|a| !bad.contains(&a.id));

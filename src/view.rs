@@ -2055,18 +2055,28 @@ fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
 }
 
 fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
-    let mut periods: Vec<crate::date::Period> = ind.values.iter().map(|v| v.period).collect();
-    for c in &ind.comparators {
-        for v in &c.values {
-            if !periods.contains(&v.period) {
-                periods.push(v.period);
-            }
-        }
+    // Each series by period (the last figure for a period wins), so long series stay linear.
+    fn by_period(values: &[Value]) -> std::collections::HashMap<crate::date::Period, &Value> {
+        values.iter().map(|v| (v.period, v)).collect()
     }
-    periods.sort_by_key(|p| p.end());
+    let own = by_period(&ind.values);
+    let theirs: Vec<_> = ind
+        .comparators
+        .iter()
+        .map(|c| by_period(&c.values))
+        .collect();
+    let mut periods: Vec<crate::date::Period> = ind
+        .values
+        .iter()
+        .chain(ind.comparators.iter().flat_map(|c| &c.values))
+        .map(|v| v.period)
+        .collect();
+    periods.sort_by_key(|p| (p.end(), p.to_string()));
     periods.dedup();
-    let cell = |values: &[Value], p: crate::date::Period| -> Element {
-        match values.iter().rev().find(|v| v.period == p) {
+    let cell = |values: &std::collections::HashMap<crate::date::Period, &Value>,
+                p: crate::date::Period|
+     -> Element {
+        match values.get(&p).copied() {
             Some(v) if v.suppressed => el("td").text(cx.t("suppressed")),
             Some(Value {
                 value: Some(x),
@@ -2097,8 +2107,8 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
         .map(|&p| {
             el("tr")
                 .child(el("th").attr("scope", "row").text(period_label(cx.lang, p)))
-                .child(cell(&ind.values, p))
-                .children(ind.comparators.iter().map(|c| cell(&c.values, p)))
+                .child(cell(&own, p))
+                .children(theirs.iter().map(|c| cell(c, p)))
         })
         .collect();
     let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
