@@ -201,6 +201,11 @@ const LABEL: f64 = 14.0;
 
 /// A coordinate as written in the SVG: one decimal at most.
 fn c(x: f64) -> String {
+    // A figure at the edge of what a double holds can make a scale overflow: draw it at 0
+    // rather than write "NaN" into the SVG.
+    if !x.is_finite() {
+        return "0".into();
+    }
     let r = round_to(x, 1);
     let s = format!("{r:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)

@@ -575,7 +575,11 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
             let hash = i.state.fragment(&i.ns, &location_hash());
             let win = window()?;
             let loc = win.location();
-            let url = format!("{}{}{}", loc.pathname()?, loc.search()?, hash);
+            // The page's own address with the new fragment (not pathname + search: a path that
+            // starts with "//" would be read as another host).
+            let href = loc.href()?;
+            let base = href.split('#').next().unwrap_or_default();
+            let url = format!("{base}{hash}");
             let history = win.history()?;
             match effect {
                 Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,

@@ -26,9 +26,16 @@ class TooLarge extends Error {}
 /** Fetches `src`, stopping early (not downloading it all) once it passes MAX_BYTES. */
 async function fetchFeed(src, signal) {
   const res = await fetch(src, { signal, headers: { Accept: "application/json" } });
-  if (!res.ok) return { status: res.status };
+  if (!res.ok) {
+    // An error page's body is not needed: stop it downloading.
+    res.body?.cancel().catch(() => {});
+    return { status: res.status };
+  }
   const declared = Number(res.headers.get("content-length"));
-  if (declared > MAX_BYTES) throw new TooLarge();
+  if (declared > MAX_BYTES) {
+    res.body?.cancel().catch(() => {});
+    throw new TooLarge();
+  }
   const reader = res.body.getReader();
   const chunks = [];
   let size = 0;
