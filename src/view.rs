@@ -348,6 +348,12 @@ fn header(cx: &Ctx) -> Element {
         .class("apt-header")
         .child(cx.text(el("p").class("apt-caption"), &feed.publisher.name))
         .child(cx.text(el("h2").class("apt-title"), &feed.plan.title))
+        .child_opt(
+            feed.plan
+                .summary
+                .as_ref()
+                .map(|s| cx.text(el("p").class("apt-summary"), s)),
+        )
         .child(el("p").class("apt-asof").text(tf(
             cx.lang,
             "Data as at {date}",
@@ -602,14 +608,14 @@ pub fn overview(cx: &Ctx) -> Element {
                             if let Some(f) = fieldwork(cx, i) {
                                 li = li.text(format!(" — {f}"));
                             }
-                            li.child_opt(judgements_list(cx, i)).child_opt(
-                                i.report_url.as_ref().map(|u| {
+                            li.child_opt(judgements_list(cx, i))
+                                .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
+                                .child_opt(i.report_url.as_ref().map(|u| {
                                     el("p").child(link(
                                         u,
                                         el("span").text(cx.t("Read the inspection report")),
                                     ))
-                                }),
-                            )
+                                }))
                         })),
                 ),
         );
@@ -738,6 +744,11 @@ fn priority_table(cx: &Ctx) -> Element {
                     el("th")
                         .attr("scope", "row")
                         .child(cx.go(format!("go:priority:{}", p.id), cx.span(&p.title)))
+                        .child_opt(
+                            p.description
+                                .as_ref()
+                                .map(|d| cx.text(el("span").class("apt-block"), d)),
+                        )
                         .child_opt(p.lead.as_ref().map(|l| {
                             el("span").class("apt-secondary apt-block").text(tf(
                                 cx.lang,
