@@ -738,14 +738,14 @@ fn twenty_thousand_problems_are_reported_without_trouble() {
 }
 
 #[test]
-#[ignore = "still too slow in a debug build (300,000 keys: each key lookup scans the object); run with --ignored"]
 fn many_keys_in_one_object_are_read_in_linear_time() {
-    // 300,000 unknown keys (about 4 MB): each is a warning; finding repeated keys must not
-    // compare every key with every other (validate.rs Cx::object, kept.iter().position).
-    let keys: Vec<String> = (0..300_000).map(|i| format!("\"k{i}\":0")).collect();
+    // 100,000 unknown keys (about 1 MB): each is a warning; finding repeated keys must not
+    // compare every key with every other (it did: Cx::object, kept.iter().position(), about
+    // 16 s natively for this feed; now a map). Sized to pass in a debug build.
+    let keys: Vec<String> = (0..100_000).map(|i| format!("\"k{i}\":0")).collect();
     let text = minimal(&format!(r#""actions":[],{}"#, keys.join(",")));
-    let r = survive("300,000 keys", 20, text);
-    assert_eq!(r.warnings(), 300_000);
+    let r = survive("100,000 keys", 20, text);
+    assert_eq!(r.warnings(), 100_000);
 }
 
 #[test]
