@@ -651,19 +651,9 @@ impl Cx {
         key: &str,
         mut f: impl FnMut(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Vec<T> {
-        let Some(v) = o.get(key) else {
+        let Some((items, path)) = self.array(o, key, "a list [ ... ]") else {
             return Vec::new();
         };
-        let at = o.at(key, v);
-        let Kind::Array(items) = &v.kind else {
-            self.error(
-                Rule::Type,
-                at,
-                format!("found {}, expected a list [ ... ]", found(v)),
-            );
-            return Vec::new();
-        };
-        let path = at.path();
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let ipath = format!("{path}[{i}]");
@@ -679,6 +669,27 @@ impl Cx {
             self.index = saved;
         }
         out
+    }
+
+    /// The items of an optional list and its path; `None` when absent or null, or (reported)
+    /// when it is not a list.
+    fn array<'v>(
+        &mut self,
+        o: &Obj<'v>,
+        key: &str,
+        expected: &str,
+    ) -> Option<(&'v [J<'v>], String)> {
+        let v = o.get(key)?;
+        let at = o.at(key, v);
+        let Kind::Array(items) = &v.kind else {
+            self.error(
+                Rule::Type,
+                at,
+                format!("found {}, expected {expected}", found(v)),
+            );
+            return None;
+        };
+        Some((items, at.path()))
     }
 
     fn string(&mut self, v: &J, at: At) -> Option<String> {
@@ -965,19 +976,9 @@ impl Cx {
 
     /// A list of references from `owner` to ids of `list`; a bad one is an error of the owner.
     fn refs(&mut self, o: &Obj, key: &str, list: &str, noun: &str, owner: &str) -> Vec<Id> {
-        let Some(v) = o.get(key) else {
+        let Some((items, path)) = self.array(o, key, "a list of ids [\"…\", \"…\"]") else {
             return Vec::new();
         };
-        let at = o.at(key, v);
-        let Kind::Array(items) = &v.kind else {
-            self.error(
-                Rule::Type,
-                at,
-                format!("found {}, expected a list of ids [\"…\", \"…\"]", found(v)),
-            );
-            return Vec::new();
-        };
-        let path = at.path();
         items
             .iter()
             .enumerate()
