@@ -25,6 +25,7 @@ use crate::i18n::Lang;
 use crate::validate::{self, closest, Report, Rule, Severity};
 use std::collections::HashMap;
 use std::fmt;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 
 /// The largest workbook (or CSV file) read: 64 MiB.
@@ -421,6 +422,7 @@ fn column_names(def: &SheetDef) -> Vec<String> {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The kind of a column of a template sheet, by its header.
 fn kind_of(sheet: &str, header: &str) -> Option<Kind> {
     let def = SHEETS.iter().find(|d| d.name == sheet)?;
@@ -521,6 +523,9 @@ pub struct SheetProblem {
     pub message: String,
     /// The validator's rule, when the problem was found by the validator.
     pub rule: Option<Rule>,
+    /// The line and column (in characters) of the problem in the imported JSON text, when
+    /// the validator found it there: the feed checker page shows that place.
+    pub json_at: Option<(usize, usize)>,
     order: (usize, usize, usize),
 }
 
@@ -1112,6 +1117,7 @@ impl<'w> Builder<'w> {
             column: col.map(|c| c.1),
             message,
             rule: None,
+            json_at: None,
         });
     }
 
@@ -1748,6 +1754,7 @@ pub fn import(wb: &Workbook) -> Import {
         );
         if let Some(last) = b.problems.last_mut() {
             last.rule = Some(p.rule);
+            last.json_at = Some((p.line, p.column));
         }
     }
     let mut problems = b.problems;
@@ -2069,6 +2076,7 @@ pub fn difference(a: &Feed, b: &Feed) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
+#[cfg(not(target_arch = "wasm32"))]
 fn kinds(sheet: &Sheet) -> Vec<Option<Kind>> {
     let key = sheet_key(&sheet.name, Source::CsvFolder);
     sheet.rows.first().map_or(Vec::new(), |h| {
@@ -2078,6 +2086,7 @@ fn kinds(sheet: &Sheet) -> Vec<Option<Kind>> {
     })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn is_text_kind(k: Option<Kind>) -> bool {
     matches!(
         k,
@@ -2085,6 +2094,7 @@ fn is_text_kind(k: Option<Kind>) -> bool {
     )
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The workbook as an .xlsx file: a bold, frozen header row with filters, readable column
 /// widths, dates as Excel dates shown `dd/mm/yyyy`, ids and periods as text, and a list to
 /// choose from in each column of feed words (status, RAG, …).
@@ -2235,6 +2245,7 @@ pub fn to_csv(sheet: &Sheet) -> String {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Writes the workbook as a folder of CSV files, one per sheet (`actions.csv`, …).
 pub fn write_csv_folder(wb: &Workbook, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir)
@@ -2250,6 +2261,7 @@ pub fn write_csv_folder(wb: &Workbook, dir: &Path) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads a spreadsheet: a folder of CSV files, or a workbook (.xlsx, .xls, .xlsb, .ods).
 /// An error says why it cannot be read at all.
 pub fn read(path: &Path) -> Result<Workbook, String> {
@@ -2349,10 +2361,11 @@ pub fn read_workbook_bytes(bytes: &[u8]) -> Result<Workbook, String> {
 
 /// Reads a folder of CSV files (`plan.csv`, `actions.csv`, …), each UTF-8 (with or without a
 /// byte-order mark) or UTF-16 as Excel's "Unicode text", separated by commas, semicolons or tabs.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_csv_folder(dir: &Path) -> Result<Workbook, String> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?;
-    let mut files: Vec<(String, std::path::PathBuf)> = entries
+    let mut paths: Vec<(String, std::path::PathBuf)> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
@@ -2362,36 +2375,59 @@ pub fn read_csv_folder(dir: &Path) -> Result<Workbook, String> {
         })
         .filter_map(|p| Some((p.file_name()?.to_string_lossy().into_owned(), p)))
         .collect();
-    files.sort();
-    if files.is_empty() {
+    paths.sort();
+    if paths.is_empty() {
         return Err(format!(
             "{}: the folder has no CSV files; import reads a workbook (.xlsx) or a folder of CSV files, one for each sheet (plan.csv, actions.csv, …)",
             dir.display()
         ));
+    }
+    let mut files = Vec::new();
+    for (name, path) in paths {
+        let meta = std::fs::metadata(&path)
+            .map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
+        // Said before reading, so that a huge file is not read whole first.
+        too_big(&path.display().to_string(), meta.len())?;
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
+        files.push((name, bytes));
+    }
+    csv_workbook(&files)
+}
+
+/// CSV files, each a name (`actions.csv`) and its bytes, as the workbook a folder of them
+/// makes: one sheet per file, in the order given. The feed checker page reads the files a
+/// reader opens or drops with this; [`read_csv_folder`] reads a folder's.
+pub fn csv_workbook(files: &[(String, Vec<u8>)]) -> Result<Workbook, String> {
+    if files.is_empty() {
+        return Err(
+            "there are no CSV files; give one for each sheet (plan.csv, actions.csv, …)".into(),
+        );
     }
     let mut wb = Workbook {
         sheets: Vec::new(),
         source: Source::CsvFolder,
         problems: Vec::new(),
     };
-    for (name, path) in files {
-        let meta = std::fs::metadata(&path)
-            .map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
-        if meta.len() > MAX_BYTES {
-            return Err(format!(
-                "{}: the file is {} MiB; a CSV file can be at most {} MiB",
-                path.display(),
-                meta.len() / (1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
-            ));
-        }
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
-        let (sheet, problems) = csv_sheet(&name, &bytes);
+    for (name, bytes) in files {
+        too_big(name, bytes.len() as u64)?;
+        let (sheet, problems) = csv_sheet(name, bytes);
         wb.sheets.push(sheet);
         wb.problems.extend(problems);
     }
     Ok(wb)
+}
+
+/// "NAME: the file is N MiB; a CSV file can be at most 64 MiB" for a file over [`MAX_BYTES`].
+fn too_big(name: &str, len: u64) -> Result<(), String> {
+    if len > MAX_BYTES {
+        return Err(format!(
+            "{name}: the file is {} MiB; a CSV file can be at most {} MiB",
+            len / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
 }
 
 /// One CSV file as a sheet, with what was wrong in reading it.
@@ -2408,6 +2444,7 @@ pub fn csv_sheet(name: &str, bytes: &[u8]) -> (Sheet, Vec<SheetProblem>) {
             column: None,
             message,
             rule: Some(Rule::Encoding),
+            json_at: None,
             order: (def.map_or(0, |d| d + 1), row, 0),
         })
     };

@@ -607,3 +607,23 @@ fn what_a_spreadsheet_cannot_hold_is_reported_by_export() {
         "{err}"
     );
 }
+
+/// The browser tests of the feed checker page open this workbook
+/// (`tests/browser/fixtures/publishing/officer.xlsx`): it must stay the workbook above, whose
+/// problems are checked exactly there. `UPDATE_FIXTURES=1 cargo test --test sheet` rewrites it.
+#[test]
+fn the_checker_pages_workbook_fixture_is_the_excel_users_workbook() {
+    let path = root().join("tests/browser/fixtures/publishing/officer.xlsx");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        fs::write(&path, excel_users_workbook()).unwrap();
+    }
+    let committed = sheet::import(&sheet::read(&path).unwrap());
+    let made = sheet::import(&sheet::read_workbook_bytes(&excel_users_workbook()).unwrap());
+    assert_eq!(
+        committed.problems,
+        made.problems,
+        "{} is out of date: UPDATE_FIXTURES=1 cargo test --test sheet",
+        path.display()
+    );
+    assert_eq!(committed.json, made.json);
+}

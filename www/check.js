@@ -1,5 +1,8 @@
 // The feed checker: validate() from the package, problems linked to their place in the text,
-// and a live preview through the element's `feed` property. Nothing leaves the browser.
+// and a live preview through the element's `feed` property. A workbook (or the template's CSV
+// files) is converted to the feed by a second WebAssembly module, workbook/workbook.js (`make
+// workbook`), loaded only when a spreadsheet is opened: the same conversion as the command
+// line's `import`. Nothing leaves the browser.
 import { validate } from "./pkg/action-plan-tracker.js";
 
 const text = document.getElementById("check-text");
@@ -8,6 +11,11 @@ const drop = document.getElementById("check-drop");
 const status = document.getElementById("check-status");
 const list = document.getElementById("check-problems");
 const preview = document.getElementById("preview");
+const save = document.getElementById("check-save");
+const download = document.getElementById("check-download");
+
+/** The file name the converted feed is downloaded as. */
+let saveName = "feed.json";
 
 /** The offset in `source` of 1-based `line` and `column` (columns count characters). */
 function offsetOf(source, line, column) {
@@ -43,22 +51,36 @@ function say(sentence) {
   status.replaceChildren(Object.assign(document.createElement("p"), { textContent: sentence }));
 }
 
-function item(problem) {
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** A problem's list item: its tag, its place (a button showing it in the text, when known) and message. */
+function item({ severity, where, line, column, message }) {
   const li = document.createElement("li");
-  li.className = `check-problem check-problem--${problem.severity}`;
+  li.className = `check-problem check-problem--${severity}`;
   const tag = Object.assign(document.createElement("strong"), {
     className: "check-tag",
-    textContent: problem.severity === "error" ? "Error" : "Warning",
+    textContent: severity === "error" ? "Error" : "Warning",
   });
-  const where = Object.assign(document.createElement("button"), {
-    type: "button",
-    className: "check-where",
-    textContent: `Line ${problem.line}, column ${problem.column}${problem.path ? ` (${problem.path})` : ""}`,
+  const place = Object.assign(document.createElement(line ? "button" : "span"), {
+    className: line ? "check-where" : "check-where check-where--plain",
+    textContent: where,
   });
-  where.addEventListener("click", () => show(problem.line, problem.column));
-  const message = Object.assign(document.createElement("p"), { textContent: problem.message });
-  li.append(tag, " ", where, message);
+  if (line) {
+    place.type = "button";
+    place.addEventListener("click", () => show(line, column));
+  }
+  const text = Object.assign(document.createElement("p"), { textContent: message });
+  li.append(tag, " ", place, text);
   return li;
+}
+
+/** Lists `problems`, offers the download when there are no errors, and shows the preview. */
+function report(sentence, problems, errors, json) {
+  say(sentence);
+  list.replaceChildren(...problems.map(item));
+  save.hidden = errors > 0;
+  download.textContent = `Download the feed (${saveName})`;
+  preview.feed = json;
 }
 
 function check() {
@@ -66,31 +88,131 @@ function check() {
   if (!source.trim()) {
     say("There is nothing to check: open a file or paste the feed's text.");
     list.replaceChildren();
+    save.hidden = true;
     return;
   }
-  const report = validate(source);
-  const problems = [...report.errors, ...report.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
-  const e = report.errors.length;
-  const w = report.warnings.length;
-  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  say(
+  const result = validate(source);
+  const problems = [...result.errors, ...result.warnings]
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map((p) => ({ ...p, where: `Line ${p.line}, column ${p.column}${p.path ? ` (${p.path})` : ""}` }));
+  const e = result.errors.length;
+  const w = result.warnings.length;
+  report(
     e === 0 && w === 0
       ? "No problems found. The feed is ready to publish."
       : `${count(e, "error", "errors")} and ${count(w, "warning", "warnings")}. ${
           e ? "Items with errors are left out of the widget until they are corrected." : "Warnings do not stop the plan being shown."
         }`,
+    problems,
+    e,
+    source,
   );
-  list.replaceChildren(...problems.map(item));
-  preview.feed = source;
 }
 
-async function load(f) {
-  text.value = await f.text();
+/** The spreadsheet reader, loaded (once) when it is first needed. */
+let reader;
+function workbookReader() {
+  reader ??= import("./workbook/workbook.js").then(async (m) => {
+    await m.default();
+    return m;
+  });
+  reader.catch(() => (reader = undefined));
+  return reader;
+}
+
+const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
+const CSV = /\.csv$/i;
+/** The largest spreadsheet read, as the command line's `import`: 64 MiB. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Converts a workbook, or the template's CSV files, to the feed: the JSON goes into the text
+ * box and every problem is listed by sheet, row and column.
+ */
+async function convert(files) {
+  const name = files.length === 1 ? files[0].name : `${files.length} CSV files`;
+  say(`Reading ${name}…`);
+  list.replaceChildren();
+  save.hidden = true;
+  const big = files.find((f) => f.size > MAX_BYTES);
+  if (big) {
+    say(`${big.name} is ${Math.floor(big.size / 1048576)} MiB; a spreadsheet can be at most 64 MiB.`);
+    return;
+  }
+  let m;
+  try {
+    m = await workbookReader();
+  } catch (e) {
+    say(`The spreadsheet reader could not be loaded (${e.message}). Reload the page and try again.`);
+    return;
+  }
+  let result;
+  try {
+    const bytes = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    result = SPREADSHEET.test(files[0].name) || files.length === 1 && !CSV.test(files[0].name)
+      ? m.readWorkbook(bytes[0])
+      : m.readCsvFiles(files.map((f) => f.name), bytes);
+  } catch (e) {
+    say(`${name} cannot be read: ${e.message}`);
+    return;
+  }
+  saveName = files.length === 1 ? files[0].name.replace(/\.[^.]*$/, "") + ".json" : "feed.json";
+  text.value = result.json;
+  const { errors: e, warnings: w } = result;
+  const problems = result.problems.map((p) => ({
+    severity: p.severity,
+    where: p.location || "The whole spreadsheet",
+    line: p.jsonLine,
+    column: p.jsonColumn,
+    message: p.message,
+  }));
+  report(
+    e === 0 && w === 0
+      ? `Converted ${name} to the feed: no problems found. The feed is ready to publish.`
+      : `Converted ${name} to the feed: ${count(e, "error", "errors")} and ${count(w, "warning", "warnings")}. ${
+          e
+            ? "Correct the errors in the spreadsheet and open it again; the feed can be downloaded once there are none."
+            : "Warnings do not stop the plan being shown."
+        }`,
+    problems,
+    e,
+    result.json,
+  );
+}
+
+/** Opens what the reader chose or dropped: one JSON feed, one workbook, or CSV files. */
+async function open(files) {
+  if (files.length === 0) return;
+  const csv = files.filter((f) => CSV.test(f.name));
+  if (files.length > 1 && csv.length !== files.length) {
+    say("Open one feed or one workbook at a time, or the template's CSV files together.");
+    return;
+  }
+  if (csv.length || SPREADSHEET.test(files[0].name)) {
+    await convert(files);
+    return;
+  }
+  // A workbook saved without its .xlsx ending is still a zip file.
+  const head = new Uint8Array(await files[0].slice(0, 4).arrayBuffer());
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) {
+    await convert(files);
+    return;
+  }
+  saveName = files[0].name.replace(/\.[^.]*$/, "") + ".json";
+  text.value = await files[0].text();
   check();
 }
 
 document.getElementById("check-run").addEventListener("click", check);
-file.addEventListener("change", () => file.files[0] && load(file.files[0]));
+download.addEventListener("click", () => {
+  const url = URL.createObjectURL(new Blob([text.value], { type: "application/json" }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: saveName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+file.addEventListener("change", () => open([...file.files]));
 drop.addEventListener("dragover", (e) => {
   e.preventDefault();
   drop.classList.add("check-drop--over");
@@ -99,6 +221,5 @@ drop.addEventListener("dragleave", () => drop.classList.remove("check-drop--over
 drop.addEventListener("drop", (e) => {
   e.preventDefault();
   drop.classList.remove("check-drop--over");
-  const f = e.dataTransfer.files[0];
-  if (f) load(f);
+  open([...e.dataTransfer.files]);
 });
