@@ -1381,6 +1381,9 @@ struct DirectLabel {
     points: Vec<(f64, f64)>,
 }
 
+/// How many of a line's points, counted from its end, a direct label may be placed beside.
+const LABEL_CANDIDATES: usize = 24;
+
 /// Places each label beside its own line: near the line's end where possible, clear of other
 /// labels, crossing as few lines as possible, and nearer its own line than any other (so it
 /// cannot be read as naming a neighbour). `lines` are every line's segments; `taken` are
@@ -1397,9 +1400,11 @@ fn place_labels(
         let text = truncate(&l.text, 24);
         let w = text_width(&text, size) * if l.bold { 1.05 } else { 1.0 };
         let mut best: Option<(f64, f64, f64, &'static str)> = None;
-        let n = l.points.len();
-        for (i, &(px, py)) in l.points.iter().enumerate().rev() {
-            let from_end = (n - 1 - i) as f64;
+        // Only the last few points are candidates: a label belongs near its line's end, and
+        // scoring each candidate against every segment would otherwise grow with the square
+        // of a long series' points.
+        for (from_end, &(px, py)) in l.points.iter().rev().take(LABEL_CANDIDATES).enumerate() {
+            let from_end = from_end as f64;
             for (k, (dx, dy, anchor)) in [
                 (6.0, 4.5, "start"),
                 (-5.0, -7.0, "end"),
