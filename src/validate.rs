@@ -248,6 +248,7 @@ pub fn check_text(text: &str) -> Report {
         item_errors: 0,
         ids: HashMap::new(),
         index: 0,
+        unknown: HashMap::new(),
     };
     let feed = match json::parse(text) {
         Err(e) => {
@@ -272,6 +273,7 @@ pub fn check_text(text: &str) -> Report {
         }
         Ok(root) => read_feed(&mut cx, &root),
     };
+    cx.unknown_keys_left_over();
     let mut problems = cx.problems;
     problems.sort_by_key(|p| p.offset);
     let places = lines.line_cols(problems.iter().map(|p| p.offset));
@@ -422,6 +424,20 @@ struct Cx {
     ids: HashMap<&'static str, HashMap<String, usize>>,
     /// The index in its JSON list of the list item being read.
     index: usize,
+    /// Each unknown key, by the kind of object it is in: how often it is written, and where
+    /// the first one not reported on its own stands.
+    unknown: HashMap<(String, String), Unknown>,
+}
+
+/// Unknown keys repeated in many items (a spreadsheet's extra column exported into every
+/// action) are reported one by one this many times; the rest in one warning.
+const UNKNOWN_KEY_REPEATS: usize = 3;
+
+/// A repeated unknown key: see [`Cx::unknown`].
+struct Unknown {
+    count: usize,
+    hint: String,
+    rest_at: Option<(String, usize)>,
 }
 
 /// An object's members, duplicates resolved (the last wins, as in JavaScript).
@@ -521,6 +537,35 @@ impl Cx {
         });
     }
 
+    /// One warning for each unknown key written more than [`UNKNOWN_KEY_REPEATS`] times in
+    /// the same kind of object, at the first place not reported on its own.
+    fn unknown_keys_left_over(&mut self) {
+        for ((_, key), u) in self.unknown.drain() {
+            let Some((path, offset)) = u.rest_at else {
+                continue;
+            };
+            let rest = u.count - UNKNOWN_KEY_REPEATS;
+            let message = if rest == 1 {
+                format!("unknown key \"{key}\" is ignored{}", u.hint)
+            } else {
+                format!(
+                    "unknown key \"{key}\" is ignored here and in {} more places like it{}",
+                    rest - 1,
+                    u.hint
+                )
+            };
+            self.problems.push(Problem {
+                severity: Severity::Warning,
+                path,
+                line: 0,
+                column: 0,
+                message,
+                rule: Rule::UnknownKey,
+                offset,
+            });
+        }
+    }
+
     fn error(&mut self, rule: Rule, at: At, message: String) {
         self.report(Severity::Error, rule, at, message);
     }
@@ -583,15 +628,31 @@ impl Cx {
                     key: &m.key,
                     offset: m.key_offset,
                 };
-                let hint = match closest(&m.key, known.iter().copied()) {
-                    Some(k) => format!("; did you mean \"{k}\"?"),
-                    None => format!("; a {what} can have: {}", known.join(", ")),
-                };
-                self.warn(
-                    Rule::UnknownKey,
-                    at,
-                    format!("unknown key \"{}\" is ignored{hint}", m.key),
-                );
+                let seen = self
+                    .unknown
+                    .entry((what.to_string(), m.key.to_string()))
+                    .or_insert_with(|| Unknown {
+                        count: 0,
+                        hint: match closest(&m.key, known.iter().copied()) {
+                            Some(k) => format!("; did you mean \"{k}\"?"),
+                            None => {
+                                let a = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                                    "an"
+                                } else {
+                                    "a"
+                                };
+                                format!("; {a} {what} can have: {}", known.join(", "))
+                            }
+                        },
+                        rest_at: None,
+                    });
+                seen.count += 1;
+                if seen.count <= UNKNOWN_KEY_REPEATS {
+                    let message = format!("unknown key \"{}\" is ignored{}", m.key, seen.hint);
+                    self.warn(Rule::UnknownKey, at, message);
+                } else if seen.rest_at.is_none() {
+                    seen.rest_at = Some((at.path(), at.offset));
+                }
             }
             place.insert(&m.key, kept.len());
             kept.push(m);
