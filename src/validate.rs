@@ -172,6 +172,19 @@ impl<'a> JsonReport<'a> {
     }
 }
 
+/// False when `bytes` cannot be a feed written badly, only some other kind of file: its first
+/// character (after spaces and a byte-order mark) is ASCII that cannot begin a JSON object or
+/// list. That is an HTML page or a plain-text message ("Service temporarily unavailable")
+/// served where the feed should be, and the widget tells its reader so rather than that the
+/// feed "has mistakes". UTF-16 and other non-ASCII starts are left to [`check`]'s own message.
+pub fn starts_like_a_feed(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b) if b.is_ascii() && *b != 0 => matches!(b, b'{' | b'['),
+        _ => true,
+    }
+}
+
 /// Reads and checks a feed from the bytes of its file.
 pub fn check(bytes: &[u8]) -> Report {
     let fail = |rule, message: String| Report {
@@ -433,6 +446,9 @@ struct Cx {
 /// action) are reported one by one this many times; the rest in one warning.
 const UNKNOWN_KEY_REPEATS: usize = 3;
 
+/// Unknown keys in one object reported one by one; the rest are one warning.
+const UNKNOWN_KEYS_PER_OBJECT: usize = 20;
+
 /// A repeated unknown key: see [`Cx::unknown`].
 struct Unknown {
     count: usize,
@@ -605,6 +621,8 @@ impl Cx {
         let mut kept: Vec<&Member> = Vec::with_capacity(members.len());
         // Where each key stands in `kept`, so thousands of keys are still read in linear time.
         let mut place: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+        let mut unknown_here = 0;
+        let mut more_unknown: Option<(String, usize, &str)> = None;
         for m in members {
             if let Some(&i) = place.get(&*m.key) {
                 let at = At {
@@ -628,6 +646,13 @@ impl Cx {
                     key: &m.key,
                     offset: m.key_offset,
                 };
+                unknown_here += 1;
+                if unknown_here > UNKNOWN_KEYS_PER_OBJECT {
+                    more_unknown.get_or_insert((at.path(), at.offset, &*m.key));
+                    place.insert(&m.key, kept.len());
+                    kept.push(m);
+                    continue;
+                }
                 let seen = self
                     .unknown
                     .entry((what.to_string(), m.key.to_string()))
@@ -656,6 +681,23 @@ impl Cx {
             }
             place.insert(&m.key, kept.len());
             kept.push(m);
+        }
+        if let Some((path, offset, first)) = more_unknown {
+            let n = unknown_here - UNKNOWN_KEYS_PER_OBJECT;
+            let message = if n == 1 {
+                format!("1 more unknown key in this {what} is ignored (\"{first}\")")
+            } else {
+                format!("{n} more unknown keys in this {what} are ignored (\"{first}\" and those after it)")
+            };
+            self.problems.push(Problem {
+                severity: Severity::Warning,
+                path,
+                line: 0,
+                column: 0,
+                message,
+                rule: Rule::UnknownKey,
+                offset,
+            });
         }
         Some(Obj {
             path,
@@ -1773,6 +1815,33 @@ mod tests {
             "{}",
             r.problems[0].message
         );
+    }
+
+    #[test]
+    fn what_starts_like_a_feed() {
+        for feed in [
+            &b"{}"[..],
+            b"  \n[1]",
+            b"\xEF\xBB\xBF {",
+            b"",
+            b"   ",
+            b"\xFF\xFE{\x00",
+            b"\x00{",
+        ] {
+            assert!(starts_like_a_feed(feed), "{feed:?}");
+        }
+        for other in [
+            &b"<!doctype html>"[..],
+            b"\n  <html>",
+            b"Service temporarily unavailable",
+            b"\xEF\xBB\xBFOK",
+            b"null",
+            b"\"text\"",
+            b"404",
+            b"id,title,status\r\n",
+        ] {
+            assert!(!starts_like_a_feed(other), "{other:?}");
+        }
     }
 
     #[test]

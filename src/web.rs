@@ -299,7 +299,12 @@ impl Tracker {
                     (Out::Event("tracker-ready", detail.clone()), detail)
                 }
                 _ => {
-                    let message = view::unreadable_message(i.lang).to_string();
+                    let message = if validate::starts_like_a_feed(bytes) {
+                        view::unreadable_message(i.lang)
+                    } else {
+                        not_a_feed_message(i.lang)
+                    }
+                    .to_string();
                     let detail = error_detail(&message, &report.problems)?;
                     i.phase = Phase::Failed {
                         message,
@@ -315,7 +320,7 @@ impl Tracker {
     }
 
     /// Shows why the feed could not be fetched (`kind`: `http`, `network`, `timeout`,
-    /// `too-large`, `not-json`, `no-source`) and sends `tracker-error`.
+    /// `too-large`, `no-source`) and sends `tracker-error`.
     pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsError> {
         let detail = {
             let mut i = self.inner.borrow_mut();
@@ -325,7 +330,6 @@ impl Tracker {
                 "http" => t(lang, "The server holding the plan's data did not send it (it reported an error). Try again in a few minutes."),
                 "timeout" => t(lang, "The plan's data took too long to arrive. Check your connection and try again."),
                 "too-large" => t(lang, "The plan's data file is larger than 20 MiB, too large to show."),
-                "not-json" => t(lang, "The plan's data file is not in the expected format."),
                 "no-source" => t(lang, "No plan has been given to show."),
                 _ => t(lang, "The plan's data could not be fetched. Check your connection and try again."),
             };
@@ -371,6 +375,11 @@ impl Tracker {
     fn tell(&self, outs: Vec<Out>) -> Result<(), JsError> {
         tell(&self.inner, outs).map_err(|e| JsError::new(&format!("{e:?}")))
     }
+}
+
+/// What a reader is told when the address gave a web page or a message, not a feed.
+fn not_a_feed_message(lang: Lang) -> &'static str {
+    t(lang, "The plan's data file is not in the expected format.")
 }
 
 fn error_detail(message: &str, problems: &[Problem]) -> Result<JsValue, JsError> {

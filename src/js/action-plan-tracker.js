@@ -20,7 +20,6 @@ globalThis.__actionPlanTrackerPanic = (message) => {
   for (const el of live) el._broken(message);
 };
 
-class NotJson extends Error {}
 class TooLarge extends Error {}
 
 /** Fetches `src`, stopping early (not downloading it all) once it passes MAX_BYTES. */
@@ -55,8 +54,6 @@ async function fetchFeed(src, signal) {
     bytes.set(c, at);
     at += c.length;
   }
-  const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
-  if (first === 0x3c /* "<": an HTML page, not a feed */) throw new NotJson();
   return { bytes };
 }
 
@@ -162,7 +159,7 @@ export class ActionPlanTrackerElement extends HTMLElement {
     try {
       result = await fetchFeed(new URL(src, document.baseURI), abort.signal);
     } catch (e) {
-      result = { error: timedOut ? "timeout" : e instanceof TooLarge ? "too-large" : e instanceof NotJson ? "not-json" : "network" };
+      result = { error: timedOut ? "timeout" : e instanceof TooLarge ? "too-large" : "network" };
       if (e?.name === "AbortError" && !timedOut) return;
     } finally {
       clearTimeout(timer);
