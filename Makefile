@@ -1,8 +1,8 @@
 # action-plan-tracker: build, demo and test.
 #
 #   make pkg     build the npm package into pkg/ (wasm-pack + wasm-opt + the element module)
-#   make demo    build pkg/ and the workbook reader, copy them into www/ and serve it on http://127.0.0.1:$(PORT)/
-#   make workbook  the feed checker page's spreadsheet reader (a second wasm module) into target/workbook/
+#   make demo    build pkg/ and the checker's module, copy them into www/ and serve it on http://127.0.0.1:$(PORT)/
+#   make checker the checker page's module (spreadsheets in, static page out; a second wasm) into target/checker/
 #   make test    everything CI runs, in order, stopping at the first failure
 #   make bench   the benchmark (bench/run.mjs): prints a table, writes bench/RESULTS.md; not part of make test
 #   make tools   install any missing tool (scripts/ensure-tools.sh); every target does this
@@ -21,8 +21,8 @@ PKG := pkg
 CORE := action_plan_tracker_core
 ELEMENT_JS := src/js/action-plan-tracker.js
 ELEMENT_DTS := src/js/action-plan-tracker.d.ts
-# The checker page's spreadsheet reader (src/web_workbook.rs): the same crate without the widget.
-WORKBOOK := target/workbook
+# The checker page's module (src/web_checker.rs): the same crate without the widget, with calamine.
+CHECKER := target/checker
 
 # The features rustc's wasm32-unknown-unknown target emits by default; wasm-opt
 # must accept them all or it refuses to read the module.
@@ -33,7 +33,7 @@ WASM_OPT_FLAGS := -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
 # browser options are in webdriver.json at the repo root.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help tools pkg workbook demo test test-wasm test-browser test-consumers bench clean
+.PHONY: help tools pkg checker demo test test-wasm test-browser test-consumers bench clean
 
 help:
 	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
@@ -53,18 +53,18 @@ pkg:
 	@echo "pkg/: $$(du -b $(PKG)/$(CORE)_bg.wasm | cut -f1) bytes of wasm (after wasm-opt)"
 
 # Loaded by www/check.html only when a spreadsheet is opened; never part of the npm package.
-workbook:
+checker:
 	@scripts/ensure-tools.sh rust node
-	wasm-pack --log-level warn build --release --target web --out-dir $(WORKBOOK) --out-name workbook \
-	  --no-typescript -- --no-default-features --features workbook
-	wasm-opt $(WASM_OPT_FLAGS) -o $(WORKBOOK)/workbook_bg.wasm $(WORKBOOK)/workbook_bg.wasm
-	@echo "$(WORKBOOK)/: $$(du -b $(WORKBOOK)/workbook_bg.wasm | cut -f1) bytes of wasm (after wasm-opt)"
+	wasm-pack --log-level warn build --release --target web --out-dir $(CHECKER) --out-name checker \
+	  --no-typescript -- --no-default-features --features checker
+	wasm-opt $(WASM_OPT_FLAGS) -o $(CHECKER)/checker_bg.wasm $(CHECKER)/checker_bg.wasm
+	@echo "$(CHECKER)/: $$(du -b $(CHECKER)/checker_bg.wasm | cut -f1) bytes of wasm (after wasm-opt)"
 
-demo: pkg workbook
-	rm -rf www/pkg www/workbook
+demo: pkg checker
+	rm -rf www/pkg www/checker
 	cp -r $(PKG) www/pkg
-	mkdir -p www/workbook
-	cp $(WORKBOOK)/workbook.js $(WORKBOOK)/workbook_bg.wasm www/workbook/
+	mkdir -p www/checker
+	cp $(CHECKER)/checker.js $(CHECKER)/checker_bg.wasm www/checker/
 	node scripts/serve.mjs www $(PORT) --label Demo
 
 test:
@@ -72,11 +72,11 @@ test:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features workbook -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features checker -- -D warnings
 	cargo test
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory pkg
-	$(MAKE) --no-print-directory workbook
+	$(MAKE) --no-print-directory checker
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory test-consumers
 
@@ -103,7 +103,7 @@ test-consumers:
 	node --test tests/consumers/*.test.mjs
 
 clean:
-	rm -rf $(PKG) www/pkg www/workbook $(WORKBOOK) test-output
+	rm -rf $(PKG) www/pkg www/checker $(CHECKER) test-output
 
 # The benchmark (issue #6): the widget against JSON.parse and DataTables in headless Chromium.
 # BENCH_ARGS passes options to bench/run.mjs, e.g. BENCH_ARGS="--sizes 10000 --reps 3".

@@ -2,7 +2,7 @@
 //! from one JSON feed, for the browser (WebAssembly) and the command line.
 //!
 //! The core (`feed`, `validate`, `summary`, ...) knows nothing of the browser or the clock;
-//! `web` mounts it into a page, `web_workbook` reads spreadsheets for the feed checker page
+//! `web` mounts it into a page, `web_checker` reads spreadsheets for the feed checker page
 //! and `cli` serves the command line.
 
 pub mod chart;
@@ -15,12 +15,12 @@ pub mod i18n;
 pub mod json;
 pub mod markup;
 pub mod page;
-#[cfg(any(not(target_arch = "wasm32"), feature = "workbook"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "checker"))]
 pub mod sheet;
 pub mod summary;
 pub mod validate;
 pub mod view;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod web;
-#[cfg(all(target_arch = "wasm32", feature = "workbook"))]
-pub mod web_workbook;
+#[cfg(all(target_arch = "wasm32", feature = "checker"))]
+pub mod web_checker;

@@ -1,8 +1,8 @@
 // The feed checker: validate() from the package, problems linked to their place in the text,
-// and a live preview through the element's `feed` property. A workbook (or the template's CSV
-// files) is converted to the feed by a second WebAssembly module, workbook/workbook.js (`make
-// workbook`), loaded only when a spreadsheet is opened: the same conversion as the command
-// line's `import`. Nothing leaves the browser.
+// and a live preview through the element's `feed` property. A second WebAssembly module,
+// checker/checker.js (`make checker`), loaded only when needed, converts a workbook (or the
+// template's CSV files) to the feed as the command line's `import` does, and writes the page
+// without JavaScript as `render` does. Nothing leaves the browser.
 import { validate } from "./pkg/action-plan-tracker.js";
 
 const text = document.getElementById("check-text");
@@ -13,6 +13,8 @@ const list = document.getElementById("check-problems");
 const preview = document.getElementById("preview");
 const save = document.getElementById("check-save");
 const download = document.getElementById("check-download");
+const pageButton = document.getElementById("check-page");
+const pageLang = document.getElementById("check-page-lang");
 
 /** The file name the converted feed is downloaded as. */
 let saveName = "feed.json";
@@ -109,15 +111,15 @@ function check() {
   );
 }
 
-/** The spreadsheet reader, loaded (once) when it is first needed. */
-let reader;
-function workbookReader() {
-  reader ??= import("./workbook/workbook.js").then(async (m) => {
+/** The checker's own module (spreadsheets in, the page out), loaded once, when first needed. */
+let tools;
+function checkerTools() {
+  tools ??= import("./checker/checker.js").then(async (m) => {
     await m.default();
     return m;
   });
-  reader.catch(() => (reader = undefined));
-  return reader;
+  tools.catch(() => (tools = undefined));
+  return tools;
 }
 
 const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
@@ -141,7 +143,7 @@ async function convert(files) {
   }
   let m;
   try {
-    m = await workbookReader();
+    m = await checkerTools();
   } catch (e) {
     say(`The spreadsheet reader could not be loaded (${e.message}). Reload the page and try again.`);
     return;
@@ -203,15 +205,33 @@ async function open(files) {
   check();
 }
 
-document.getElementById("check-run").addEventListener("click", check);
-download.addEventListener("click", () => {
-  const url = URL.createObjectURL(new Blob([text.value], { type: "application/json" }));
-  const a = Object.assign(document.createElement("a"), { href: url, download: saveName });
+/** Saves `content` as a file called `name` (the browser's own download). */
+function saveAs(content, type, name) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+document.getElementById("check-run").addEventListener("click", check);
+download.addEventListener("click", () => saveAs(text.value, "application/json", saveName));
+pageButton.addEventListener("click", async () => {
+  const lang = pageLang.value;
+  const name = saveName.replace(/\.json$/, "") + (lang === "cy" ? "-cy" : "") + ".html";
+  let html;
+  try {
+    html = (await checkerTools()).renderPage(text.value, lang);
+  } catch (e) {
+    say(`The page could not be made: ${e.message}`);
+    return;
+  }
+  saveAs(html, "text/html", name);
 });
+// What is offered for download is always what was last checked: editing hides it until the
+// next check.
+text.addEventListener("input", () => (save.hidden = true));
 file.addEventListener("change", () => open([...file.files]));
 drop.addEventListener("dragover", (e) => {
   e.preventDefault();

@@ -1,10 +1,11 @@
-// The feed checker page with a spreadsheet (issue #5): a performance officer opens or drops the
-// workbook they keep (or the template's CSV files) and gets, in the browser, exactly what
+// The feed checker page's tools (issue #5): a performance officer opens or drops the workbook
+// they keep (or the template's CSV files) and gets, in the browser, exactly what
 // `action-plan-tracker import` gives on the command line: the same JSON, the same problems by
 // sheet, row and column in the same words. Each problem the validator found in the converted
-// JSON is a button that shows its place there; the feed can be downloaded once there are no
-// errors; the spreadsheet reader is loaded only when a spreadsheet is opened; axe finds
-// nothing; the keyboard alone reaches every place.
+// JSON is a button that shows its place there; once there are no errors the feed, and the page
+// without JavaScript that `render` writes (English or Welsh), can be downloaded, byte for byte
+// the command line's; the checker's module is loaded only when needed; axe finds nothing; the
+// keyboard alone reaches every place. Nothing to install: the issue's "done when".
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp, rm } from "node:fs/promises";
@@ -26,11 +27,12 @@ let context;
 let page;
 let errors;
 let scratch;
+let templateJson;
 const requests = [];
 
 before(async () => {
-  site = await setup({ workbook: true });
-  scratch = await mkdtemp(join(tmpdir(), "apt-workbook-"));
+  site = await setup({ checker: true });
+  scratch = await mkdtemp(join(tmpdir(), "apt-checker-tools-"));
   context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   context.on("request", (r) => requests.push({ method: r.method(), url: r.url() }));
   await context.addInitScript(() => {
@@ -116,14 +118,15 @@ async function dropFiles(files) {
 test("the template workbook gives the command line's JSON, a preview and a download of that JSON", async () => {
   const want = await cliImport(TEMPLATE);
   assert.equal(want.code, 0, "the CLI imports the template");
+  templateJson = want.json;
   await openChecker();
-  const loadedBefore = requests.filter((r) => r.url.includes("/workbook/")).length;
+  const loadedBefore = requests.filter((r) => r.url.includes("/checker/")).length;
   assert.equal(loadedBefore, 0, "the spreadsheet reader is not loaded until a spreadsheet is opened");
   const from = await page.evaluate(() => window.__events.length);
   await page.setInputFiles("#check-file", TEMPLATE);
   const status = await settled();
   assert.match(status, /^Converted action-plan-template\.xlsx to the feed: no problems found/);
-  assert.ok(requests.some((r) => r.url.endsWith("/workbook/workbook_bg.wasm")), "the reader was loaded");
+  assert.ok(requests.some((r) => r.url.endsWith("/checker/checker_bg.wasm")), "the reader was loaded");
   assert.equal((await textareaState()).value, want.json, "the converted JSON is the CLI's, byte for byte");
   assert.deepEqual(await listedLines(), []);
 
@@ -142,6 +145,40 @@ test("the template workbook gives the command line's JSON, a preview and a downl
   await download.saveAs(saved);
   assert.equal(await readFile(saved, "utf8"), want.json, "the downloaded file is the CLI's JSON");
   await screenshot(page, "publishing-workbook-template");
+  assert.deepEqual(errors.splice(0), []);
+});
+
+/** `action-plan-tracker render FEED -o OUT [--lang cy]`: the page's text. */
+async function cliRender(feedText, lang) {
+  const feed = join(scratch, "for-render.json");
+  const out = join(scratch, `render-${lang}.html`);
+  await writeFile(feed, feedText);
+  await run(CLI, ["render", feed, "-o", out, ...(lang === "cy" ? ["--lang", "cy"] : [])]);
+  return readFile(out, "utf8");
+}
+
+test("the page without JavaScript downloads in English and Welsh, byte for byte the command line's render", async () => {
+  assert.ok(templateJson, "runs after the template test");
+  // The page as the officer has it now: the template converted (previous test).
+  for (const [lang, name] of [["en", "action-plan-template.html"], ["cy", "action-plan-template-cy.html"]]) {
+    await page.selectOption("#check-page-lang", lang);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#check-page").click()]);
+    assert.equal(download.suggestedFilename(), name);
+    const saved = join(scratch, name);
+    await download.saveAs(saved);
+    const html = await readFile(saved, "utf8");
+    assert.equal(html, await cliRender(templateJson, lang), `${lang}: the same page as \`render\``);
+    assert.match(html, new RegExp(`<html lang="${lang}"`));
+    assert.doesNotMatch(html, /<script/i, "no JavaScript");
+  }
+  // Editing the text takes the downloads away until it is checked again.
+  await page.locator("#check-text").press("End");
+  await page.keyboard.type(" ");
+  assert.ok(await page.locator("#check-save").isHidden(), "an edit hides the downloads");
+  await page.locator("#check-run").click();
+  await page.waitForFunction(() => !document.querySelector("#check-save").hidden);
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
   assert.deepEqual(errors.splice(0), []);
 });
 

@@ -1,15 +1,21 @@
-//! Spreadsheets in the browser: the feed checker page (`www/check.html`) reads a performance
-//! officer's workbook, or the CSV files of the template, with the same [`sheet::import`] as
-//! the command line's `import`, so the converted JSON and every problem (by sheet, row and
-//! column, in the validator's words) are exactly what `action-plan-tracker import` gives.
+//! The feed checker page's own tools (`www/check.html`), so that an officer needs nothing
+//! installed to go from the spreadsheet template to a published feed and page:
 //!
-//! This is a module of its own (`make workbook`, built with `--no-default-features --features
-//! workbook`): the workbook reader (calamine and its zip and XML readers) roughly doubles the
-//! WebAssembly, so the widget's package never carries it, and the checker page loads it only
-//! when a spreadsheet is opened. Nothing here touches the page; it takes bytes and gives data.
+//! - `readWorkbook` / `readCsvFiles`: a workbook, or the template's CSV files, converted with
+//!   the command line's own [`sheet::import`], so the JSON and every problem (by sheet, row
+//!   and column, in the validator's words) are exactly what `action-plan-tracker import` gives;
+//! - `renderPage`: the page without JavaScript, the command line's `render` ([`page::render`]).
+//!
+//! This is a WebAssembly module of its own (`make checker`, the crate built with
+//! `--no-default-features --features checker`): the workbook reader (calamine, with its zip,
+//! XML and text-encoding readers) more than doubles the widget's size, so the widget's package
+//! never carries it, and the checker page loads this module only when a spreadsheet is opened
+//! or a page is asked for. Nothing here touches the page: it takes bytes and text, gives data.
 
+use crate::i18n::Lang;
+use crate::page;
 use crate::sheet::{self, Import, SheetProblem};
-use crate::validate::Severity;
+use crate::validate::{self, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -99,4 +105,20 @@ pub fn read_csv_files(
         .collect();
     let wb = sheet::csv_workbook(&files).map_err(|e| JsError::new(&e))?;
     converted(&sheet::import(&wb))
+}
+
+/// `renderPage(jsonText, lang)`: the whole plan as one self-contained HTML page without
+/// JavaScript, in `lang` (`"cy"` for Welsh, else English), exactly as `action-plan-tracker render` writes
+/// it. Throws an `Error` saying why when the feed cannot be shown at all.
+#[wasm_bindgen(js_name = renderPage)]
+pub fn render_page(text: &str, lang: &str) -> Result<String, JsError> {
+    let lang = Lang::from_code(lang);
+    let report = validate::check_text(text);
+    page::render(&report, lang).ok_or_else(|| {
+        let why = report
+            .problems
+            .first()
+            .map_or("it is not a feed", |p| p.message.as_str());
+        JsError::new(&format!("the feed cannot be shown: {why}"))
+    })
 }
