@@ -273,15 +273,7 @@ pub fn check_text(text: &str) -> Report {
                     format!("this is not valid JSON: {}", e.message),
                 )
             };
-            cx.problems.push(Problem {
-                severity: Severity::Error,
-                path: String::new(),
-                line: 0,
-                column: 0,
-                message,
-                rule,
-                offset: e.offset,
-            });
+            cx.push(Severity::Error, rule, String::new(), e.offset, message);
             None
         }
         Ok(root) => read_feed(&mut cx, &root),
@@ -542,21 +534,33 @@ impl Cx {
         if severity == Severity::Error {
             self.item_errors += 1;
         }
+        self.push(severity, rule, at.path(), at.offset, message);
+    }
+
+    /// Records a problem at `path`, byte `offset` (its line and column are found at the end).
+    fn push(
+        &mut self,
+        severity: Severity,
+        rule: Rule,
+        path: String,
+        offset: usize,
+        message: String,
+    ) {
         self.problems.push(Problem {
             severity,
-            path: at.path(),
+            path,
             line: 0,
             column: 0,
             message,
             rule,
-            offset: at.offset,
+            offset,
         });
     }
 
     /// One warning for each unknown key written more than [`UNKNOWN_KEY_REPEATS`] times in
     /// the same kind of object, at the first place not reported on its own.
     fn unknown_keys_left_over(&mut self) {
-        for ((_, key), u) in self.unknown.drain() {
+        for ((_, key), u) in std::mem::take(&mut self.unknown) {
             let Some((path, offset)) = u.rest_at else {
                 continue;
             };
@@ -570,15 +574,7 @@ impl Cx {
                     u.hint
                 )
             };
-            self.problems.push(Problem {
-                severity: Severity::Warning,
-                path,
-                line: 0,
-                column: 0,
-                message,
-                rule: Rule::UnknownKey,
-                offset,
-            });
+            self.push(Severity::Warning, Rule::UnknownKey, path, offset, message);
         }
     }
 
@@ -689,15 +685,7 @@ impl Cx {
             } else {
                 format!("{n} more unknown keys in this {what} are ignored (\"{first}\" and those after it)")
             };
-            self.problems.push(Problem {
-                severity: Severity::Warning,
-                path,
-                line: 0,
-                column: 0,
-                message,
-                rule: Rule::UnknownKey,
-                offset,
-            });
+            self.push(Severity::Warning, Rule::UnknownKey, path, offset, message);
         }
         Some(Obj {
             path,
