@@ -78,16 +78,19 @@ impl Due {
         }
     }
 
-    /// The window of an action, if it is open and has a due date.
+    /// The window of an action, if it is open and has a due date. The windows are
+    /// [`Action::is_overdue`] and [`Action::is_due_soon`], so the filter, the summary and the
+    /// views can never disagree on what "overdue" or "due in the next 30 days" means.
     pub fn of(a: &Action, as_of: Date) -> Option<Due> {
-        let due = a.effective_due().filter(|_| a.is_open())?;
-        Some(if due < as_of {
-            Due::Overdue
-        } else if as_of.days_until(due) <= 30 {
-            Due::Next30
+        if a.is_overdue(as_of) {
+            Some(Due::Overdue)
+        } else if a.is_due_soon(as_of) {
+            Some(Due::Next30)
+        } else if a.is_open() && a.effective_due().is_some() {
+            Some(Due::Later)
         } else {
-            Due::Later
-        })
+            None
+        }
     }
 }
 
