@@ -10,6 +10,7 @@ use crate::date::Date;
 use crate::feed::{Action, Area, Feed, Rag, Status};
 use crate::i18n::Lang;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// The widget's views.
@@ -174,6 +175,10 @@ pub struct Index {
     areas: Vec<HashSet<Area>>,
     findings: Vec<HashSet<String>>,
     number_keys: Vec<Vec<NumPart>>,
+    /// The last answer of [`Index::matching`] and what it was asked: a keystroke in the search
+    /// box asks twice (the `tracker-filter-change` count and the list), which must not search
+    /// twice.
+    last: RefCell<Option<(Filters, Sort, Vec<usize>)>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -251,6 +256,7 @@ impl Index {
             areas: Vec::new(),
             findings: Vec::new(),
             number_keys: Vec::new(),
+            last: RefCell::new(None),
         };
         for a in &feed.actions {
             let mut hay = String::new();
@@ -337,8 +343,20 @@ impl Index {
         &self.findings[i]
     }
 
-    /// The indexes of the actions that match `f`, in the order `sort`.
+    /// The indexes of the actions that match `f`, in the order `sort`. `feed` is the feed the
+    /// index was made from (the answer for the same filters is remembered).
     pub fn matching(&self, feed: &Feed, f: &Filters, sort: Sort) -> Vec<usize> {
+        if let Some((lf, ls, out)) = &*self.last.borrow() {
+            if lf == f && *ls == sort {
+                return out.clone();
+            }
+        }
+        let out = self.search(feed, f, sort);
+        *self.last.borrow_mut() = Some((f.clone(), sort, out.clone()));
+        out
+    }
+
+    fn search(&self, feed: &Feed, f: &Filters, sort: Sort) -> Vec<usize> {
         let words: Vec<String> = fold(&f.search)
             .split_whitespace()
             .map(str::to_string)
@@ -823,6 +841,29 @@ mod tests {
         assert_eq!(q("head audit"), ["1.10"]);
         assert_eq!(q("prif"), ["1.2"], "both languages are searched");
         assert!(q("nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn one_index_answers_each_question_afresh() {
+        // matching() remembers its last answer: asking again with other filters or another
+        // order must not get it back.
+        let f = feed();
+        let index = Index::new(&f);
+        let ask = |search: &str, sort: Sort| -> Vec<String> {
+            let filters = Filters {
+                search: search.into(),
+                ..Filters::default()
+            };
+            let m = index.matching(&f, &filters, sort);
+            m.iter().map(|&i| f.actions[i].id.clone()).collect()
+        };
+        let everything = ask("", Sort::Number);
+        assert_eq!(everything, ["1.2", "1.2a", "1.10", "2"]);
+        assert_eq!(ask("cafe", Sort::Number), ["1.2a"]);
+        assert_eq!(ask("", Sort::Number), everything);
+        assert_eq!(ask("", Sort::Number), everything, "asked twice");
+        assert_ne!(ask("", Sort::Status), everything, "another order");
+        assert_eq!(ask("", Sort::Number), everything);
     }
 
     #[test]
