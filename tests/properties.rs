@@ -39,58 +39,13 @@ fn config(cases: u32) -> ProptestConfig {
     }
 }
 
-/// The summary's invariants, for any report with a feed. Returns the summary.
+#[path = "support/invariants.rs"]
+mod support;
+
+/// The summary's invariants (`tests/support/invariants.rs`), for any report. Returns the
+/// summary when there is a feed.
 fn invariants(report: &Report) -> Result<Option<Summary>, TestCaseError> {
-    for p in &report.problems {
-        prop_assert!(!p.message.is_empty(), "a problem without a message: {p:?}");
-        prop_assert!(
-            p.line >= 1 && p.column >= 1,
-            "a problem without a place: {p:?}"
-        );
-    }
-    let Some(s) = Summary::of_report(report) else {
-        prop_assert!(report.feed.is_none());
-        prop_assert!(
-            report
-                .problems
-                .iter()
-                .any(|p| p.severity == Severity::Error),
-            "no feed, and no error saying why"
-        );
-        return Ok(None);
-    };
-    let a = &s.actions;
-    prop_assert_eq!(
-        a.not_started + a.in_progress + a.complete + a.withdrawn,
-        a.total,
-        "statuses add up to the total"
-    );
-    prop_assert!(
-        (0.0..=100.0).contains(&a.percent_complete),
-        "percent_complete {} outside 0 to 100",
-        a.percent_complete
-    );
-    prop_assert!(
-        a.overdue + a.due_soon <= a.not_started + a.in_progress,
-        "overdue {} + due soon {} > open {}",
-        a.overdue,
-        a.due_soon,
-        a.not_started + a.in_progress
-    );
-    prop_assert!(s.findings.with_actions <= s.findings.total);
-    let i = &s.indicators;
-    prop_assert_eq!(
-        i.meeting_target + i.missing_target + i.no_target,
-        i.total,
-        "indicator categories add up to the total"
-    );
-    prop_assert_eq!(s.problems.errors, report.errors());
-    prop_assert_eq!(s.problems.warnings, report.warnings());
-    let feed = report.feed.as_ref().unwrap();
-    prop_assert_eq!(a.total, feed.actions.len());
-    prop_assert_eq!(s.findings.total, feed.findings.len());
-    prop_assert_eq!(i.total, feed.indicators.len());
-    Ok(Some(s))
+    support::invariants(report).map_err(TestCaseError::fail)
 }
 
 /// Reads `bytes`, checks the invariants and (when there is a feed) makes the static page

@@ -4,45 +4,24 @@
 //! frozen browser tab) is a bug.
 #![no_main]
 
+#[path = "../../tests/support/invariants.rs"]
+mod support;
+
 use action_plan_tracker::i18n::Lang;
-use action_plan_tracker::summary::Summary;
-use action_plan_tracker::validate::{check, Severity};
+use action_plan_tracker::validate::check;
 use action_plan_tracker::{csv, page};
 use libfuzzer_sys::fuzz_target;
+use support::invariants;
 
 fuzz_target!(|data: &[u8]| {
     let report = check(data);
-    // Every problem says what is wrong, and where (lines and columns count from 1).
-    for p in &report.problems {
-        assert!(!p.message.is_empty(), "a problem without a message");
-        assert!(p.line >= 1 && p.column >= 1, "{p:?}");
-    }
-    assert!(
-        report.feed.is_some()
-            || report
-                .problems
-                .iter()
-                .any(|p| p.severity == Severity::Error),
-        "no feed, yet no error says why"
-    );
-    let Some(s) = Summary::of_report(&report) else {
+    // The same promises as tests/properties.rs checks.
+    if invariants(&report)
+        .unwrap_or_else(|broken| panic!("{broken}"))
+        .is_none()
+    {
         return;
-    };
-    let a = &s.actions;
-    assert_eq!(
-        a.not_started + a.in_progress + a.complete + a.withdrawn,
-        a.total
-    );
-    assert!(
-        (0.0..=100.0).contains(&a.percent_complete),
-        "percent_complete {}",
-        a.percent_complete
-    );
-    assert!(a.overdue + a.due_soon <= a.not_started + a.in_progress);
-    assert!(s.findings.with_actions <= s.findings.total);
-    let i = &s.indicators;
-    assert_eq!(i.meeting_target + i.missing_target + i.no_target, i.total);
-    assert_eq!(s.problems.errors, report.errors());
+    }
 
     let feed = report.feed.as_ref().expect("a summary means a feed");
     // Keep each run cheap: the views are O(size) for ordinary feeds.
