@@ -15,7 +15,7 @@
 //   assert.deepEqual(violations, [], formatViolations(violations));
 //   await screenshot(page, "smoke");                              // test-output/screenshots/smoke.png
 //   await browser.close(); await server.close();
-import { mkdir } from "node:fs/promises";
+import { mkdir, cp, rm, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { resolve, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -182,4 +182,20 @@ export async function screenshot(page, name) {
   const file = join(SCREENSHOT_DIR, `${String(name).replace(/[^A-Za-z0-9._-]+/g, "-")}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Copies pkg/ to `to`, again (up to 15 s) while its .wasm is not a valid module: a `make pkg`
+ * elsewhere may be halfway through writing it.
+ */
+export async function copyPkg(to) {
+  const wasm = "action_plan_tracker_core_bg.wasm";
+  for (let tries = 0; ; tries++) {
+    await rm(to, { recursive: true, force: true });
+    await cp(join(REPO_ROOT, "pkg"), to, { recursive: true });
+    const bytes = await readFile(join(to, wasm)).catch(() => null);
+    if (bytes && WebAssembly.validate(bytes)) return;
+    if (tries >= 15) throw new Error(`pkg/${wasm} is missing or not a valid module: run \`make pkg\``);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
