@@ -422,8 +422,8 @@ fn column_names(def: &SheetDef) -> Vec<String> {
     out
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// The kind of a column of a template sheet, by its header.
+#[cfg(not(target_arch = "wasm32"))]
 fn kind_of(sheet: &str, header: &str) -> Option<Kind> {
     let def = SHEETS.iter().find(|d| d.name == sheet)?;
     lookup(def, &norm(header)).map(|(ci, _)| def.cols[ci].kind)
@@ -2094,10 +2094,10 @@ fn is_text_kind(k: Option<Kind>) -> bool {
     )
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// The workbook as an .xlsx file: a bold, frozen header row with filters, readable column
 /// widths, dates as Excel dates shown `dd/mm/yyyy`, ids and periods as text, and a list to
 /// choose from in each column of feed words (status, RAG, …).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn to_xlsx(wb: &Workbook) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{
         Color, DataValidation, DataValidationErrorStyle, ExcelDateTime, Format, FormatBorder,
@@ -2245,8 +2245,8 @@ pub fn to_csv(sheet: &Sheet) -> String {
     out
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// Writes the workbook as a folder of CSV files, one per sheet (`actions.csv`, …).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn write_csv_folder(wb: &Workbook, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: cannot make the folder: {e}", dir.display()))?;
@@ -2261,9 +2261,9 @@ pub fn write_csv_folder(wb: &Workbook, dir: &Path) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-#[cfg(not(target_arch = "wasm32"))]
 /// Reads a spreadsheet: a folder of CSV files, or a workbook (.xlsx, .xls, .xlsb, .ods).
 /// An error says why it cannot be read at all.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read(path: &Path) -> Result<Workbook, String> {
     let meta =
         std::fs::metadata(path).map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
