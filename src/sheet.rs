@@ -15,6 +15,10 @@
 //! [`workbook_of`] lays a checked feed out as the template; [`to_xlsx`] and [`to_csv`] write
 //! it. Dates are real Excel dates shown `dd/mm/yyyy`; ids and periods are text cells, so Excel
 //! never turns action "1.10" into the number 1.1.
+//!
+//! The command line has all of it. The feed checker page's WebAssembly module
+//! (`src/web_checker.rs`, feature `checker`) has the reading half: [`read_workbook_bytes`],
+//! [`csv_workbook`] and [`import`]; files and `.xlsx` writing stay native.
 
 use crate::date::Date;
 use crate::feed::{
