@@ -576,24 +576,19 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
     if act == "csv" {
         return download_csv(&cell);
     }
-    let effect = {
+    let (effect, url) = {
         let mut i = cell.borrow_mut();
         let before_view = i.state.view;
         let effect = i.state.apply(act, value.as_deref());
+        let mut url = String::new();
         if effect != Effect::None {
             let hash = i.state.fragment(&i.ns, &location_hash());
-            let win = window()?;
-            let loc = win.location();
             // The page's own address with the new fragment (not pathname + search: a path that
-            // starts with "//" would be read as another host).
-            let href = loc.href()?;
+            // starts with "//" would be read as another host). `location` cannot be replaced
+            // by the page's scripts, so reading it here cannot re-enter.
+            let href = window()?.location().href()?;
             let base = href.split('#').next().unwrap_or_default();
-            let url = format!("{base}{hash}");
-            let history = win.history()?;
-            match effect {
-                Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,
-                _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?,
-            }
+            url = format!("{base}{hash}");
             if let Phase::Ready(l) = &i.phase {
                 if act != "open"
                     && !act.starts_with("open:")
@@ -611,9 +606,16 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
                 outs.push(Out::Focus("apt-count"));
             }
         }
-        effect
+        (effect, url)
     };
     if effect != Effect::None {
+        // No borrow is held: analytics scripts often wrap pushState and run the page's code
+        // inside it, which may call back into this tracker.
+        let history = window()?.history()?;
+        match effect {
+            Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,
+            _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?,
+        }
         render(&cell)?;
     }
     tell(&cell, outs)

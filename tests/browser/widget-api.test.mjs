@@ -184,3 +184,33 @@ test("mount() resolves with the tracker once its feed has loaded", { timeout: 30
   }, feed);
   assert.deepEqual(r, { tag: "action-plan-tracker", parent: true, total: feed.actions.length, lang: "cy", view: "view:actions" });
 });
+
+test("a page that wraps history.pushState and calls the tracker from inside it does not break it", { timeout: 30_000 }, async () => {
+  // Analytics and tag managers wrap pushState and run the page's code inside it. The tracker
+  // pushes a history entry when the reader changes view; it must hold none of its own state
+  // then (a RefCell borrow), or the page's call back into it (reading `summary`, setting
+  // `lang`) would fail and the reader would see "Something went wrong".
+  await page.addInitScript(() => {
+    const push = history.pushState.bind(history);
+    window.__inside = [];
+    history.pushState = (...args) => {
+      const el = document.querySelector("action-plan-tracker");
+      window.__inside.push(el.summary?.actions.total ?? null);
+      el.setAttribute("lang", "cy");
+      return push(...args);
+    };
+  });
+  const feed = feeds.find((f) => f.name === "northbridge").feed;
+  await page.goto(`${site.url}widget/one.html?src=/examples/northbridge.json`);
+  await waitForLoad(page);
+  await page.locator('action-plan-tracker [data-act="view:actions"]').click();
+  await page.waitForFunction(() => window.__inside.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__inside), [feed.actions.length], "the summary, read inside pushState");
+  // The view changed and the language set from inside pushState took effect.
+  await page.waitForFunction(() =>
+    document.querySelector("action-plan-tracker").shadowRoot.querySelector(".apt")?.getAttribute("lang") === "cy",
+  );
+  const heading = await page.locator("action-plan-tracker #apt-view-heading, action-plan-tracker .apt-view h3").first().textContent();
+  assert.match(heading, /Camau gweithredu/);
+  assert.deepEqual(errors, []);
+});
