@@ -110,8 +110,20 @@ struct Inner {
     printing: bool,
     phase: Phase,
     state: State,
+    /// What the DOM shows now (`None` while a render is patching it, or after a failed one).
     shown: Option<Node>,
+    /// What a render drew: the phase or state changed while it was patching (page code run
+    /// by a focus event called back in), so it must draw again.
+    draw: Draw,
     on_retry: js_sys::Function,
+}
+
+/// Where rendering stands: see [`render`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Draw {
+    Idle,
+    Drawing,
+    Again,
 }
 
 /// One `<action-plan-tracker>`: created by the element, freed when it leaves the page.
@@ -219,6 +231,7 @@ impl Tracker {
             phase: Phase::Loading,
             state: State::default(),
             shown: None,
+            draw: Draw::Idle,
             on_retry,
         }));
         let weak = Rc::downgrade(&inner);
@@ -427,21 +440,45 @@ fn build(i: &Inner) -> Node {
 }
 
 fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
-    let mut i = cell.borrow_mut();
-    let new = build(&i);
+    loop {
+        let (old, new, mount) = {
+            let mut i = cell.borrow_mut();
+            if i.draw != Draw::Idle {
+                // Called back from inside a render's patching: that render draws again.
+                i.draw = Draw::Again;
+                return Ok(());
+            }
+            i.draw = Draw::Drawing;
+            (i.shown.take(), build(&i), i.mount.clone())
+        };
+        // No borrow is held while the DOM changes: removing the focused control fires blur
+        // and focusout at once, and the page's listeners may call back into this tracker.
+        let drawn = draw(&mount, old.as_ref(), &new);
+        let mut i = cell.borrow_mut();
+        let again = i.draw == Draw::Again;
+        i.draw = Draw::Idle;
+        drawn?;
+        i.shown = Some(new);
+        if !again {
+            return Ok(());
+        }
+    }
+}
+
+/// Makes `mount`'s content show `new`: patches the DOM that shows `old`, or builds it afresh.
+fn draw(mount: &web_sys::Element, old: Option<&Node>, new: &Node) -> Result<(), JsValue> {
     let document = window()?.document().ok_or("no document")?;
-    let mount: web_sys::Node = i.mount.clone().into();
-    match (i.shown.take(), mount.first_child()) {
-        (Some(old), Some(dom)) => patch(&document, &mount, &dom, &old, &new)?,
+    let mount: web_sys::Node = mount.clone().into();
+    match (old, mount.first_child()) {
+        (Some(old), Some(dom)) => patch(&document, &mount, &dom, old, new),
         (_, old_dom) => {
             if let Some(d) = old_dom {
                 mount.remove_child(&d)?;
             }
-            mount.append_child(&create(&document, &new)?)?;
+            mount.append_child(&create(&document, new)?)?;
+            Ok(())
         }
     }
-    i.shown = Some(new);
-    Ok(())
 }
 
 fn create(doc: &web_sys::Document, node: &Node) -> Result<web_sys::Node, JsValue> {

@@ -214,3 +214,36 @@ test("a page that wraps history.pushState and calls the tracker from inside it d
   assert.match(heading, /Camau gweithredu/);
   assert.deepEqual(errors, []);
 });
+
+test("page code run by a focus event during a re-render can call the tracker, and what it changes is drawn", { timeout: 30_000 }, async () => {
+  // Removing the focused control fires blur and focusout at once (Chromium), in the middle of
+  // the tracker's re-render. A page listening for focusout may read `summary` or set `lang`;
+  // neither may fail, and the change it makes must be drawn.
+  const fresh = await site.browser.newPage();
+  const pageErrors = trackPageErrors(fresh);
+  const feed = feeds.find((f) => f.name === "northbridge").feed;
+  await fresh.goto(`${site.url}widget/one.html?src=/examples/northbridge.json&view=actions`);
+  await waitForLoad(fresh);
+  const seen = await fresh.evaluate(() => {
+    const el = document.querySelector("action-plan-tracker");
+    const box = el.shadowRoot.querySelector('[data-act="search"]');
+    box.focus();
+    const inside = [];
+    document.addEventListener("focusout", () => {
+      inside.push(el.summary?.actions.total ?? null);
+      if (inside.length === 1) el.setAttribute("lang", "cy");
+    });
+    el.setAttribute("view", "findings");
+    return { inside, focusedGone: !box.isConnected };
+  });
+  assert.ok(seen.focusedGone, "the focused search box was removed by the re-render");
+  assert.deepEqual(seen.inside.slice(0, 1), [feed.actions.length], "summary read from inside the re-render");
+  const state = await fresh.evaluate(() => {
+    const root = document.querySelector("action-plan-tracker").shadowRoot;
+    return { lang: root.querySelector(".apt")?.getAttribute("lang"), heading: root.querySelector("#apt-view-heading")?.textContent };
+  });
+  assert.equal(state.lang, "cy", "the language set from inside is drawn");
+  assert.match(state.heading, /Canfyddiadau/, "in the findings view");
+  assert.deepEqual(pageErrors, []);
+  await fresh.close();
+});
