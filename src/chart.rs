@@ -16,6 +16,7 @@ use crate::date::{Date, Period};
 use crate::feed::{Action, Feed, Indicator, Polarity, Status, Unit, Value};
 use crate::i18n::{self, t, tf, tn, Lang};
 use crate::markup::{el, svg, Element};
+use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::view::{period_label, status_word};
 
@@ -1550,7 +1551,7 @@ fn burn_up_data(feed: &Feed) -> BurnUp {
     // number of months and actions together, not their product.
     let sorted = |f: fn(&Action) -> Option<Date>| {
         let mut v: Vec<Date> = acts.iter().filter_map(|a| f(a)).collect();
-        v.sort_unstable();
+        sort::ascending(&mut v);
         v
     };
     let eff_dates = sorted(|a| a.effective_due());
@@ -1842,7 +1843,7 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
 /// A series' figures in period order (stable for periods ending on the same day).
 fn ordered(values: &[Value]) -> Vec<&Value> {
     let mut v: Vec<&Value> = values.iter().collect();
-    v.sort_by_key(|v| v.period.end());
+    sort::by_key(&mut v, |v| v.period.end());
     v
 }
 
@@ -2177,7 +2178,7 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
             }
         }
     }
-    periods.sort_by_key(|p| p.end());
+    sort::by_key(&mut periods, |p| p.end());
     let cell = |values: &[&Value], p: Period| -> String {
         match values.iter().rev().find(|v| v.period == p) {
             Some(v) if v.value.is_none() || v.suppressed => t(lang, "suppressed").to_string(),

@@ -9,6 +9,7 @@
 use crate::date::Date;
 use crate::feed::{Action, Area, Feed, Rag, Status};
 use crate::i18n::Lang;
+use crate::sort;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -302,7 +303,7 @@ impl Index {
                     .flat_map(|l| l.all())
                     .map(|l| ("lead", l.to_string())),
             );
-            facts.sort_unstable();
+            sort::ascending(&mut facts);
             facts.dedup();
             for f in facts {
                 *idx.counts.entry(f).or_insert(0) += 1;
@@ -393,8 +394,10 @@ impl Index {
             .collect();
         let status_rank = |s: Status| Status::ALL.iter().position(|&x| x == s).unwrap_or(0);
         match sort {
-            Sort::Number => out.sort_by(|&a, &b| self.number_keys[a].cmp(&self.number_keys[b])),
-            Sort::Due => out.sort_by(|&a, &b| {
+            Sort::Number => sort::by(&mut out, |&a, &b| {
+                self.number_keys[a].cmp(&self.number_keys[b])
+            }),
+            Sort::Due => sort::by(&mut out, |&a, &b| {
                 let key = |i: usize| {
                     (
                         feed.actions[i].effective_due().is_none(),
@@ -405,7 +408,7 @@ impl Index {
                     .cmp(&key(b))
                     .then_with(|| self.number_keys[a].cmp(&self.number_keys[b]))
             }),
-            Sort::Status => out.sort_by(|&a, &b| {
+            Sort::Status => sort::by(&mut out, |&a, &b| {
                 status_rank(feed.actions[a].status)
                     .cmp(&status_rank(feed.actions[b].status))
                     .then_with(|| self.number_keys[a].cmp(&self.number_keys[b]))
@@ -747,7 +750,7 @@ pub fn leads(feed: &Feed, lang: Lang) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .collect();
     let mut v: Vec<String> = distinct.into_iter().map(str::to_string).collect();
-    v.sort_by_cached_key(|s| (fold(s), s.clone()));
+    sort::by_cached_key(&mut v, |s| (fold(s), s.clone()));
     v
 }
 

@@ -17,6 +17,7 @@ pub mod markup;
 pub mod page;
 #[cfg(any(not(target_arch = "wasm32"), feature = "checker"))]
 pub mod sheet;
+pub mod sort;
 pub mod summary;
 pub mod validate;
 pub mod view;

@@ -11,6 +11,7 @@
 use crate::date::{Date, DateError, Period};
 use crate::feed::*;
 use crate::json::{self, Kind, LineIndex, Member, Value as J};
+use crate::sort;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -262,6 +263,7 @@ pub fn check_text(text: &str) -> Report {
         ids: HashMap::new(),
         index: 0,
         unknown: HashMap::new(),
+        unknowns: Vec::new(),
     };
     let feed = match json::parse(text) {
         Err(e) => {
@@ -280,7 +282,7 @@ pub fn check_text(text: &str) -> Report {
     };
     cx.unknown_keys_left_over();
     let mut problems = cx.problems;
-    problems.sort_by_key(|p| p.offset);
+    sort::by_key(&mut problems, |p| p.offset);
     let places = lines.line_cols(problems.iter().map(|p| p.offset));
     for (p, place) in problems.iter_mut().zip(places) {
         (p.line, p.column) = place;
@@ -429,9 +431,12 @@ struct Cx {
     ids: HashMap<&'static str, HashMap<String, usize>>,
     /// The index in its JSON list of the list item being read.
     index: usize,
-    /// Each unknown key, by the kind of object it is in: how often it is written, and where
-    /// the first one not reported on its own stands.
-    unknown: HashMap<(String, String), Unknown>,
+    /// Where in `unknowns` each unknown key stands, by the kind of object it is in and the
+    /// key (`"action\0deu"`).
+    unknown: HashMap<String, usize>,
+    /// Each unknown key: how often it is written, and where the first one not reported on its
+    /// own stands.
+    unknowns: Vec<Unknown>,
 }
 
 /// Unknown keys repeated in many items (a spreadsheet's extra column exported into every
@@ -443,6 +448,7 @@ const UNKNOWN_KEYS_PER_OBJECT: usize = 20;
 
 /// A repeated unknown key: see [`Cx::unknown`].
 struct Unknown {
+    key: String,
     count: usize,
     hint: String,
     rest_at: Option<(String, usize)>,
@@ -560,7 +566,8 @@ impl Cx {
     /// One warning for each unknown key written more than [`UNKNOWN_KEY_REPEATS`] times in
     /// the same kind of object, at the first place not reported on its own.
     fn unknown_keys_left_over(&mut self) {
-        for ((_, key), u) in std::mem::take(&mut self.unknown) {
+        for u in std::mem::take(&mut self.unknowns) {
+            let key = &u.key;
             let Some((path, offset)) = u.rest_at else {
                 continue;
             };
@@ -649,10 +656,14 @@ impl Cx {
                     kept.push(m);
                     continue;
                 }
-                let seen = self
+                let n = self.unknowns.len();
+                let slot = *self
                     .unknown
-                    .entry((what.to_string(), m.key.to_string()))
-                    .or_insert_with(|| Unknown {
+                    .entry(format!("{what}\0{}", m.key))
+                    .or_insert(n);
+                if slot == n {
+                    self.unknowns.push(Unknown {
+                        key: m.key.to_string(),
                         count: 0,
                         hint: match closest(&m.key, known.iter().copied()) {
                             Some(k) => format!("; did you mean \"{k}\"?"),
@@ -667,6 +678,8 @@ impl Cx {
                         },
                         rest_at: None,
                     });
+                }
+                let seen = &mut self.unknowns[slot];
                 seen.count += 1;
                 if seen.count <= UNKNOWN_KEY_REPEATS {
                     let message = format!("unknown key \"{}\" is ignored{}", m.key, seen.hint);

@@ -11,6 +11,7 @@ use crate::feed::*;
 use crate::filter::{self, Due, Filters, Index, Row, Sort, State, View};
 use crate::i18n::{self, t, tf, tn, Lang};
 use crate::markup::{el, svg, Element};
+use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::validate::{Problem, Severity};
 
@@ -380,7 +381,7 @@ pub fn items_left_out(problems: &[Problem]) -> usize {
         .filter(|p| p.severity == Severity::Error)
         .map(|p| p.path.find(']').map_or(p.path.as_str(), |i| &p.path[..=i]))
         .collect();
-    items.sort_unstable();
+    sort::ascending(&mut items);
     items.dedup();
     items.len()
 }
@@ -593,7 +594,9 @@ pub fn overview(cx: &Ctx) -> Element {
         .iter()
         .filter(|i| Some(*i) != latest_inspection(feed))
         .collect();
-    earlier.sort_by_key(|i| std::cmp::Reverse(i.published.or(i.end).or(i.start)));
+    sort::by_key(&mut earlier, |i| {
+        std::cmp::Reverse(i.published.or(i.end).or(i.start))
+    });
     if !earlier.is_empty() {
         out = out.child(
             el("div")
@@ -789,14 +792,14 @@ fn governance(cx: &Ctx) -> Option<Element> {
         .iter()
         .filter(|m| m.date <= feed.as_of)
         .collect();
-    meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+    sort::by_key(&mut meetings, |m| std::cmp::Reverse(m.date));
     let upcoming: Vec<&Meeting> = {
         let mut v: Vec<&Meeting> = feed
             .meetings
             .iter()
             .filter(|m| m.date > feed.as_of)
             .collect();
-        v.sort_by_key(|m| m.date);
+        sort::by_key(&mut v, |m| m.date);
         v
     };
     if meetings.is_empty()
@@ -1681,7 +1684,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
     }
     if !a.updates.is_empty() {
         let mut ups: Vec<&Update> = a.updates.iter().collect();
-        ups.sort_by_key(|u| std::cmp::Reverse(u.date));
+        sort::by_key(&mut ups, |u| std::cmp::Reverse(u.date));
         d = d
             .child(el("h5").class("apt-h5").text(cx.t("Updates, newest first")))
             .child(
@@ -1835,8 +1838,9 @@ pub fn findings(cx: &Ctx) -> Element {
     };
     // Group by inspection (latest first, findings with no inspection last), then by area.
     let mut inspections: Vec<Option<&Inspection>> = feed.inspections.iter().map(Some).collect();
-    inspections
-        .sort_by_key(|i| std::cmp::Reverse(i.and_then(|i| i.published.or(i.end).or(i.start))));
+    sort::by_key(&mut inspections, |i| {
+        std::cmp::Reverse(i.and_then(|i| i.published.or(i.end).or(i.start)))
+    });
     inspections.push(None);
     let mut out = el("div").class("apt-findings");
     for insp in inspections {
@@ -1871,7 +1875,7 @@ pub fn findings(cx: &Ctx) -> Element {
                 areas.push(f.area);
             }
         }
-        areas.sort_by_key(|a| {
+        sort::by_key(&mut areas, |a| {
             a.map_or(usize::MAX, |a| {
                 Area::ALL.iter().position(|&x| x == a).unwrap_or(0)
             })
@@ -1881,7 +1885,7 @@ pub fn findings(cx: &Ctx) -> Element {
                 .iter()
                 .filter(|f| f.kind != FindingKind::Strength && f.area == area)
                 .collect();
-            fs.sort_by_key(|f| rank(f.kind));
+            sort::by_key(&mut fs, |f| rank(f.kind));
             section = section
                 .child(
                     el("h5")
@@ -1919,7 +1923,7 @@ pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)
         .iter()
         .filter_map(|v| Some((v.period.end(), v.value?)))
         .collect();
-    vals.sort_by_key(|v| v.0);
+    sort::by_key(&mut vals, |v| v.0);
     let [.., (_, prev), (_, last)] = vals.as_slice() else {
         return None;
     };
@@ -2082,7 +2086,7 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
         .chain(ind.comparators.iter().flat_map(|c| &c.values))
         .map(|v| v.period)
         .collect();
-    periods.sort_by_key(|p| (p.end(), p.to_string()));
+    sort::by_key(&mut periods, |p| (p.end(), p.to_string()));
     periods.dedup();
     let cell = |values: &std::collections::HashMap<crate::date::Period, &Value>,
                 p: crate::date::Period|

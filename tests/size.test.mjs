@@ -21,12 +21,13 @@ const FILES = ["action-plan-tracker.js", "action_plan_tracker_core.js", "action_
 // The target is 100 KB gzip (then 80 KB: Chart.js plus DataTables alone is 113 KB); KB is
 // 1,024 bytes here and in bench/. This budget is the total when the test was written
 // (278,614 bytes on 23 Nov 2026: far over the target), then 233,509 bytes with
-// `opt-level = "z"`, rounded up to the next 5 KB, so the widget cannot grow while the size
-// work lands. Lower it with each change that shrinks the
-// download (bench/ANALYSIS.md lists the changes, with measured savings) until it is TARGET.
+// `opt-level = "z"`, then 221,278 bytes with one sort for the crate (src/sort.rs), rounded up
+// to the next 5 KB, so the widget cannot grow while the size work lands. Lower it with each
+// change that shrinks the download (bench/ANALYSIS.md lists the changes, with measured
+// savings) until it is TARGET.
 const KB = 1024;
 const TARGET = 100 * KB;
-const BUDGET = 230 * KB;
+const BUDGET = 220 * KB;
 
 test("everything the widget downloads fits the gzip size budget", () => {
   const missing = FILES.filter((f) => !existsSync(join(PKG, f)));
