@@ -232,7 +232,12 @@ pageButton.addEventListener("click", async () => {
 // What is offered for download is always what was last checked: editing hides it until the
 // next check.
 text.addEventListener("input", () => (save.hidden = true));
-file.addEventListener("change", () => open([...file.files]));
+file.addEventListener("change", () => {
+  const chosen = [...file.files];
+  // Emptied, so that choosing the same file again after correcting it is a change too.
+  file.value = "";
+  open(chosen);
+});
 drop.addEventListener("dragover", (e) => {
   e.preventDefault();
   drop.classList.add("check-drop--over");

@@ -196,6 +196,10 @@ test("a workbook with mistakes lists the command line's problems by sheet, row a
   assert.deepEqual(await listedLines(), want.lines, "the same problems, in the same words and order");
   assert.ok(await page.locator("#check-save").isHidden(), "no download while there are errors");
 
+  // The officer corrects the workbook and chooses the same file again. A browser fires no
+  // change event for the file it already holds, so the input must have let go of it.
+  assert.equal(await page.locator("#check-file").inputValue(), "", "the file input is emptied after reading");
+
   // Each problem the validator found in the JSON shows its place there; the rest are plain.
   const buttons = page.locator("#check-problems button.check-where");
   assert.deepEqual(await buttons.allTextContents(), ["Actions, row 3, column Due", "Actions, row 5, column ID"]);
