@@ -481,6 +481,17 @@ fn draw(mount: &web_sys::Element, old: Option<&Node>, new: &Node) -> Result<(), 
     }
 }
 
+/// True when `n` is or holds an `input`, `select` or `option`: see [`patch`].
+fn has_controls(n: &Node) -> bool {
+    match n {
+        Node::Text(_) => false,
+        Node::El(e) => {
+            matches!(e.tag, "input" | "select" | "option" | "textarea")
+                || e.children.iter().any(has_controls)
+        }
+    }
+}
+
 fn create(doc: &web_sys::Document, node: &Node) -> Result<web_sys::Node, JsValue> {
     match node {
         Node::Text(s) => Ok(doc.create_text_node(s).into()),
@@ -515,6 +526,12 @@ fn patch(
     old: &Node,
     new: &Node,
 ) -> Result<(), JsValue> {
+    // A part of the tree that has not changed needs no call into the DOM at all (while typing
+    // a search, that is everything but the count and the list), unless it holds a form
+    // control, whose live state (a tick, typed text) is set again from the tree below.
+    if old == new && !has_controls(new) {
+        return Ok(());
+    }
     match (old, new) {
         (Node::Text(a), Node::Text(b)) => {
             if a != b {
@@ -533,7 +550,9 @@ fn patch(
                     el.set_attribute(k, v)?;
                 }
             }
-            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            // The tree knows which element is an input: no `instanceof` call into JavaScript.
+            if b.ns == Ns::Html && b.tag == "input" {
+                let input: &web_sys::HtmlInputElement = el.unchecked_ref();
                 let want = b.get("checked").is_some();
                 if input.checked() != want {
                     input.set_checked(want);
@@ -544,7 +563,8 @@ fn patch(
                     }
                 }
             }
-            if let Some(opt) = el.dyn_ref::<web_sys::HtmlOptionElement>() {
+            if b.ns == Ns::Html && b.tag == "option" {
+                let opt: &web_sys::HtmlOptionElement = el.unchecked_ref();
                 opt.set_selected(b.get("selected").is_some());
             }
             let kids = dom.child_nodes();
