@@ -52,7 +52,8 @@ pkg:
 	node scripts/finish-pkg.mjs $(PKG)
 	@echo "pkg/: $$(du -b $(PKG)/$(CORE)_bg.wasm | cut -f1) bytes of wasm (after wasm-opt)"
 
-# Loaded by www/check.html only when a spreadsheet is opened; never part of the npm package.
+# Loaded by www/check.html only when a spreadsheet is opened or a page asked for; never part
+# of the npm package.
 checker:
 	@scripts/ensure-tools.sh rust node
 	wasm-pack --log-level warn build --release --target web --out-dir $(CHECKER) --out-name checker \

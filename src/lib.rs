@@ -2,7 +2,8 @@
 //! from one JSON feed, for the browser (WebAssembly) and the command line.
 //!
 //! The core (`feed`, `validate`, `summary`, ...) knows nothing of the browser or the clock;
-//! `web` mounts it into a page, `web_checker` reads spreadsheets for the feed checker page
+//! `web` mounts it into a page, `web_checker` gives the feed checker page its spreadsheet
+//! reader and page writer,
 //! and `cli` serves the command line.
 
 pub mod chart;
