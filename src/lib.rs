@@ -3,8 +3,7 @@
 //!
 //! The core (`feed`, `validate`, `summary`, ...) knows nothing of the browser or the clock;
 //! `web` mounts it into a page, `web_checker` gives the feed checker page its spreadsheet
-//! reader and page writer,
-//! and `cli` serves the command line.
+//! reader and page writer, and `cli` serves the command line.
 
 pub mod chart;
 pub mod cli;
