@@ -837,20 +837,13 @@ fn priority_groups(lang: Lang, feed: &Feed) -> Vec<Group> {
         .iter()
         .map(|p| {
             let (title, other) = p.title.get(lang);
-            Group::of(
-                title.to_string(),
-                other,
-                feed.actions
-                    .iter()
-                    .filter(|a| a.priority.as_deref() == Some(p.id.as_str())),
-                feed.as_of,
-            )
+            Group::of(title.to_string(), other, feed.actions_in(&p.id), feed.as_of)
         })
         .collect();
     let known = |a: &&Action| {
         a.priority
             .as_deref()
-            .is_some_and(|p| feed.priorities.iter().any(|q| q.id == p))
+            .is_some_and(|p| feed.priority(p).is_some())
     };
     let rest: Vec<&Action> = feed.actions.iter().filter(|a| !known(a)).collect();
     if rest.iter().any(|a| a.status != Status::Withdrawn) || feed.priorities.is_empty() {

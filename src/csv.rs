@@ -66,9 +66,7 @@ pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang) -> String {
             .priority
             .as_ref()
             .map(|p| {
-                feed.priorities
-                    .iter()
-                    .find(|x| &x.id == p)
+                feed.priority(p)
                     .map_or(p.clone(), |x| x.title.show(lang).to_string())
             })
             .unwrap_or_default();

@@ -132,10 +132,7 @@ impl Summary {
             .actions
             .iter()
             .flat_map(|a| {
-                let via_priority = a
-                    .priority
-                    .as_deref()
-                    .and_then(|p| feed.priorities.iter().find(|q| q.id == p));
+                let via_priority = a.priority.as_deref().and_then(|p| feed.priority(p));
                 a.findings
                     .iter()
                     .chain(via_priority.into_iter().flat_map(|p| p.findings.iter()))

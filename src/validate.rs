@@ -1303,9 +1303,10 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
         actions,
         indicators,
         meetings,
+        ids: Default::default(),
     };
     check_cycles(cx, root, &mut feed);
-    Some(feed)
+    Some(feed.indexed())
 }
 
 fn read_plan(cx: &mut Cx, v: &J, at: At) -> Option<Plan> {

@@ -14,6 +14,7 @@ use crate::markup::{el, svg, Element};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::validate::{Problem, Severity};
+use std::collections::HashMap;
 
 /// The widget's stylesheet (shadow root and static page alike).
 pub const STYLE: &str = concat!(include_str!("style.css"), include_str!("chart.css"));
@@ -729,11 +730,7 @@ fn priority_table(cx: &Ctx) -> Element {
         .priorities
         .iter()
         .map(|p| {
-            let acts: Vec<&Action> = feed
-                .actions
-                .iter()
-                .filter(|a| a.priority.as_deref() == Some(p.id.as_str()))
-                .collect();
+            let acts: Vec<&Action> = feed.actions_in(&p.id).collect();
             let total = acts.len();
             let withdrawn = acts
                 .iter()
@@ -940,9 +937,7 @@ fn chosen(cx: &Ctx, f: &Filters) -> Vec<(&'static str, String, String)> {
     }
     for p in &f.priority {
         let label = feed
-            .priorities
-            .iter()
-            .find(|x| &x.id == p)
+            .priority(p)
             .map_or(p.clone(), |x| x.title.show(cx.lang).to_string());
         out.push(("priority", p.clone(), label));
     }
@@ -963,19 +958,15 @@ fn chosen(cx: &Ctx, f: &Filters) -> Vec<(&'static str, String, String)> {
 }
 
 fn finding_label(cx: &Ctx, id: &str) -> String {
-    cx.feed
-        .findings
-        .iter()
-        .find(|f| f.id == id)
-        .map_or(id.to_string(), |f| {
-            let words: String = f.text.show(cx.lang).chars().take(70).collect();
-            let more = if words.chars().count() < f.text.show(cx.lang).chars().count() {
-                "…"
-            } else {
-                ""
-            };
-            format!("{id}: {words}{more}")
-        })
+    cx.feed.finding(id).map_or(id.to_string(), |f| {
+        let words: String = f.text.show(cx.lang).chars().take(70).collect();
+        let more = if words.chars().count() < f.text.show(cx.lang).chars().count() {
+            "…"
+        } else {
+            ""
+        };
+        format!("{id}: {words}{more}")
+    })
 }
 
 fn checkbox_group(
@@ -1544,19 +1535,16 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
             cx.t("Priority"),
             a.priority
                 .as_ref()
-                .and_then(|p| feed.priorities.iter().find(|x| &x.id == p))
+                .and_then(|p| feed.priority(p))
                 .map(|p| cx.span(&p.title)),
         ),
         (
             cx.t("Part of"),
-            a.parent
-                .as_ref()
-                .and_then(|p| feed.actions.iter().find(|x| &x.id == p))
-                .map(|p| {
-                    el("span")
-                        .text(format!("{} ", p.id))
-                        .child(cx.span(&p.title))
-                }),
+            a.parent.as_ref().and_then(|p| feed.action(p)).map(|p| {
+                el("span")
+                    .text(format!("{} ", p.id))
+                    .child(cx.span(&p.title))
+            }),
         ),
         (cx.t("Start"), a.start.map(|x| el("span").text(cx.date(x)))),
         (
@@ -1635,13 +1623,13 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
     let via_priority = a
         .priority
         .as_ref()
-        .and_then(|p| feed.priorities.iter().find(|x| &x.id == p))
+        .and_then(|p| feed.priority(p))
         .map_or(&[][..], |p| p.findings.as_slice());
     let mut finding_ids: Vec<&String> = a.findings.iter().chain(via_priority).collect();
     finding_ids.dedup();
     let linked: Vec<&Finding> = finding_ids
         .iter()
-        .filter_map(|id| feed.findings.iter().find(|f| &&f.id == id))
+        .filter_map(|id| feed.finding(id))
         .collect();
     if !linked.is_empty() {
         d = d
@@ -1660,7 +1648,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
     let inds: Vec<&Indicator> = a
         .indicators
         .iter()
-        .filter_map(|id| feed.indicators.iter().find(|x| &x.id == id))
+        .filter_map(|id| feed.indicator(id))
         .collect();
     if !inds.is_empty() {
         d = d
@@ -1715,17 +1703,13 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                                 tf(cx.lang, "{percent} done", &[("percent", &pct(p))])
                             ));
                         }
-                        let meeting = u
-                            .meeting
-                            .as_ref()
-                            .and_then(|m| feed.meetings.iter().find(|x| &x.id == m))
-                            .map(|m| {
-                                el("p").class("apt-secondary").text(tf(
-                                    cx.lang,
-                                    "Reported to {body} on {date}",
-                                    &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
-                                ))
-                            });
+                        let meeting = u.meeting.as_ref().and_then(|m| feed.meeting(m)).map(|m| {
+                            el("p").class("apt-secondary").text(tf(
+                                cx.lang,
+                                "Reported to {body} on {date}",
+                                &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
+                            ))
+                        });
                         el("li")
                             .class("apt-update")
                             .child(head)
@@ -1759,13 +1743,16 @@ pub fn findings(cx: &Ctx) -> Element {
         return el("p").text(cx.t("This plan lists no inspection findings."));
     }
     let index = Index::new(feed);
+    // The actions answering each finding, in feed order: gathered once, not by scanning every
+    // action for every finding.
+    let mut answering_by: HashMap<&str, Vec<&Action>> = HashMap::new();
+    for (i, a) in feed.actions.iter().enumerate() {
+        for f in index.findings(i) {
+            answering_by.entry(f.as_str()).or_default().push(a);
+        }
+    }
     let answering = |f: &Finding| -> Vec<&Action> {
-        feed.actions
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| index.findings(*i).contains(&f.id))
-            .map(|(_, a)| a)
-            .collect()
+        answering_by.get(f.id.as_str()).cloned().unwrap_or_default()
     };
     let rank = |k: FindingKind| match k {
         FindingKind::PriorityAction => 0,

@@ -19,7 +19,7 @@ use action_plan_tracker::cli::{self, Io};
 use action_plan_tracker::i18n::Lang;
 use action_plan_tracker::summary::Summary;
 use action_plan_tracker::validate::{check, check_text, Report, Rule, Severity, MAX_BYTES};
-use action_plan_tracker::{csv, page};
+use action_plan_tracker::{csv, markup, page, view};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -816,6 +816,86 @@ fn an_unknown_key_in_every_action_is_a_few_warnings_not_thousands() {
     assert_eq!(
         messages,
         ["unknown key \"deu\" is ignored; did you mean \"due\"?"; 4]
+    );
+}
+
+#[test]
+fn references_between_many_items_are_followed_in_linear_time() {
+    // 20,000 priorities and 20,000 actions, each action in a priority and the sub-action of
+    // the one before; one action answering every finding and indicator. The summary, the
+    // views and the CSV followed each reference by scanning its list: quadratic (the summary
+    // alone took 4.5 s natively at 60,000, on every load; the findings view scanned every
+    // action for every finding). Now Feed::priority() and the others look ids up in maps
+    // made when the feed is read. Only the parts that followed references are run here, so
+    // that the test fits a debug build; the whole page is rendered by the tests above.
+    let n = 20_000;
+    let list = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join(",");
+    let priorities = list(&|i| format!(r#"{{"id":"P{i}","title":"t","findings":["F{i}"]}}"#));
+    let findings =
+        list(&|i| format!(r#"{{"id":"F{i}","kind":"area_for_improvement","text":"t"}}"#));
+    let indicators = list(&|i| {
+        format!(r#"{{"id":"I{i}","name":"n","unit":"count","polarity":"higher_is_better"}}"#)
+    });
+    let refs = |p: &str| list(&|i| format!(r#""{p}{i}""#));
+    let actions = list(&|i| match i {
+        0 => format!(
+            r#"{{"id":"0","title":"t","status":"in_progress","priority":"P{}","findings":[{}],"indicators":[{}]}}"#,
+            n - 1,
+            refs("F"),
+            refs("I")
+        ),
+        _ => format!(
+            r#"{{"id":"{i}","title":"t","status":"in_progress","priority":"P{}","parent":"{}"}}"#,
+            n - 1 - i,
+            i - 1
+        ),
+    });
+    let text = minimal(&format!(
+        r#""findings":[{findings}],"priorities":[{priorities}],"indicators":[{indicators}],"actions":[{actions}]"#
+    ));
+    let (total, answered, details, findings_view, csv_rows) =
+        within(20, MIB, "references between 20,000 items", move || {
+            let r = check(text.as_bytes());
+            assert_eq!(r.problems.len(), 0, "{:?}", r.problems.first());
+            let s = Summary::of_report(&r).unwrap();
+            let feed = r.feed.as_ref().unwrap();
+            let cx = view::Ctx {
+                feed,
+                summary: &s,
+                problems: &r.problems,
+                lang: Lang::En,
+                today: None,
+                print: true,
+                ns: "apt",
+            };
+            let overview = markup::Node::from(view::overview(&cx)).to_html();
+            assert!(overview.contains("apt-headline"), "the overview is drawn");
+            let details = markup::Node::from(view::action_details(&cx, &feed.actions[0])).to_html();
+            let findings = markup::Node::from(view::findings(&cx)).to_html();
+            let all: Vec<usize> = (0..feed.actions.len()).collect();
+            let csv = csv::actions(feed, &all, Lang::En);
+            (
+                s.actions.total,
+                s.findings.with_actions,
+                details.matches("<li").count(),
+                findings.matches("apt-finding\"").count(),
+                csv.lines().count(),
+            )
+        });
+    assert_eq!(total, n);
+    assert_eq!(
+        answered, n,
+        "every finding is answered through its priority"
+    );
+    assert!(
+        details >= 2 * n,
+        "action 0 lists every finding and indicator: {details}"
+    );
+    assert_eq!(findings_view, n, "the findings view lists every finding");
+    assert_eq!(
+        csv_rows,
+        n + 1,
+        "a CSV row for every action, and the headings"
     );
 }
 
