@@ -19,6 +19,7 @@ use crate::markup::{el, svg, Element};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::view::{period_label, status_word};
+use std::collections::{HashMap, HashSet};
 
 // ---------------------------------------------------------------------------------------
 // Scales.
@@ -2120,11 +2121,19 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
         // Markers on every figure while they fit; else only where a figure stands alone.
         let n = points.iter().flatten().count().max(1);
         let roomy = (f.right - f.left) / n as f64 >= 12.0;
-        let segs = segments(points);
+        // Where a segment starts and goes straight up or down (or nowhere: a lone figure),
+        // looked up by position rather than by scanning every segment for every figure.
+        let bits = |x: f64, y: f64| ((x + 0.0).to_bits(), (y + 0.0).to_bits());
+        let upright: HashSet<(u64, u64)> = segments(points)
+            .into_iter()
+            .filter(|s| s.0 == s.2)
+            .map(|s| bits(s.0, s.1))
+            .collect();
+        let last_figure = points.iter().rposition(Option::is_some);
         for (k, p) in points.iter().enumerate() {
             let Some(p) = p else { continue };
-            let alone = segs.iter().any(|s| s.0 == p.0 && s.2 == p.0 && s.1 == p.1);
-            let last = points[k + 1..].iter().all(Option::is_none);
+            let alone = upright.contains(&bits(p.0, p.1));
+            let last = Some(k) == last_figure;
             if roomy || alone || last {
                 body.extend(s.style.marker(p.0, p.1));
             }
@@ -2163,17 +2172,24 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
     }
 
     // The table: one row per period, one column per series.
+    // Each series' figure for each period (the last one written wins), found through a map:
+    // a series may have tens of thousands of figures.
+    let by_period: Vec<HashMap<Period, &Value>> = series
+        .iter()
+        .map(|s| s.values.iter().map(|v| (v.period, *v)).collect())
+        .collect();
+    let mut seen: HashSet<Period> = HashSet::new();
     let mut periods: Vec<Period> = Vec::new();
     for s in &series {
         for v in &s.values {
-            if !periods.contains(&v.period) {
+            if seen.insert(v.period) {
                 periods.push(v.period);
             }
         }
     }
     sort::by_key(&mut periods, |p| p.end());
-    let cell = |values: &[&Value], p: Period| -> String {
-        match values.iter().rev().find(|v| v.period == p) {
+    let cell = |values: &HashMap<Period, &Value>, p: Period| -> String {
+        match values.get(&p) {
             Some(v) if v.value.is_none() || v.suppressed => t(lang, "suppressed").to_string(),
             Some(Value { value: Some(x), .. }) => value_text(lang, ind.unit, *x),
             _ => "—".to_string(),
@@ -2183,7 +2199,7 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
         .iter()
         .map(|&p| {
             std::iter::once(period_label(lang, p))
-                .chain(series.iter().map(|s| cell(&s.values, p)))
+                .chain(by_period.iter().map(|values| cell(values, p)))
                 .collect()
         })
         .collect();

@@ -946,10 +946,12 @@ fn a_long_cycle_of_sub_actions_is_reported_in_linear_time_and_space() {
 
 #[test]
 fn an_indicator_with_many_figures_renders_in_linear_time() {
-    // 10,000 monthly figures with a comparator. chart.rs place_labels scored every point of
-    // a line as a label position against every segment of every line: quadratic, minutes for
-    // this feed; only the last LABEL_CANDIDATES points are candidates now.
-    let values: Vec<String> = (0..10_000)
+    // 50,000 monthly figures with a comparator. chart.rs scored every point of a line as a
+    // label position against every segment of every line (place_labels), looked for segments
+    // at each figure's marker, and looked up each period's figure in the table, all by
+    // scanning: quadratic, minutes for this feed. Now only the last LABEL_CANDIDATES points
+    // are label candidates, and markers and table cells are found through maps.
+    let values: Vec<String> = (0..50_000)
         .map(|i| {
             format!(
                 r#"{{"period":"{}-{:02}","value":{i}}}"#,
@@ -962,7 +964,7 @@ fn an_indicator_with_many_figures_renders_in_linear_time() {
         r#""actions":[],"indicators":[{{"id":"I","name":"n","unit":"count","polarity":"higher_is_better","target":{{"value":5}},"values":[{0}],"comparators":[{{"name":"England","values":[{0}]}}]}}]"#,
         values.join(",")
     ));
-    survive("an indicator with 10,000 figures", 20, text);
+    survive("an indicator with 50,000 figures", 20, text);
 }
 
 #[test]
