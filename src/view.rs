@@ -14,7 +14,7 @@ use crate::markup::{el, svg, Element};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::validate::{Problem, Severity};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The widget's stylesheet (shadow root and static page alike).
 pub const STYLE: &str = concat!(include_str!("style.css"), include_str!("chart.css"));
@@ -590,10 +590,11 @@ pub fn overview(cx: &Ctx) -> Element {
         );
     }
     out = out.child_opt(governance(cx));
+    let latest = latest_inspection(feed);
     let mut earlier: Vec<&Inspection> = feed
         .inspections
         .iter()
-        .filter(|i| Some(*i) != latest_inspection(feed))
+        .filter(|i| !latest.is_some_and(|l| std::ptr::eq(l, *i)))
         .collect();
     sort::by_key(&mut earlier, |i| {
         std::cmp::Reverse(i.published.or(i.end).or(i.start))
@@ -1829,19 +1830,19 @@ pub fn findings(cx: &Ctx) -> Element {
         std::cmp::Reverse(i.and_then(|i| i.published.or(i.end).or(i.start)))
     });
     inspections.push(None);
+    // Each inspection's findings, in feed order (under `None`: those of no known inspection),
+    // gathered in one pass rather than by scanning every finding for every inspection.
+    let known: HashSet<&str> = feed.inspections.iter().map(|i| i.id.as_str()).collect();
+    let mut by_inspection: HashMap<Option<&str>, Vec<&Finding>> = HashMap::new();
+    for f in &feed.findings {
+        let key = f.inspection.as_deref().filter(|id| known.contains(id));
+        by_inspection.entry(key).or_default().push(f);
+    }
     let mut out = el("div").class("apt-findings");
     for insp in inspections {
-        let of_this: Vec<&Finding> = feed
-            .findings
-            .iter()
-            .filter(|f| {
-                f.inspection.as_deref() == insp.map(|i| i.id.as_str())
-                    || (insp.is_none()
-                        && f.inspection
-                            .as_ref()
-                            .is_some_and(|id| !feed.inspections.iter().any(|i| &i.id == id)))
-            })
-            .collect();
+        let of_this: Vec<&Finding> = by_inspection
+            .remove(&insp.map(|i| i.id.as_str()))
+            .unwrap_or_default();
         if of_this.is_empty() {
             continue;
         }

@@ -822,17 +822,24 @@ fn an_unknown_key_in_every_action_is_a_few_warnings_not_thousands() {
 #[test]
 fn references_between_many_items_are_followed_in_linear_time() {
     // 20,000 priorities and 20,000 actions, each action in a priority and the sub-action of
-    // the one before; one action answering every finding and indicator. The summary, the
-    // views and the CSV followed each reference by scanning its list: quadratic (the summary
-    // alone took 4.5 s natively at 60,000, on every load; the findings view scanned every
-    // action for every finding). Now Feed::priority() and the others look ids up in maps
+    // the one before; one action answering every finding and indicator; 20,000 inspections
+    // with a finding each. The summary, the views and the CSV followed each reference by
+    // scanning its list: quadratic (the summary alone took 4.5 s natively at 60,000, on every
+    // load; the findings view scanned every action for every finding, and every finding for
+    // every inspection). Now Feed::priority() and the others look ids up in maps
     // made when the feed is read. Only the parts that followed references are run here, so
     // that the test fits a debug build; the whole page is rendered by the tests above.
     let n = 20_000;
     let list = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join(",");
     let priorities = list(&|i| format!(r#"{{"id":"P{i}","title":"t","findings":["F{i}"]}}"#));
-    let findings =
-        list(&|i| format!(r#"{{"id":"F{i}","kind":"area_for_improvement","text":"t"}}"#));
+    let inspections = list(&|i| {
+        format!(
+            r#"{{"id":"S{i}","inspectorate":"ofsted","type":"ilacs_standard","start":"2025-01-01"}}"#
+        )
+    });
+    let findings = list(&|i| {
+        format!(r#"{{"id":"F{i}","inspection":"S{i}","kind":"area_for_improvement","text":"t"}}"#)
+    });
     let indicators = list(&|i| {
         format!(r#"{{"id":"I{i}","name":"n","unit":"count","polarity":"higher_is_better"}}"#)
     });
@@ -851,7 +858,7 @@ fn references_between_many_items_are_followed_in_linear_time() {
         ),
     });
     let text = minimal(&format!(
-        r#""findings":[{findings}],"priorities":[{priorities}],"indicators":[{indicators}],"actions":[{actions}]"#
+        r#""inspections":[{inspections}],"findings":[{findings}],"priorities":[{priorities}],"indicators":[{indicators}],"actions":[{actions}]"#
     ));
     let (total, answered, details, findings_view, csv_rows) =
         within(20, MIB, "references between 20,000 items", move || {
