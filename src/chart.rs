@@ -1376,6 +1376,9 @@ struct DirectLabel {
     points: Vec<(f64, f64)>,
 }
 
+/// How many comparators' lines on an indicator chart get a direct label (the key names all).
+const LABELLED_COMPARATORS: usize = 6;
+
 /// How many of a line's points, counted from its end, a direct label may be placed beside.
 const LABEL_CANDIDATES: usize = 24;
 
@@ -1977,15 +1980,9 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
         style: COUNCIL,
     }];
     // A comparator keeps its style in every chart: England looks the same throughout.
-    let mut names: Vec<&str> = Vec::new();
-    for c in feed.indicators.iter().flat_map(|i| &i.comparators) {
-        if !names.contains(&c.name.show(lang)) {
-            names.push(c.name.show(lang));
-        }
-    }
     for (i, comp) in ind.comparators.iter().enumerate() {
         let (n, l) = comp.name.get(lang);
-        let k = names.iter().position(|&x| x == n).unwrap_or(i);
+        let k = feed.comparator_rank(&comp.name).unwrap_or(i);
         series.push(Series {
             name: n.to_string(),
             lang: l,
@@ -2139,7 +2136,10 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
             }
         }
     }
-    for (i, s) in series.iter().enumerate() {
+    // Direct labels for the council's line and the first few comparators; the key names
+    // every line. (Placing each label scores it against every other: an indicator with
+    // thousands of comparators would take minutes to draw.)
+    for (i, s) in series.iter().enumerate().take(1 + LABELLED_COMPARATORS) {
         let points: Vec<(f64, f64)> = lines[i].iter().flatten().copied().collect();
         if !points.is_empty() {
             labels.insert(

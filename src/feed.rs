@@ -66,6 +66,8 @@ pub(crate) struct Ids {
     meetings: HashMap<String, usize>,
     /// The actions of each priority, in feed order.
     by_priority: HashMap<String, Vec<usize>>,
+    /// Each comparator name (in English, or as written), numbered in order of first use.
+    comparators: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -89,13 +91,25 @@ impl Feed {
             indicators: Ids::of(self.indicators.iter().map(|i| &i.id)),
             meetings: Ids::of(self.meetings.iter().map(|m| &m.id)),
             by_priority: HashMap::new(),
+            comparators: HashMap::new(),
         };
+        for c in self.indicators.iter().flat_map(|i| &i.comparators) {
+            let next = self.ids.comparators.len();
+            let name = c.name.show(Lang::En).to_string();
+            self.ids.comparators.entry(name).or_insert(next);
+        }
         for (i, a) in self.actions.iter().enumerate() {
             if let Some(p) = &a.priority {
                 self.ids.by_priority.entry(p.clone()).or_default().push(i);
             }
         }
         self
+    }
+
+    /// Where comparator `name` first appears among all the feed's comparators (counting each
+    /// name once), so that a comparator such as England is drawn alike on every chart.
+    pub fn comparator_rank(&self, name: &Text) -> Option<usize> {
+        self.ids.comparators.get(name.show(Lang::En)).copied()
     }
 
     /// The actions of priority `id`, in feed order.

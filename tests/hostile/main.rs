@@ -975,6 +975,33 @@ fn an_indicator_with_many_figures_renders_in_linear_time() {
 }
 
 #[test]
+fn many_comparators_are_drawn_in_linear_time() {
+    // One indicator compared with 20,000 others, and 5,000 indicators each compared with
+    // England. Every comparator's line got a direct label, each placed against every other
+    // (chart.rs place_labels), and each chart listed the feed's comparator names by scanning:
+    // 16 s natively for the first alone. Now only the first few comparators are labelled on
+    // the line (the key names every one) and the names are numbered once per feed.
+    let many: Vec<String> = (0..20_000)
+        .map(|i| format!(r#"{{"name":"Area {i}","values":[{{"period":"2025-Q1","value":{i}}}]}}"#))
+        .collect();
+    let each: Vec<String> = (0..5_000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"I{i}","name":"n","unit":"count","polarity":"higher_is_better","values":[{{"period":"2025-Q1","value":1}}],"comparators":[{{"name":"England","values":[{{"period":"2025-Q1","value":2}}]}}]}}"#
+            )
+        })
+        .collect();
+    let text = minimal(&format!(
+        r#""actions":[],"indicators":[{{"id":"X","name":"n","unit":"count","polarity":"higher_is_better","values":[{{"period":"2025-Q1","value":1}},{{"period":"2025-Q2","value":2}}],"comparators":[{}]}},{}]"#,
+        many.join(","),
+        each.join(",")
+    ));
+    let r = survive("20,000 comparators", 20, text);
+    assert_eq!(r.problems.len(), 0, "{:?}", r.problems.first());
+    assert_eq!(r.feed.unwrap().indicators[0].comparators.len(), 20_000);
+}
+
+#[test]
 fn a_due_date_far_in_the_future_does_not_freeze_the_overview() {
     // One action due in 9999 (a typing slip for 2029 does it too): the burn-up chart has a
     // point for every month from 2026 to 9999, and chart.rs place_labels scores every label
