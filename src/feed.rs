@@ -10,7 +10,7 @@ use crate::date::{Date, Period};
 use crate::i18n::Lang;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An id, or a reference to an id in another list.
 pub type Id = String;
@@ -68,6 +68,8 @@ pub(crate) struct Ids {
     by_priority: HashMap<String, Vec<usize>>,
     /// Each comparator name (in English, or as written), numbered in order of first use.
     comparators: HashMap<String, usize>,
+    /// The findings each priority names, by the priority's place in `priorities`.
+    priority_findings: Vec<HashSet<String>>,
 }
 
 impl Ids {
@@ -92,6 +94,11 @@ impl Feed {
             meetings: Ids::of(self.meetings.iter().map(|m| &m.id)),
             by_priority: HashMap::new(),
             comparators: HashMap::new(),
+            priority_findings: self
+                .priorities
+                .iter()
+                .map(|p| p.findings.iter().cloned().collect())
+                .collect(),
         };
         for c in self.indicators.iter().flat_map(|i| &i.comparators) {
             let next = self.ids.comparators.len();
@@ -112,14 +119,27 @@ impl Feed {
         self.ids.comparators.get(name.show(Lang::En)).copied()
     }
 
+    /// The distinct findings priority `id` names (none for an unknown priority).
+    pub fn findings_of_priority(&self, id: &str) -> Option<&HashSet<String>> {
+        self.ids
+            .priorities
+            .get(id)
+            .map(|&k| &self.ids.priority_findings[k])
+    }
+
     /// The actions of priority `id`, in feed order.
     pub fn actions_in(&self, priority: &str) -> impl Iterator<Item = &Action> {
+        self.action_indexes_in(priority)
+            .iter()
+            .map(|&i| &self.actions[i])
+    }
+
+    /// Where the actions of priority `id` stand in `actions`, in feed order.
+    pub fn action_indexes_in(&self, priority: &str) -> &[usize] {
         self.ids
             .by_priority
             .get(priority)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.actions[i])
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The action with id `id`.

@@ -174,7 +174,14 @@ pub struct Index {
     leads: [Vec<String>; 2],
     haystack: Vec<String>,
     areas: Vec<HashSet<Area>>,
+    /// The findings each action names itself, less those its priority names.
     findings: Vec<HashSet<String>>,
+    /// Each action's priority, as an index into `priority_findings`.
+    priority: Vec<Option<usize>>,
+    /// The findings each priority names. Kept once per priority, not copied into each of its
+    /// actions: a priority naming thousands of findings with thousands of actions would
+    /// otherwise make millions of entries from a small feed.
+    priority_findings: Vec<HashSet<String>>,
     number_keys: Vec<Vec<NumPart>>,
     /// The last answer of [`Index::matching`] and what it was asked: a keystroke in the search
     /// box asks twice (the `tracker-filter-change` count and the list), which must not search
@@ -245,17 +252,34 @@ impl Index {
             .iter()
             .filter_map(|f| Some((f.id.as_str(), f.area?)))
             .collect();
-        let priority_findings: HashMap<&str, &[String]> = feed
+        let priority_at: HashMap<&str, usize> = feed
             .priorities
             .iter()
-            .map(|p| (p.id.as_str(), p.findings.as_slice()))
+            .enumerate()
+            .map(|(k, p)| (p.id.as_str(), k))
             .collect();
+        let priority_findings: Vec<HashSet<String>> = feed
+            .priorities
+            .iter()
+            .map(|p| p.findings.iter().cloned().collect())
+            .collect();
+        let priority_areas: Vec<HashSet<Area>> = priority_findings
+            .iter()
+            .map(|fs| {
+                fs.iter()
+                    .filter_map(|f| finding_area.get(f.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let mut in_priority = vec![0usize; feed.priorities.len()];
         let mut idx = Index {
             counts: HashMap::new(),
             leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
             haystack: Vec::new(),
             areas: Vec::new(),
             findings: Vec::new(),
+            priority: Vec::new(),
+            priority_findings: Vec::new(),
             number_keys: Vec::new(),
             last: RefCell::new(None),
         };
@@ -278,25 +302,35 @@ impl Index {
                 }
             }
             hay.push_str(&fold(&a.id));
-            let via_priority = a
+            let priority = a
                 .priority
                 .as_deref()
-                .and_then(|p| priority_findings.get(p))
-                .copied()
-                .unwrap_or(&[]);
-            let findings: HashSet<String> =
-                a.findings.iter().chain(via_priority).cloned().collect();
+                .and_then(|p| priority_at.get(p))
+                .copied();
+            let via: Option<&HashSet<String>> = priority.map(|k| &priority_findings[k]);
+            if let Some(k) = priority {
+                in_priority[k] += 1;
+            }
+            // Its own findings; those of its priority are counted once per priority below.
+            let findings: HashSet<String> = a
+                .findings
+                .iter()
+                .filter(|f| !via.is_some_and(|v| v.contains(*f)))
+                .cloned()
+                .collect();
             let mut facts: Vec<(&'static str, String)> = vec![("status", a.status.word().into())];
             facts.extend(Due::of(a, feed.as_of).map(|d| ("due", d.word().into())));
             facts.extend(a.rag.map(|r| ("rag", r.word().into())));
             facts.extend(a.priority.clone().map(|p| ("priority", p)));
             facts.extend(findings.iter().map(|f| ("finding", f.clone())));
-            facts.extend(
-                findings
-                    .iter()
-                    .filter_map(|f| finding_area.get(f.as_str()))
-                    .map(|a| ("area", a.word().into())),
-            );
+            let mut areas: HashSet<Area> = findings
+                .iter()
+                .filter_map(|f| finding_area.get(f.as_str()).copied())
+                .collect();
+            if let Some(k) = priority {
+                areas.extend(priority_areas[k].iter().copied());
+            }
+            facts.extend(areas.iter().map(|a| ("area", a.word().into())));
             facts.extend(
                 a.lead
                     .iter()
@@ -308,16 +342,21 @@ impl Index {
             for f in facts {
                 *idx.counts.entry(f).or_insert(0) += 1;
             }
-            idx.areas.push(
-                findings
-                    .iter()
-                    .filter_map(|f| finding_area.get(f.as_str()).copied())
-                    .collect(),
-            );
+            idx.areas.push(areas);
             idx.findings.push(findings);
+            idx.priority.push(priority);
             idx.haystack.push(hay);
             idx.number_keys.push(natural_key(&a.id));
         }
+        // Every action of a priority answers each finding the priority names.
+        for (k, fs) in priority_findings.iter().enumerate() {
+            if in_priority[k] > 0 {
+                for f in fs {
+                    *idx.counts.entry(("finding", f.clone())).or_insert(0) += in_priority[k];
+                }
+            }
+        }
+        idx.priority_findings = priority_findings;
         idx
     }
 
@@ -339,9 +378,15 @@ impl Index {
         &self.areas[i]
     }
 
-    /// The findings action `i` answers, directly or through its priority.
-    pub fn findings(&self, i: usize) -> &HashSet<String> {
+    /// The findings action `i` names itself that its priority does not also name.
+    pub fn own_findings(&self, i: usize) -> &HashSet<String> {
         &self.findings[i]
+    }
+
+    /// Whether action `i` answers finding `id`, directly or through its priority.
+    pub fn answers(&self, i: usize, id: &str) -> bool {
+        self.findings[i].contains(id)
+            || self.priority[i].is_some_and(|k| self.priority_findings[k].contains(id))
     }
 
     /// The indexes of the actions that match `f`, in the order `sort`. `feed` is the feed the
@@ -387,7 +432,7 @@ impl Index {
                     )
                     && any(
                         !f.finding.is_empty(),
-                        f.finding.iter().any(|x| self.findings[i].contains(x)),
+                        f.finding.iter().any(|x| self.answers(i, x)),
                     )
                     && words.iter().all(|w| self.haystack[i].contains(w.as_str()))
             })

@@ -574,6 +574,7 @@ static CY: &[(&str, &str)] = &[
     // Charts (chart.rs). Numbers in these templates are not counted with `tn`, so the Welsh
     // uses "{n} o + plural" or rewords.
     ("Show as table", "Dangos fel tabl"),
+    ("and {count} more", "a {count} arall"),
     (
         "There are no actions to complete yet.",
         "Nid oes unrhyw gamau gweithredu i'w cwblhau eto.",

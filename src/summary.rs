@@ -128,16 +128,19 @@ impl Summary {
         let count = |s: Status| feed.actions.iter().filter(|a| a.status == s).count();
         let (complete, withdrawn) = (count(Status::Complete), count(Status::Withdrawn));
         let total = feed.actions.len();
+        // Named by an action, or by a priority that has an action (each priority once, not
+        // once per action: it may name thousands of findings and have thousands of actions).
         let answered: HashSet<&str> = feed
             .actions
             .iter()
-            .flat_map(|a| {
-                let via_priority = a.priority.as_deref().and_then(|p| feed.priority(p));
-                a.findings
+            .flat_map(|a| a.findings.iter())
+            .chain(
+                feed.priorities
                     .iter()
-                    .chain(via_priority.into_iter().flat_map(|p| p.findings.iter()))
-                    .map(String::as_str)
-            })
+                    .filter(|p| !feed.action_indexes_in(&p.id).is_empty())
+                    .flat_map(|p| p.findings.iter()),
+            )
+            .map(String::as_str)
             .collect();
         let states: Vec<TargetState> = feed.indicators.iter().map(target_state).collect();
         let state = |s: TargetState| states.iter().filter(|&&t| t == s).count();

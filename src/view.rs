@@ -1621,15 +1621,34 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                     },
                 )));
     }
-    let via_priority = a
+    // Its own findings, then its priority's: the first ANSWERS_SHOWN listed, all counted,
+    // without going through every finding of a priority that may name thousands.
+    let via = a
         .priority
-        .as_ref()
+        .as_deref()
+        .and_then(|p| feed.findings_of_priority(p));
+    let mut seen: HashSet<&str> = HashSet::new();
+    let own: Vec<&str> = a
+        .findings
+        .iter()
+        .map(String::as_str)
+        .filter(|f| !via.is_some_and(|v| v.contains(*f)) && seen.insert(f))
+        .collect();
+    let via_list = a
+        .priority
+        .as_deref()
         .and_then(|p| feed.priority(p))
         .map_or(&[][..], |p| p.findings.as_slice());
-    let mut finding_ids: Vec<&String> = a.findings.iter().chain(via_priority).collect();
-    finding_ids.dedup();
-    let linked: Vec<&Finding> = finding_ids
-        .iter()
+    let answered = own.len() + via.map_or(0, HashSet::len);
+    let linked: Vec<&Finding> = own
+        .into_iter()
+        .chain(
+            via_list
+                .iter()
+                .map(String::as_str)
+                .filter(|f| seen.insert(f)),
+        )
+        .take(ANSWERS_SHOWN)
         .filter_map(|id| feed.finding(id))
         .collect();
     if !linked.is_empty() {
@@ -1639,12 +1658,23 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                     .class("apt-h5")
                     .text(cx.t("Inspection findings this action answers")),
             )
-            .child(el("ul").class("apt-list").children(linked.iter().map(|f| {
-                el("li")
-                    .child(tag("grey", kind_word(cx.lang, f.kind)))
-                    .text(" ")
-                    .child(cx.span(&f.text))
-            })));
+            .child(
+                el("ul")
+                    .class("apt-list")
+                    .children(linked.iter().map(|f| {
+                        el("li")
+                            .child(tag("grey", kind_word(cx.lang, f.kind)))
+                            .text(" ")
+                            .child(cx.span(&f.text))
+                    }))
+                    .child_opt((answered > linked.len()).then(|| {
+                        el("li").text(tf(
+                            cx.lang,
+                            "and {count} more",
+                            &[("count", &(answered - linked.len()).to_string())],
+                        ))
+                    })),
+            );
     }
     let inds: Vec<&Indicator> = a
         .indicators
@@ -1737,6 +1767,10 @@ pub fn period_label(lang: Lang, p: crate::date::Period) -> String {
     }
 }
 
+/// How many answering actions a finding lists, and answered findings an action lists; the rest
+/// are counted ("and 2,980 more"), and the actions view filtered by the finding shows them all.
+const ANSWERS_SHOWN: usize = 20;
+
 /// The findings view: by inspection and judgement area, most urgent first, strengths apart.
 pub fn findings(cx: &Ctx) -> Element {
     let feed = cx.feed;
@@ -1744,16 +1778,51 @@ pub fn findings(cx: &Ctx) -> Element {
         return el("p").text(cx.t("This plan lists no inspection findings."));
     }
     let index = Index::new(feed);
-    // The actions answering each finding, in feed order: gathered once, not by scanning every
-    // action for every finding.
-    let mut answering_by: HashMap<&str, Vec<&Action>> = HashMap::new();
-    for (i, a) in feed.actions.iter().enumerate() {
-        for f in index.findings(i) {
-            answering_by.entry(f.as_str()).or_default().push(a);
+    // Who answers each finding: the actions naming it themselves, and every action of each
+    // priority naming it. Counted and listed without making every (finding, action) pair: a
+    // priority naming thousands of findings, with thousands of actions, is a small feed.
+    let mut own: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in 0..feed.actions.len() {
+        for f in index.own_findings(i) {
+            own.entry(f.as_str()).or_default().push(i);
         }
     }
-    let answering = |f: &Finding| -> Vec<&Action> {
-        answering_by.get(f.id.as_str()).cloned().unwrap_or_default()
+    let mut naming: HashMap<&str, Vec<&str>> = HashMap::new();
+    for p in &feed.priorities {
+        for f in &p.findings {
+            naming.entry(f.as_str()).or_default().push(p.id.as_str());
+        }
+    }
+    // (done, withdrawn, all) of some actions.
+    let tally = |idx: &[usize]| {
+        idx.iter().fold((0, 0, 0), |(d, w, n), &i| {
+            let s = feed.actions[i].status;
+            (
+                d + usize::from(s == Status::Complete),
+                w + usize::from(s == Status::Withdrawn),
+                n + 1,
+            )
+        })
+    };
+    let by_priority: HashMap<&str, (usize, usize, usize)> = feed
+        .priorities
+        .iter()
+        .map(|p| (p.id.as_str(), tally(feed.action_indexes_in(&p.id))))
+        .collect();
+    // The finding's tally, and its first ANSWERS_SHOWN answering actions in feed order.
+    let answering = |f: &Finding| -> ((usize, usize, usize), Vec<&Action>) {
+        let own_idx = own.get(f.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let mut t = tally(own_idx);
+        let mut first: Vec<usize> = own_idx.iter().take(ANSWERS_SHOWN).copied().collect();
+        for p in naming.get(f.id.as_str()).into_iter().flatten() {
+            let (d, w, n) = by_priority.get(p).copied().unwrap_or_default();
+            t = (t.0 + d, t.1 + w, t.2 + n);
+            first.extend(feed.action_indexes_in(p).iter().take(ANSWERS_SHOWN));
+        }
+        sort::ascending(&mut first);
+        first.dedup();
+        first.truncate(ANSWERS_SHOWN);
+        (t, first.into_iter().map(|i| &feed.actions[i]).collect())
     };
     let rank = |k: FindingKind| match k {
         FindingKind::PriorityAction => 0,
@@ -1762,7 +1831,7 @@ pub fn findings(cx: &Ctx) -> Element {
         FindingKind::Strength => 3,
     };
     let finding_item = |f: &Finding| {
-        let acts = answering(f);
+        let ((done, withdrawn, answered), acts) = answering(f);
         let mut li = el("li").class("apt-finding").child(
             el("p")
                 .child(tag(
@@ -1784,12 +1853,7 @@ pub fn findings(cx: &Ctx) -> Element {
                         .text(cx.t("No action in the plan names this finding yet.")),
                 );
             } else {
-                let done = acts.iter().filter(|a| a.status == Status::Complete).count();
-                let withdrawn = acts
-                    .iter()
-                    .filter(|a| a.status == Status::Withdrawn)
-                    .count();
-                let p = crate::summary::percent_complete(done, acts.len(), withdrawn);
+                let p = crate::summary::percent_complete(done, answered, withdrawn);
                 li = li
                     .child(
                         el("p")
@@ -1799,27 +1863,42 @@ pub fn findings(cx: &Ctx) -> Element {
                                 "Actions complete: {done} of {total}",
                                 &[
                                     ("done", &done.to_string()),
-                                    ("total", &(acts.len() - withdrawn).to_string()),
+                                    ("total", &(answered - withdrawn).to_string()),
                                 ],
                             ))
                             .text(" ")
                             .child(bar(p, &pct(p))),
                     )
-                    .child(el("ul").class("apt-list apt-finding__actions").children(
-                        acts.iter().map(|a| {
-                            el("li")
-                                .child(
-                                    cx.go(
-                                        format!("find:{}:{}", f.id, a.id),
-                                        el("span")
-                                            .text(format!("{} ", a.id))
-                                            .child(cx.span(&a.title)),
-                                    ),
-                                )
-                                .text(" ")
-                                .child(tag(status_class(a.status), status_word(cx.lang, a.status)))
-                        }),
-                    ));
+                    .child(
+                        el("ul")
+                            .class("apt-list apt-finding__actions")
+                            .children(acts.iter().map(|a| {
+                                el("li")
+                                    .child(
+                                        cx.go(
+                                            format!("find:{}:{}", f.id, a.id),
+                                            el("span")
+                                                .text(format!("{} ", a.id))
+                                                .child(cx.span(&a.title)),
+                                        ),
+                                    )
+                                    .text(" ")
+                                    .child(tag(
+                                        status_class(a.status),
+                                        status_word(cx.lang, a.status),
+                                    ))
+                            }))
+                            .child_opt((answered > acts.len()).then(|| {
+                                el("li").child(cx.go(
+                                    format!("go:finding:{}", f.id),
+                                    el("span").text(tf(
+                                        cx.lang,
+                                        "and {count} more",
+                                        &[("count", &(answered - acts.len()).to_string())],
+                                    )),
+                                ))
+                            })),
+                    );
             }
         }
         li
