@@ -19,7 +19,7 @@ use crate::markup::{el, svg, Element};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::view::{period_label, status_word};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 // ---------------------------------------------------------------------------------------
 // Scales.
@@ -2118,18 +2118,14 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
         // Markers on every figure while they fit; else only where a figure stands alone.
         let n = points.iter().flatten().count().max(1);
         let roomy = (f.right - f.left) / n as f64 >= 12.0;
-        // Where a segment starts and goes straight up or down (or nowhere: a lone figure),
-        // looked up by position rather than by scanning every segment for every figure.
-        let bits = |x: f64, y: f64| ((x + 0.0).to_bits(), (y + 0.0).to_bits());
-        let upright: HashSet<(u64, u64)> = segments(points)
-            .into_iter()
-            .filter(|s| s.0 == s.2)
-            .map(|s| bits(s.0, s.1))
-            .collect();
         let last_figure = points.iter().rposition(Option::is_some);
         for (k, p) in points.iter().enumerate() {
             let Some(p) = p else { continue };
-            let alone = upright.contains(&bits(p.0, p.1));
+            // Alone: no figure either side of it, or the next one straight above or below it
+            // (its line would hide it). Judged from its neighbours, not every segment.
+            let before = k > 0 && points[k - 1].is_some();
+            let next = points.get(k + 1).copied().flatten();
+            let alone = (!before && next.is_none()) || next.is_some_and(|n| n.0 == p.0);
             let last = Some(k) == last_figure;
             if roomy || alone || last {
                 body.extend(s.style.marker(p.0, p.1));
@@ -2178,16 +2174,13 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
         .iter()
         .map(|s| s.values.iter().map(|v| (v.period, *v)).collect())
         .collect();
-    let mut seen: HashSet<Period> = HashSet::new();
-    let mut periods: Vec<Period> = Vec::new();
-    for s in &series {
-        for v in &s.values {
-            if seen.insert(v.period) {
-                periods.push(v.period);
-            }
-        }
-    }
-    sort::by_key(&mut periods, |p| p.end());
+    let mut periods: Vec<Period> = series
+        .iter()
+        .flat_map(|s| s.values.iter().map(|v| v.period))
+        .collect();
+    // In time order; the same period written twice sorts together, so it is kept once.
+    sort::by_key(&mut periods, |p| (p.end(), p.to_string()));
+    periods.dedup();
     let cell = |values: &HashMap<Period, &Value>, p: Period| -> String {
         match values.get(&p) {
             Some(v) if v.value.is_none() || v.suppressed => t(lang, "suppressed").to_string(),

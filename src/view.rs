@@ -17,7 +17,7 @@ use crate::validate::{Problem, Severity};
 use std::collections::{HashMap, HashSet};
 
 /// The widget's stylesheet (shadow root and static page alike).
-pub const STYLE: &str = concat!(include_str!("style.css"), include_str!("chart.css"));
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// How many top-level actions one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -1787,10 +1787,11 @@ pub fn findings(cx: &Ctx) -> Element {
             own.entry(f.as_str()).or_default().push(i);
         }
     }
-    let mut naming: HashMap<&str, Vec<&str>> = HashMap::new();
-    for p in &feed.priorities {
+    // The priorities naming each finding, by their place in `priorities`.
+    let mut naming: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, p) in feed.priorities.iter().enumerate() {
         for f in &p.findings {
-            naming.entry(f.as_str()).or_default().push(p.id.as_str());
+            naming.entry(f.as_str()).or_default().push(k);
         }
     }
     // (done, withdrawn, all) of some actions.
@@ -1804,20 +1805,21 @@ pub fn findings(cx: &Ctx) -> Element {
             )
         })
     };
-    let by_priority: HashMap<&str, (usize, usize, usize)> = feed
+    let by_priority: Vec<(usize, usize, usize)> = feed
         .priorities
         .iter()
-        .map(|p| (p.id.as_str(), tally(feed.action_indexes_in(&p.id))))
+        .map(|p| tally(feed.action_indexes_in(&p.id)))
         .collect();
     // The finding's tally, and its first ANSWERS_SHOWN answering actions in feed order.
     let answering = |f: &Finding| -> ((usize, usize, usize), Vec<&Action>) {
         let own_idx = own.get(f.id.as_str()).map_or(&[][..], Vec::as_slice);
         let mut t = tally(own_idx);
         let mut first: Vec<usize> = own_idx.iter().take(ANSWERS_SHOWN).copied().collect();
-        for p in naming.get(f.id.as_str()).into_iter().flatten() {
-            let (d, w, n) = by_priority.get(p).copied().unwrap_or_default();
+        for &k in naming.get(f.id.as_str()).into_iter().flatten() {
+            let (d, w, n) = by_priority[k];
             t = (t.0 + d, t.1 + w, t.2 + n);
-            first.extend(feed.action_indexes_in(p).iter().take(ANSWERS_SHOWN));
+            let id = &feed.priorities[k].id;
+            first.extend(feed.action_indexes_in(id).iter().take(ANSWERS_SHOWN));
         }
         sort::ascending(&mut first);
         first.dedup();
@@ -1912,16 +1914,23 @@ pub fn findings(cx: &Ctx) -> Element {
     // Each inspection's findings, in feed order (under `None`: those of no known inspection),
     // gathered in one pass rather than by scanning every finding for every inspection.
     let known: HashSet<&str> = feed.inspections.iter().map(|i| i.id.as_str()).collect();
-    let mut by_inspection: HashMap<Option<&str>, Vec<&Finding>> = HashMap::new();
-    for f in &feed.findings {
-        let key = f.inspection.as_deref().filter(|id| known.contains(id));
-        by_inspection.entry(key).or_default().push(f);
+    let mut by_inspection: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut other: Vec<usize> = Vec::new();
+    for (k, f) in feed.findings.iter().enumerate() {
+        match f.inspection.as_deref().filter(|id| known.contains(id)) {
+            Some(id) => by_inspection.entry(id).or_default().push(k),
+            None => other.push(k),
+        }
     }
     let mut out = el("div").class("apt-findings");
     for insp in inspections {
-        let of_this: Vec<&Finding> = by_inspection
-            .remove(&insp.map(|i| i.id.as_str()))
-            .unwrap_or_default();
+        let of_this: Vec<&Finding> = match insp {
+            Some(i) => by_inspection.remove(i.id.as_str()).unwrap_or_default(),
+            None => std::mem::take(&mut other),
+        }
+        .into_iter()
+        .map(|k| &feed.findings[k])
+        .collect();
         if of_this.is_empty() {
             continue;
         }
