@@ -121,10 +121,18 @@ impl Feed {
 
     /// The distinct findings priority `id` names (none for an unknown priority).
     pub fn findings_of_priority(&self, id: &str) -> Option<&HashSet<String>> {
-        self.ids
-            .priorities
-            .get(id)
-            .map(|&k| &self.ids.priority_findings[k])
+        self.priority_index(id)
+            .map(|k| self.findings_of_priority_at(k))
+    }
+
+    /// Where priority `id` stands in `priorities`.
+    pub fn priority_index(&self, id: &str) -> Option<usize> {
+        self.ids.priorities.get(id).copied()
+    }
+
+    /// The distinct findings the priority at `k` in `priorities` names.
+    pub fn findings_of_priority_at(&self, k: usize) -> &HashSet<String> {
+        &self.ids.priority_findings[k]
     }
 
     /// The actions of priority `id`, in feed order.

@@ -176,12 +176,11 @@ pub struct Index {
     areas: Vec<HashSet<Area>>,
     /// The findings each action names itself, less those its priority names.
     findings: Vec<HashSet<String>>,
-    /// Each action's priority, as an index into `priority_findings`.
+    /// Each action's priority, by its place in the feed's priorities. The priority's findings
+    /// stay with the feed ([`Feed::findings_of_priority_at`]), not copied into each action: a
+    /// priority naming thousands of findings with thousands of actions would otherwise make
+    /// millions of entries from a small feed.
     priority: Vec<Option<usize>>,
-    /// The findings each priority names. Kept once per priority, not copied into each of its
-    /// actions: a priority naming thousands of findings with thousands of actions would
-    /// otherwise make millions of entries from a small feed.
-    priority_findings: Vec<HashSet<String>>,
     number_keys: Vec<Vec<NumPart>>,
     /// The last answer of [`Index::matching`] and what it was asked: a keystroke in the search
     /// box asks twice (the `tracker-filter-change` count and the list), which must not search
@@ -252,26 +251,14 @@ impl Index {
             .iter()
             .filter_map(|f| Some((f.id.as_str(), f.area?)))
             .collect();
-        let priority_at: HashMap<&str, usize> = feed
-            .priorities
-            .iter()
-            .enumerate()
-            .map(|(k, p)| (p.id.as_str(), k))
-            .collect();
-        let priority_findings: Vec<HashSet<String>> = feed
-            .priorities
-            .iter()
-            .map(|p| p.findings.iter().cloned().collect())
-            .collect();
-        let priority_areas: Vec<HashSet<Area>> = priority_findings
-            .iter()
-            .map(|fs| {
-                fs.iter()
+        let priority_areas: Vec<HashSet<Area>> = (0..feed.priorities.len())
+            .map(|k| {
+                feed.findings_of_priority_at(k)
+                    .iter()
                     .filter_map(|f| finding_area.get(f.as_str()).copied())
                     .collect()
             })
             .collect();
-        let mut in_priority = vec![0usize; feed.priorities.len()];
         let mut idx = Index {
             counts: HashMap::new(),
             leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
@@ -279,7 +266,6 @@ impl Index {
             areas: Vec::new(),
             findings: Vec::new(),
             priority: Vec::new(),
-            priority_findings: Vec::new(),
             number_keys: Vec::new(),
             last: RefCell::new(None),
         };
@@ -302,15 +288,8 @@ impl Index {
                 }
             }
             hay.push_str(&fold(&a.id));
-            let priority = a
-                .priority
-                .as_deref()
-                .and_then(|p| priority_at.get(p))
-                .copied();
-            let via: Option<&HashSet<String>> = priority.map(|k| &priority_findings[k]);
-            if let Some(k) = priority {
-                in_priority[k] += 1;
-            }
+            let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
+            let via = priority.map(|k| feed.findings_of_priority_at(k));
             // Its own findings; those of its priority are counted once per priority below.
             let findings: HashSet<String> = a
                 .findings
@@ -349,14 +328,14 @@ impl Index {
             idx.number_keys.push(natural_key(&a.id));
         }
         // Every action of a priority answers each finding the priority names.
-        for (k, fs) in priority_findings.iter().enumerate() {
-            if in_priority[k] > 0 {
-                for f in fs {
-                    *idx.counts.entry(("finding", f.clone())).or_insert(0) += in_priority[k];
+        for (k, p) in feed.priorities.iter().enumerate() {
+            let actions = feed.action_indexes_in(&p.id).len();
+            if actions > 0 {
+                for f in feed.findings_of_priority_at(k) {
+                    *idx.counts.entry(("finding", f.clone())).or_insert(0) += actions;
                 }
             }
         }
-        idx.priority_findings = priority_findings;
         idx
     }
 
@@ -383,10 +362,11 @@ impl Index {
         &self.findings[i]
     }
 
-    /// Whether action `i` answers finding `id`, directly or through its priority.
-    pub fn answers(&self, i: usize, id: &str) -> bool {
+    /// Whether action `i` of `feed` (the feed the index was made from) answers finding `id`,
+    /// directly or through its priority.
+    pub fn answers(&self, feed: &Feed, i: usize, id: &str) -> bool {
         self.findings[i].contains(id)
-            || self.priority[i].is_some_and(|k| self.priority_findings[k].contains(id))
+            || self.priority[i].is_some_and(|k| feed.findings_of_priority_at(k).contains(id))
     }
 
     /// The indexes of the actions that match `f`, in the order `sort`. `feed` is the feed the
@@ -432,7 +412,7 @@ impl Index {
                     )
                     && any(
                         !f.finding.is_empty(),
-                        f.finding.iter().any(|x| self.answers(i, x)),
+                        f.finding.iter().any(|x| self.answers(feed, i, x)),
                     )
                     && words.iter().all(|w| self.haystack[i].contains(w.as_str()))
             })
