@@ -357,11 +357,6 @@ impl Index {
         &self.areas[i]
     }
 
-    /// The findings action `i` names itself that its priority does not also name.
-    pub fn own_findings(&self, i: usize) -> &HashSet<String> {
-        &self.findings[i]
-    }
-
     /// Whether action `i` of `feed` (the feed the index was made from) answers finding `id`,
     /// directly or through its priority.
     pub fn answers(&self, feed: &Feed, i: usize, id: &str) -> bool {

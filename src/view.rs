@@ -1777,14 +1777,25 @@ pub fn findings(cx: &Ctx) -> Element {
     if feed.findings.is_empty() {
         return el("p").text(cx.t("This plan lists no inspection findings."));
     }
-    let index = Index::new(feed);
-    // Who answers each finding: the actions naming it themselves, and every action of each
-    // priority naming it. Counted and listed without making every (finding, action) pair: a
-    // priority naming thousands of findings, with thousands of actions, is a small feed.
+    // Who answers each finding: the actions naming it themselves (and not through their
+    // priority), and every action of each priority naming it. Counted and listed without
+    // making every (finding, action) pair: a priority naming thousands of findings, with
+    // thousands of actions, is a small feed.
     let mut own: HashMap<&str, Vec<usize>> = HashMap::new();
-    for i in 0..feed.actions.len() {
-        for f in index.own_findings(i) {
-            own.entry(f.as_str()).or_default().push(i);
+    for (i, a) in feed.actions.iter().enumerate() {
+        let via = a
+            .priority
+            .as_deref()
+            .and_then(|p| feed.findings_of_priority(p));
+        for f in a
+            .findings
+            .iter()
+            .filter(|f| !via.is_some_and(|v| v.contains(*f)))
+        {
+            let answering = own.entry(f.as_str()).or_default();
+            if answering.last() != Some(&i) {
+                answering.push(i);
+            }
         }
     }
     // The priorities naming each finding, by their place in `priorities`.
