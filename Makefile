@@ -19,9 +19,9 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bi
 PORT ?= 8000
 PKG := pkg
 CORE := action_plan_tracker_core
-ELEMENT_JS := src/js/action-plan-tracker.js
-ELEMENT_DTS := src/js/action-plan-tracker.d.ts
-# The checker page's module (src/web_checker.rs): the same crate without the widget, with calamine.
+ELEMENT_JS := src/web/js/action-plan-tracker.js
+ELEMENT_DTS := src/web/js/action-plan-tracker.d.ts
+# The checker page's module (src/web/checker.rs): the same crate without the widget, with calamine.
 CHECKER := target/checker
 
 # The features rustc's wasm32-unknown-unknown target emits by default; wasm-opt

@@ -1,5 +1,5 @@
-//! Minifies the widget's stylesheet (src/style.css and src/chart.css) into `OUT_DIR` for
-//! `view::STYLE`: comments and extra white space out, strings kept exactly. The stylesheet is
+//! Minifies the widget's stylesheet (src/render/style.css and src/render/chart.css) into `OUT_DIR` for
+//! `render::STYLE`: comments and extra white space out, strings kept exactly. The stylesheet is
 //! compiled into the WebAssembly the widget downloads, so every byte counts; the sources stay
 //! commented and readable.
 
@@ -56,7 +56,7 @@ fn minify(css: &str) -> String {
 
 fn main() {
     let mut css = String::new();
-    for file in ["src/style.css", "src/chart.css"] {
+    for file in ["src/render/style.css", "src/render/chart.css"] {
         println!("cargo:rerun-if-changed={file}");
         css.push_str(&fs::read_to_string(file).expect("the widget's stylesheet"));
         css.push('\n');

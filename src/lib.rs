@@ -1,27 +1,29 @@
 //! action-plan-tracker: a council's inspection findings, improvement plan and indicators,
 //! from one JSON feed, for the browser (WebAssembly) and the command line.
 //!
-//! The core (`feed`, `validate`, `summary`, ...) knows nothing of the browser or the clock;
-//! `web` mounts it into a page, `web_checker` gives the feed checker page its spreadsheet
-//! reader and page writer, and `cli` serves the command line.
+//! The crate is layered; each layer imports only those before it (docs/architecture.md):
+//!
+//! - [`model`]: bytes to a typed feed and a report of problems (json, date, lang, feed,
+//!   validate);
+//! - [`derive`]: figures and selections from the feed (summary, filter);
+//! - [`render`]: views and charts as markup data, in English and Welsh (view, chart, i18n);
+//! - [`publish`]: the static page, the CSV download, the spreadsheet template;
+//! - `web` (wasm32 only): the widget's and the checker page's exports; [`cli`]: the command line.
+//!
+//! Nothing below `web` knows of the browser, and nothing reads the clock.
 
-pub mod chart;
 pub mod cli;
-pub mod csv;
-pub mod date;
-pub mod feed;
-pub mod filter;
-pub mod i18n;
-pub mod json;
-pub mod markup;
-pub mod page;
-#[cfg(any(not(target_arch = "wasm32"), feature = "checker"))]
-pub mod sheet;
-pub mod sort;
-pub mod summary;
-pub mod validate;
-pub mod view;
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub mod derive;
+pub mod model;
+pub mod publish;
+pub mod render;
+#[cfg(target_arch = "wasm32")]
 pub mod web;
-#[cfg(all(target_arch = "wasm32", feature = "checker"))]
-pub mod web_checker;
+
+// The modules by their short names, as tests/, fuzz/ and the layers' own code name them.
+pub use derive::{filter, summary};
+pub use model::{date, feed, json, lang, sort, validate};
+#[cfg(any(not(target_arch = "wasm32"), feature = "checker"))]
+pub use publish::sheet;
+pub use publish::{csv, page};
+pub use render::{chart, i18n, markup, table, view, words};

@@ -27,7 +27,7 @@ fn the_committed_schema_is_the_generated_one() {
             .position(|(a, b)| a != b)
             .unwrap_or_else(|| committed.lines().count().min(fresh.lines().count()));
         panic!(
-            "{COMMITTED} is out of date with the Rust types in src/feed.rs.\n\
+            "{COMMITTED} is out of date with the Rust types in src/model/feed.rs.\n\
              Refresh it with:\n\n    {REFRESH}\n\n\
              and review the difference before committing.\n\
              First difference at line {}:\n  committed: {:?}\n  generated: {:?}",

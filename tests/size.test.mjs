@@ -5,7 +5,7 @@
 // A size is deterministic, so it can be a test; times are not, and stay in the benchmark
 // (`make bench`, bench/run.mjs). The files are what the element's page fetches: the element
 // module, the wasm-bindgen glue and the wasm. The widget's CSS is compiled into the wasm
-// (src/style.css, src/chart.css); a CSS file the widget starts to download must be added to
+// (src/render/style.css, src/render/chart.css); a CSS file the widget starts to download must be added to
 // FILES, and bench/run.mjs lists what the browser actually fetched.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -21,7 +21,7 @@ const FILES = ["action-plan-tracker.js", "action_plan_tracker_core.js", "action_
 // The target is 100 KB gzip (then 80 KB: Chart.js plus DataTables alone is 113 KB); KB is
 // 1,024 bytes here and in bench/. This budget is the total when the test was written
 // (278,614 bytes on 23 Nov 2026: far over the target), then 233,509 bytes with
-// `opt-level = "z"`, then 221,278 bytes with one sort for the crate (src/sort.rs), rounded up
+// `opt-level = "z"`, then 221,278 bytes with one sort for the crate (src/model/sort.rs), rounded up
 // to the next 5 KB, so the widget cannot grow while the size work lands. Lower it with each
 // change that shrinks the download (bench/ANALYSIS.md lists the changes, with measured
 // savings) until it is TARGET.

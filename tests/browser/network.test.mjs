@@ -20,7 +20,7 @@ let dir;
 let browser;
 let good;
 
-/** The shell's fetch timeout, read from the built module (TIMEOUT_MS in src/js/action-plan-tracker.js). */
+/** The shell's fetch timeout, read from the built module (TIMEOUT_MS in src/web/js/action-plan-tracker.js). */
 let timeoutMs;
 
 before(async () => {
@@ -295,7 +295,7 @@ test("over 20 MiB without a length: the client stops reading at the limit; Try a
 });
 
 test("over 20 MiB declared in Content-Length: refused at once and the download cancelled; Try again works", { timeout: 60_000 }, async () => {
-  // src/js/action-plan-tracker.js throws TooLarge on the declared length but never cancels
+  // src/web/js/action-plan-tracker.js throws TooLarge on the declared length but never cancels
   // the body or aborts the fetch, so Chromium goes on downloading all of it in the background.
   let body;
   let calls = 0;

@@ -352,7 +352,7 @@ test("big feeds: 1 MB strings, 100,000 actions, 100,000 measures and updates, 10
 });
 
 test("a page whose path starts with // (a CMS's double slash): switching views still works", { timeout: 60_000 }, async () => {
-  // src/web.rs builds the history URL as pathname + search + hash; "//evil.example/page.html"
+  // src/web/tracker.rs builds the history URL as pathname + search + hash; "//evil.example/page.html"
   // then reads as another host, pushState throws SecurityError, and the tab does nothing.
   // (Not exploitable: the browser refuses a cross-origin pushState. Fix: keep location.href
   // up to the '#' and append the new fragment.)

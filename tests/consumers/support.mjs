@@ -71,16 +71,16 @@ export function npm(args, options) {
   return run(NPM, args, options);
 }
 
-/** Fails with the command to run unless pkg/ holds a built package matching src/js/. */
+/** Fails with the command to run unless pkg/ holds a built package matching src/web/js/. */
 export function assertPkgBuilt() {
   const missing = [ENTRY, TYPES, WASM, "package.json"].filter((f) => !existsSync(join(PKG_DIR, f)));
   if (missing.length) {
     throw new Error(`pkg/ has no ${missing.join(", ")}: run \`make pkg\` before \`node --test tests/consumers/\``);
   }
   for (const f of [ENTRY, TYPES]) {
-    const src = join(REPO_ROOT, "src", "js", f);
+    const src = join(REPO_ROOT, "src", "web", "js", f);
     if (existsSync(src) && readFileSync(src, "utf8") !== readFileSync(join(PKG_DIR, f), "utf8")) {
-      throw new Error(`pkg/${f} differs from src/js/${f}: pkg/ is stale, run \`make pkg\``);
+      throw new Error(`pkg/${f} differs from src/web/js/${f}: pkg/ is stale, run \`make pkg\``);
     }
   }
 }

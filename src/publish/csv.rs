@@ -7,7 +7,7 @@
 
 use crate::feed::Feed;
 use crate::i18n::{self, t, Lang};
-use crate::view::{rag_word, status_word};
+use crate::words::{rag_word, status_word};
 
 /// One cell, quoted and neutralised against formula injection.
 pub fn cell(s: &str, out: &mut String) {

@@ -7,7 +7,7 @@
 //! that the validator has checked resolve to the right list.
 
 use crate::date::{Date, Period};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

@@ -17,7 +17,7 @@
 //! never turns action "1.10" into the number 1.1.
 //!
 //! The command line has all of it. The feed checker page's WebAssembly module
-//! (`src/web_checker.rs`, feature `checker`) has the reading half: [`read_workbook_bytes`],
+//! (`src/web/checker.rs`, feature `checker`) has the reading half: [`read_workbook_bytes`],
 //! [`csv_workbook`] and [`import`]; files and `.xlsx` writing stay native.
 
 use crate::date::Date;

@@ -1,6 +1,6 @@
 //! The browser layer: the WebAssembly exports and the tracker that lives in a shadow root.
 //!
-//! The JavaScript element (`src/js/action-plan-tracker.js`) is a thin shell: it fetches the
+//! The JavaScript element (`src/web/js/action-plan-tracker.js`) is a thin shell: it fetches the
 //! feed and forwards attributes. Everything else happens here: reading the feed, keeping the
 //! reader's state, patching the view's [`Node`] tree into the DOM (text nodes and attributes
 //! only, never HTML parsing), one delegated listener per event type, the URL fragment, and
@@ -205,7 +205,7 @@ impl Tracker {
         let supported =
             js_sys::Reflect::has(&root, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
         let adopted = web_sys::CssStyleSheet::new().and_then(|sheet| {
-            sheet.replace_sync(view::STYLE)?;
+            sheet.replace_sync(crate::render::STYLE)?;
             js_sys::Reflect::set(
                 &root,
                 &JsValue::from_str("adoptedStyleSheets"),
@@ -214,7 +214,7 @@ impl Tracker {
         });
         if !supported || adopted.is_err() {
             let style = document.create_element("style").map_err(js)?;
-            style.set_text_content(Some(view::STYLE));
+            style.set_text_content(Some(crate::render::STYLE));
             root.append_child(&style).map_err(js)?;
         }
         let mount = document.create_element("div").map_err(js)?;

@@ -8,35 +8,7 @@
 
 use crate::date::Date;
 use crate::feed::Unit;
-
-/// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Welsh (Cymraeg).
-    Cy,
-}
-
-impl Lang {
-    /// `en` or `cy`, as in the `lang` attribute.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Cy => "cy",
-        }
-    }
-
-    /// The language for a `lang` attribute value: Welsh for `cy` (and `cy-GB`), else English.
-    pub fn from_code(code: &str) -> Lang {
-        if code.trim().to_ascii_lowercase().starts_with("cy") {
-            Lang::Cy
-        } else {
-            Lang::En
-        }
-    }
-}
+pub use crate::lang::{number, Lang};
 
 /// The interface string `en` in `lang`.
 pub fn t(lang: Lang, en: &'static str) -> &'static str {
@@ -165,30 +137,6 @@ pub fn date(lang: Lang, d: Date) -> String {
 /// "November 2018" / "Tachwedd 2018".
 pub fn month_year(lang: Lang, d: Date) -> String {
     format!("{} {}", month_name(lang, d.month()), d.year())
-}
-
-/// A number with thousands separators and at most `decimals` decimals (trailing zeros dropped).
-pub fn number(x: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let frac = frac.trim_end_matches('0');
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let neg = if x < 0.0 && (int.bytes().any(|b| b != b'0') || !frac.is_empty()) {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{neg}{grouped}")
-    } else {
-        format!("{neg}{grouped}.{frac}")
-    }
 }
 
 /// A value in its unit: "73%", "4.2 days", "31 per 10,000", "£1.2m", "1,234".
@@ -1119,11 +1067,11 @@ mod tests {
         TnPairs,
     }
     const INDIRECT: &[(&str, &str, Via)] = &[
-        ("i18n.rs", "tf", Via::PassThrough),
-        ("view.rs", "t", Via::PassThrough),
-        ("view.rs", "trend", Via::FnLiterals),
-        ("csv.rs", "actions", Via::Array("heads")),
-        ("chart.rs", "status_by_priority", Via::TnPairs),
+        ("render/i18n.rs", "tf", Via::PassThrough),
+        ("render/view.rs", "t", Via::PassThrough),
+        ("render/view.rs", "trend", Via::FnLiterals),
+        ("publish/csv.rs", "actions", Via::Array("heads")),
+        ("render/chart.rs", "status_by_priority", Via::TnPairs),
     ];
 
     /// The body of `fn name` as a token range.
@@ -1412,7 +1360,7 @@ mod tests {
         for u in &found.unknown {
             problems.push(format!(
                 "cannot see which strings reach this call, so cannot check their Welsh: {u}; \
-                 pass a literal, or tell INDIRECT in src/i18n.rs's tests where they come from"
+                 pass a literal, or tell INDIRECT in src/render/i18n.rs's tests where they come from"
             ));
         }
         problems

@@ -39,7 +39,7 @@ pub fn render(report: &Report, lang: Lang) -> Option<String> {
     html.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     crate::markup::escape(&title, &mut html);
     html.push_str("</title>\n<style>");
-    html.push_str(view::STYLE);
+    html.push_str(crate::render::STYLE);
     html.push_str(PAGE_STYLE);
     html.push_str("</style>\n</head>\n<body>\n<main class=\"apt-page\">\n");
     let mut body = crate::markup::Node::from(view::document_body(&cx));

@@ -18,7 +18,8 @@ use crate::i18n::{self, t, tf, tn, Lang};
 use crate::markup::{el, svg, Element};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
-use crate::view::{period_label, status_word};
+use crate::table::{data_table, scroll_box};
+use crate::words::{period_label, status_word};
 use std::collections::HashMap;
 
 // ---------------------------------------------------------------------------------------
@@ -578,7 +579,7 @@ impl Chart {
             el("details")
                 .class("apt-chart__table")
                 .child(el("summary").text(t(lang, "Show as table")))
-                .child(crate::view::scroll_box(&title, tb))
+                .child(scroll_box(&title, tb))
         });
         el("figure")
             .class("apt-chart")
@@ -588,29 +589,6 @@ impl Chart {
             .child_opt(key)
             .child_opt(table)
     }
-}
-
-/// A captioned table with column headers; the first cell of each row is a row header.
-fn data_table(caption: &str, heads: &[String], rows: Vec<Vec<String>>) -> Element {
-    el("table")
-        .class("apt-table")
-        .child(el("caption").class("apt-table__caption").text(caption))
-        .child(
-            el("thead").child(
-                el("tr").children(
-                    heads
-                        .iter()
-                        .map(|h| el("th").attr("scope", "col").text(h.clone())),
-                ),
-            ),
-        )
-        .child(el("tbody").children(rows.into_iter().map(|row| {
-            let mut cells = row.into_iter();
-            let head = cells.next().unwrap_or_default();
-            el("tr")
-                .child(el("th").attr("scope", "row").text(head))
-                .children(cells.map(|v| el("td").class("apt-num").text(v)))
-        })))
 }
 
 fn count(n: usize) -> String {
@@ -2756,7 +2734,7 @@ mod tests {
             (Lang::Cy, "/tmp/apt-charts-cy.html"),
         ] {
             let mut page = format!("<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>charts</title><style>", lang.code());
-            page.push_str(crate::view::STYLE);
+            page.push_str(crate::render::STYLE);
             page.push_str("body{margin:0;padding:10px}</style><div class=\"apt\">");
             page.push_str(&html(&completion(lang, &s)));
             page.push_str(&html(&status_by_priority(lang, &feed)));

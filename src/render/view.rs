@@ -13,11 +13,10 @@ use crate::i18n::{self, t, tf, tn, Lang};
 use crate::markup::{el, svg, Element};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
+use crate::table::{scroll_box, table};
 use crate::validate::{Problem, Severity};
+use crate::words::*;
 use std::collections::{HashMap, HashSet};
-
-/// The widget's stylesheet (shadow root and static page alike).
-pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// How many top-level actions one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -91,155 +90,6 @@ fn tag(class: &str, label: &str) -> Element {
         .text(label)
 }
 
-/// The words for a status.
-pub fn status_word(lang: Lang, s: Status) -> &'static str {
-    t(
-        lang,
-        match s {
-            Status::NotStarted => "Not started",
-            Status::InProgress => "In progress",
-            Status::Complete => "Complete",
-            Status::Withdrawn => "Withdrawn",
-        },
-    )
-}
-
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => "grey",
-        Status::InProgress => "blue",
-        Status::Complete => "green",
-        Status::Withdrawn => "withdrawn",
-    }
-}
-
-/// The words for a RAG rating.
-pub fn rag_word(lang: Lang, r: Rag) -> &'static str {
-    t(
-        lang,
-        match r {
-            Rag::Red => "Red",
-            Rag::Amber => "Amber",
-            Rag::Green => "Green",
-            Rag::Blue => "Blue",
-        },
-    )
-}
-
-/// The words for a judgement area.
-pub fn area_word(lang: Lang, a: Area) -> &'static str {
-    t(
-        lang,
-        match a {
-            Area::OverallEffectiveness => "Overall effectiveness",
-            Area::ImpactOfLeaders => {
-                "The impact of leaders on social work practice with children and families"
-            }
-            Area::HelpAndProtection => {
-                "The experiences and progress of children who need help and protection"
-            }
-            Area::ChildrenInCare => "The experiences and progress of children in care",
-            Area::CareLeavers => "The experiences and progress of care leavers",
-            Area::ChildrenInCareAndCareLeavers => {
-                "The experiences and progress of children in care and care leavers"
-            }
-            Area::Other => "Other",
-        },
-    )
-}
-
-/// A short name for a judgement area, for filters.
-pub fn area_short(lang: Lang, a: Area) -> &'static str {
-    t(
-        lang,
-        match a {
-            Area::OverallEffectiveness => "Overall effectiveness",
-            Area::ImpactOfLeaders => "Impact of leaders",
-            Area::HelpAndProtection => "Help and protection",
-            Area::ChildrenInCare => "Children in care",
-            Area::CareLeavers => "Care leavers",
-            Area::ChildrenInCareAndCareLeavers => "Children in care and care leavers",
-            Area::Other => "Other",
-        },
-    )
-}
-
-/// The words for a grade.
-pub fn grade_word(lang: Lang, g: Grade) -> &'static str {
-    t(
-        lang,
-        match g {
-            Grade::Outstanding => "Outstanding",
-            Grade::Good => "Good",
-            Grade::RequiresImprovement => "Requires improvement to be good",
-            Grade::Inadequate => "Inadequate",
-            Grade::NotJudged => "Not judged",
-            Grade::Excellent => "Excellent",
-            Grade::VeryGood => "Very good",
-            Grade::Adequate => "Adequate",
-            Grade::Weak => "Weak",
-            Grade::Unsatisfactory => "Unsatisfactory",
-        },
-    )
-}
-
-fn grade_class(g: Grade) -> &'static str {
-    match g {
-        Grade::Outstanding | Grade::Excellent | Grade::VeryGood => "green",
-        Grade::Good => "green",
-        Grade::RequiresImprovement | Grade::Adequate => "yellow",
-        Grade::Inadequate | Grade::Weak | Grade::Unsatisfactory => "red",
-        Grade::NotJudged => "grey",
-    }
-}
-
-fn kind_word(lang: Lang, k: FindingKind) -> &'static str {
-    t(
-        lang,
-        match k {
-            FindingKind::Strength => "Strength",
-            FindingKind::AreaForImprovement => "Area for improvement",
-            FindingKind::PriorityAction => "Area for priority action",
-            FindingKind::Recommendation => "Recommendation",
-        },
-    )
-}
-
-fn inspection_type_word(lang: Lang, k: InspectionType) -> &'static str {
-    t(
-        lang,
-        match k {
-            InspectionType::IlacsStandard => {
-                "Standard inspection of local authority children's services (ILACS)"
-            }
-            InspectionType::IlacsShort => {
-                "Short inspection of local authority children's services (ILACS)"
-            }
-            InspectionType::FocusedVisit => "Focused visit",
-            InspectionType::MonitoringVisit => "Monitoring visit",
-            InspectionType::Jtai => "Joint targeted area inspection",
-            InspectionType::SendArea => "Area SEND inspection",
-            InspectionType::SelfEvaluation => "Self-evaluation",
-            InspectionType::Other => "Inspection",
-        },
-    )
-}
-
-fn inspectorate_word(lang: Lang, i: Inspectorate) -> &'static str {
-    t(
-        lang,
-        match i {
-            Inspectorate::Ofsted => "Ofsted",
-            Inspectorate::Ciw => "Care Inspectorate Wales",
-            Inspectorate::CareInspectorate => "Care Inspectorate",
-            Inspectorate::Cqc => "Care Quality Commission",
-            Inspectorate::Council => "The council",
-            Inspectorate::Other => "Other inspectorate",
-        },
-    )
-}
-
-/// A link to an address the validator accepted (http or https only).
 fn link(href: &Url, label: Element) -> Element {
     el("a")
         .class("apt-link")
@@ -626,44 +476,6 @@ pub fn overview(cx: &Ctx) -> Element {
         );
     }
     out
-}
-
-/// A table in a box that scrolls sideways when the table is wider than the screen. The box
-/// can take keyboard focus and is named, so keyboard users can scroll it too.
-pub fn scroll_box(label: &str, table: Element) -> Element {
-    el("section")
-        .class("apt-table-wrap")
-        .attr("aria-label", label)
-        .attr("tabindex", "0")
-        .child(table)
-}
-
-/// A captioned table with column headers. Tables of four or more columns stack into labelled
-/// rows on narrow screens (each cell carries its column's name in `data-label`).
-fn table(caption: &str, heads: &[&str], mut rows: Vec<Element>) -> Element {
-    let stack = heads.len() >= 4;
-    if stack {
-        for row in &mut rows {
-            for (cell, head) in row.children.iter_mut().zip(heads).skip(1) {
-                if let crate::markup::Node::El(c) = cell {
-                    c.attrs.push(("data-label", head.to_string()));
-                }
-            }
-        }
-    }
-    el("table")
-        .class(if stack {
-            "apt-table apt-table--stack"
-        } else {
-            "apt-table"
-        })
-        .child(el("caption").class("apt-table__caption").text(caption))
-        .child(
-            el("thead").child(
-                el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))),
-            ),
-        )
-        .child(el("tbody").children(rows))
 }
 
 fn status_table(cx: &Ctx) -> Element {
@@ -1750,21 +1562,6 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
             );
     }
     d
-}
-
-/// "2018/19", "Q2 2019", "March 2019", "31 March 2019".
-pub fn period_label(lang: Lang, p: crate::date::Period) -> String {
-    use crate::date::Period;
-    match p {
-        Period::Day(d) => i18n::date(lang, d),
-        Period::Month { .. } => i18n::month_year(lang, p.end()),
-        Period::Quarter { year, quarter } => tf(
-            lang,
-            "Q{q} {year}",
-            &[("q", &quarter.to_string()), ("year", &year.to_string())],
-        ),
-        Period::FinancialYear { .. } => p.to_string(),
-    }
 }
 
 /// How many answering actions a finding lists, and answered findings an action lists; the rest

@@ -2,7 +2,7 @@
 //
 // A thin shell over the WebAssembly core (action_plan_tracker_core.js): it loads the module,
 // registers the element, fetches the feed and forwards attributes. Reading the feed, the
-// views, the reader's state, the URL and the tracker-* events are all in Rust (src/web.rs).
+// views, the reader's state, the URL and the tracker-* events are all in Rust (src/web/tracker.rs).
 import init, { Tracker, validate as coreValidate, summarise as coreSummarise } from "./action_plan_tracker_core.js";
 
 await init();

@@ -205,9 +205,9 @@ pub fn check(bytes: &[u8]) -> Report {
             Rule::TooLarge,
             format!(
                 "the file is {} bytes ({:.1} MiB); a feed can be at most 20 MiB ({} bytes). Leave out old updates or split the plan",
-                crate::i18n::number(bytes.len() as f64, 0),
+                crate::lang::number(bytes.len() as f64, 0),
                 bytes.len() as f64 / 1_048_576.0,
-                crate::i18n::number(MAX_BYTES as f64, 0)
+                crate::lang::number(MAX_BYTES as f64, 0)
             ),
         );
     }

@@ -8,7 +8,7 @@
 
 use crate::date::Date;
 use crate::feed::{Action, Area, Feed, Rag, Status};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::sort;
 use serde::Serialize;
 use std::cell::RefCell;

@@ -1,0 +1,9 @@
+//! The derived layer: figures and selections computed from a valid feed, never stored in it.
+//!
+//! [`summary`] is the headline the element, `summarise()` and the command line all give;
+//! [`filter`] is the reader's filter state, its URL form and the index that answers it. Both
+//! read the model only, and produce data (no markup), so the widget, the static page and the
+//! command line share one answer.
+
+pub mod filter;
+pub mod summary;

@@ -1,0 +1,172 @@
+//! The words for the feed's own values (statuses, RAG ratings, judgement areas and grades,
+//! finding kinds, inspection types, inspectorates, periods) in the reader's language, and the
+//! tag colours that go with them.
+//!
+//! One place for each, so that the views, the charts, the CSV download and the static page call
+//! a status or a period the same thing.
+
+use crate::date::Period;
+use crate::feed::*;
+use crate::i18n::{self, t, tf, Lang};
+
+/// The words for a status.
+pub fn status_word(lang: Lang, s: Status) -> &'static str {
+    t(
+        lang,
+        match s {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Complete => "Complete",
+            Status::Withdrawn => "Withdrawn",
+        },
+    )
+}
+
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "grey",
+        Status::InProgress => "blue",
+        Status::Complete => "green",
+        Status::Withdrawn => "withdrawn",
+    }
+}
+
+/// The words for a RAG rating.
+pub fn rag_word(lang: Lang, r: Rag) -> &'static str {
+    t(
+        lang,
+        match r {
+            Rag::Red => "Red",
+            Rag::Amber => "Amber",
+            Rag::Green => "Green",
+            Rag::Blue => "Blue",
+        },
+    )
+}
+
+/// The words for a judgement area.
+pub fn area_word(lang: Lang, a: Area) -> &'static str {
+    t(
+        lang,
+        match a {
+            Area::OverallEffectiveness => "Overall effectiveness",
+            Area::ImpactOfLeaders => {
+                "The impact of leaders on social work practice with children and families"
+            }
+            Area::HelpAndProtection => {
+                "The experiences and progress of children who need help and protection"
+            }
+            Area::ChildrenInCare => "The experiences and progress of children in care",
+            Area::CareLeavers => "The experiences and progress of care leavers",
+            Area::ChildrenInCareAndCareLeavers => {
+                "The experiences and progress of children in care and care leavers"
+            }
+            Area::Other => "Other",
+        },
+    )
+}
+
+/// A short name for a judgement area, for filters.
+pub fn area_short(lang: Lang, a: Area) -> &'static str {
+    t(
+        lang,
+        match a {
+            Area::OverallEffectiveness => "Overall effectiveness",
+            Area::ImpactOfLeaders => "Impact of leaders",
+            Area::HelpAndProtection => "Help and protection",
+            Area::ChildrenInCare => "Children in care",
+            Area::CareLeavers => "Care leavers",
+            Area::ChildrenInCareAndCareLeavers => "Children in care and care leavers",
+            Area::Other => "Other",
+        },
+    )
+}
+
+/// The words for a grade.
+pub fn grade_word(lang: Lang, g: Grade) -> &'static str {
+    t(
+        lang,
+        match g {
+            Grade::Outstanding => "Outstanding",
+            Grade::Good => "Good",
+            Grade::RequiresImprovement => "Requires improvement to be good",
+            Grade::Inadequate => "Inadequate",
+            Grade::NotJudged => "Not judged",
+            Grade::Excellent => "Excellent",
+            Grade::VeryGood => "Very good",
+            Grade::Adequate => "Adequate",
+            Grade::Weak => "Weak",
+            Grade::Unsatisfactory => "Unsatisfactory",
+        },
+    )
+}
+
+pub fn grade_class(g: Grade) -> &'static str {
+    match g {
+        Grade::Outstanding | Grade::Excellent | Grade::VeryGood => "green",
+        Grade::Good => "green",
+        Grade::RequiresImprovement | Grade::Adequate => "yellow",
+        Grade::Inadequate | Grade::Weak | Grade::Unsatisfactory => "red",
+        Grade::NotJudged => "grey",
+    }
+}
+
+pub fn kind_word(lang: Lang, k: FindingKind) -> &'static str {
+    t(
+        lang,
+        match k {
+            FindingKind::Strength => "Strength",
+            FindingKind::AreaForImprovement => "Area for improvement",
+            FindingKind::PriorityAction => "Area for priority action",
+            FindingKind::Recommendation => "Recommendation",
+        },
+    )
+}
+
+pub fn inspection_type_word(lang: Lang, k: InspectionType) -> &'static str {
+    t(
+        lang,
+        match k {
+            InspectionType::IlacsStandard => {
+                "Standard inspection of local authority children's services (ILACS)"
+            }
+            InspectionType::IlacsShort => {
+                "Short inspection of local authority children's services (ILACS)"
+            }
+            InspectionType::FocusedVisit => "Focused visit",
+            InspectionType::MonitoringVisit => "Monitoring visit",
+            InspectionType::Jtai => "Joint targeted area inspection",
+            InspectionType::SendArea => "Area SEND inspection",
+            InspectionType::SelfEvaluation => "Self-evaluation",
+            InspectionType::Other => "Inspection",
+        },
+    )
+}
+
+pub fn inspectorate_word(lang: Lang, i: Inspectorate) -> &'static str {
+    t(
+        lang,
+        match i {
+            Inspectorate::Ofsted => "Ofsted",
+            Inspectorate::Ciw => "Care Inspectorate Wales",
+            Inspectorate::CareInspectorate => "Care Inspectorate",
+            Inspectorate::Cqc => "Care Quality Commission",
+            Inspectorate::Council => "The council",
+            Inspectorate::Other => "Other inspectorate",
+        },
+    )
+}
+
+/// "2018/19", "Q2 2019", "March 2019", "31 March 2019".
+pub fn period_label(lang: Lang, p: Period) -> String {
+    match p {
+        Period::Day(d) => i18n::date(lang, d),
+        Period::Month { .. } => i18n::month_year(lang, p.end()),
+        Period::Quarter { year, quarter } => tf(
+            lang,
+            "Q{q} {year}",
+            &[("q", &quarter.to_string()), ("year", &year.to_string())],
+        ),
+        Period::FinancialYear { .. } => p.to_string(),
+    }
+}
