@@ -411,7 +411,7 @@ fn the_command_line_imports_and_exports() {
     let (s, _, _) = cli(&["export", "--empty", "--bilingual", "-o", &csv], b"");
     assert_eq!(s, 0);
     let plan = fs::read_to_string(dir.join("empty/plan.csv")).unwrap();
-    assert!(plan.contains("title_en,title_cy"), "{plan}");
+    assert!(plan.contains("\"title_en\",\"title_cy\""), "{plan}");
 
     // Exit statuses.
     let bad = br#"{"schema_version": "1.0", "publisher": {"name": "N"}, "as_of": "2026-10-31",

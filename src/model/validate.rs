@@ -480,7 +480,9 @@ impl<'v> Obj<'v> {
     }
 }
 
-fn quote(s: &str) -> String {
+/// Feed or sheet text quoted in a problem message: at most 60 characters ("…" after), on one
+/// line. Shared by the validator and the spreadsheet import, so both quote alike.
+pub fn quote(s: &str) -> String {
     let short: String = s.chars().take(60).collect();
     let more = if short.len() < s.len() { "…" } else { "" };
     format!("\"{}{more}\"", short.replace('\n', " "))

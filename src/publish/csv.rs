@@ -3,16 +3,34 @@
 //! Councillors and officers take the filtered list into Excel. The file is UTF-8 with a
 //! byte-order mark (so Excel reads Welsh letters right), CRLF line ends, every cell quoted,
 //! and any cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return prefixed with
-//! `'` so a spreadsheet never runs feed text as a formula.
+//! `'` so a spreadsheet never runs feed text as a formula. The cell writer here is also the
+//! spreadsheet template's ([`crate::sheet::to_csv`]): one rule for both files.
 
 use crate::feed::Feed;
 use crate::i18n::{self, t, Lang};
 use crate::words::{rag_word, status_word};
 
-/// One cell, quoted and neutralised against formula injection.
+/// Whether a spreadsheet would run a cell's text as a formula: it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return, after any `'` already put before it (so that a guarded
+/// cell is guarded again, and taking one `'` off on import gives the text back exactly).
+pub fn formula_like(s: &str) -> bool {
+    s.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A cell's text as written before [`cell`] guarded it: one `'` off a formula-like cell.
+pub fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if formula_like(s) => rest,
+        _ => s,
+    }
+}
+
+/// One cell, the only CSV cell writer (the actions download and the spreadsheet template's
+/// CSV files): always quoted, and `'` put before formula-like text ([`formula_like`]).
 pub fn cell(s: &str, out: &mut String) {
     out.push('"');
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if formula_like(s) {
         out.push('\'');
     }
     out.push_str(&s.replace('"', "\"\""));

@@ -20,13 +20,14 @@
 //! (`src/web/checker.rs`, feature `checker`) has the reading half: [`read_workbook_bytes`],
 //! [`csv_workbook`] and [`import`]; files and `.xlsx` writing stay native.
 
+use crate::csv::{self, unguard};
 use crate::date::Date;
 use crate::feed::{
     Area, Feed, FindingKind, Grade, InspectionType, Inspectorate, Polarity, Rag, Status, Text,
     Unit, Url,
 };
 use crate::i18n::Lang;
-use crate::validate::{self, closest, Report, Rule, Severity};
+use crate::validate::{self, closest, quote, Report, Rule, Severity};
 use std::collections::HashMap;
 use std::fmt;
 #[cfg(not(target_arch = "wasm32"))]
@@ -588,12 +589,6 @@ impl Import {
     }
 }
 
-fn quote(s: &str) -> String {
-    let short: String = s.chars().take(60).collect();
-    let more = if short.len() < s.len() { "…" } else { "" };
-    format!("\"{}{more}\"", short.replace('\n', " "))
-}
-
 /// A column's letter: 0 is A, 26 is AA.
 pub fn column_letter(mut i: usize) -> String {
     let mut s = Vec::new();
@@ -785,21 +780,6 @@ fn write_json(j: &J, indent: usize, out: &mut String) {
 
 // ---------------------------------------------------------------------------------------------
 // Cells to typed JSON values
-
-/// Cells a CSV file would let a spreadsheet run as a formula start with one of these; the
-/// CSV writer puts `'` before them and the reader takes it off again.
-fn formula_like(s: &str) -> bool {
-    s.trim_start_matches('\'')
-        .starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-fn unguard(s: &str) -> &str {
-    if s.starts_with('\'') && formula_like(s) {
-        &s[1..]
-    } else {
-        s
-    }
-}
 
 /// A cell's text, or `None` when it is empty or only spaces.
 fn cell_text(cell: &Cell) -> Option<String> {
@@ -2215,30 +2195,19 @@ pub fn to_xlsx(wb: &Workbook) -> Result<Vec<u8>, String> {
     x.save_to_buffer().map_err(e)
 }
 
-fn csv_cell(s: &str, out: &mut String) {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
 /// A sheet as a CSV file's text: UTF-8 with a byte-order mark (so Excel reads Welsh letters
-/// right), CRLF line ends, quotes only where needed, and `'` before text a spreadsheet would
-/// run as a formula (taken off again on import).
+/// right), CRLF line ends, and text cells written by the download's own [`csv::cell`] (quoted,
+/// `'` before text a spreadsheet would run as a formula, taken off again on import).
 pub fn to_csv(sheet: &Sheet) -> String {
     let mut out = String::from("\u{feff}");
-    for (r, row) in sheet.rows.iter().enumerate() {
+    for row in &sheet.rows {
         for (c, cell) in row.iter().enumerate() {
             if c > 0 {
                 out.push(',');
             }
             match cell {
                 Cell::Empty => {}
-                Cell::Text(t) if r > 0 && formula_like(t) => csv_cell(&format!("'{t}"), &mut out),
-                Cell::Text(t) => csv_cell(t, &mut out),
+                Cell::Text(t) => csv::cell(t, &mut out),
                 Cell::Number(n) => out.push_str(&number_text(*n)),
                 Cell::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
                 Cell::Date(d) => out.push_str(&d.to_string()),

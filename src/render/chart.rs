@@ -595,10 +595,6 @@ fn count(n: usize) -> String {
     i18n::number(n as f64, 0)
 }
 
-fn percent(x: f64) -> String {
-    format!("{}%", i18n::number(x, 0))
-}
-
 /// "17 of 40 actions are complete (43%)."
 fn completion_sentence(lang: Lang, done: usize, to_do: usize, pct: f64) -> String {
     if to_do == 0 {
@@ -611,7 +607,7 @@ fn completion_sentence(lang: Lang, done: usize, to_do: usize, pct: f64) -> Strin
         "{done} of {n} actions are complete ({percent}).",
     )
     .replace("{done}", &count(done))
-    .replace("{percent}", &percent(pct))
+    .replace("{percent}", &i18n::percent(pct))
 }
 
 /// "5 actions are overdue." / "No actions are overdue."
@@ -673,7 +669,7 @@ pub fn completion(lang: Lang, summary: &Summary) -> Element {
                 svg("tspan")
                     .attr("font-size", "30")
                     .attr("font-weight", "700")
-                    .text(percent(pct)),
+                    .text(i18n::percent(pct)),
             )
             .child(
                 svg("tspan")
@@ -726,7 +722,10 @@ pub fn completion(lang: Lang, summary: &Summary) -> Element {
                 count(a.not_started),
             ],
             vec![t(lang, "To be done, in all").to_string(), count(to_do)],
-            vec![t(lang, "Percentage complete").to_string(), percent(pct)],
+            vec![
+                t(lang, "Percentage complete").to_string(),
+                i18n::percent(pct),
+            ],
             vec![t(lang, "Overdue").to_string(), count(a.overdue)],
             vec![
                 t(lang, "Withdrawn (not counted)").to_string(),

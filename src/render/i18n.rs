@@ -10,6 +10,11 @@ use crate::date::Date;
 use crate::feed::Unit;
 pub use crate::lang::{number, Lang};
 
+/// A percentage as the views write it: whole numbers, "43%".
+pub fn percent(x: f64) -> String {
+    format!("{}%", number(x, 0))
+}
+
 /// The interface string `en` in `lang`.
 pub fn t(lang: Lang, en: &'static str) -> &'static str {
     match lang {

@@ -126,10 +126,6 @@ pub fn bar(percent: f64, label: &str) -> Element {
         .child(el("span").class("apt-bar__label").text(label))
 }
 
-fn pct(x: f64) -> String {
-    format!("{}%", i18n::number(x, 0))
-}
-
 /// The whole widget for a loaded feed.
 pub fn widget(cx: &Ctx, state: &State, index: &Index) -> Element {
     let feed = cx.feed;
@@ -580,7 +576,7 @@ fn priority_table(cx: &Ctx) -> Element {
                         .class("apt-num")
                         .text(i18n::number(overdue as f64, 0)),
                 )
-                .child(el("td").child(bar(percent, &pct(percent))))
+                .child(el("td").child(bar(percent, &i18n::percent(percent))))
         })
         .collect();
     table(
@@ -1288,7 +1284,7 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     if let Some(p) = a.progress {
         facts = facts.child(bar(
             p,
-            &tf(cx.lang, "{percent} done", &[("percent", &pct(p))]),
+            &tf(cx.lang, "{percent} done", &[("percent", &i18n::percent(p))]),
         ));
     }
     meta.child(facts)
@@ -1543,7 +1539,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                         if let Some(p) = u.progress {
                             head = head.text(format!(
                                 " {}",
-                                tf(cx.lang, "{percent} done", &[("percent", &pct(p))])
+                                tf(cx.lang, "{percent} done", &[("percent", &i18n::percent(p))])
                             ));
                         }
                         let meeting = u.meeting.as_ref().and_then(|m| feed.meeting(m)).map(|m| {
@@ -1677,7 +1673,7 @@ pub fn findings(cx: &Ctx) -> Element {
                                 ],
                             ))
                             .text(" ")
-                            .child(bar(p, &pct(p))),
+                            .child(bar(p, &i18n::percent(p))),
                     )
                     .child(
                         el("ul")
@@ -2058,7 +2054,7 @@ pub fn compact(cx: &Ctx) -> Element {
             &tf(
                 cx.lang,
                 "{percent} complete",
-                &[("percent", &pct(s.percent_complete))],
+                &[("percent", &i18n::percent(s.percent_complete))],
             ),
         ))
         .child(el("p").child(tag(
