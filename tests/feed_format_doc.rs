@@ -427,10 +427,11 @@ impl<'a> Gen<'a> {
             return self.ref_type(r.trim_start_matches("#/$defs/"));
         }
         match json_type(&p) {
-            Some("array") => {
-                let inner = p.get("items").map_or("values".into(), |i| self.type_of(i));
-                format!("list of {inner}")
-            }
+            Some("array") => match p.get("items").map(|i| self.type_of(i)) {
+                Some(t) if t == "string" => "list of strings".into(),
+                Some(t) => format!("list of {t}"),
+                None => "list".into(),
+            },
             Some("string") => "string".into(),
             Some("number") | Some("integer") => {
                 let n = if json_type(&p) == Some("integer") {
@@ -477,9 +478,13 @@ impl<'a> Gen<'a> {
             let desc = description(&p);
             let (v, text) = since_prefix(&desc);
             let v = v.unwrap_or((1, 0)).max(self.since[def]);
+            // Required yet nullable: an indicator's `value` (a number, or null when suppressed).
+            let null = required.contains(&key)
+                && matches!(p.get("type"), Some(Value::Array(ts)) if ts.contains(&Value::from("null")));
             out.push_str(&format!(
-                "| `{key}` | {} | {} | {} | {} |\n",
+                "| `{key}` | {}{} | {} | {} | {} |\n",
                 self.type_of(&p),
+                if null { " or `null`" } else { "" },
                 if required.contains(&key) { "yes" } else { "no" },
                 show(v),
                 cell(text)
@@ -661,8 +666,10 @@ fn small_schema() -> Value {
         },
         "$defs": {
             "Item": {
-                "type": "object", "description": "An item.", "required": ["id"],
+                "type": "object", "description": "An item.", "required": ["id", "value"],
                 "properties": {
+                    "tags": { "type": ["array", "null"], "items": { "type": "string" }, "description": "Tags." },
+                    "value": { "type": ["number", "null"], "description": "A figure." },
                     "id": { "type": "string", "minLength": 1, "description": "Unique." },
                     "state": { "$ref": "#/$defs/State", "description": "Where it stands." },
                     "score": { "anyOf": [{ "type": ["number", "null"], "minimum": 0, "maximum": 100, "description": "(1.1) Out of 100." }, { "type": "null" }] },
