@@ -5,11 +5,11 @@
 //
 // Checked: every *.md file of the repository (README, CHANGELOG, SECURITY, DEVELOPERS, docs/,
 // bench/, tests/**/README.md, …; not node_modules/, target/ or build output), and the
-// package's README as npm ships it: pkg/README.md when pkg/ exists, otherwise README.md as
-// scripts/finish-pkg.mjs would rewrite it. For each link:
+// package's Markdown as npm ships it: pkg/*.md when pkg/ has been built, otherwise README.md
+// and CHANGELOG.md as scripts/finish-pkg.mjs will rewrite them. For each link:
 //
 // - a relative path must name a file or folder that exists inside the repository (inside the
-//   package, for the package's README: what it ships) and that git does not ignore;
+//   package, for the package's Markdown: what it ships) and that git does not ignore;
 // - `#anchor` must be a heading (GitHub's anchor for it) or an HTML id of the Markdown file
 //   it points at;
 // - a link to this repository on GitHub (Cargo.toml `repository`, `blob/…`, `tree/…`,
@@ -143,7 +143,7 @@ function escape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Every document to check in the repository at `root`, the package's README included. */
+/** Every document to check in the repository at `root`, the package's Markdown included. */
 export function repositoryDocuments(root) {
   const repository = cargoRepository(root);
   const docs = markdownFiles(root).map((rel) => ({
@@ -153,30 +153,36 @@ export function repositoryDocuments(root) {
     root,
   }));
   const pkg = join(root, "pkg");
-  if (existsSync(join(pkg, "README.md"))) {
-    const manifest = existsSync(join(pkg, "package.json")) ? JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")) : {};
-    const files = manifest.files ?? null;
-    docs.push({
-      name: "pkg/README.md",
-      text: readFileSync(join(pkg, "README.md"), "utf8"),
-      base: pkg,
-      root: pkg,
-      shipped: (rel) => rel === "package.json" || !files || files.some((f) => f === rel || f.startsWith(rel + "/")),
-    });
-  } else if (existsSync(join(root, "README.md")) && repository) {
-    // No pkg/ yet: the README as finish-pkg.mjs will write it, checked as if in the package.
-    const shipped = (rel) => SHIPPED_FROM_ROOT.test(rel) && existsSync(join(root, rel));
-    docs.push({
-      name: "README.md (as the npm package ships it)",
-      text: packageReadme(readFileSync(join(root, "README.md"), "utf8"), {
-        repository,
+  if (existsSync(join(pkg, "package.json"))) {
+    // The package as built: its Markdown may link only to what it ships.
+    const files = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).files ?? null;
+    for (const name of readdirSync(pkg).filter((n) => n.endsWith(".md")).sort()) {
+      docs.push({
+        name: `pkg/${name}`,
+        text: readFileSync(join(pkg, name), "utf8"),
+        base: pkg,
+        root: pkg,
+        shipped: (rel) => rel === "package.json" || !files || files.some((f) => f === rel || f.startsWith(rel + "/")),
+      });
+    }
+  } else if (repository) {
+    // No pkg/ yet: the README and changelog as finish-pkg.mjs will write them, checked as if
+    // in the package.
+    const isFile = (rel) => existsSync(join(root, rel)) && statSync(join(root, rel)).isFile();
+    const shipped = (rel) => SHIPPED_FROM_ROOT.test(rel) && isFile(rel);
+    for (const name of readdirSync(root).filter((n) => n.endsWith(".md") && shipped(n)).sort()) {
+      docs.push({
+        name: `${name} (as the npm package ships it)`,
+        text: packageReadme(readFileSync(join(root, name), "utf8"), {
+          repository,
+          shipped,
+          isDir: (rel) => existsSync(join(root, rel)) && !isFile(rel),
+        }),
+        base: root,
+        root,
         shipped,
-        isDir: (rel) => existsSync(join(root, rel)) && statSync(join(root, rel)).isDirectory(),
-      }),
-      base: root,
-      root,
-      shipped,
-    });
+      });
+    }
   }
   return { docs, repository };
 }

@@ -73,17 +73,21 @@ for (const name of readdirSync(root).sort()) {
   }
 }
 
-// The README links the repository's docs, screenshot and schema, which the package does not
-// ship: those links become absolute links into the repository (Cargo.toml `repository`), so
-// that they resolve on npmjs.com and inside node_modules too (scripts/check-links.mjs checks).
-if (existsSync(join(root, "README.md")) && cargo.repository) {
+// The README and changelog link the repository's docs, screenshot and schema, which the
+// package does not ship: those links become absolute links into the repository (Cargo.toml
+// `repository`), so that they resolve on npmjs.com and inside node_modules too
+// (scripts/check-links.mjs checks).
+if (cargo.repository) {
   const isFile = (rel) => existsSync(join(root, rel)) && statSync(join(root, rel)).isFile();
-  const readme = packageReadme(readFileSync(join(root, "README.md"), "utf8"), {
-    repository: cargo.repository,
-    shipped: (rel) => SHIPPED_FROM_ROOT.test(rel) && isFile(rel),
-    isDir: (rel) => existsSync(join(root, rel)) && !isFile(rel),
-  });
-  writeFileSync(join(pkgDir, "README.md"), readme);
+  for (const name of readdirSync(root).sort()) {
+    if (!name.endsWith(".md") || !SHIPPED_FROM_ROOT.test(name) || !isFile(name)) continue;
+    const text = packageReadme(readFileSync(join(root, name), "utf8"), {
+      repository: cargo.repository,
+      shipped: (rel) => SHIPPED_FROM_ROOT.test(rel) && isFile(rel),
+      isDir: (rel) => existsSync(join(root, rel)) && !isFile(rel),
+    });
+    writeFileSync(join(pkgDir, name), text);
+  }
 }
 
 const shipped = listFiles(pkgDir)

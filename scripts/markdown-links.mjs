@@ -130,8 +130,8 @@ export function githubRepo(url) {
 }
 
 /**
- * The README as the npm package ships it: every relative link to a file the package does not
- * ship becomes an absolute link into the repository (`blob/main/…`; images from
+ * A Markdown file (the README, the changelog) as the npm package ships it: every relative link
+ * to a file the package does not ship becomes an absolute link into the repository (`blob/main/…`; images from
  * raw.githubusercontent.com so that they show on npmjs.com), so that it resolves on the
  * repository, on the registry's page and inside node_modules alike.
  *

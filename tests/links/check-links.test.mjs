@@ -107,7 +107,7 @@ test("a link to this repository on GitHub must name a file that exists here", (t
   ]);
 });
 
-test("pkg/README.md may link only to what the package ships", (t) => {
+test("the package's README and changelog may link only to what the package ships", (t) => {
   const root = fixture(
     {
       ".gitignore": "/pkg\n",
@@ -115,21 +115,27 @@ test("pkg/README.md may link only to what the package ships", (t) => {
       "docs/guide.md": "# Guide\n",
       "pkg/package.json": JSON.stringify({ files: ["index.js", "CHANGELOG.md"] }),
       "pkg/index.js": "",
-      "pkg/CHANGELOG.md": "# Changes\n",
+      "pkg/CHANGELOG.md": "# Changes\n\nSee [versions](docs/guide.md).\n",
       "pkg/README.md": "# R\n\n[guide](docs/guide.md) [changes](CHANGELOG.md#changes) [up](../docs/guide.md)\n",
     },
     t,
   );
   assert.deepEqual(check(root), [
+    "pkg/CHANGELOG.md:3: docs/guide.md: no such file or folder",
     "pkg/README.md:3: docs/guide.md: no such file or folder",
     "pkg/README.md:3: ../docs/guide.md: outside the package: the package does not ship it (link it absolutely into the repository)",
   ]);
 });
 
-test("without pkg/, README.md is checked as the package will ship it", (t) => {
+test("without pkg/, README.md and CHANGELOG.md are checked as the package will ship them", (t) => {
   const readme = "# R\n\n![shot](docs/shot.png) [guide](docs/guide.md#guide) [changes](CHANGELOG.md) [folder](docs/)\n";
-  const root = fixture({ "README.md": readme, "CHANGELOG.md": "# C\n", "docs/guide.md": "# Guide\n", "docs/shot.png": "" }, t);
-  assert.deepEqual(check(root), []);
+  const files = { "README.md": readme, "CHANGELOG.md": "# C\n\n[guide](docs/guide.md#nothing)\n", "docs/guide.md": "# Guide\n", "docs/shot.png": "" };
+  const root = fixture(files, t);
+  // The changelog's link is rewritten into the repository, where the anchor is still checked.
+  assert.deepEqual(check(root), [
+    'CHANGELOG.md:3: docs/guide.md#nothing: no heading or id "nothing" in docs/guide.md',
+    `CHANGELOG.md (as the npm package ships it):3: ${REPO}/blob/main/docs/guide.md#nothing: no heading or id "nothing" in docs/guide.md`,
+  ]);
   const shipped = packageReadme(readme, { repository: REPO, shipped: (p) => p === "CHANGELOG.md", isDir: (p) => p === "docs" });
   assert.equal(
     shipped,
