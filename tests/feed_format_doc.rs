@@ -607,7 +607,10 @@ fn regenerate(
             out.push_str(l);
             out.push('\n');
         }
+        // Blank lines around the tables, so that no Markdown reader runs them into the markers.
+        out.push('\n');
         out.push_str(&g.render(&b.name));
+        out.push('\n');
         at = b.end;
     }
     for l in &lines[at..] {
@@ -737,7 +740,8 @@ fn since_comes_from_a_version_prefix_and_a_new_objects_keys_inherit_it() {
     );
     // Regenerating is stable, and what is outside the blocks is kept.
     assert_eq!(regenerate(&out, &small_schema(), &no_order).unwrap(), out);
-    assert!(out.starts_with("# Doc\n\n## Top\n\n<!-- generated: Feed -->\n| key |"));
+    assert!(out.starts_with("# Doc\n\n## Top\n\n<!-- generated: Feed -->\n\n| key |"));
+    assert!(out.contains(" |\n\n<!-- end generated -->\n"), "{out}");
 }
 
 #[test]
