@@ -296,6 +296,7 @@ struct Gen<'a> {
 const SCALAR_ANCHORS: &[(&str, &str, &str)] = &[
     ("Text", "text", "text"),
     ("Date", "date", "dates"),
+    ("Day", "day", "dates"),
     ("Url", "URL", "urls"),
     ("Period", "period", "periods"),
 ];
@@ -513,16 +514,7 @@ impl<'a> Gen<'a> {
                 .collect();
             scalars.sort();
             for d in scalars {
-                let def = &self.s.defs[d.as_str()];
-                let json = if def.get("anyOf").is_some() {
-                    "a string or an object".to_string()
-                } else {
-                    let t = json_type(def).unwrap_or("any");
-                    match def.get("pattern").and_then(Value::as_str) {
-                        Some(pat) => format!("{t} matching `{pat}`"),
-                        None => t.to_string(),
-                    }
-                };
+                let json = written_as(&self.s.defs[d.as_str()]);
                 let word = SCALAR_ANCHORS
                     .iter()
                     .find(|(n, _, _)| n == d)
@@ -571,6 +563,37 @@ impl<'a> Gen<'a> {
             todo.extend(next.into_iter().rev().filter(|r| !done.contains(r)));
         }
         out
+    }
+}
+
+/// How a value type is written in JSON: its type and pattern, or its alternatives.
+fn written_as(def: &Value) -> String {
+    let Some(t) = json_type(def) else {
+        let any = def.get("anyOf").and_then(Value::as_array);
+        let ways: Vec<String> = any.into_iter().flatten().map(written_as).collect();
+        return if ways.is_empty() {
+            "any value".into()
+        } else {
+            ways.join(", or ")
+        };
+    };
+    let t = if t == "object" {
+        match def.get("properties").and_then(Value::as_object) {
+            Some(p) => format!(
+                "an object with {}",
+                p.keys()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => "an object".into(),
+        }
+    } else {
+        format!("a {t}")
+    };
+    match def.get("pattern").and_then(Value::as_str) {
+        Some(pat) => format!("{t} matching `{pat}`"),
+        None => t,
     }
 }
 
@@ -676,7 +699,8 @@ fn small_schema() -> Value {
                     "id": { "type": "string", "minLength": 1, "description": "Unique." },
                     "state": { "$ref": "#/$defs/State", "description": "Where it stands." },
                     "score": { "anyOf": [{ "type": ["number", "null"], "minimum": 0, "maximum": 100, "description": "(1.1) Out of 100." }, { "type": "null" }] },
-                    "when": { "anyOf": [{ "$ref": "#/$defs/Date" }, { "type": "null" }], "description": "When." }
+                    "when": { "anyOf": [{ "$ref": "#/$defs/Date" }, { "type": "null" }], "description": "When." },
+                    "name": { "$ref": "#/$defs/Text", "description": "Its name." }
                 }
             },
             "Extra": {
@@ -686,7 +710,9 @@ fn small_schema() -> Value {
             "State": { "description": "A state.", "oneOf": [
                 { "const": "open", "type": "string", "description": "Open." },
                 { "const": "shut", "type": "string", "description": "(1.1) Shut." } ] },
-            "Date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date." }
+            "Date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A date." },
+            "Text": { "description": "Plain or bilingual.", "anyOf": [ { "type": "string" },
+                { "type": "object", "properties": { "en": { "type": "string" }, "cy": { "type": "string" } } } ] }
         }
     })
 }
@@ -734,8 +760,18 @@ fn since_comes_from_a_version_prefix_and_a_new_objects_keys_inherit_it() {
     );
     assert!(
         out.contains(
-            "| [date](#dates) | string matching `^[0-9]{4}-[0-9]{2}-[0-9]{2}$` | A date. |"
+            "| [date](#dates) | a string matching `^[0-9]{4}-[0-9]{2}-[0-9]{2}$` | A date. |"
         ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "| [text](#text) | a string, or an object with `cy`, `en` | Plain or bilingual. |"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("| `name` | [text](#text) | no | 1.0 | Its name. |"),
         "{out}"
     );
     // Regenerating is stable, and what is outside the blocks is kept.
@@ -763,7 +799,10 @@ fn a_nested_object_with_a_block_of_its_own_is_documented_there_and_linked() {
 fn a_definition_documented_nowhere_or_a_block_for_nothing_fails() {
     let no_types = "<!-- generated: Feed -->\n<!-- end generated -->\n";
     let err = regenerate(no_types, &small_schema(), &no_order).unwrap_err();
-    assert!(err.contains("documents nowhere [\"Date\"]"), "{err}");
+    assert!(
+        err.contains("documents nowhere [\"Date\", \"Text\"]"),
+        "{err}"
+    );
     let unknown = "<!-- generated: Feed -->\n<!-- end generated -->\n<!-- generated: value types -->\n<!-- end generated -->\n<!-- generated: Nothing -->\n<!-- end generated -->\n";
     let err = regenerate(unknown, &small_schema(), &no_order).unwrap_err();
     assert!(
