@@ -70,6 +70,7 @@ demo: pkg checker
 
 test:
 	@scripts/ensure-tools.sh
+	node scripts/check-links.mjs && node --test tests/links/
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings

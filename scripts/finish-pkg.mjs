@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, rmSync, copyFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SHIPPED_FROM_ROOT, packageReadme } from "./markdown-links.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkgDir = process.argv[2] ?? join(root, "pkg");
@@ -64,11 +65,28 @@ const cargo = cargoPackage(readFileSync(join(root, "Cargo.toml"), "utf8"));
 // already ignores pkg/, and npm must not read it as an ignore list.
 rmSync(join(pkgDir, ".gitignore"), { force: true });
 
-// The changelog and any licence texts at the repo root ship with the package
+// The README, the changelog and any licence texts at the repo root ship with the package
 // (wasm-pack copies README.md, and LICENSE* only in some versions).
 for (const name of readdirSync(root).sort()) {
-  if (/^(CHANGELOG\.md|LICEN[CS]E([-.].*)?|COPYING([-.].*)?)$/i.test(name) && statSync(join(root, name)).isFile()) {
+  if (SHIPPED_FROM_ROOT.test(name) && statSync(join(root, name)).isFile()) {
     copyFileSync(join(root, name), join(pkgDir, name));
+  }
+}
+
+// The README and changelog link the repository's docs, screenshot and schema, which the
+// package does not ship: those links become absolute links into the repository (Cargo.toml
+// `repository`), so that they resolve on npmjs.com and inside node_modules too
+// (scripts/check-links.mjs checks).
+if (cargo.repository) {
+  const isFile = (rel) => existsSync(join(root, rel)) && statSync(join(root, rel)).isFile();
+  for (const name of readdirSync(root).sort()) {
+    if (!name.endsWith(".md") || !SHIPPED_FROM_ROOT.test(name) || !isFile(name)) continue;
+    const text = packageReadme(readFileSync(join(root, name), "utf8"), {
+      repository: cargo.repository,
+      shipped: (rel) => SHIPPED_FROM_ROOT.test(rel) && isFile(rel),
+      isDir: (rel) => existsSync(join(root, rel)) && !isFile(rel),
+    });
+    writeFileSync(join(pkgDir, name), text);
   }
 }
 

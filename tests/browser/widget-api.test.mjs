@@ -1,4 +1,4 @@
-// The embedding contract (shared/spec/embedding.md) as a page sees it: tracker-ready and the
+// The element's contract (docs/api.md) as a page sees it: tracker-ready and the
 // summary property against the test's own arithmetic over each example feed, the feed
 // property (string and object), attributes taking effect at once, the open shadow root.
 import { test, before, after } from "node:test";
