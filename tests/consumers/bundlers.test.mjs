@@ -154,3 +154,43 @@ test("esbuild --bundle --format=esm, the .wasm copied beside the bundle: the pag
   noNodeModulesInBundle(await bundleText(dir));
   await showsTracker(dir, "esbuild", 'type="module"');
 });
+
+test("two copies of the package on one page (two bundles, two versions): one registration, both APIs work", { timeout: 120_000 }, async () => {
+  const dir = await tempDir("two-copies");
+  dirs.push(dir);
+  for (const copy of ["a", "b"]) await untar(pack.tarball, join(dir, copy));
+  await cp(EXAMPLE_FEED, join(dir, "northbridge.json"));
+  await writeFile(
+    join(dir, "index.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two copies</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Two copies</h1><div id="tracker"></div></main>
+<script type="module">
+  const a = await import("./a/action-plan-tracker.js");
+  const b = await import("./b/action-plan-tracker.js");
+  const text = await (await fetch("northbridge.json")).text();
+  const tracker = await b.mount(document.getElementById("tracker"), { feed: text });
+  window.__copies = {
+    registered: customElements.get("action-plan-tracker") === a.ActionPlanTrackerElement,
+    second: b.ActionPlanTrackerElement !== a.ActionPlanTrackerElement,
+    instance: tracker instanceof a.ActionPlanTrackerElement,
+    total: tracker.summary && tracker.summary.actions.total,
+    a: a.validate(text).ok,
+    b: b.summarise(text).actions.total,
+  };
+</script></body></html>`,
+  );
+  const server = await startServer(dir);
+  const page = await browser.newPage();
+  try {
+    const errors = trackPageErrors(page);
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__copies, null, { timeout: 30_000 });
+    const r = await page.evaluate(() => window.__copies);
+    assert.deepEqual(r, { registered: true, second: true, instance: true, total: FEED.actions.length, a: true, b: FEED.actions.length });
+    await page.locator("action-plan-tracker .apt-headline").waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await server.close();
+  }
+});
