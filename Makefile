@@ -1,6 +1,6 @@
 # action-plan-tracker: build, demo and test.
 #
-#   make pkg     build the npm package into pkg/ (wasm-pack + wasm-opt + the element module)
+#   make pkg     build the npm package into pkg/ (wasm-pack + wasm-opt + src/web/js/)
 #   make demo    build pkg/ and the checker's module, copy them into www/ and serve it on http://127.0.0.1:$(PORT)/
 #   make checker the checker page's module (spreadsheets in, static page out; a second wasm) into target/checker/
 #   make test    everything CI runs, in order, stopping at the first failure
@@ -19,8 +19,9 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bi
 PORT ?= 8000
 PKG := pkg
 CORE := action_plan_tracker_core
-ELEMENT_JS := src/web/js/action-plan-tracker.js
-ELEMENT_DTS := src/web/js/action-plan-tracker.d.ts
+# The element and API modules, the Node entry, the npx command line and the types (src/web/js/).
+PKG_JS := $(sort $(wildcard src/web/js/*.js src/web/js/*.d.ts))
+CLI_JS := action-plan-tracker-cli.js
 # The checker page's module (src/web/checker.rs): the same crate without the widget, with calamine.
 CHECKER := target/checker
 
@@ -43,12 +44,11 @@ tools:
 
 pkg:
 	@scripts/ensure-tools.sh rust node
-	wasm-pack --log-level warn build --release --target web --out-dir $(PKG) --out-name $(CORE)
+	rm -rf $(PKG)
+	wasm-pack --log-level warn build --release --target web --no-typescript --out-dir $(PKG) --out-name $(CORE)
 	wasm-opt $(WASM_OPT_FLAGS) -o $(PKG)/$(CORE)_bg.wasm $(PKG)/$(CORE)_bg.wasm
-	@for f in $(ELEMENT_JS) $(ELEMENT_DTS); do \
-	  if [ -f "$$f" ]; then cp "$$f" $(PKG)/; \
-	  else echo "NOTE: $$f does not exist yet: pkg/ has no $$(basename $$f)"; fi; \
-	done
+	cp $(PKG_JS) $(PKG)/
+	chmod +x $(PKG)/$(CLI_JS)
 	node scripts/finish-pkg.mjs $(PKG)
 	@echo "pkg/: $$(du -b $(PKG)/$(CORE)_bg.wasm | cut -f1) bytes of wasm (after wasm-opt)"
 
@@ -98,8 +98,9 @@ test-browser:
 	@scripts/ensure-tools.sh browser node
 	node --test tests/size.test.mjs tests/schema/*.test.mjs tests/browser/*.test.mjs
 
-# The packed tarball in a Vite 7 app, a plain page (CDN copy), TypeScript 5 and 7, and a GOV.UK
-# Frontend page. Needs pkg/. Installs tests/consumers' own npm dependencies when missing.
+# The packed tarball in a Vite 7 app, webpack 5, Rollup and esbuild builds, a plain page (CDN
+# copy), Node (its entry, a server render, npx against the Rust CLI, which it builds), TypeScript
+# 5 and 7, and a GOV.UK Frontend page. Needs pkg/. Installs tests/consumers' own npm dependencies when missing.
 test-consumers:
 	@scripts/ensure-tools.sh browser node
 	node --test tests/consumers/*.test.mjs

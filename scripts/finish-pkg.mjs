@@ -1,6 +1,7 @@
 // Rewrite pkg/package.json (written by wasm-pack for the core module) into the
-// manifest of the published "action-plan-tracker" package, whose entry point is
-// the custom element module action-plan-tracker.js.
+// manifest of the published "action-plan-tracker" package: the browser's entry point
+// action-plan-tracker.js (the custom element), Node's action-plan-tracker-node.js (the
+// "node" export condition), and the `npx action-plan-tracker` command line.
 //
 //   node scripts/finish-pkg.mjs [pkgDir]     (default: pkg)
 //
@@ -15,6 +16,9 @@ import { SHIPPED_FROM_ROOT, packageReadme } from "./markdown-links.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkgDir = process.argv[2] ?? join(root, "pkg");
 const ENTRY = "action-plan-tracker.js";
+const NODE_ENTRY = "action-plan-tracker-node.js";
+const ELEMENT = "action-plan-tracker-element.js";
+const CLI = "action-plan-tracker-cli.js";
 const TYPES = "action-plan-tracker.d.ts";
 const CORE_WASM = "action_plan_tracker_core_bg.wasm";
 
@@ -94,7 +98,7 @@ const shipped = listFiles(pkgDir)
   .map((f) => relative(pkgDir, f).split(sep).join("/"))
   .filter((f) => f !== "package.json" && !f.startsWith("."));
 
-for (const required of [ENTRY, TYPES, CORE_WASM]) {
+for (const required of [ENTRY, NODE_ENTRY, ELEMENT, CLI, TYPES, CORE_WASM]) {
   if (!shipped.includes(required)) {
     console.warn(`finish-pkg: warning: pkg/${required} is missing; the package is incomplete`);
   }
@@ -119,17 +123,22 @@ const manifest = {
   main: ENTRY,
   module: ENTRY,
   types: TYPES,
+  // Node (and server builds for Node) read the .wasm from disk; everything else fetches it.
+  // One set of types describes both: the same names, with the element undefined without a DOM.
   exports: {
     ".": {
       types: `./${TYPES}`,
-      import: `./${ENTRY}`,
+      node: `./${NODE_ENTRY}`,
       default: `./${ENTRY}`,
     },
     [`./${CORE_WASM}`]: `./${CORE_WASM}`,
     "./package.json": "./package.json",
   },
+  bin: { "action-plan-tracker": `./${CLI}` },
+  engines: { node: ">=20" },
   files: shipped,
-  sideEffects: [`./${ENTRY}`],
+  // Both entry points register the element (where there is a DOM).
+  sideEffects: [`./${ENTRY}`, `./${NODE_ENTRY}`],
 };
 
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n");

@@ -25,17 +25,32 @@ fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// `validate(jsonText)`: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`.
+/// The report on a feed given as its JSON text (a string) or the bytes of its file (a
+/// `Uint8Array`, e.g. Node's `readFileSync(path)`): bytes are checked exactly as the command
+/// line checks a file, encoding included.
+fn report_of(feed: &JsValue, what: &str) -> Result<validate::Report, JsError> {
+    if let Some(text) = feed.as_string() {
+        Ok(validate::check_text(&text))
+    } else if let Some(bytes) = feed.dyn_ref::<js_sys::Uint8Array>() {
+        Ok(validate::check(&bytes.to_vec()))
+    } else {
+        Err(JsError::new(&format!(
+            "{what}() takes the feed's JSON text (a string) or its bytes (a Uint8Array)"
+        )))
+    }
+}
+
+/// `validate(feed)`: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`.
 #[wasm_bindgen]
-pub fn validate(text: &str) -> Result<JsValue, JsError> {
-    let report = validate::check_text(text);
+pub fn validate(feed: JsValue) -> Result<JsValue, JsError> {
+    let report = report_of(&feed, "validate")?;
     to_js(&validate::JsonReport::of(&report))
 }
 
-/// `summarise(jsonText)`: the summary of `embedding.md`, or a thrown `Error` saying why not.
+/// `summarise(feed)`: the summary of `embedding.md`, or a thrown `Error` saying why not.
 #[wasm_bindgen]
-pub fn summarise(text: &str) -> Result<JsValue, JsError> {
-    let report = validate::check_text(text);
+pub fn summarise(feed: JsValue) -> Result<JsValue, JsError> {
+    let report = report_of(&feed, "summarise")?;
     match Summary::of_report(&report) {
         Some(s) => to_js(&s),
         None => {
@@ -50,6 +65,50 @@ pub fn summarise(text: &str) -> Result<JsValue, JsError> {
             )))
         }
     }
+}
+
+/// `renderStaticPage(feed, lang)`: the whole plan as one self-contained HTML page without
+/// JavaScript, in `lang` (`"cy"` for Welsh, else English), exactly as `action-plan-tracker
+/// render` writes it; the package's `render()`. Throws an `Error` saying why when the feed
+/// cannot be shown at all.
+#[wasm_bindgen(js_name = renderStaticPage)]
+pub fn render_static_page(feed: JsValue, lang: &str) -> Result<String, JsError> {
+    let report = report_of(&feed, "render")?;
+    crate::page::render(&report, Lang::from_code(lang)).ok_or_else(|| {
+        let why = report
+            .problems
+            .first()
+            .map_or("it is not a feed", |p| p.message.as_str());
+        JsError::new(&format!("the feed cannot be shown: {why}"))
+    })
+}
+
+/// What `npx action-plan-tracker` (the package's `bin`) prints about one file, made by the
+/// command line's own code so that both print the same.
+#[derive(serde::Serialize)]
+struct FileCheck<'a> {
+    /// `validate`'s text report on the file, named `name`.
+    report: String,
+    /// Every problem, in the order they stand in the file.
+    problems: &'a [Problem],
+    /// False when the file cannot be read as a feed at all.
+    readable: bool,
+    /// The summary `summary` prints, when one can be made.
+    summary: Option<Summary>,
+}
+
+/// `cliCheck(bytes, name)`: the command line's report on a file's bytes (see [`FileCheck`]).
+#[wasm_bindgen(js_name = cliCheck)]
+pub fn cli_check(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+    let report = validate::check(bytes);
+    let mut text = Vec::new();
+    crate::cli::human(&mut text, name, &report).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&FileCheck {
+        report: String::from_utf8_lossy(&text).into_owned(),
+        problems: &report.problems,
+        readable: report.feed.is_some(),
+        summary: Summary::of_report(&report),
+    })
 }
 
 /// An event listener that is removed when the handle is dropped.

@@ -1,12 +1,18 @@
 // The npm package as it would be published: `npm pack --dry-run --json` in pkg/ lists exactly
 // the files a consumer needs, and pkg/package.json says what a registry, a bundler, Node and
 // TypeScript need to know (name, version from Cargo.toml, licence, ES module, exports with
-// types first, the .wasm reachable, the element registration kept by tree-shaking).
+// types first then Node's entry then the browser's, the .wasm reachable, the `npx` command,
+// the element registration kept by tree-shaking).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { PKG_DIR, REPO_ROOT, ENTRY, TYPES, WASM, npm, assertPkgBuilt } from "./support.mjs";
+
+const NODE_ENTRY = "action-plan-tracker-node.js";
+const ELEMENT = "action-plan-tracker-element.js";
+const CLI = "action-plan-tracker-cli.js";
+const GLUE = "action_plan_tracker_core.js";
 
 let manifest;
 let packed;
@@ -35,18 +41,10 @@ before(async () => {
   cargo = cargoPackage();
 });
 
-test("the tarball holds the element module, its types, the wasm-bindgen glue and the .wasm, and nothing else", () => {
+test("the tarball holds the two entry points, the element module, the command line, the types, the glue and the .wasm, and nothing else", () => {
   const files = packed.files.map((f) => f.path).sort();
-  const required = [
-    "README.md",
-    "package.json",
-    ENTRY,
-    TYPES,
-    "action_plan_tracker_core.js",
-    "action_plan_tracker_core.d.ts",
-    WASM,
-    "action_plan_tracker_core_bg.wasm.d.ts",
-  ];
+  // No declarations of the glue or the .wasm: nothing a user may import needs them.
+  const required = ["README.md", "package.json", ENTRY, NODE_ENTRY, ELEMENT, CLI, TYPES, GLUE, WASM];
   for (const f of required) assert.ok(files.includes(f), `the tarball lacks ${f} (has ${files.join(", ")})`);
   // Licence texts and the changelog are welcome once they exist; nothing else is.
   const extra = files.filter((f) => !required.includes(f) && !/^(LICEN[CS]E|COPYING)[^/]*$|^CHANGELOG\.md$/i.test(f));
@@ -84,7 +82,7 @@ test("name, version (Cargo.toml's), licence, repository, description and keyword
   assert.equal(manifest.private, undefined, "publishable");
 });
 
-test("an ES module package whose main entry is the element module, types first in exports, the .wasm exported", () => {
+test("an ES module package: types first in exports, then Node's entry, then the browser's as the default; the .wasm exported", () => {
   assert.equal(manifest.type, "module");
   assert.equal(manifest.main, ENTRY);
   assert.equal(manifest.types, TYPES);
@@ -92,26 +90,35 @@ test("an ES module package whose main entry is the element module, types first i
   assert.ok(root && typeof root === "object", 'exports["."] is a conditions object');
   assert.equal(Object.keys(root)[0], "types", 'exports["."]: "types" comes first (TypeScript reads conditions in order)');
   assert.equal(root.types, `./${TYPES}`);
-  assert.equal(root.import, `./${ENTRY}`);
+  assert.deepEqual(Object.keys(root), ["types", "node", "default"], "no condition before node that Node would match first (import, require)");
+  assert.equal(root.node, `./${NODE_ENTRY}`);
   assert.equal(root.default, `./${ENTRY}`);
-  assert.equal(Object.keys(root).at(-1), "default", '"default" comes last');
   assert.equal(manifest.exports[`./${WASM}`], `./${WASM}`, "the .wasm file is reachable for bundlers and asset pipelines");
   assert.equal(manifest.exports["./package.json"], "./package.json");
   // Every path the manifest names is in the tarball.
   const files = new Set(packed.files.map((f) => f.path));
-  const named = [manifest.main, manifest.types, ...Object.values(manifest.exports).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v)))];
+  const named = [manifest.main, manifest.types, ...Object.values(manifest.bin ?? {}), ...Object.values(manifest.exports).flatMap((v) => (typeof v === "string" ? [v] : Object.values(v)))];
   for (const p of named) assert.ok(files.has(p.replace(/^\.\//, "")), `package.json names ${p}, which is not in the tarball`);
   assert.deepEqual(manifest.files.slice().sort(), [...files].filter((f) => f !== "package.json").sort(), '"files" lists what is packed');
+});
+
+test("bin: `npx action-plan-tracker` runs the command line, a Node script", () => {
+  assert.deepEqual(manifest.bin, { "action-plan-tracker": `./${CLI}` });
+  const text = readFileSync(join(PKG_DIR, CLI), "utf8");
+  assert.ok(text.startsWith("#!/usr/bin/env node\n"), "a shebang npm's bin links can run");
+  assert.match(manifest.engines?.node ?? "", /^>=\s*20/, "engines says which Node it needs");
 });
 
 test("sideEffects keeps the element registration (never false)", () => {
   const se = manifest.sideEffects;
   assert.notEqual(se, false, "sideEffects: false would let a bundler drop `import \"action-plan-tracker\"`, and the element with it");
   if (Array.isArray(se)) {
-    assert.ok(
-      se.some((p) => p.replace(/^\.\//, "") === ENTRY || p === "*.js" || p === "./*.js"),
-      `sideEffects ${JSON.stringify(se)} does not include ${ENTRY}, which registers the element`,
-    );
+    for (const entry of [ENTRY, NODE_ENTRY]) {
+      assert.ok(
+        se.some((p) => p.replace(/^\.\//, "") === entry || p === "*.js" || p === "./*.js"),
+        `sideEffects ${JSON.stringify(se)} does not include ${entry}, which registers the element`,
+      );
+    }
   } else {
     assert.ok(se === undefined || se === true, `sideEffects ${JSON.stringify(se)}`);
   }
@@ -121,13 +128,19 @@ test("self-contained: no runtime dependencies, and the modules import only files
   assert.deepEqual(manifest.dependencies ?? {}, {}, "a CDN copy must work without resolving other packages");
   assert.deepEqual(manifest.peerDependencies ?? {}, {});
   const files = new Set(packed.files.map((f) => f.path));
-  for (const mod of [ENTRY, "action_plan_tracker_core.js"]) {
+  for (const mod of packed.files.map((f) => f.path).filter((f) => f.endsWith(".js"))) {
     const text = readFileSync(join(PKG_DIR, mod), "utf8");
     const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]);
+    // Node's entry and the command line may use Node's own modules; what a browser loads may not.
+    const forNode = mod === NODE_ENTRY || mod === CLI;
     for (const s of specifiers) {
+      if (forNode && /^node:/.test(s)) continue;
       assert.match(s, /^\.\//, `${mod} imports ${s}: a bare specifier would not load from a CDN copy`);
       assert.ok(files.has(s.slice(2)), `${mod} imports ${s}, which is not in the tarball`);
     }
+  }
+  for (const mod of [ENTRY, ELEMENT, GLUE]) {
+    assert.doesNotMatch(readFileSync(join(PKG_DIR, mod), "utf8"), /["']node:/, `${mod} is loaded by browsers: no Node modules`);
   }
   // The glue finds the .wasm beside itself (what lets a CDN copy and Vite work without setup).
   const glue = readFileSync(join(PKG_DIR, "action_plan_tracker_core.js"), "utf8");
@@ -136,14 +149,24 @@ test("self-contained: no runtime dependencies, and the modules import only files
 
 test("the declarations describe the element and the API", () => {
   const dts = readFileSync(join(PKG_DIR, TYPES), "utf8");
-  for (const name of ["mount", "validate", "summarise"]) {
+  for (const name of ["mount", "validate", "summarise", "render"]) {
     assert.match(dts, new RegExp(`export declare function ${name}\\(`), `${TYPES} declares ${name}()`);
   }
   assert.match(dts, /interface HTMLElementTagNameMap\s*{\s*"action-plan-tracker": ActionPlanTrackerElement;/);
   for (const ev of ["tracker-ready", "tracker-error", "tracker-filter-change"]) assert.ok(dts.includes(`"${ev}"`), `${TYPES} types ${ev}`);
-  // The element module exports what the declarations declare.
-  const js = readFileSync(join(PKG_DIR, ENTRY), "utf8");
-  for (const name of ["mount", "validate", "summarise"]) assert.match(js, new RegExp(`export (async )?function ${name}\\(`));
-  assert.match(js, /export class ActionPlanTrackerElement\b/);
+  // The element module exports what the declarations declare, and both entry points pass it on.
+  const js = readFileSync(join(PKG_DIR, ELEMENT), "utf8");
+  for (const name of ["mount", "validate", "summarise", "render"]) assert.match(js, new RegExp(`export (async )?function ${name}\\(`));
+  assert.match(js, /export const ActionPlanTrackerElement\b/);
   assert.match(dts, /export declare class ActionPlanTrackerElement\b/);
+  for (const entry of [ENTRY, NODE_ENTRY]) {
+    const text = readFileSync(join(PKG_DIR, entry), "utf8");
+    assert.ok(
+      text.includes(`export { ActionPlanTrackerElement, mount, validate, summarise, render } from "./${ELEMENT}";`),
+      `${entry} exports the whole API`,
+    );
+  }
+  for (const type of ["FeedInput", "RenderOptions", "CliValidateJson", "CliValidateJsonMany", "CliSummaryJson"]) {
+    assert.match(dts, new RegExp(`export (type|interface) ${type}\\b`), `${TYPES} declares ${type}`);
+  }
 });

@@ -14,8 +14,8 @@
 // Only the npm registry is contacted (npm's cache makes later runs quick).
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, rm, rmdir, stat, cp, readdir } from "node:fs/promises";
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdir, mkdtemp, rm, rmdir, stat, cp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve, extname, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,9 +77,9 @@ export function assertPkgBuilt() {
   if (missing.length) {
     throw new Error(`pkg/ has no ${missing.join(", ")}: run \`make pkg\` before \`node --test tests/consumers/\``);
   }
-  for (const f of [ENTRY, TYPES]) {
+  for (const f of readdirSync(join(REPO_ROOT, "src", "web", "js"))) {
     const src = join(REPO_ROOT, "src", "web", "js", f);
-    if (existsSync(src) && readFileSync(src, "utf8") !== readFileSync(join(PKG_DIR, f), "utf8")) {
+    if (!existsSync(join(PKG_DIR, f)) || readFileSync(src, "utf8") !== readFileSync(join(PKG_DIR, f), "utf8")) {
       throw new Error(`pkg/${f} differs from src/web/js/${f}: pkg/ is stale, run \`make pkg\``);
     }
   }
@@ -119,6 +119,10 @@ const CONSUMER_DEPS = {
   typescript: "typescript/bin/tsc",
   "typescript-7": "typescript-7/bin/tsc",
   "govuk-frontend": "govuk-frontend/dist/govuk/govuk-frontend.min.css",
+  webpack: "webpack/package.json",
+  rollup: "rollup/package.json",
+  "@rollup/plugin-node-resolve": "@rollup/plugin-node-resolve/package.json",
+  esbuild: "esbuild/package.json",
 };
 
 /**
@@ -141,6 +145,35 @@ export async function ensureConsumerDeps() {
     await npm(["ci", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: CONSUMERS_DIR });
   });
   return nm;
+}
+
+/**
+ * An empty Node project (ES modules) with the tarball installed by `npm install`, as a web
+ * team's build would have it: node_modules/action-plan-tracker and the `npx` link in
+ * node_modules/.bin. Remove it with `rm(dir, { recursive: true, force: true })`.
+ */
+export async function installApp(label, tarball) {
+  const dir = await tempDir(label);
+  await writeFile(join(dir, "package.json"), JSON.stringify({ name: `apt-${label}-consumer`, private: true, type: "module" }, null, 2));
+  await npm(["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: dir });
+  return dir;
+}
+
+/**
+ * The Rust command line, built with `cargo build` (quick when it is up to date): the reference
+ * the npm package's Node entry and `npx` command are checked against.
+ */
+export async function rustCli() {
+  await withLock("cargo-build", () => run("cargo", ["build", "--quiet", "--bin", "action-plan-tracker"], { timeout: 900_000 }));
+  const bin = join(REPO_ROOT, "target", "debug", process.platform === "win32" ? "action-plan-tracker.exe" : "action-plan-tracker");
+  if (!existsSync(bin)) throw new Error(`cargo build made no ${bin}`);
+  return bin;
+}
+
+/** Every example feed and every test feed, good and bad (absolute paths, sorted). */
+export function testFeeds() {
+  const dirs = [join(REPO_ROOT, "www", "examples"), join(REPO_ROOT, "tests", "feeds", "good"), join(REPO_ROOT, "tests", "feeds", "bad")];
+  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".json") && f !== "expected.json").sort().map((f) => join(d, f)));
 }
 
 /** A new temporary directory; remove it with `rm(dir, { recursive: true, force: true })`. */

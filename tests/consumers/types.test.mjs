@@ -4,6 +4,7 @@
 //
 //   good.ts   everything docs/api.md shows: must type-check (strict, moduleResolution bundler,
 //             and again with node16 resolution, which reads the same `exports`)
+//   node.ts   a Node project's uses (validate/summarise/render, the CLI's JSON), no "dom" lib
 //   bad.ts    wrong uses, each line marked `// error TSnnnn`: must fail, with exactly those
 //             errors on exactly those lines, so the types really constrain
 import { test, before, after } from "node:test";
@@ -83,6 +84,12 @@ for (const compiler of COMPILERS) {
     assert.notEqual(code, 0, "bad.ts must not type-check");
     const got = [...new Set(errors.map((e) => `${e.file}:${e.line} ${e.code}`))];
     assert.deepEqual(got, expected, output);
+  });
+
+  test(`${compiler.label}: node.ts, a Node project (lib es2022 without "dom", node16 resolution): render() and the CLI's JSON typed`, { timeout: 120_000 }, async () => {
+    const project = await config("node", ["node.ts"], { lib: ["es2022"], module: "node16", moduleResolution: "node16" });
+    const { code, output } = await tsc(compiler, project);
+    assert.equal(code, 0, output);
   });
 
   test(

@@ -1,5 +1,8 @@
-// Types for action-plan-tracker: the <action-plan-tracker> element and its JavaScript API.
-// The contract is embedding.md; the feed format is feed-v1.md.
+// Types for action-plan-tracker: the <action-plan-tracker> element and its JavaScript API, in
+// the browser and in Node (one set of names for both entry points), and the JSON that
+// `npx action-plan-tracker` prints. The contract is embedding.md and cli.md; the feed format
+// is feed-v1.md. The element's types are the DOM's, so they are brought in for Node projects.
+/// <reference lib="dom" />
 
 /** Headline figures of a feed, counting only the items the widget can show. */
 export interface TrackerSummary {
@@ -82,6 +85,25 @@ export interface TrackerErrorDetail {
 /** A feed: JSON text, or the parsed object. */
 export type Feed = string | object;
 
+/**
+ * A feed for validate(), summarise() and render(): its JSON text, or the bytes of its file
+ * (e.g. Node's `readFileSync(path)`), which are checked exactly as the command line checks a
+ * file, encoding included.
+ */
+export type FeedInput = string | Uint8Array | ArrayBuffer;
+
+export interface RenderOptions {
+  /** The page's language: "en" (default) or "cy"; "en-GB" and "cy-GB" are accepted too. */
+  lang?: TrackerLang | `en-${string}` | `cy-${string}`;
+}
+
+/** What `npx action-plan-tracker validate --format json FEED` prints (one feed). */
+export type CliValidateJson = ValidationReport;
+/** What `npx action-plan-tracker validate --format json FEED FEED…` prints (several feeds). */
+export type CliValidateJsonMany = ValidationReport[];
+/** What `npx action-plan-tracker summary FEED` prints. */
+export type CliSummaryJson = TrackerSummary;
+
 export interface MountOptions {
   /** The feed's address (same-origin or CORS-enabled). */
   src?: string;
@@ -92,7 +114,10 @@ export interface MountOptions {
   compact?: boolean;
 }
 
-/** The <action-plan-tracker> element. */
+/**
+ * The <action-plan-tracker> element. Where there is no DOM (Node without one, a server build)
+ * the package exports `undefined` in its place and registers nothing.
+ */
 export declare class ActionPlanTrackerElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The feed as JSON text or a plain object, instead of the src attribute. */
@@ -123,14 +148,22 @@ export interface ActionPlanTrackerEvents {
 export interface ActionPlanTrackerEventMap extends HTMLElementEventMap, ActionPlanTrackerEvents {}
 
 /** Shows a tracker in `element` (an <action-plan-tracker>, or a container that gets one);
- * resolves with the tracker once its first feed has loaded or failed. */
+ * resolves with the tracker once its first feed has loaded or failed. Rejects outside a
+ * web page. */
 export declare function mount(element: Element, options?: MountOptions): Promise<ActionPlanTrackerElement>;
 
-/** Checks a feed's JSON text against every rule of the feed format. */
-export declare function validate(jsonText: string): ValidationReport;
+/** Checks a feed against every rule of the feed format (`validate --format json`). */
+export declare function validate(feed: FeedInput): ValidationReport;
 
-/** The summary of a feed's JSON text; throws an Error saying why when it cannot be read. */
-export declare function summarise(jsonText: string): TrackerSummary;
+/** The summary of a feed (`summary`); throws an Error saying why when it cannot be read. */
+export declare function summarise(feed: FeedInput): TrackerSummary;
+
+/**
+ * The whole plan as one self-contained HTML page that needs no JavaScript, exactly as
+ * `action-plan-tracker render FEED -o PAGE.html [--lang cy]` writes it. Throws an Error saying
+ * why when the feed cannot be shown at all, and a RangeError for a language other than en or cy.
+ */
+export declare function render(feed: FeedInput, options?: RenderOptions): string;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,227 +1,25 @@
-// action-plan-tracker: the <action-plan-tracker> element and the JavaScript API.
+// action-plan-tracker: the <action-plan-tracker> element and the JavaScript API (embedding.md).
 //
-// A thin shell over the WebAssembly core (action_plan_tracker_core.js): it loads the module,
-// registers the element, fetches the feed and forwards attributes. Reading the feed, the
-// views, the reader's state, the URL and the tracker-* events are all in Rust (src/web/tracker.rs).
-import init, { Tracker, validate as coreValidate, summarise as coreSummarise } from "./action_plan_tracker_core.js";
+// The browser's entry point (the package's "default" export condition; Node gets
+// action-plan-tracker-node.js). It loads the WebAssembly core beside itself with fetch
+// (bundlers see `new URL(…, import.meta.url)` in the glue and emit the .wasm), then registers
+// the element. The element and the API are in action-plan-tracker-element.js.
+//
+// Outside a browser (a server build that bundled this entry, a worker, Deno without file
+// access) importing it never throws: the element is not defined, and validate(), summarise()
+// and render() say that the core could not be loaded. In a browser a core that cannot load
+// (a Content-Security-Policy without 'wasm-unsafe-eval', a missing .wasm) fails the import
+// as any module would, and the element's fallback content stays in the page.
+import init from "./action_plan_tracker_core.js";
+import { start } from "./action-plan-tracker-element.js";
 
-await init();
+export { ActionPlanTrackerElement, mount, validate, summarise, render } from "./action-plan-tracker-element.js";
 
-/** The largest feed accepted, as the feed spec says. */
-const MAX_BYTES = 20 * 1024 * 1024;
-/** How long a fetch may take before the widget gives up and offers to try again. */
-const TIMEOUT_MS = 30_000;
-const TAG = "action-plan-tracker";
-const live = new Set();
-const encoder = new TextEncoder();
-
-// A panic in the core cannot be caught in WebAssembly: show every tracker's error state.
-globalThis.__actionPlanTrackerPanic = (message) => {
-  for (const el of live) el._broken(message);
-};
-
-class TooLarge extends Error {}
-
-/** Fetches `src`, stopping early (not downloading it all) once it passes MAX_BYTES. */
-async function fetchFeed(src, signal) {
-  const res = await fetch(src, { signal, headers: { Accept: "application/json" } });
-  if (!res.ok) {
-    // An error page's body is not needed: stop it downloading.
-    res.body?.cancel().catch(() => {});
-    return { status: res.status };
-  }
-  const declared = Number(res.headers.get("content-length"));
-  if (declared > MAX_BYTES) {
-    res.body?.cancel().catch(() => {});
-    throw new TooLarge();
-  }
-  const reader = res.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > MAX_BYTES) {
-      await reader.cancel();
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return { bytes };
+let failed = null;
+try {
+  await init();
+} catch (e) {
+  if (typeof customElements === "object" && customElements !== null) throw e;
+  failed = e instanceof Error ? e : new Error(String(e));
 }
-
-export class ActionPlanTrackerElement extends HTMLElement {
-  static observedAttributes = ["src", "lang", "view", "compact"];
-
-  #tracker = null;
-  #feed = undefined;
-  #abort = null;
-  #seq = 0;
-
-  constructor() {
-    super();
-    if (!this.shadowRoot) this.attachShadow({ mode: "open" });
-  }
-
-  connectedCallback() {
-    if (this.#tracker) return;
-    // A `feed` set before the element was defined sits on the instance: take it over.
-    if (Object.hasOwn(this, "feed")) {
-      const value = this.feed;
-      delete this.feed;
-      this.#feed = value;
-    }
-    const ns = this.id || `apt${[...document.querySelectorAll(TAG)].indexOf(this) + 1}`;
-    try {
-      this.#tracker = new Tracker(this, this.shadowRoot, ns, () => this.#load());
-      this.#tracker.setLang(this.getAttribute("lang") || "en");
-      this.#tracker.setView(this.getAttribute("view") || "overview");
-      this.#tracker.setCompact(this.hasAttribute("compact"));
-    } catch (e) {
-      this._broken(String(e));
-      return;
-    }
-    live.add(this);
-    this.#load();
-  }
-
-  disconnectedCallback() {
-    this.#abort?.abort();
-    live.delete(this);
-    this.#tracker?.free();
-    this.#tracker = null;
-  }
-
-  attributeChangedCallback(name, old, value) {
-    if (!this.#tracker || old === value) return;
-    this.#guard(() => {
-      if (name === "src") this.#load();
-      else if (name === "lang") this.#tracker.setLang(value || "en");
-      else if (name === "view") this.#tracker.setView(value || "overview");
-      else if (name === "compact") this.#tracker.setCompact(value !== null);
-    });
-  }
-
-  /** The feed as a JSON string or a plain object, instead of `src`. */
-  get feed() {
-    return this.#feed;
-  }
-
-  set feed(value) {
-    this.#feed = value;
-    if (this.#tracker) this.#load();
-  }
-
-  /** The summary of the feed shown (see embedding.md), or null before one has loaded. */
-  get summary() {
-    return this.#tracker ? this.#tracker.summary : null;
-  }
-
-  #guard(f) {
-    try {
-      return f();
-    } catch (e) {
-      this._broken(String(e));
-    }
-  }
-
-  async #load() {
-    const seq = ++this.#seq;
-    this.#abort?.abort();
-    const tracker = this.#tracker;
-    if (!tracker) return;
-    if (this.#feed !== undefined && this.#feed !== null) {
-      const text = typeof this.#feed === "string" ? this.#feed : JSON.stringify(this.#feed);
-      this.#guard(() => tracker.load(encoder.encode(text)));
-      return;
-    }
-    const src = this.getAttribute("src");
-    if (!src) {
-      this.#guard(() => tracker.fail("no-source", 0));
-      return;
-    }
-    this.#guard(() => tracker.loading());
-    const abort = new AbortController();
-    this.#abort = abort;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, TIMEOUT_MS);
-    let result;
-    try {
-      result = await fetchFeed(new URL(src, document.baseURI), abort.signal);
-    } catch (e) {
-      result = { error: timedOut ? "timeout" : e instanceof TooLarge ? "too-large" : "network" };
-      if (e?.name === "AbortError" && !timedOut) return;
-    } finally {
-      clearTimeout(timer);
-    }
-    if (seq !== this.#seq || this.#tracker !== tracker) return;
-    this.#guard(() => {
-      if (result.bytes) tracker.load(result.bytes);
-      else if (result.status) tracker.fail("http", result.status);
-      else tracker.fail(result.error, 0);
-    });
-  }
-
-  /** The last resort: the core failed. Say so in plain words; never a frozen widget. */
-  _broken(message) {
-    const root = this.shadowRoot;
-    root.replaceChildren();
-    const box = document.createElement("div");
-    box.setAttribute("role", "alert");
-    box.setAttribute("part", "tracker");
-    const p = document.createElement("p");
-    p.textContent =
-      this.getAttribute("lang") === "cy"
-        ? "Aeth rhywbeth o'i le wrth ddangos y cynllun. Ail-lwythwch y dudalen i roi cynnig arall arni."
-        : "Something went wrong while showing the plan. Reload the page to try again.";
-    box.append(p);
-    root.append(box);
-    this.dispatchEvent(new CustomEvent("tracker-error", { bubbles: true, composed: true, detail: { message, problems: [] } }));
-  }
-}
-
-if (!customElements.get(TAG)) customElements.define(TAG, ActionPlanTrackerElement);
-
-/**
- * Shows a tracker in `element` (an <action-plan-tracker>, or a container that gets one).
- * Resolves with the tracker element once its first feed has loaded or failed.
- */
-export function mount(element, options = {}) {
-  if (!(element instanceof Element)) return Promise.reject(new TypeError("mount() needs an element to show the tracker in"));
-  // A new element is put in the page only once it has its feed, so it never reports "no feed".
-  const tracker = element.localName === TAG ? element : document.createElement(TAG);
-  for (const name of ["lang", "view"]) if (options[name] != null) tracker.setAttribute(name, options[name]);
-  if (options.compact) tracker.setAttribute("compact", "");
-  return new Promise((resolve) => {
-    const done = () => {
-      tracker.removeEventListener("tracker-ready", done);
-      tracker.removeEventListener("tracker-error", done);
-      resolve(tracker);
-    };
-    tracker.addEventListener("tracker-ready", done);
-    tracker.addEventListener("tracker-error", done);
-    if (options.feed != null) tracker.feed = options.feed;
-    else if (options.src != null) tracker.setAttribute("src", options.src);
-    if (tracker !== element) element.append(tracker);
-  });
-}
-
-/** Checks a feed: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`. */
-export function validate(jsonText) {
-  return coreValidate(String(jsonText));
-}
-
-/** The summary of a feed (see embedding.md); throws an Error saying why when it cannot be read. */
-export function summarise(jsonText) {
-  return coreSummarise(String(jsonText));
-}
+start(failed);

@@ -1,7 +1,7 @@
 // Wrong uses of the API. Each line marked `// error TSnnnn` must fail type-checking with that
 // error, and no other line may fail: if one of them type-checks, the declarations do not
 // constrain what they should.
-import { mount, validate, summarise } from "action-plan-tracker";
+import { mount, validate, summarise, render } from "action-plan-tracker";
 
 const tracker = document.querySelector("action-plan-tracker")!;
 console.log(tracker.summary.actions.total); // error TS18047: summary is null before a feed has loaded
@@ -25,5 +25,9 @@ const ok: string = validate("{}").ok; // error TS2322: a boolean
 console.log(validate("{}").errors[0]?.path.line); // error TS2339: path is a string
 summarise("{}").actions.total = "many"; // error TS2322: a number
 const pct: string = summarise("{}").actions.percent_complete; // error TS2322: a number
-console.log(view, ok, pct);
+const html: number = render("{}"); // error TS2322: a page is HTML text
+render("{}", { lang: "fr" }); // error TS2322: en or cy
+render("{}", "cy"); // error TS2559: options, not the language alone
+render(["{}"]); // error TS2345: text or bytes
+console.log(view, ok, pct, html);
 tracker.summary = null; // error TS2540: read-only (last: the assignment would narrow the lines after it)

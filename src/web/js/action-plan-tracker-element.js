@@ -1,0 +1,276 @@
+// action-plan-tracker: the <action-plan-tracker> element and the JavaScript API, shared by the
+// package's two entry points. The browser's (action-plan-tracker.js) loads the WebAssembly
+// core with fetch; Node's (action-plan-tracker-node.js) reads it from the package's own file.
+// Neither this module nor they touch anything outside a browser: the element class exists only
+// where `HTMLElement` does, and is registered (once, by the first copy of the package on a
+// page) only where `customElements` does.
+//
+// A thin shell over the WebAssembly core (action_plan_tracker_core.js): it registers the
+// element, fetches the feed and forwards attributes. Reading the feed, the views, the
+// reader's state, the URL and the tracker-* events are all in Rust (src/web/tracker.rs).
+import {
+  Tracker,
+  validate as coreValidate,
+  summarise as coreSummarise,
+  renderStaticPage,
+} from "./action_plan_tracker_core.js";
+
+/** Why the core could not be loaded (outside a browser), or null once it is. */
+let loadError = new Error("the WebAssembly core has not been loaded yet");
+
+/** The largest feed accepted, as the feed spec says. */
+const MAX_BYTES = 20 * 1024 * 1024;
+/** How long a fetch may take before the widget gives up and offers to try again. */
+const TIMEOUT_MS = 30_000;
+const TAG = "action-plan-tracker";
+const live = new Set();
+const encoder = new TextEncoder();
+
+class TooLarge extends Error {}
+
+/** Fetches `src`, stopping early (not downloading it all) once it passes MAX_BYTES. */
+async function fetchFeed(src, signal) {
+  const res = await fetch(src, { signal, headers: { Accept: "application/json" } });
+  if (!res.ok) {
+    // An error page's body is not needed: stop it downloading.
+    res.body?.cancel().catch(() => {});
+    return { status: res.status };
+  }
+  const declared = Number(res.headers.get("content-length"));
+  if (declared > MAX_BYTES) {
+    res.body?.cancel().catch(() => {});
+    throw new TooLarge();
+  }
+  const reader = res.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BYTES) {
+      await reader.cancel();
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes };
+}
+
+/** The <action-plan-tracker> element class, made only where there is a DOM. */
+function elementClass() {
+  return class ActionPlanTrackerElement extends HTMLElement {
+    static observedAttributes = ["src", "lang", "view", "compact"];
+
+    #tracker = null;
+    #feed = undefined;
+    #abort = null;
+    #seq = 0;
+
+    constructor() {
+      super();
+      if (!this.shadowRoot) this.attachShadow({ mode: "open" });
+    }
+
+    connectedCallback() {
+      if (this.#tracker) return;
+      // A `feed` set before the element was defined sits on the instance: take it over.
+      if (Object.hasOwn(this, "feed")) {
+        const value = this.feed;
+        delete this.feed;
+        this.#feed = value;
+      }
+      const ns = this.id || `apt${[...document.querySelectorAll(TAG)].indexOf(this) + 1}`;
+      try {
+        this.#tracker = new Tracker(this, this.shadowRoot, ns, () => this.#load());
+        this.#tracker.setLang(this.getAttribute("lang") || "en");
+        this.#tracker.setView(this.getAttribute("view") || "overview");
+        this.#tracker.setCompact(this.hasAttribute("compact"));
+      } catch (e) {
+        this._broken(String(e));
+        return;
+      }
+      live.add(this);
+      this.#load();
+    }
+
+    disconnectedCallback() {
+      this.#abort?.abort();
+      live.delete(this);
+      this.#tracker?.free();
+      this.#tracker = null;
+    }
+
+    attributeChangedCallback(name, old, value) {
+      if (!this.#tracker || old === value) return;
+      this.#guard(() => {
+        if (name === "src") this.#load();
+        else if (name === "lang") this.#tracker.setLang(value || "en");
+        else if (name === "view") this.#tracker.setView(value || "overview");
+        else if (name === "compact") this.#tracker.setCompact(value !== null);
+      });
+    }
+
+    /** The feed as a JSON string or a plain object, instead of `src`. */
+    get feed() {
+      return this.#feed;
+    }
+
+    set feed(value) {
+      this.#feed = value;
+      if (this.#tracker) this.#load();
+    }
+
+    /** The summary of the feed shown (see embedding.md), or null before one has loaded. */
+    get summary() {
+      return this.#tracker ? this.#tracker.summary : null;
+    }
+
+    #guard(f) {
+      try {
+        return f();
+      } catch (e) {
+        this._broken(String(e));
+      }
+    }
+
+    async #load() {
+      const seq = ++this.#seq;
+      this.#abort?.abort();
+      const tracker = this.#tracker;
+      if (!tracker) return;
+      if (this.#feed !== undefined && this.#feed !== null) {
+        const text = typeof this.#feed === "string" ? this.#feed : JSON.stringify(this.#feed);
+        this.#guard(() => tracker.load(encoder.encode(text)));
+        return;
+      }
+      const src = this.getAttribute("src");
+      if (!src) {
+        this.#guard(() => tracker.fail("no-source", 0));
+        return;
+      }
+      this.#guard(() => tracker.loading());
+      const abort = new AbortController();
+      this.#abort = abort;
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, TIMEOUT_MS);
+      let result;
+      try {
+        result = await fetchFeed(new URL(src, document.baseURI), abort.signal);
+      } catch (e) {
+        result = { error: timedOut ? "timeout" : e instanceof TooLarge ? "too-large" : "network" };
+        if (e?.name === "AbortError" && !timedOut) return;
+      } finally {
+        clearTimeout(timer);
+      }
+      if (seq !== this.#seq || this.#tracker !== tracker) return;
+      this.#guard(() => {
+        if (result.bytes) tracker.load(result.bytes);
+        else if (result.status) tracker.fail("http", result.status);
+        else tracker.fail(result.error, 0);
+      });
+    }
+
+    /** The last resort: the core failed. Say so in plain words; never a frozen widget. */
+    _broken(message) {
+      const root = this.shadowRoot;
+      root.replaceChildren();
+      const box = document.createElement("div");
+      box.setAttribute("role", "alert");
+      box.setAttribute("part", "tracker");
+      const p = document.createElement("p");
+      p.textContent =
+        this.getAttribute("lang") === "cy"
+          ? "Aeth rhywbeth o'i le wrth ddangos y cynllun. Ail-lwythwch y dudalen i roi cynnig arall arni."
+          : "Something went wrong while showing the plan. Reload the page to try again.";
+      box.append(p);
+      root.append(box);
+      this.dispatchEvent(new CustomEvent("tracker-error", { bubbles: true, composed: true, detail: { message, problems: [] } }));
+    }
+  };
+}
+
+/** The <action-plan-tracker> element; undefined where there is no DOM (Node, Deno, a server build). */
+export const ActionPlanTrackerElement = typeof HTMLElement === "function" ? elementClass() : undefined;
+
+/**
+ * Called by an entry point once the core is loaded (`error` null) or could not be (`error`
+ * says why). Registers the element where there is a `customElements` registry and no copy of
+ * the package has registered it already; the copy that registers it also hears of panics.
+ */
+export function start(error) {
+  loadError = error;
+  if (error || ActionPlanTrackerElement === undefined || typeof customElements !== "object" || customElements === null) return;
+  if (customElements.get(TAG)) return;
+  customElements.define(TAG, ActionPlanTrackerElement);
+  // A panic in the core cannot be caught in WebAssembly: show every tracker's error state.
+  globalThis.__actionPlanTrackerPanic = (message) => {
+    for (const el of live) el._broken(message);
+  };
+}
+
+/**
+ * Shows a tracker in `element` (an <action-plan-tracker>, or a container that gets one).
+ * Resolves with the tracker element once its first feed has loaded or failed.
+ */
+export function mount(element, options = {}) {
+  if (typeof Element !== "function" || !globalThis.customElements?.get(TAG)) {
+    return Promise.reject(new Error("mount() shows the tracker in a web page; outside a browser, use validate(), summarise() or render()"));
+  }
+  if (!(element instanceof Element)) return Promise.reject(new TypeError("mount() needs an element to show the tracker in"));
+  // A new element is put in the page only once it has its feed, so it never reports "no feed".
+  const tracker = element.localName === TAG ? element : document.createElement(TAG);
+  for (const name of ["lang", "view"]) if (options[name] != null) tracker.setAttribute(name, options[name]);
+  if (options.compact) tracker.setAttribute("compact", "");
+  return new Promise((resolve) => {
+    const done = () => {
+      tracker.removeEventListener("tracker-ready", done);
+      tracker.removeEventListener("tracker-error", done);
+      resolve(tracker);
+    };
+    tracker.addEventListener("tracker-ready", done);
+    tracker.addEventListener("tracker-error", done);
+    if (options.feed != null) tracker.feed = options.feed;
+    else if (options.src != null) tracker.setAttribute("src", options.src);
+    if (tracker !== element) element.append(tracker);
+  });
+}
+
+/** The feed as the core takes it: its JSON text, or the bytes of its file. */
+function feedInput(feed, what) {
+  if (loadError) throw new Error(`action-plan-tracker: ${what}() cannot run: the WebAssembly core could not be loaded (${loadError.message})`);
+  if (feed instanceof Uint8Array) return feed;
+  if (feed instanceof ArrayBuffer) return new Uint8Array(feed);
+  return String(feed);
+}
+
+/** Checks a feed: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`. */
+export function validate(feed) {
+  return coreValidate(feedInput(feed, "validate"));
+}
+
+/** The summary of a feed (see embedding.md); throws an Error saying why when it cannot be read. */
+export function summarise(feed) {
+  return coreSummarise(feedInput(feed, "summarise"));
+}
+
+/**
+ * The static page of a feed (what `action-plan-tracker render` writes): one self-contained
+ * HTML document, no JavaScript. `lang` is "en" (default) or "cy"; throws an Error saying why
+ * when the feed cannot be shown at all.
+ */
+export function render(feed, { lang = "en" } = {}) {
+  const code = String(lang).toLowerCase();
+  const which = code === "cy" || code.startsWith("cy-") ? "cy" : code === "en" || code.startsWith("en-") ? "en" : null;
+  if (!which) throw new RangeError(`render() takes lang "en" or "cy", not ${JSON.stringify(lang)}`);
+  return renderStaticPage(feedInput(feed, "render"), which);
+}
