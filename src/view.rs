@@ -1754,17 +1754,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
 
 /// "2018/19", "Q2 2019", "March 2019", "31 March 2019".
 pub fn period_label(lang: Lang, p: crate::date::Period) -> String {
-    use crate::date::Period;
-    match p {
-        Period::Day(d) => i18n::date(lang, d),
-        Period::Month { .. } => i18n::month_year(lang, p.end()),
-        Period::Quarter { year, quarter } => tf(
-            lang,
-            "Q{q} {year}",
-            &[("q", &quarter.to_string()), ("year", &year.to_string())],
-        ),
-        Period::FinancialYear { .. } => p.to_string(),
-    }
+    i18n::period(lang, p)
 }
 
 /// How many answering actions a finding lists, and answered findings an action lists; the rest
