@@ -496,6 +496,10 @@ static CY: &[(&str, &str)] = &[
     ("Loading the improvement plan…", "Wrthi'n llwytho'r cynllun gwella…"),
     ("The improvement plan cannot be shown", "Nid oes modd dangos y cynllun gwella"),
     ("Details for the publisher", "Manylion i'r cyhoeddwr"),
+    (
+        "These details are for the publisher and are in English only: they quote the names of fields in the plan's data file, which are in English, and match the messages of the publisher's checking tools.",
+        "Mae'r manylion hyn ar gyfer y cyhoeddwr ac maent yn Saesneg yn unig: maent yn dyfynnu enwau'r meysydd yn ffeil ddata'r cynllun, sydd yn Saesneg, ac maent yr un fath â negeseuon offer gwirio'r cyhoeddwr.",
+    ),
     ("line {line}, column {column}", "llinell {line}, colofn {column}"),
     ("Try again", "Rhowch gynnig arall arni"),
     (
