@@ -1771,6 +1771,135 @@ mod tests {
     }
 
     #[test]
+    fn templates_choose_by_count_period_and_exact_value() {
+        let m = Period::parse("2026-01").unwrap();
+        let q = Period::parse("2026-Q2").unwrap();
+        let y = Period::parse("2024/25").unwrap();
+        let d = Period::parse("2025-03-31").unwrap();
+        let tpl = "{p, day {ar {p}} month {ym mis {p}} other {yn ystod {p}}}";
+        let when = |p| fill(Lang::Cy, tpl, &[("p", Val::Period(p))]);
+        assert_eq!(when(m), "ym mis Ionawr 2026");
+        assert_eq!(when(q), "yn ystod Ch2 2026");
+        assert_eq!(when(y), "yn ystod 2024/25");
+        assert_eq!(when(d), "ar 31 Mawrth 2025");
+        // Two numbers, each agreeing where it belongs; `=0` before the category.
+        let tpl = "{done, =0 {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
+        let done_of = |done, n| {
+            fill(
+                Lang::Cy,
+                tpl,
+                &[("done", Val::Count(done)), ("n", Val::Count(n))],
+            )
+        };
+        assert_eq!(done_of(0, 2), "Dim o'r 2 gam wedi'u cwblhau");
+        assert_eq!(done_of(1, 3), "1 o'r 3 cham wedi'i gwblhau");
+        assert_eq!(done_of(2, 6), "2 o'r 6 cham wedi'u cwblhau");
+        assert_eq!(done_of(3, 1234), "3 o'r 1,234 cam wedi'u cwblhau");
+        // English has no "zero" category: 0 is "other" unless `=0` is written.
+        let en = "{n, zero {none} one {one} other {many}}";
+        assert_eq!(fill(Lang::En, en, &[("n", Val::Count(0))]), "many");
+        assert_eq!(fill(Lang::Cy, en, &[("n", Val::Count(0))]), "none");
+        // Text takes `other`; a choice with no branch for the value and no `other` is empty.
+        let tpl = "[{x, one {one} other {{x}}}][{x, one {one}}]";
+        assert_eq!(
+            fill(Lang::Cy, tpl, &[("x", Val::Text("Y Cabinet"))]),
+            "[Y Cabinet][]"
+        );
+        // One pass: a value's own braces are never read as a placeholder; unknown ones stay;
+        // unmatched braces and a choice without branches are literal text.
+        let args = [("a", Val::Text("{b}")), ("b", Val::Text("B"))];
+        assert_eq!(fill(Lang::En, "{a} {b} {c}", &args), "{b} B {c}");
+        assert_eq!(fill(Lang::En, "{a, x} {b", &args), "{a, x} {b");
+        assert_eq!(fill(Lang::En, "}{b}{", &args), "}B{");
+    }
+
+    /// Every counted phrase at 0, 1, 2, 3, 6 and 11: zero is never "0 …" (but "Dim …" or a
+    /// sentence), and a masculine "cam" takes its numeral's mutation.
+    #[test]
+    fn every_counted_phrase_reads_right_at_0_1_2_3_6_11() {
+        for (en, _) in CY_PLURAL {
+            let at = |n| tn(Lang::Cy, n, "", en);
+            let value = *en == "{n} days" || *en == "{n} weeks";
+            if !value {
+                let zero = at(0);
+                assert!(
+                    !zero.split_whitespace().any(|w| w == "0"),
+                    "{en:?} at 0: {zero:?}"
+                );
+            }
+            let masculine = CY_PLURAL
+                .iter()
+                .find(|(e, _)| e == en)
+                .is_some_and(|(_, f)| f[5].contains("{n} cam "));
+            if masculine {
+                for (n, noun) in [
+                    (1, "cam"),
+                    (2, "gam"),
+                    (3, "cham"),
+                    (6, "cham"),
+                    (11, "cam"),
+                ] {
+                    let want = format!("{n} {noun} gweithredu");
+                    assert!(at(n).contains(&want), "{en:?} at {n}: {:?}", at(n));
+                }
+            }
+        }
+        let table: &[(&str, [&str; 6])] = &[
+            (
+                "{n} complete",
+                [
+                    "Dim un wedi'i gwblhau",
+                    "1 wedi'i gwblhau",
+                    "2 wedi'u cwblhau",
+                    "3 wedi'u cwblhau",
+                    "6 wedi'u cwblhau",
+                    "11 wedi'u cwblhau",
+                ],
+            ),
+            (
+                "{n} selected",
+                [
+                    "Dim un wedi'i ddewis",
+                    "Wedi dewis 1",
+                    "Wedi dewis 2",
+                    "Wedi dewis 3",
+                    "Wedi dewis 6",
+                    "Wedi dewis 11",
+                ],
+            ),
+            (
+                "{n} days",
+                [
+                    "0 diwrnod",
+                    "1 diwrnod",
+                    "2 ddiwrnod",
+                    "3 diwrnod",
+                    "6 diwrnod",
+                    "11 diwrnod",
+                ],
+            ),
+            (
+                "{n} figures are suppressed to protect children's privacy and shown as gaps.",
+                [
+                    "Nid oes unrhyw ffigurau wedi'u hatal.",
+                    "Mae 1 ffigur wedi'i atal er mwyn diogelu preifatrwydd plant, ac fe'i dangosir fel bwlch.",
+                    "Mae 2 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                    "Mae 3 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                    "Mae 6 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                    "Mae 11 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                ],
+            ),
+        ];
+        for (en, want) in table {
+            let got: Vec<String> = [0, 1, 2, 3, 6, 11]
+                .iter()
+                .map(|&n| tn(Lang::Cy, n, "", en))
+                .collect();
+            assert_eq!(got, want, "{en:?}");
+        }
+    }
+
+    #[test]
     fn welsh_strings_dates_and_values() {
         let d = Date::parse("2018-11-09").unwrap();
         assert_eq!(t(Lang::Cy, "Overdue"), "Yn hwyr");
