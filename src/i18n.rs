@@ -430,7 +430,7 @@ pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
 //   gofal", the formal negative ("Nid oes", "Nid yw") and the polite plural imperative
 //   ("Gwiriwch", "Rhowch gynnig arall arni"). Links and buttons use the verb-noun ("Darllen…",
 //   "Lawrlwytho…"), as GOV.WALES does. Proper names with no Welsh form stay as they are ("Ofsted",
-//   "ILACS", "RAG", "CSV"); an English acronym with a Welsh one gets both ("AAAA (SEND)").
+//   "ILACS", "RAG", "CSV"); an English acronym with a Welsh one gets both ("AAA (SEND)").
 // * Counted nouns: after a numeral the noun stays SINGULAR ("3 cham gweithredu", never
 //   "3 camau gweithredu"), and digits are read as the Welsh numeral they stand for, so the
 //   numeral's mutation is written: two → soft mutation of a masculine noun ("2 gam", "2 ddiwrnod";
@@ -603,7 +603,7 @@ static CY: &[(&str, &str)] = &[
     ("Focused visit", "Ymweliad penodol"),
     ("Monitoring visit", "Ymweliad monitro"),
     ("Joint targeted area inspection", "Arolygiad ardal ar y cyd wedi'i dargedu"),
-    ("Area SEND inspection", "Arolygiad ardal AAAA (SEND)"),
+    ("Area SEND inspection", "Arolygiad ardal AAA (SEND)"),
     ("Self-evaluation", "Hunanwerthusiad"),
     ("Inspection", "Arolygiad"),
     ("Ofsted", "Ofsted"),
