@@ -691,7 +691,12 @@ static CY: &[(&str, &str)] = &[
     ("Due soon", "Dyddiad targed yn agosáu"),
     ("Lead:", "Arweinydd:"),
     ("Due {date}", "Erbyn {date}"),
-    ("Completed {date}", "Cwblhawyd ar {date}"),
+    // A month-only date ("YYYY-MM", feed 1.1) is "ym mis Mawrth 2026", never "ar Mawrth
+    // 2026", when it is passed as `Val::Period`.
+    (
+        "Completed {date}",
+        "{date, month {Cwblhawyd ym mis {date}} other {Cwblhawyd ar {date}}}",
+    ),
     ("Number", "Rhif"),
     ("Title", "Teitl"),
     ("Status", "Statws"),
@@ -1782,6 +1787,15 @@ mod tests {
         assert_eq!(when(q), "yn ystod Ch2 2026");
         assert_eq!(when(y), "yn ystod 2024/25");
         assert_eq!(when(d), "ar 31 Mawrth 2025");
+        let done = |v| tv(Lang::Cy, "Completed {date}", &[("date", v)]);
+        assert_eq!(
+            done(Val::Period(Period::parse("2026-03").unwrap())),
+            "Cwblhawyd ym mis Mawrth 2026"
+        );
+        assert_eq!(
+            done(Val::Text("20 Mawrth 2026")),
+            "Cwblhawyd ar 20 Mawrth 2026"
+        );
         // Two numbers, each agreeing where it belongs; `=0` before the category.
         let tpl = "{done, =0 {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
         let done_of = |done, n| {
