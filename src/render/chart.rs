@@ -14,12 +14,12 @@
 
 use crate::date::{Date, Period};
 use crate::feed::{Action, Feed, Indicator, Polarity, Status, Unit, Value};
-use crate::i18n::{self, t, tf, tn, Lang};
+use crate::i18n::{self, t, tf, tn, tv, Lang, Val};
 use crate::markup::{el, svg, Element};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::table::{data_table, scroll_box};
-use crate::words::{period_label, status_word};
+use crate::words::status_word;
 use std::collections::HashMap;
 
 // ---------------------------------------------------------------------------------------
@@ -600,14 +600,16 @@ fn completion_sentence(lang: Lang, done: usize, to_do: usize, pct: f64) -> Strin
     if to_do == 0 {
         return t(lang, "There are no actions to complete yet.").to_string();
     }
-    tn(
+    // The noun goes with the total, the verb with the number complete.
+    tv(
         lang,
-        to_do,
-        "{done} of {n} action is complete ({percent}).",
-        "{done} of {n} actions are complete ({percent}).",
+        "{done} of {n} {n, one {action} other {actions}} {done, one {is} other {are}} complete ({percent}).",
+        &[
+            ("done", Val::Count(done)),
+            ("n", Val::Count(to_do)),
+            ("percent", Val::Text(&i18n::percent(pct))),
+        ],
     )
-    .replace("{done}", &count(done))
-    .replace("{percent}", &i18n::percent(pct))
 }
 
 /// "5 actions are overdue." / "No actions are overdue."
@@ -721,7 +723,10 @@ pub fn completion(lang: Lang, summary: &Summary) -> Element {
                 status_word(lang, Status::NotStarted).to_string(),
                 count(a.not_started),
             ],
-            vec![t(lang, "To be done, in all").to_string(), count(to_do)],
+            vec![
+                t(lang, "Total (not counting withdrawn actions)").to_string(),
+                count(to_do),
+            ],
             vec![
                 t(lang, "Percentage complete").to_string(),
                 i18n::percent(pct),
@@ -1827,10 +1832,11 @@ fn value_text(lang: Lang, unit: Unit, x: f64) -> String {
 
 /// When a figure is for: "in 2018/19", "in March 2019", "in Q2 2019", "on 31 March 2019".
 fn when(lang: Lang, p: Period) -> String {
-    match p {
-        Period::Day(d) => tf(lang, "on {date}", &[("date", &i18n::date(lang, d))]),
-        _ => tf(lang, "in {period}", &[("period", &period_label(lang, p))]),
-    }
+    tv(
+        lang,
+        "{period, day {on {period}} other {in {period}}}",
+        &[("period", Val::Period(p))],
+    )
 }
 
 /// The plain-language description of an indicator's figures.
@@ -2168,7 +2174,7 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
     let rows: Vec<Vec<String>> = periods
         .iter()
         .map(|&p| {
-            std::iter::once(period_label(lang, p))
+            std::iter::once(i18n::period(lang, p))
                 .chain(by_period.iter().map(|values| cell(values, p)))
                 .collect()
         })

@@ -5,8 +5,15 @@
 //! source has no Welsh. Counted phrases use [`tn`] with CLDR plural categories (Welsh has six:
 //! zero, one, two, few, many, other). Dates are written as GOV.UK writes them ("9 November
 //! 2018", "9 Tachwedd 2018").
+//!
+//! Welsh words agree with more than one number in a sentence, and with the kind of period
+//! ("ym mis Ionawr 2026" but "yn ystod Ch2 2026"), so a template can choose its words by a
+//! value ([`tv`], [`Val`]): `{done, one {wedi'i gwblhau} other {wedi'u cwblhau}}` chooses by
+//! the plural category of `done`, `{period, month {ym mis {period}} other {yn ystod
+//! {period}}}` by the kind of period, and `=0` matches zero exactly (English has no "zero"
+//! category). A translator can then write what Welsh needs without a change to the code.
 
-use crate::date::Date;
+use crate::date::{Date, Period};
 use crate::feed::Unit;
 pub use crate::lang::{number, Lang};
 
@@ -23,17 +30,158 @@ pub fn t(lang: Lang, en: &'static str) -> &'static str {
     }
 }
 
-/// `t` with `{name}` placeholders filled in.
+/// `t` with `{name}` placeholders filled in with text.
 pub fn tf(lang: Lang, en: &'static str, args: &[(&str, &str)]) -> String {
-    fill(t(lang, en), args)
+    let vals: Vec<(&str, Val)> = args.iter().map(|&(k, v)| (k, Val::Text(v))).collect();
+    fill(lang, t(lang, en), &vals)
 }
 
-fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut s = template.to_string();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
+/// `t` with placeholders filled in with values a template can choose its words by (see the
+/// module documentation): counts by their plural category, periods by their kind.
+pub fn tv(lang: Lang, en: &'static str, args: &[(&str, Val)]) -> String {
+    fill(lang, t(lang, en), args)
+}
+
+/// A value for a placeholder: what is written, and what a choice in the template goes by.
+#[derive(Debug, Clone, Copy)]
+pub enum Val<'a> {
+    /// Text, written as it is; a choice on it takes its `other` branch.
+    Text(&'a str),
+    /// A whole number, written with separators ("1,234"); a choice on it goes by `=N`, then
+    /// by its plural category in the language (`zero`, `one`, `two`, `few`, `many`), then
+    /// `other`.
+    Count(usize),
+    /// A period, written as [`period`] writes it; a choice on it goes by its kind (`day`,
+    /// `month`, `quarter`, `year` for a financial year), then `other`.
+    Period(Period),
+}
+
+impl Val<'_> {
+    fn text(&self, lang: Lang) -> String {
+        match *self {
+            Val::Text(s) => s.to_string(),
+            Val::Count(n) => number(n as f64, 0),
+            Val::Period(p) => period(lang, p),
+        }
     }
-    s
+
+    /// Whether the branch named `key` of a choice applies to this value.
+    fn matches(&self, lang: Lang, key: &str) -> bool {
+        match *self {
+            Val::Text(_) => false,
+            Val::Count(n) => match key.strip_prefix('=') {
+                Some(exact) => exact.parse() == Ok(n),
+                None => key == plural(lang, n).key(),
+            },
+            Val::Period(p) => {
+                key == match p {
+                    Period::Day(_) => "day",
+                    Period::Month { .. } => "month",
+                    Period::Quarter { .. } => "quarter",
+                    Period::FinancialYear { .. } => "year",
+                }
+            }
+        }
+    }
+}
+
+/// A piece of a template: literal text, a placeholder, or a choice between branches.
+#[derive(Debug, PartialEq)]
+enum Piece<'t> {
+    Lit(&'t str),
+    Arg(&'t str),
+    /// `{name, key {text} key {text} …}`: the branches in order.
+    Choice(&'t str, Vec<(&'t str, &'t str)>),
+}
+
+/// The byte index of the `}` closing the `{` at `open`, if any.
+fn close_brace(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in s.bytes().enumerate().skip(open) {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits a template into pieces; anything that is not a well-formed placeholder or choice
+/// (an unmatched brace, a choice without branches) is literal text.
+fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = close_brace(rest, open) else {
+            break;
+        };
+        if open > 0 {
+            out.push(Piece::Lit(&rest[..open]));
+        }
+        let inner = &rest[open + 1..close];
+        match inner.split_once(',') {
+            Some((name, mut body)) if !name.contains('{') => {
+                let mut branches = Vec::new();
+                while let Some(o) = body.find('{') {
+                    let Some(c) = close_brace(body, o) else { break };
+                    branches.push((body[..o].trim(), &body[o + 1..c]));
+                    body = &body[c + 1..];
+                }
+                if branches.is_empty() || !body.trim().is_empty() {
+                    out.push(Piece::Lit(&rest[open..=close]));
+                } else {
+                    out.push(Piece::Choice(name.trim(), branches));
+                }
+            }
+            _ => out.push(Piece::Arg(inner)),
+        }
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Lit(rest));
+    }
+    out
+}
+
+/// Fills a template in one pass, so a value's own text is never read as a placeholder. An
+/// unknown placeholder is left as written; a choice with no branch for its value and no
+/// `other` writes nothing.
+fn fill(lang: Lang, template: &str, args: &[(&str, Val)]) -> String {
+    let mut out = String::new();
+    let arg = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
+    for piece in pieces(template) {
+        match piece {
+            Piece::Lit(s) => out.push_str(s),
+            Piece::Arg(name) => match arg(name) {
+                Some(v) => out.push_str(&v.text(lang)),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Piece::Choice(name, branches) => {
+                let chosen = arg(name).and_then(|v| {
+                    branches
+                        .iter()
+                        .filter(|(k, _)| k.starts_with('='))
+                        .chain(branches.iter().filter(|(k, _)| !k.starts_with('=')))
+                        .find(|(k, _)| v.matches(lang, k))
+                });
+                let chosen = chosen.or_else(|| branches.iter().find(|(k, _)| *k == "other"));
+                if let Some((_, text)) = chosen {
+                    out.push_str(&fill(lang, text, args));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The CLDR plural category of a whole number.
@@ -53,6 +201,20 @@ pub enum Plural {
     Other,
 }
 
+impl Plural {
+    /// The category's CLDR name, as a branch of a choice names it.
+    fn key(self) -> &'static str {
+        match self {
+            Plural::Zero => "zero",
+            Plural::One => "one",
+            Plural::Two => "two",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+}
+
 /// The plural category of `n` in `lang`.
 pub fn plural(lang: Lang, n: usize) -> Plural {
     match (lang, n) {
@@ -67,9 +229,8 @@ pub fn plural(lang: Lang, n: usize) -> Plural {
 }
 
 /// A counted phrase: `one` and `other` are the English forms with `{n}`; the Welsh forms are
-/// found by the English `other` form.
+/// found by the English `other` form. A form may choose its words by `n` too (`{n, =0 {…}}`).
 pub fn tn(lang: Lang, n: usize, one: &'static str, other: &'static str) -> String {
-    let num = number(n as f64, 0);
     let template = match lang {
         Lang::En => {
             if n == 1 {
@@ -93,7 +254,7 @@ pub fn tn(lang: Lang, n: usize, one: &'static str, other: &'static str) -> Strin
             None => other,
         },
     };
-    template.replace("{n}", &num)
+    fill(lang, template, &[("n", Val::Count(n))])
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -142,6 +303,20 @@ pub fn date(lang: Lang, d: Date) -> String {
 /// "November 2018" / "Tachwedd 2018".
 pub fn month_year(lang: Lang, d: Date) -> String {
     format!("{} {}", month_name(lang, d.month()), d.year())
+}
+
+/// A period as a label: "2018/19", "Q2 2019" ("Ch2 2019"), "March 2019", "31 March 2019".
+pub fn period(lang: Lang, p: Period) -> String {
+    match p {
+        Period::Day(d) => date(lang, d),
+        Period::Month { .. } => month_year(lang, p.end()),
+        Period::Quarter { year, quarter } => tf(
+            lang,
+            "Q{q} {year}",
+            &[("q", &quarter.to_string()), ("year", &year.to_string())],
+        ),
+        Period::FinancialYear { .. } => p.to_string(),
+    }
 }
 
 /// A value in its unit: "73%", "4.2 days", "31 per 10,000", "£1.2m", "1,234".
@@ -208,28 +383,38 @@ pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
 //   gofal", the formal negative ("Nid oes", "Nid yw") and the polite plural imperative
 //   ("Gwiriwch", "Rhowch gynnig arall arni"). Links and buttons use the verb-noun ("Darllen…",
 //   "Lawrlwytho…"), as GOV.WALES does. Proper names with no Welsh form stay as they are ("Ofsted",
-//   "ILACS", "SEND", "RAG", "CSV").
+//   "ILACS", "RAG", "CSV"); an English acronym with a Welsh one gets both ("AAA (SEND)").
 // * Counted nouns: after a numeral the noun stays SINGULAR ("3 cham gweithredu", never
 //   "3 camau gweithredu"), and digits are read as the Welsh numeral they stand for, so the
 //   numeral's mutation is written: two → soft mutation of a masculine noun ("2 gam", "2 ddiwrnod";
 //   "dwy" does not mutate "wythnos"/"eitem"), three → aspirate of a masculine noun ("3 cham"),
-//   six ("chwe") → aspirate ("6 cham"); zero, one and every other number take the radical
-//   ("0 cam", "1 cam", "4 cam", "11 cam"). This is what the CLDR categories zero/one/two/few/
-//   many/other (0, 1, 2, 3, 6, rest) are for, and it matches the "2 ddiwrnod" this module
-//   already wrote. Larger numbers ending in 2, 3 or 6 ("23") fall in "other" and take the
-//   radical, which is the accepted written style with digits.
-// * Where an English template puts a number before a noun but the number is not counted with
-//   `tn` ("{done} of {total} actions complete"), the Welsh is reworded so that no singular noun
-//   follows the number ("Camau gweithredu wedi'u cwblhau: {done} o {total}"), or uses
-//   "{total} o gamau gweithredu" (numeral + "o" + soft-mutated plural, which never changes with
-//   the number); otherwise the mutation would be wrong for 2, 3 and 6.
+//   six ("chwe") → aspirate ("6 cham"); one and every other number take the radical
+//   ("1 cam", "4 cam", "11 cam"). This is what the CLDR categories zero/one/two/few/many/other
+//   (0, 1, 2, 3, 6, rest) are for. Larger numbers ending in 2, 3 or 6 ("23") fall in "other"
+//   and take the radical, which is the accepted written style with digits.
+// * Zero is "Dim" with the PLURAL noun ("Dim camau gweithredu yn hwyr"), or "Nid oes …" in a
+//   sentence, never "0 cam gweithredu": the zero form of a counted phrase says so. A number
+//   that is a value, not a count of things ("0 diwrnod", "0%"), stays a digit.
+// * A sentence with two numbers agrees with each where it belongs: the noun mutates after the
+//   total ("o'r 3 cham gweithredu") and the verb agrees with the number done ("Mae 1 o'r 5 cam
+//   gweithredu wedi'i gwblhau"), with choices (`{done, one {…} other {…}}`, see [`tv`]). "X of
+//   Y" is "X o'r Y" ("5 o'r 14"). Where the number is not a count the code gives ([`tf`]), the
+//   Welsh is reworded so that no noun follows it ("Camau gweithredu wedi'u cwblhau: {done} o'r
+//   {total}").
+// * Periods: "ym mis Ionawr 2026" for a month, "yn ystod Ch2 2026" and "yn ystod 2024/25" for a
+//   quarter or financial year, "ar 31 Mawrth 2025" for a day, chosen by the kind of period.
 // * Names from the feed (committees, priorities) and period labels never follow a mutating
-//   preposition ("i", "gan", "yn"): they go after a colon, in brackets or as a genitive
-//   ("Adroddwyd i gyfarfod {body}"), because the code cannot mutate them.
+//   preposition ("i", "gan", "yn"): they go after a colon or in brackets ("Adroddwyd ar
+//   {date} ({body})"), because the code cannot mutate them, and a body's own capital ("Y
+//   Cabinet") must not land mid-sentence.
+// * "Complete" has one Welsh verb, "cwblhau": "Cwblhawyd" as a status and label, "{percent}
+//   wedi'i gwblhau" for one action, "wedi'u cwblhau" for the plan's actions, "Canran a
+//   gwblhawyd"; never "cyflawn".
 // * Where one English string serves as a label in several places, the Welsh is chosen to fit
 //   all of them and to avoid gender agreement with an unknown noun: "Cwblhawyd" ("Complete",
 //   "Completed": status tags, date labels, column heads, chart lines), "Tynnwyd yn ôl",
 //   "Dyddiad targed" ("Due", "Due date"), "Wedi dewis {n}".
+// * The sources for these choices are in docs/decisions.md ("Welsh style").
 
 /// English → Welsh for every interface string.
 static CY: &[(&str, &str)] = &[
@@ -258,12 +443,16 @@ static CY: &[(&str, &str)] = &[
     ("This plan has no actions yet.", "Nid oes camau gweithredu yn y cynllun hwn eto."),
     (
         "Made with action-plan-tracker from the council's published data.",
-        "Gwnaed gydag action-plan-tracker o ddata cyhoeddedig y cyngor.",
+        "Crëwyd gydag action-plan-tracker o ddata a gyhoeddwyd gan y cyngor.",
     ),
     // Loading and errors.
     ("Loading the improvement plan…", "Wrthi'n llwytho'r cynllun gwella…"),
     ("The improvement plan cannot be shown", "Nid oes modd dangos y cynllun gwella"),
     ("Details for the publisher", "Manylion i'r cyhoeddwr"),
+    (
+        "These details are for the publisher and are in English only: they quote the names of fields in the plan's data file, which are in English, and match the messages of the publisher's checking tools.",
+        "Mae'r manylion hyn ar gyfer y cyhoeddwr ac maent yn Saesneg yn unig: maent yn dyfynnu enwau'r meysydd yn ffeil ddata'r cynllun, sydd yn Saesneg, ac maent yr un fath â negeseuon offer gwirio'r cyhoeddwr.",
+    ),
     ("line {line}, column {column}", "llinell {line}, colofn {column}"),
     ("Try again", "Rhowch gynnig arall arni"),
     (
@@ -280,7 +469,7 @@ static CY: &[(&str, &str)] = &[
     ),
     (
         "The server holding the plan's data did not send it (it reported an error). Try again in a few minutes.",
-        "Ni wnaeth y gweinydd sy'n dal data'r cynllun ei anfon (nododd wall). Rhowch gynnig arall arni ymhen ychydig funudau.",
+        "Ni wnaeth y gweinydd sy'n cadw data'r cynllun ei anfon (nododd wall). Rhowch gynnig arall arni ymhen ychydig funudau.",
     ),
     (
         "The plan's data took too long to arrive. Check your connection and try again.",
@@ -353,7 +542,7 @@ static CY: &[(&str, &str)] = &[
     // Kinds of finding.
     ("Strength", "Cryfder"),
     ("Area for improvement", "Maes i'w wella"),
-    ("Area for priority action", "Maes ar gyfer gweithredu â blaenoriaeth"),
+    ("Area for priority action", "Maes sydd angen gweithredu â blaenoriaeth"),
     ("Recommendation", "Argymhelliad"),
     // Inspections and inspectorates.
     (
@@ -364,10 +553,10 @@ static CY: &[(&str, &str)] = &[
         "Short inspection of local authority children's services (ILACS)",
         "Arolygiad byr o wasanaethau plant awdurdod lleol (ILACS)",
     ),
-    ("Focused visit", "Ymweliad â ffocws"),
+    ("Focused visit", "Ymweliad penodol"),
     ("Monitoring visit", "Ymweliad monitro"),
     ("Joint targeted area inspection", "Arolygiad ardal ar y cyd wedi'i dargedu"),
-    ("Area SEND inspection", "Arolygiad ardal SEND"),
+    ("Area SEND inspection", "Arolygiad ardal AAA (SEND)"),
     ("Self-evaluation", "Hunanwerthusiad"),
     ("Inspection", "Arolygiad"),
     ("Ofsted", "Ofsted"),
@@ -386,11 +575,17 @@ static CY: &[(&str, &str)] = &[
     ("Read the inspection report", "Darllen adroddiad yr arolygiad"),
     (
         "Actions complete: {done} of {total}",
-        "Camau gweithredu wedi'u cwblhau: {done} o {total}",
+        "Camau gweithredu wedi'u cwblhau: {done} o'r {total}",
+    ),
+    // The noun mutates after the total ("o'r 2 gam", "o'r 3 cham"); the verb agrees with the
+    // number complete ("Mae 1 o'r 5 … wedi'i gwblhau", "Mae 2 o'r 5 … wedi'u cwblhau").
+    (
+        "{done} of {n} {n, one {action} other {actions}} {done, one {is} other {are}} complete ({percent}).",
+        "{done, zero {Nid oes yr un o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu wedi'i gwblhau eto} other {Mae {done} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}}} ({percent}).",
     ),
     ("Progress", "Cynnydd"),
-    ("{percent} complete", "{percent} yn gyflawn"),
-    ("{percent} done", "{percent} yn gyflawn"),
+    ("{percent} complete", "{percent} wedi'u cwblhau"),
+    ("{percent} done", "{percent} wedi'i gwblhau"),
     ("Progress by priority", "Cynnydd fesul blaenoriaeth"),
     ("Priorities", "Blaenoriaethau"),
     ("Earlier inspections", "Arolygiadau blaenorol"),
@@ -422,12 +617,12 @@ static CY: &[(&str, &str)] = &[
         "Geiriau yn y teitl, y disgrifiad, yr arweinydd, y tîm neu'r diweddariadau",
     ),
     ("Search", "Chwilio"),
-    ("Judgement area", "Maes dyfarnu"),
+    ("Judgement area", "Maes dyfarniad"),
     ("Finding", "Canfyddiad"),
     ("Due", "Dyddiad targed"),
     ("Overdue", "Yn hwyr"),
-    ("Due in the next 30 days", "Dyddiad targed o fewn y 30 diwrnod nesaf"),
-    ("Due later", "Dyddiad targed yn nes ymlaen"),
+    ("Due in the next 30 days", "I'w gwblhau o fewn y 30 diwrnod nesaf"),
+    ("Due later", "I'w gwblhau yn ddiweddarach"),
     ("Remove filter {name}", "Tynnu'r hidlydd {name}"),
     ("Chosen filters", "Hidlyddion a ddewiswyd"),
     ("Clear all filters", "Clirio pob hidlydd"),
@@ -446,10 +641,15 @@ static CY: &[(&str, &str)] = &[
     ("Sub-actions of {id}", "Is-gamau cam gweithredu {id}"),
     ("Awaiting sign-off", "Yn aros am gymeradwyaeth"),
     ("RAG: {rating}", "RAG: {rating}"),
-    ("Due soon", "Dyddiad targed yn agos"),
+    ("Due soon", "Dyddiad targed yn agosáu"),
     ("Lead:", "Arweinydd:"),
     ("Due {date}", "Erbyn {date}"),
-    ("Completed {date}", "Cwblhawyd ar {date}"),
+    // A month-only date ("YYYY-MM", feed 1.1) is "ym mis Mawrth 2026", never "ar Mawrth
+    // 2026", when it is passed as `Val::Period`.
+    (
+        "Completed {date}",
+        "{date, month {Cwblhawyd ym mis {date}} other {Cwblhawyd ar {date}}}",
+    ),
     ("Number", "Rhif"),
     ("Title", "Teitl"),
     ("Status", "Statws"),
@@ -465,7 +665,7 @@ static CY: &[(&str, &str)] = &[
     ("Revised due date", "Dyddiad targed diwygiedig"),
     ("Completed", "Cwblhawyd"),
     ("Signed off", "Dyddiad cymeradwyo"),
-    ("Not yet", "Ddim eto"),
+    ("Not yet", "Heb ei chwblhau eto"),
     ("Milestones for action {id}", "Cerrig milltir cam gweithredu {id}"),
     ("Milestone", "Carreg filltir"),
     ("How success will be measured", "Sut y bydd llwyddiant yn cael ei fesur"),
@@ -476,7 +676,7 @@ static CY: &[(&str, &str)] = &[
     ),
     ("Indicators that show its impact", "Dangosyddion sy'n dangos ei effaith"),
     ("Updates, newest first", "Diweddariadau, y mwyaf diweddar yn gyntaf"),
-    ("Reported to {body} on {date}", "Adroddwyd i gyfarfod {body} ar {date}"),
+    ("Reported to {body} on {date}", "Adroddwyd ar {date} ({body})"),
     // Findings.
     (
         "This plan lists no inspection findings.",
@@ -515,8 +715,8 @@ static CY: &[(&str, &str)] = &[
     ("Indicator", "Dangosydd"),
     ("Latest", "Diweddaraf"),
     ("Target", "Targed"),
-    ("Against target", "O'i gymharu â'r targed"),
-    ("Direction of travel", "Cyfeiriad teithio"),
+    ("Against target", "O gymharu â'r targed"),
+    ("Direction of travel", "Tuedd"),
     ("Compared with", "O gymharu â"),
     ("suppressed", "wedi'i atal"),
     ("Period", "Cyfnod"),
@@ -533,24 +733,27 @@ static CY: &[(&str, &str)] = &[
         "Nid oes unrhyw gamau gweithredu i'w cwblhau eto.",
     ),
     ("No actions are overdue.", "Nid oes unrhyw gamau gweithredu yn hwyr."),
-    ("complete", "yn gyflawn"),
+    ("complete", "wedi'u cwblhau"),
     ("Actions complete", "Camau gweithredu wedi'u cwblhau"),
     (
         "Actions complete, withdrawn actions excluded",
         "Camau gweithredu wedi'u cwblhau, heb gynnwys camau gweithredu a dynnwyd yn ôl",
     ),
-    ("To be done, in all", "Cyfanswm i'w cwblhau"),
-    ("Percentage complete", "Canran wedi'i chwblhau"),
+    (
+        "Total (not counting withdrawn actions)",
+        "Cyfanswm (heb gynnwys y rhai a dynnwyd yn ôl)",
+    ),
+    ("Percentage complete", "Canran a gwblhawyd"),
     ("Withdrawn (not counted)", "Tynnwyd yn ôl (heb eu cyfrif)"),
     ("All actions", "Pob cam gweithredu"),
-    ("Not in a priority", "Heb flaenoriaeth"),
+    ("Not in a priority", "Heb eu cynnwys mewn blaenoriaeth"),
     (
         "Most complete: {name}, {done} of {total}.",
-        "Y mwyaf cyflawn: {name}, {done} o {total}.",
+        "Y cynnydd mwyaf: {name}, {done} o'r {total}.",
     ),
     (
         "Least complete: {name}, {done} of {total}.",
-        "Y lleiaf cyflawn: {name}, {done} o {total}.",
+        "Y cynnydd lleiaf: {name}, {done} o'r {total}.",
     ),
     ("Most overdue: {name}, {n}.", "Y nifer mwyaf yn hwyr: {name}, {n}."),
     ("No actions to do", "Dim camau gweithredu i'w cwblhau"),
@@ -600,9 +803,12 @@ static CY: &[(&str, &str)] = &[
         "There are no figures for this indicator yet.",
         "Nid oes ffigurau ar gyfer y dangosydd hwn eto.",
     ),
-    ("on {date}", "ar {date}"),
-    // "yn ystod" (during), not "yn", which would need "ym Mawrth 2019", "yn Nhachwedd 2018".
-    ("in {period}", "yn ystod {period}"),
+    // A month is "ym mis Ionawr 2026"; "yn ystod" (during) suits a quarter or a financial year
+    // ("yn ystod Ch2 2026", "yn ystod 2024/25"); a day is "ar 31 Mawrth 2025".
+    (
+        "{period, day {on {period}} other {in {period}}}",
+        "{period, day {ar {period}} month {ym mis {period}} other {yn ystod {period}}}",
+    ),
     ("{value} {when}, the only figure.", "{value} {when}, yr unig ffigur."),
     (
         "Rose from {first} {start} to {last} {end}.",
@@ -632,7 +838,7 @@ static CY: &[(&str, &str)] = &[
     ("Lower is better.", "Gorau po isaf."),
     (
         "Neither higher nor lower is better.",
-        "Nid yw'n well bod yn uwch nac yn is.",
+        "Nid yw ffigur uwch nac is yn well ynddo'i hun.",
     ),
     ("This council", "Y cyngor hwn"),
     (
@@ -670,7 +876,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions overdue",
         [
-            "{n} cam gweithredu yn hwyr",
+            "Dim camau gweithredu yn hwyr",
             "{n} cam gweithredu yn hwyr",
             "{n} gam gweithredu yn hwyr",
             "{n} cham gweithredu yn hwyr",
@@ -681,18 +887,18 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions due in the next 30 days",
         [
-            "{n} cam gweithredu â dyddiad targed o fewn y 30 diwrnod nesaf",
-            "{n} cam gweithredu â dyddiad targed o fewn y 30 diwrnod nesaf",
-            "{n} gam gweithredu â dyddiad targed o fewn y 30 diwrnod nesaf",
-            "{n} cham gweithredu â dyddiad targed o fewn y 30 diwrnod nesaf",
-            "{n} cham gweithredu â dyddiad targed o fewn y 30 diwrnod nesaf",
-            "{n} cam gweithredu â dyddiad targed o fewn y 30 diwrnod nesaf",
+            "Dim camau gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
+            "{n} cam gweithredu i'w gwblhau o fewn y 30 diwrnod nesaf",
+            "{n} gam gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
+            "{n} cham gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
+            "{n} cham gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
+            "{n} cam gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
         ],
     ),
     (
         "{n} actions match",
         [
-            "{n} cam gweithredu yn cyfateb",
+            "Dim camau gweithredu yn cyfateb",
             "{n} cam gweithredu yn cyfateb",
             "{n} gam gweithredu yn cyfateb",
             "{n} cham gweithredu yn cyfateb",
@@ -703,7 +909,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} withdrawn actions are not counted.",
         [
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu a dynnwyd yn ôl.",
+            "Nid oes camau gweithredu wedi'u tynnu'n ôl.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu a dynnwyd yn ôl.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu a dynnwyd yn ôl.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu a dynnwyd yn ôl.",
@@ -715,7 +921,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
         // "eitem" is feminine: "dwy eitem", "tair eitem", "chwe eitem" – no mutation to write.
         "{n} items in this plan could not be shown",
         [
-            "Nid oes modd dangos {n} eitem yn y cynllun hwn",
+            "Mae modd dangos pob eitem yn y cynllun hwn",
             "Nid oes modd dangos {n} eitem yn y cynllun hwn",
             "Nid oes modd dangos {n} eitem yn y cynllun hwn",
             "Nid oes modd dangos {n} eitem yn y cynllun hwn",
@@ -727,29 +933,18 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
         // Options in a filter group: "Wedi dewis 2" avoids agreeing with an unknown noun.
         "{n} selected",
         [
+            "Dim un wedi'i ddewis",
             "Wedi dewis {n}",
             "Wedi dewis {n}",
             "Wedi dewis {n}",
             "Wedi dewis {n}",
             "Wedi dewis {n}",
-            "Wedi dewis {n}",
-        ],
-    ),
-    (
-        "{done} of {n} actions are complete ({percent}).",
-        [
-            "Mae {done} o {n} cam gweithredu wedi'u cwblhau ({percent}).",
-            "Mae {done} o {n} cam gweithredu wedi'i gwblhau ({percent}).",
-            "Mae {done} o {n} gam gweithredu wedi'u cwblhau ({percent}).",
-            "Mae {done} o {n} cham gweithredu wedi'u cwblhau ({percent}).",
-            "Mae {done} o {n} cham gweithredu wedi'u cwblhau ({percent}).",
-            "Mae {done} o {n} cam gweithredu wedi'u cwblhau ({percent}).",
         ],
     ),
     (
         "{n} actions are overdue.",
         [
-            "Mae {n} cam gweithredu yn hwyr.",
+            "Nid oes unrhyw gamau gweithredu yn hwyr.",
             "Mae {n} cam gweithredu yn hwyr.",
             "Mae {n} gam gweithredu yn hwyr.",
             "Mae {n} cham gweithredu yn hwyr.",
@@ -760,7 +955,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} complete",
         [
-            "{n} wedi'u cwblhau",
+            "Dim un wedi'i gwblhau",
             "{n} wedi'i gwblhau",
             "{n} wedi'u cwblhau",
             "{n} wedi'u cwblhau",
@@ -771,7 +966,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} in progress",
         [
-            "{n} ar y gweill",
+            "Dim un ar y gweill",
             "{n} ar y gweill",
             "{n} ar y gweill",
             "{n} ar y gweill",
@@ -782,7 +977,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} not started",
         [
-            "{n} heb ddechrau",
+            "Dim un heb ddechrau",
             "{n} heb ddechrau",
             "{n} heb ddechrau",
             "{n} heb ddechrau",
@@ -793,7 +988,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} overdue",
         [
-            "{n} yn hwyr",
+            "Dim un yn hwyr",
             "{n} yn hwyr",
             "{n} yn hwyr",
             "{n} yn hwyr",
@@ -804,7 +999,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions have no due date, so they are not in the planned lines.",
         [
-            "Nid oes gan {n} cam gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
+            "Mae gan bob cam gweithredu ddyddiad targed, felly maent i gyd yn y llinellau cynlluniedig.",
             "Nid oes gan {n} cam gweithredu ddyddiad targed, felly nid yw wedi'i gynnwys yn y llinellau cynlluniedig.",
             "Nid oes gan {n} gam gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
             "Nid oes gan {n} cham gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
@@ -815,18 +1010,18 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} complete actions have no completion date by the data date, so they are not in the completed line.",
         [
-            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
-            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid yw wedi'i gynnwys yn y llinell cwblhau.",
-            "Nid oes gan {n} gam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
-            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
-            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
-            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell cwblhau.",
+            "Mae gan bob cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly maent i gyd yn y llinell 'Cwblhawyd'.",
+            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid yw wedi'i gynnwys yn y llinell 'Cwblhawyd'.",
+            "Nid oes gan {n} gam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
+            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
+            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
+            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
         ],
     ),
     (
         "All {n} figures are suppressed to protect children's privacy.",
         [
-            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
+            "Nid oes ffigurau ar gyfer y dangosydd hwn eto.",
             "Mae ei unig ffigur wedi'i atal er mwyn diogelu preifatrwydd plant.",
             "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
             "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
@@ -837,7 +1032,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} figures are suppressed to protect children's privacy and shown as gaps.",
         [
-            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+            "Nid oes unrhyw ffigurau wedi'u hatal.",
             "Mae {n} ffigur wedi'i atal er mwyn diogelu preifatrwydd plant, ac fe'i dangosir fel bwlch.",
             "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
             "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
@@ -1073,6 +1268,7 @@ mod tests {
     }
     const INDIRECT: &[(&str, &str, Via)] = &[
         ("render/i18n.rs", "tf", Via::PassThrough),
+        ("render/i18n.rs", "tv", Via::PassThrough),
         ("render/view.rs", "t", Via::PassThrough),
         ("render/view.rs", "trend", Via::FnLiterals),
         ("publish/csv.rs", "actions", Via::Array("heads")),
@@ -1174,7 +1370,7 @@ mod tests {
                 }
                 continue;
             }
-            if !matches!(name.as_str(), "t" | "tf" | "tn")
+            if !matches!(name.as_str(), "t" | "tf" | "tn" | "tv")
                 || toks.get(i + 1).map(|t| &t.tok) != Some(&Tok::Punct('('))
             {
                 continue;
@@ -1310,16 +1506,51 @@ mod tests {
         found
     }
 
-    fn placeholders(s: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut rest = s;
-        while let Some(a) = rest.find('{') {
-            let Some(b) = rest[a..].find('}') else { break };
-            out.push(&rest[a..a + b + 1]);
-            rest = &rest[a + b + 1..];
+    /// The values a template uses, as `{name}`, in placeholders and choices at any depth.
+    fn placeholders(s: &str) -> Vec<String> {
+        fn walk(s: &str, out: &mut Vec<String>) {
+            for piece in pieces(s) {
+                match piece {
+                    Piece::Lit(_) => {}
+                    Piece::Arg(name) => out.push(format!("{{{name}}}")),
+                    Piece::Choice(name, branches) => {
+                        out.push(format!("{{{name}}}"));
+                        for (_, text) in branches {
+                            walk(text, out);
+                        }
+                    }
+                }
+            }
         }
+        let mut out = Vec::new();
+        walk(s, &mut out);
         out.sort_unstable();
         out.dedup();
+        out
+    }
+
+    /// Choices with a branch no value can take (a misspelt category), or with no `other`.
+    fn bad_choices(s: &str) -> Vec<String> {
+        const KEYS: [&str; 10] = [
+            "zero", "one", "two", "few", "many", "other", "day", "month", "quarter", "year",
+        ];
+        let mut out = Vec::new();
+        for piece in pieces(s) {
+            if let Piece::Choice(name, branches) = piece {
+                for (k, text) in &branches {
+                    let exact = k
+                        .strip_prefix('=')
+                        .is_some_and(|n| n.parse::<usize>().is_ok());
+                    if !exact && !KEYS.contains(k) {
+                        out.push(format!("{s:?}: {{{name}, …}} has a branch {k:?}"));
+                    }
+                    out.extend(bad_choices(text));
+                }
+                if !branches.iter().any(|(k, _)| *k == "other") {
+                    out.push(format!("{s:?}: {{{name}, …}} has no \"other\" branch"));
+                }
+            }
+        }
         out
     }
 
@@ -1389,6 +1620,8 @@ mod tests {
             if cy.trim().is_empty() {
                 problems.push(format!("{en:?} has empty Welsh"));
             }
+            problems.extend(bad_choices(en));
+            problems.extend(bad_choices(cy));
         }
         let mut keys = std::collections::HashSet::new();
         for (en, forms) in CY_PLURAL {
@@ -1399,11 +1632,11 @@ mod tests {
             // "other" form must have every placeholder.
             let want = placeholders(en);
             for (i, f) in forms.iter().enumerate() {
+                problems.extend(bad_choices(f));
                 let have = placeholders(f);
-                let all: Vec<&str> = want
+                let all: Vec<&String> = want
                     .iter()
-                    .copied()
-                    .filter(|p| i == 5 || *p != "{n}")
+                    .filter(|p| i == 5 || p.as_str() != "{n}")
                     .collect();
                 if have.iter().any(|p| !want.contains(p)) || all.iter().any(|p| !have.contains(p)) {
                     problems.push(format!("placeholders differ: {en:?} → {f:?}"));
@@ -1472,7 +1705,7 @@ mod tests {
     #[test]
     fn welsh_counted_phrases_mutate_after_numerals() {
         let overdue = |n| tn(Lang::Cy, n, "{n} action overdue", "{n} actions overdue");
-        assert_eq!(overdue(0), "0 cam gweithredu yn hwyr");
+        assert_eq!(overdue(0), "Dim camau gweithredu yn hwyr");
         assert_eq!(overdue(1), "1 cam gweithredu yn hwyr");
         assert_eq!(overdue(2), "2 gam gweithredu yn hwyr");
         assert_eq!(overdue(3), "3 cham gweithredu yn hwyr");
@@ -1493,6 +1726,144 @@ mod tests {
             tn(Lang::Cy, 3, "{n} selected", "{n} selected"),
             "Wedi dewis 3"
         );
+    }
+
+    #[test]
+    fn templates_choose_by_count_period_and_exact_value() {
+        let m = Period::parse("2026-01").unwrap();
+        let q = Period::parse("2026-Q2").unwrap();
+        let y = Period::parse("2024/25").unwrap();
+        let d = Period::parse("2025-03-31").unwrap();
+        let tpl = "{p, day {ar {p}} month {ym mis {p}} other {yn ystod {p}}}";
+        let when = |p| fill(Lang::Cy, tpl, &[("p", Val::Period(p))]);
+        assert_eq!(when(m), "ym mis Ionawr 2026");
+        assert_eq!(when(q), "yn ystod Ch2 2026");
+        assert_eq!(when(y), "yn ystod 2024/25");
+        assert_eq!(when(d), "ar 31 Mawrth 2025");
+        let done = |v| tv(Lang::Cy, "Completed {date}", &[("date", v)]);
+        assert_eq!(
+            done(Val::Period(Period::parse("2026-03").unwrap())),
+            "Cwblhawyd ym mis Mawrth 2026"
+        );
+        assert_eq!(
+            done(Val::Text("20 Mawrth 2026")),
+            "Cwblhawyd ar 20 Mawrth 2026"
+        );
+        // Two numbers, each agreeing where it belongs; `=0` before the category.
+        let tpl = "{done, =0 {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
+        let done_of = |done, n| {
+            fill(
+                Lang::Cy,
+                tpl,
+                &[("done", Val::Count(done)), ("n", Val::Count(n))],
+            )
+        };
+        assert_eq!(done_of(0, 2), "Dim o'r 2 gam wedi'u cwblhau");
+        assert_eq!(done_of(1, 3), "1 o'r 3 cham wedi'i gwblhau");
+        assert_eq!(done_of(2, 6), "2 o'r 6 cham wedi'u cwblhau");
+        assert_eq!(done_of(3, 1234), "3 o'r 1,234 cam wedi'u cwblhau");
+        // English has no "zero" category: 0 is "other" unless `=0` is written.
+        let en = "{n, zero {none} one {one} other {many}}";
+        assert_eq!(fill(Lang::En, en, &[("n", Val::Count(0))]), "many");
+        assert_eq!(fill(Lang::Cy, en, &[("n", Val::Count(0))]), "none");
+        // Text takes `other`; a choice with no branch for the value and no `other` is empty.
+        let tpl = "[{x, one {one} other {{x}}}][{x, one {one}}]";
+        assert_eq!(
+            fill(Lang::Cy, tpl, &[("x", Val::Text("Y Cabinet"))]),
+            "[Y Cabinet][]"
+        );
+        // One pass: a value's own braces are never read as a placeholder; unknown ones stay;
+        // unmatched braces and a choice without branches are literal text.
+        let args = [("a", Val::Text("{b}")), ("b", Val::Text("B"))];
+        assert_eq!(fill(Lang::En, "{a} {b} {c}", &args), "{b} B {c}");
+        assert_eq!(fill(Lang::En, "{a, x} {b", &args), "{a, x} {b");
+        assert_eq!(fill(Lang::En, "}{b}{", &args), "}B{");
+    }
+
+    /// Every counted phrase at 0, 1, 2, 3, 6 and 11: zero is never "0 …" (but "Dim …" or a
+    /// sentence), and a masculine "cam" takes its numeral's mutation.
+    #[test]
+    fn every_counted_phrase_reads_right_at_0_1_2_3_6_11() {
+        for (en, _) in CY_PLURAL {
+            let at = |n| tn(Lang::Cy, n, "", en);
+            let value = *en == "{n} days" || *en == "{n} weeks";
+            if !value {
+                let zero = at(0);
+                assert!(
+                    !zero.split_whitespace().any(|w| w == "0"),
+                    "{en:?} at 0: {zero:?}"
+                );
+            }
+            let masculine = CY_PLURAL
+                .iter()
+                .find(|(e, _)| e == en)
+                .is_some_and(|(_, f)| f[5].contains("{n} cam "));
+            if masculine {
+                for (n, noun) in [
+                    (1, "cam"),
+                    (2, "gam"),
+                    (3, "cham"),
+                    (6, "cham"),
+                    (11, "cam"),
+                ] {
+                    let want = format!("{n} {noun} gweithredu");
+                    assert!(at(n).contains(&want), "{en:?} at {n}: {:?}", at(n));
+                }
+            }
+        }
+        let table: &[(&str, [&str; 6])] = &[
+            (
+                "{n} complete",
+                [
+                    "Dim un wedi'i gwblhau",
+                    "1 wedi'i gwblhau",
+                    "2 wedi'u cwblhau",
+                    "3 wedi'u cwblhau",
+                    "6 wedi'u cwblhau",
+                    "11 wedi'u cwblhau",
+                ],
+            ),
+            (
+                "{n} selected",
+                [
+                    "Dim un wedi'i ddewis",
+                    "Wedi dewis 1",
+                    "Wedi dewis 2",
+                    "Wedi dewis 3",
+                    "Wedi dewis 6",
+                    "Wedi dewis 11",
+                ],
+            ),
+            (
+                "{n} days",
+                [
+                    "0 diwrnod",
+                    "1 diwrnod",
+                    "2 ddiwrnod",
+                    "3 diwrnod",
+                    "6 diwrnod",
+                    "11 diwrnod",
+                ],
+            ),
+            (
+                "{n} figures are suppressed to protect children's privacy and shown as gaps.",
+                [
+                    "Nid oes unrhyw ffigurau wedi'u hatal.",
+                    "Mae 1 ffigur wedi'i atal er mwyn diogelu preifatrwydd plant, ac fe'i dangosir fel bwlch.",
+                    "Mae 2 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                    "Mae 3 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                    "Mae 6 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                    "Mae 11 ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
+                ],
+            ),
+        ];
+        for (en, want) in table {
+            let got: Vec<String> = [0, 1, 2, 3, 6, 11]
+                .iter()
+                .map(|&n| tn(Lang::Cy, n, "", en))
+                .collect();
+            assert_eq!(got, want, "{en:?}");
+        }
     }
 
     #[test]
@@ -1519,7 +1890,7 @@ mod tests {
                 "Reported to {body} on {date}",
                 &[("body", "Pwyllgor Craffu"), ("date", "9 Tachwedd 2018")]
             ),
-            "Adroddwyd i gyfarfod Pwyllgor Craffu ar 9 Tachwedd 2018"
+            "Adroddwyd ar 9 Tachwedd 2018 (Pwyllgor Craffu)"
         );
         assert_eq!(month_year(Lang::Cy, d), "Tachwedd 2018");
         assert_eq!(value(Lang::Cy, Unit::RatePer10000, 31.0), "31 fesul 10,000");

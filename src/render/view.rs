@@ -266,8 +266,21 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
             .class("apt-problems")
             .child(el("summary").text(tn(cx.lang, n, "{n} item in this plan could not be shown", "{n} items in this plan could not be shown")))
             .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
+            .child_opt(details_in_english(cx.lang))
             .child(list),
     )
+}
+
+/// On a page in another language, why the publisher's details (the checker's messages, marked
+/// `lang="en"`) are in English: they quote the feed's field names, which are English, and match
+/// what the command line and the checker page say, so the publisher can search for them.
+fn details_in_english(lang: Lang) -> Option<Element> {
+    (lang != Lang::En).then(|| {
+        el("p").text(t(
+            lang,
+            "These details are for the publisher and are in English only: they quote the names of fields in the plan's data file, which are in English, and match the messages of the publisher's checking tools.",
+        ))
+    })
 }
 
 fn summary_row(key: &str, value: Element) -> Element {
@@ -1503,7 +1516,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                     li = li.text(format!(
                         ": {} ({})",
                         i18n::value(cx.lang, ind.unit, x),
-                        period_label(cx.lang, p)
+                        i18n::period(cx.lang, p)
                     ));
                 }
                 li
@@ -1853,7 +1866,7 @@ pub fn indicators(cx: &Ctx) -> Element {
                     .child(
                         el("span")
                             .class("apt-block apt-secondary")
-                            .text(period_label(cx.lang, p)),
+                            .text(i18n::period(cx.lang, p)),
                     ),
                 None => el("td").text(cx.t("No figures yet")),
             }
@@ -1907,7 +1920,7 @@ pub fn indicators(cx: &Ctx) -> Element {
                         .text(format!(
                             ": {} ({})",
                             i18n::value(cx.lang, ind.unit, v.1),
-                            period_label(cx.lang, v.0)
+                            i18n::period(cx.lang, v.0)
                         )),
                 )
             }));
@@ -2001,7 +2014,7 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
         .iter()
         .map(|&p| {
             el("tr")
-                .child(el("th").attr("scope", "row").text(period_label(cx.lang, p)))
+                .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
                 .child(cell(&own, p))
                 .children(theirs.iter().map(|c| cell(c, p)))
         })
@@ -2112,6 +2125,7 @@ pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
             el("details")
                 .class("apt-problems")
                 .child(el("summary").text(t(lang, "Details for the publisher")))
+                .child_opt(details_in_english(lang))
                 .child(el("ul").class("apt-problems__list").children(
                     problems.iter().take(50).map(|p| {
                         let place = tf(

@@ -1,13 +1,12 @@
 //! The words for the feed's own values (statuses, RAG ratings, judgement areas and grades,
-//! finding kinds, inspection types, inspectorates, periods) in the reader's language, and the
+//! finding kinds, inspection types, inspectorates) in the reader's language, and the
 //! tag colours that go with them.
 //!
 //! One place for each, so that the views, the charts, the CSV download and the static page call
 //! a status or a period the same thing.
 
-use crate::date::Period;
 use crate::feed::*;
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{t, Lang};
 
 /// The words for a status.
 pub fn status_word(lang: Lang, s: Status) -> &'static str {
@@ -155,18 +154,4 @@ pub fn inspectorate_word(lang: Lang, i: Inspectorate) -> &'static str {
             Inspectorate::Other => "Other inspectorate",
         },
     )
-}
-
-/// "2018/19", "Q2 2019", "March 2019", "31 March 2019".
-pub fn period_label(lang: Lang, p: Period) -> String {
-    match p {
-        Period::Day(d) => i18n::date(lang, d),
-        Period::Month { .. } => i18n::month_year(lang, p.end()),
-        Period::Quarter { year, quarter } => tf(
-            lang,
-            "Q{q} {year}",
-            &[("q", &quarter.to_string()), ("year", &year.to_string())],
-        ),
-        Period::FinancialYear { .. } => p.to_string(),
-    }
 }

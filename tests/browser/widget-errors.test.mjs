@@ -192,6 +192,23 @@ test("a feed with some invalid items shows the valid ones, with a discreet notic
   await screenshot(page, "widget-partial-notice-1280");
 });
 
+test("on a Welsh page the notice is Welsh and says, in Welsh, why the publisher's details are in English", { timeout: 30_000 }, async () => {
+  const { host, events } = await open("src=/widget/partial.json&view=actions&lang=cy");
+  assert.deepEqual(events.map((e) => e.type), ["tracker-ready"]);
+  const notice = host.locator("details.apt-problems");
+  assert.match(await notice.locator("summary").textContent(), /^Nid oes modd dangos 4 eitem/, "the count is in Welsh");
+  await notice.locator("summary").click();
+  const why = await notice.locator("p").allTextContents();
+  assert.ok(
+    why.some((t) => t.startsWith("Mae'r manylion hyn ar gyfer y cyhoeddwr ac maent yn Saesneg yn unig")),
+    `a Welsh sentence says the details are for the publisher and in English, and why: ${why.join(" | ")}`,
+  );
+  const messages = await notice.locator("li > span:last-child").evaluateAll((els) => els.map((e) => e.getAttribute("lang")));
+  assert.ok(messages.length >= 4, "every problem is listed");
+  assert.deepEqual([...new Set(messages)], ["en"], "each English message is marked lang=\"en\" for screen readers");
+  await screenshot(page, "widget-partial-notice-cy-1280");
+});
+
 test("feed text that looks like HTML is shown literally and never runs", { timeout: 30_000 }, async () => {
   const feed = JSON.parse(await fixtureText("xss.json"));
   const { host, events } = await open("src=/widget/xss.json");
