@@ -5,8 +5,9 @@
 //
 // Checked: every *.md file of the repository (README, CHANGELOG, SECURITY, DEVELOPERS, docs/,
 // bench/, tests/**/README.md, …; not node_modules/, target/ or build output), and the
-// package's Markdown as npm ships it: pkg/*.md when pkg/ has been built, otherwise README.md
-// and CHANGELOG.md as scripts/finish-pkg.mjs will rewrite them. For each link:
+// package's Markdown as npm ships it: README.md and CHANGELOG.md as scripts/finish-pkg.mjs
+// rewrites them, and pkg/*.md too when pkg/ has been built since they last changed. For each
+// link:
 //
 // - a relative path must name a file or folder that exists inside the repository (inside the
 //   package, for the package's Markdown: what it ships) and that git does not ignore;
@@ -146,28 +147,16 @@ function escape(s) {
 /** Every document to check in the repository at `root`, the package's Markdown included. */
 export function repositoryDocuments(root) {
   const repository = cargoRepository(root);
+  const notes = [];
   const docs = markdownFiles(root).map((rel) => ({
     name: rel,
     text: readFileSync(join(root, rel), "utf8"),
     base: dirname(join(root, rel)),
     root,
   }));
-  const pkg = join(root, "pkg");
-  if (existsSync(join(pkg, "package.json"))) {
-    // The package as built: its Markdown may link only to what it ships.
-    const files = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).files ?? null;
-    for (const name of readdirSync(pkg).filter((n) => n.endsWith(".md")).sort()) {
-      docs.push({
-        name: `pkg/${name}`,
-        text: readFileSync(join(pkg, name), "utf8"),
-        base: pkg,
-        root: pkg,
-        shipped: (rel) => rel === "package.json" || !files || files.some((f) => f === rel || f.startsWith(rel + "/")),
-      });
-    }
-  } else if (repository) {
-    // No pkg/ yet: the README and changelog as finish-pkg.mjs will write them, checked as if
-    // in the package.
+  if (repository) {
+    // The README and changelog as scripts/finish-pkg.mjs will write them into the package,
+    // checked as if there.
     const isFile = (rel) => existsSync(join(root, rel)) && statSync(join(root, rel)).isFile();
     const shipped = (rel) => SHIPPED_FROM_ROOT.test(rel) && isFile(rel);
     for (const name of readdirSync(root).filter((n) => n.endsWith(".md") && shipped(n)).sort()) {
@@ -184,12 +173,37 @@ export function repositoryDocuments(root) {
       });
     }
   }
-  return { docs, repository };
+  const pkg = join(root, "pkg");
+  const manifest = join(pkg, "package.json");
+  if (existsSync(manifest)) {
+    // The package as built, when it was built from the Markdown and scripts as they are now.
+    const sources = ["README.md", "CHANGELOG.md", "scripts/finish-pkg.mjs", "scripts/markdown-links.mjs"]
+      .map((f) => join(root, f))
+      .filter((f) => existsSync(f));
+    const built = statSync(manifest).mtimeMs;
+    const newer = sources.filter((f) => statSync(f).mtimeMs > built);
+    if (newer.length) {
+      notes.push(`pkg/ is older than ${newer.map((f) => relative(root, f)).join(", ")}: its Markdown is checked as it will be built (make pkg rebuilds it)`);
+    } else {
+      const files = JSON.parse(readFileSync(manifest, "utf8")).files ?? null;
+      for (const name of readdirSync(pkg).filter((n) => n.endsWith(".md")).sort()) {
+        docs.push({
+          name: `pkg/${name}`,
+          text: readFileSync(join(pkg, name), "utf8"),
+          base: pkg,
+          root: pkg,
+          shipped: (rel) => rel === "package.json" || !files || files.some((f) => f === rel || f.startsWith(rel + "/")),
+        });
+      }
+    }
+  }
+  return { docs, repository, notes };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), ".."));
-  const { docs, repository } = repositoryDocuments(root);
+  const { docs, repository, notes } = repositoryDocuments(root);
+  for (const note of notes) console.log(`check-links: note: ${note}`);
   const { problems, links } = checkDocuments(docs, { repoRoot: root, repository });
   if (problems.length) {
     console.error(problems.join("\n"));

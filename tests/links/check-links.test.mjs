@@ -3,7 +3,7 @@
 // written to temporary folders (a broken link kept in the repository would fail the real check).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -125,6 +125,16 @@ test("the package's README and changelog may link only to what the package ships
     "pkg/README.md:3: docs/guide.md: no such file or folder",
     "pkg/README.md:3: ../docs/guide.md: outside the package: the package does not ship it (link it absolutely into the repository)",
   ]);
+});
+
+test("a pkg/ built before the README last changed is not checked, and says so", (t) => {
+  const root = fixture({ ".gitignore": "/pkg\n", "pkg/package.json": "{}", "pkg/README.md": "[old](docs/gone.md)\n", "README.md": "# R\n" }, t);
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(root, "README.md"), later, later);
+  const { docs, notes } = repositoryDocuments(root);
+  assert.deepEqual(notes, ["pkg/ is older than README.md: its Markdown is checked as it will be built (make pkg rebuilds it)"]);
+  assert.equal(docs.filter((d) => d.name.startsWith("pkg/")).length, 0);
+  assert.deepEqual(check(root), []);
 });
 
 test("without pkg/, README.md and CHANGELOG.md are checked as the package will ship them", (t) => {
