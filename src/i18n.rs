@@ -157,8 +157,11 @@ pub fn month_name(lang: Lang, month: u8) -> &'static str {
     }
 }
 
-/// "9 November 2018" / "9 Tachwedd 2018".
+/// "9 November 2018" / "9 Tachwedd 2018"; (1.1) a whole month "March 2019" / "Mawrth 2019".
 pub fn date(lang: Lang, d: Date) -> String {
+    if d.is_whole_month() {
+        return month_year(lang, d);
+    }
     format!("{} {} {}", d.day(), month_name(lang, d.month()), d.year())
 }
 
@@ -1584,6 +1587,9 @@ mod tests {
         let d = Date::parse("2018-11-09").unwrap();
         assert_eq!(date(Lang::En, d), "9 November 2018");
         assert_eq!(date(Lang::Cy, d), "9 Tachwedd 2018");
+        let m = Date::parse_day_or_month("2019-03").unwrap();
+        assert_eq!(date(Lang::En, m), "March 2019");
+        assert_eq!(date(Lang::Cy, m), "Mawrth 2019");
     }
 
     #[test]
