@@ -802,6 +802,10 @@ impl Group {
             overdue_not_started: 0,
         };
         for a in acts {
+            // (1.1) Ongoing work has no end: like withdrawn actions, it is not charted as to do.
+            if a.is_ongoing() {
+                continue;
+            }
             let late = a.is_overdue(as_of);
             match a.status {
                 Status::Complete => g.complete += 1,

@@ -762,6 +762,18 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
         ],
     ),
     (
+        // "manylyn" is masculine: "dau fanylyn"; m does not take the aspirate mutation.
+        "{n} details in this plan could not be shown",
+        [
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} fanylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+        ],
+    ),
+    (
         // "eitem" is feminine: "dwy eitem", "tair eitem", "chwe eitem" – no mutation to write.
         "{n} items in this plan could not be shown",
         [

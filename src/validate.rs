@@ -2,9 +2,11 @@
 //!
 //! [`check`] takes the file's bytes exactly as published and returns the [`Feed`] made of
 //! every valid item, with every [`Problem`] found on the way. Problems name the JSON path, the
-//! line and column, what was found and what was expected. An error in a list item leaves that
-//! item out (the innermost list item: a bad update drops the update, not its action) and
-//! keeps the rest; only a file that cannot be read as a version 1 feed at all gives no feed.
+//! line and column, what was found and what was expected. What a problem leaves out is as
+//! little as possible: a bad optional field (a date, a URL, a reference, one entry of a list of
+//! references) is left out and its item kept; a bad required field or id leaves that item out
+//! (the innermost list item: a bad update drops the update, not its action) and keeps the
+//! rest; only a file that cannot be read as a version 1 feed at all gives no feed.
 //! References are checked against every id written in the file, so a typo in one action does
 //! not cascade into errors for every sub-action that points at it.
 
@@ -53,7 +55,7 @@ pub enum Rule {
     Type,
     /// A word that is not one of the allowed values.
     Enum,
-    /// Not written `YYYY-MM-DD`.
+    /// Not written `YYYY-MM-DD` (or `YYYY-MM` where a month is allowed).
     DateForm,
     /// `YYYY-MM-DD`, but no such day.
     NoSuchDate,
@@ -119,6 +121,10 @@ pub struct Problem {
     pub message: String,
     /// The rule broken.
     pub rule: Rule,
+    /// True for an error that left out only a field, or one entry of a list of references:
+    /// the item it is in is still shown.
+    #[serde(skip)]
+    pub item_kept: bool,
     #[serde(skip)]
     offset: usize,
 }
@@ -197,6 +203,7 @@ pub fn check(bytes: &[u8]) -> Report {
             column: 1,
             message,
             rule,
+            item_kept: false,
             offset: 0,
         }],
     };
@@ -321,6 +328,9 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "next_review",
             "url",
             "rag_definitions",
+            "status",
+            "submit_by",
+            "submitted",
         ],
     ),
     ("RagDefinitions", &["red", "amber", "green", "blue"]),
@@ -340,7 +350,10 @@ pub const KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("Judgement", &["area", "grade", "label"]),
-    ("Finding", &["id", "inspection", "kind", "area", "text"]),
+    (
+        "Finding",
+        &["id", "inspection", "kind", "area", "text", "response"],
+    ),
     (
         "Priority",
         &["id", "title", "description", "lead", "findings"],
@@ -369,6 +382,8 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "indicators",
             "evidence",
             "signed_off",
+            "number",
+            "recurrence",
         ],
     ),
     ("Milestone", &["title", "due", "completed"]),
@@ -392,12 +407,32 @@ pub const KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("Target", &["value", "by"]),
-    ("Value", &["period", "value", "suppressed", "note"]),
+    (
+        "Value",
+        &[
+            "period",
+            "value",
+            "suppressed",
+            "note",
+            "approximate",
+            "breakdown",
+        ],
+    ),
+    ("Part", &["label", "value", "suppressed"]),
     ("Comparator", &["name", "values"]),
     (
         "Meeting",
-        &["id", "date", "body", "title", "url", "outcome"],
+        &[
+            "id",
+            "date",
+            "body",
+            "title",
+            "url",
+            "outcome",
+            "follow_ups",
+        ],
     ),
+    ("FollowUp", &["text", "lead", "due", "done"]),
 ];
 
 fn keys_of(def: &str) -> &'static [&'static str] {
@@ -559,6 +594,7 @@ impl Cx {
             column: 0,
             message,
             rule,
+            item_kept: false,
             offset,
         });
     }
@@ -591,6 +627,24 @@ impl Cx {
 
     fn warn(&mut self, rule: Rule, at: At, message: String) {
         self.report(Severity::Warning, rule, at, message);
+    }
+
+    /// Reads `f` as a part of an item that can be left out alone (an optional field, one entry
+    /// of a list of references): its errors leave out that part, not the item it is in.
+    fn part<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let first = self.problems.len();
+        let r = self.item(f);
+        self.keep_item_since(first);
+        r
+    }
+
+    /// Marks the errors reported since problem `first` as leaving their item shown.
+    fn keep_item_since(&mut self, first: usize) {
+        for p in &mut self.problems[first..] {
+            if p.severity == Severity::Error {
+                p.item_kept = true;
+            }
+        }
     }
 
     /// Reads `f` as one item: returns `None` (leaving it out) if it had any error of its own.
@@ -738,24 +792,27 @@ impl Cx {
         }
     }
 
-    /// An optional key: `None` when absent or null, else read with `f`.
+    /// An optional key: `None` when absent or null, else read with `f`. A bad value is left
+    /// out (`None`) and its item kept.
     fn opt<'v, T>(
         &mut self,
         o: &Obj<'v>,
         key: &str,
         f: impl FnOnce(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Option<T> {
-        o.get(key).and_then(|v| f(self, v, o.at(key, v)))
+        let v = o.get(key)?;
+        self.part(|cx| f(cx, v, o.at(key, v)))
     }
 
-    /// An optional list (absent or null is empty); each item read as its own item.
+    /// An optional list (absent or null is empty); each item read as its own item. A value
+    /// that is not a list is left out and the item it is in kept.
     fn list<'v, T>(
         &mut self,
         o: &Obj<'v>,
         key: &str,
         mut f: impl FnMut(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Vec<T> {
-        let Some((items, path)) = self.array(o, key, "a list [ ... ]") else {
+        let Some((items, path)) = self.part(|cx| cx.array(o, key, "a list [ ... ]")) else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
@@ -869,8 +926,59 @@ impl Cx {
         }
     }
 
+    /// (1.1) A date field that may be a whole month: `YYYY-MM-DD` or `YYYY-MM`.
     fn date(&mut self, v: &J, at: At) -> Option<Date> {
         let s = self.string(v, at)?;
+        if s.len() == 7 {
+            return match Date::parse_day_or_month(&s) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    let rule = if s.as_bytes()[4] == b'-'
+                        && s.bytes()
+                            .enumerate()
+                            .all(|(i, b)| i == 4 || b.is_ascii_digit())
+                    {
+                        Rule::NoSuchDate
+                    } else {
+                        Rule::DateForm
+                    };
+                    self.error(
+                        rule,
+                        at,
+                        format!("{} is not a real date; write a day as YYYY-MM-DD or a whole month as YYYY-MM, e.g. 2019-03", quote(&s)),
+                    );
+                    None
+                }
+            };
+        }
+        self.day_only(&s, at, " (or YYYY-MM for a whole month)")
+    }
+
+    /// A date field that must be a whole day (`as_of`, `published`, `meetings[].date`).
+    fn day(&mut self, v: &J, at: At) -> Option<Date> {
+        let s = self.string(v, at)?;
+        if let Ok(m) = Date::parse_day_or_month(&s) {
+            if m.is_whole_month() {
+                let last = m.month_end();
+                self.error(
+                    Rule::DateForm,
+                    at,
+                    format!(
+                        "{} is a month; \"{}\" needs the day as well, written YYYY-MM-DD, e.g. {last}",
+                        quote(&s),
+                        at.key
+                    ),
+                );
+                return None;
+            }
+        }
+        self.day_only(&s, at, "")
+    }
+
+    /// Reads `s` as `YYYY-MM-DD`; `or_month` is added to the advice when a month is allowed
+    /// and the text does not look like a UK date.
+    fn day_only(&mut self, s: &str, at: At, or_month: &str) -> Option<Date> {
+        let s = s.to_string();
         match Date::parse(&s) {
             Ok(d) => Some(d),
             Err(DateError::NoSuchDay) => {
@@ -890,8 +998,10 @@ impl Cx {
                 None
             }
             Err(DateError::Form) => {
-                let hint = uk_date(&s)
-                    .map_or_else(|| ", e.g. 2019-02-28".to_string(), |d| format!(": {d}"));
+                let hint = uk_date(&s).map_or_else(
+                    || format!("{or_month}, e.g. 2019-02-28"),
+                    |d| format!(": {d}"),
+                );
                 self.error(
                     Rule::DateForm,
                     at,
@@ -1078,9 +1188,10 @@ impl Cx {
         }
     }
 
-    /// A list of references from `owner` to ids of `list`; a bad one is an error of the owner.
+    /// A list of references from `owner` to ids of `list`; a bad one is left out alone.
     fn refs(&mut self, o: &Obj, key: &str, list: &str, noun: &str, owner: &str) -> Vec<Id> {
-        let Some((items, path)) = self.array(o, key, "a list of ids [\"…\", \"…\"]") else {
+        let Some((items, path)) = self.part(|cx| cx.array(o, key, "a list of ids [\"…\", \"…\"]"))
+        else {
             return Vec::new();
         };
         items
@@ -1088,17 +1199,12 @@ impl Cx {
             .enumerate()
             .filter_map(|(i, item)| {
                 let p = format!("{path}[{i}]");
-                self.refers(
-                    item,
-                    At {
-                        parent: &p,
-                        key: "",
-                        offset: item.offset,
-                    },
-                    list,
-                    noun,
-                    owner,
-                )
+                let at = At {
+                    parent: &p,
+                    key: "",
+                    offset: item.offset,
+                };
+                self.part(|cx| cx.refers(item, at, list, noun, owner))
             })
             .collect()
     }
@@ -1122,7 +1228,9 @@ fn what_def(what: &str) -> &str {
         "target" => "Target",
         "value" => "Value",
         "comparator" => "Comparator",
+        "part of a breakdown" => "Part",
         "meeting" => "Meeting",
+        "follow-up" => "FollowUp",
         "text" => "Text",
         _ => "",
     }
@@ -1190,6 +1298,7 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
                 found(root)
             ),
             rule: Rule::NotObject,
+            item_kept: false,
             offset: root.offset,
         });
         return None;
@@ -1238,14 +1347,14 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
     {
         return None;
     }
-    let as_of = cx.req(&o, "as_of", "feed", Cx::date);
+    let as_of = cx.req(&o, "as_of", "feed", Cx::day);
     if as_of.is_none() {
         // Say why this one matters: without it the plan cannot be shown at all.
         if let Some(p) = cx.problems.iter_mut().rev().find(|p| p.path == "as_of") {
             p.message.push_str(". Without the date the data is true at, nothing can be judged overdue, so the plan cannot be shown");
         }
     }
-    let published = cx.opt(&o, "published", Cx::date);
+    let published = cx.opt(&o, "published", Cx::day);
     let publisher = cx
         .req(&o, "publisher", "feed", |cx, v, at| {
             let p = cx.object(v, at, "publisher")?;
@@ -1274,6 +1383,9 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
             next_review: None,
             url: None,
             rag_definitions: None,
+            status: None,
+            submit_by: None,
+            submitted: None,
         });
     let inspections = cx.list(&o, "inspections", read_inspection);
     let findings = cx.list(&o, "findings", read_finding);
@@ -1331,6 +1443,18 @@ fn read_plan(cx: &mut Cx, v: &J, at: At) -> Option<Plan> {
                 blue: cx.opt(&r, "blue", Cx::text),
             })
         }),
+        status: cx.opt(&o, "status", |cx, v, at| {
+            cx.word(
+                v,
+                at,
+                "a plan status",
+                PlanStatus::ALL,
+                PlanStatus::word,
+                PlanStatus::from_word,
+            )
+        }),
+        submit_by: cx.opt(&o, "submit_by", Cx::date),
+        submitted: cx.opt(&o, "submitted", Cx::date),
     })
 }
 
@@ -1358,21 +1482,28 @@ fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
         )
     });
     let start = cx.opt(&o, "start", Cx::date);
-    let end = cx.opt(&o, "end", Cx::date);
+    let mut end = cx.opt(&o, "end", Cx::date);
     if let (Some(s), Some(e), Some(ev)) = (start, end, o.get("end")) {
         if e < s {
-            cx.error(
-                Rule::Inconsistent,
-                o.at("end", ev),
-                format!("the inspection ends ({e}) before it starts ({s}); check the two dates"),
-            );
+            // The end is left out; the inspection and its judgements are still shown.
+            cx.part(|cx| {
+                cx.error(
+                    Rule::Inconsistent,
+                    o.at("end", ev),
+                    format!(
+                        "the inspection ends ({e}) before it starts ({s}); check the two dates"
+                    ),
+                );
+                Some(())
+            });
+            end = None;
         }
     }
     let insp = Inspection {
         title: cx.opt(&o, "title", Cx::text),
         start,
         end,
-        published: cx.opt(&o, "published", Cx::date),
+        published: cx.opt(&o, "published", Cx::day),
         report_url: cx.opt(&o, "report_url", Cx::url),
         judgements: cx.list(&o, "judgements", read_judgement),
         summary: cx.opt(&o, "summary", Cx::text),
@@ -1440,6 +1571,7 @@ fn read_finding(cx: &mut Cx, v: &J, at: At) -> Option<Finding> {
             cx.refers(v, at, "inspections", "inspection", &owner)
         }),
         area: cx.opt(&o, "area", read_area),
+        response: cx.opt(&o, "response", Cx::text),
         id: id?,
         kind: kind?,
         text: text?,
@@ -1534,6 +1666,19 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
             })
         }),
         signed_off: cx.opt(&o, "signed_off", Cx::date),
+        number: cx.opt(&o, "number", |cx, v, at| {
+            if let Kind::Number(n) = v.kind {
+                cx.error(Rule::Type, at, format!("found the number {n}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"));
+                return None;
+            }
+            let s = cx.string(v, at)?;
+            if s.trim().is_empty() {
+                cx.error(Rule::Range, at, "the number is empty; give the number readers see, e.g. \"1.3\", or leave the key out to show the id".into());
+                return None;
+            }
+            Some(s)
+        }),
+        recurrence: cx.opt(&o, "recurrence", Cx::text),
         id: id?,
         title: title?,
         status: status?,
@@ -1585,10 +1730,50 @@ fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
         }
     };
     Some(Value {
+        note: cx.opt(&o, "note", Cx::text),
+        approximate: cx.opt(&o, "approximate", Cx::boolean).unwrap_or(false),
+        breakdown: cx.list(&o, "breakdown", read_part),
         period: period?,
         value: value?,
         suppressed,
-        note: cx.opt(&o, "note", Cx::text),
+    })
+}
+
+/// (1.1) One part of a figure's breakdown: a label and a figure (or a withheld one).
+fn read_part(cx: &mut Cx, v: &J, at: At) -> Option<Part> {
+    let o = cx.object(v, at, "part of a breakdown")?;
+    let label = cx.req(&o, "label", "part of a breakdown", Cx::text);
+    let suppressed = cx.opt(&o, "suppressed", Cx::boolean).unwrap_or(false);
+    let value = match o.raw("value") {
+        None => {
+            let at = At {
+                parent: &o.path,
+                key: "value",
+                offset: o.offset,
+            };
+            cx.error(Rule::Required, at, "\"value\" is missing; give the part's figure, or \"value\": null with \"suppressed\": true for a withheld figure".into());
+            None
+        }
+        Some(j) if j.kind == Kind::Null => {
+            if !suppressed {
+                cx.warn(Rule::Suspicious, o.at("value", j), "the figure is null but not marked \"suppressed\": true; it is shown as no figure".into());
+            }
+            Some(None)
+        }
+        Some(j) => {
+            let n = cx.number(j, o.at("value", j));
+            if suppressed && n.is_some() {
+                cx.warn(Rule::Suspicious, o.at("value", j), "this figure is marked \"suppressed\" so it is not shown; write \"value\": null for a withheld figure".into());
+                Some(None)
+            } else {
+                n.map(Some)
+            }
+        }
+    };
+    Some(Part {
+        label: label?,
+        value: value?,
+        suppressed,
     })
 }
 
@@ -1615,10 +1800,6 @@ fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
         let by = cx.opt(&t, "by", Cx::date);
         Some(Target { value: value?, by })
     });
-    // A broken target is an error of the indicator, not something to drop silently.
-    if o.get("target").is_some() && target.is_none() {
-        return None;
-    }
     Some(Indicator {
         target,
         values: cx.list(&o, "values", read_value),
@@ -1642,12 +1823,22 @@ fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
 fn read_meeting(cx: &mut Cx, v: &J, at: At) -> Option<Meeting> {
     let o = cx.object(v, at, "meeting")?;
     let id = cx.own_id(&o, "meetings", "meeting");
-    let date = cx.req(&o, "date", "meeting", Cx::date);
+    let date = cx.req(&o, "date", "meeting", Cx::day);
     let body = cx.req(&o, "body", "meeting", Cx::text);
     Some(Meeting {
         title: cx.opt(&o, "title", Cx::text),
         url: cx.opt(&o, "url", Cx::url),
         outcome: cx.opt(&o, "outcome", Cx::text),
+        follow_ups: cx.list(&o, "follow_ups", |cx, v, at| {
+            let f = cx.object(v, at, "follow-up")?;
+            let text = cx.req(&f, "text", "follow-up", Cx::text);
+            Some(FollowUp {
+                lead: cx.opt(&f, "lead", Cx::text),
+                due: cx.opt(&f, "due", Cx::date),
+                done: cx.opt(&f, "done", Cx::date),
+                text: text?,
+            })
+        }),
         id: id?,
         date: date?,
         body: body?,
@@ -1687,7 +1878,8 @@ fn json_indexes(root: &J, list: &str) -> HashMap<String, Vec<usize>> {
 }
 
 /// Sub-actions that are their own ancestors: the one rule that needs every action read.
-/// Each action in a cycle is reported at its `parent` and left out.
+/// Each action in a cycle is reported at its `parent`, which is left out: the actions are
+/// still shown, as actions of no parent.
 fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
     let parent: HashMap<&str, &str> = feed
         .actions
@@ -1748,15 +1940,22 @@ fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
             )
             .map_or(0, |v| v.offset);
             let path = format!("actions[{i}]");
-            cx.error(
-                Rule::Cycle,
-                At { parent: &path, key: "parent", offset },
-                format!("sub-actions go round in a circle ({circle}); an action cannot be a sub-action of itself"),
-            );
+            cx.part(|cx| {
+                cx.error(
+                    Rule::Cycle,
+                    At { parent: &path, key: "parent", offset },
+                    format!("sub-actions go round in a circle ({circle}); an action cannot be a sub-action of itself"),
+                );
+                Some(())
+            });
             bad.insert(id.to_string());
         }
     }
-    feed.actions.retain(|a| !bad.contains(&a.id));
+    for a in &mut feed.actions {
+        if bad.contains(&a.id) {
+            a.parent = None;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1789,11 +1988,14 @@ mod tests {
             "\"2019-02-30\" is not a real date; write dates as YYYY-MM-DD, e.g. 2019-02-28"
         );
         assert_eq!((p.line, p.column), (4, 10));
+        let feed = r.feed.unwrap();
         assert_eq!(
-            r.feed.unwrap().actions.len(),
-            0,
-            "the invalid action is left out"
+            feed.actions.len(),
+            1,
+            "a bad optional date keeps its action"
         );
+        assert_eq!(feed.actions[0].due, None, "and the date is left out");
+        assert!(p.item_kept);
     }
 
     #[test]
@@ -1877,13 +2079,20 @@ mod tests {
             .as_bytes(),
         );
         let feed = r.feed.unwrap();
+        // Every action is kept: the parents in the circle and the dangling priority are left out.
         assert_eq!(
             feed.actions
                 .iter()
-                .map(|a| a.id.as_str())
+                .map(|a| (a.id.as_str(), a.parent.as_deref(), a.priority.as_deref()))
                 .collect::<Vec<_>>(),
-            ["4"]
+            [
+                ("1", None, None),
+                ("2", None, None),
+                ("3", None, None),
+                ("4", Some("3"), None)
+            ]
         );
+        assert!(r.problems.iter().all(|p| p.item_kept));
         assert_eq!(
             r.problems.iter().filter(|p| p.rule == Rule::Cycle).count(),
             2

@@ -375,11 +375,12 @@ fn header(cx: &Ctx) -> Element {
     h.child_opt(problems_notice(cx))
 }
 
-/// The number of items left out: distinct list items that had errors.
+/// The number of items left out: distinct list items that had errors that left them out
+/// (an error that left out only a field keeps its item shown).
 pub fn items_left_out(problems: &[Problem]) -> usize {
     let mut items: Vec<&str> = problems
         .iter()
-        .filter(|p| p.severity == Severity::Error)
+        .filter(|p| p.severity == Severity::Error && !p.item_kept)
         .map(|p| p.path.find(']').map_or(p.path.as_str(), |i| &p.path[..=i]))
         .collect();
     sort::ascending(&mut items);
@@ -389,9 +390,29 @@ pub fn items_left_out(problems: &[Problem]) -> usize {
 
 fn problems_notice(cx: &Ctx) -> Option<Element> {
     let n = items_left_out(cx.problems);
-    if n == 0 {
+    let fields = cx
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error && p.item_kept)
+        .count();
+    if n == 0 && fields == 0 {
         return None;
     }
+    let headline = if n > 0 {
+        tn(
+            cx.lang,
+            n,
+            "{n} item in this plan could not be shown",
+            "{n} items in this plan could not be shown",
+        )
+    } else {
+        tn(
+            cx.lang,
+            fields,
+            "{n} detail in this plan could not be shown",
+            "{n} details in this plan could not be shown",
+        )
+    };
     let list = el("ul").class("apt-problems__list").children(
         cx.problems
             .iter()
@@ -418,7 +439,7 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
     Some(
         el("details")
             .class("apt-problems")
-            .child(el("summary").text(tn(cx.lang, n, "{n} item in this plan could not be shown", "{n} items in this plan could not be shown")))
+            .child(el("summary").text(headline))
             .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
             .child(list),
     )
@@ -735,7 +756,7 @@ fn priority_table(cx: &Ctx) -> Element {
             let total = acts.len();
             let withdrawn = acts
                 .iter()
-                .filter(|a| a.status == Status::Withdrawn)
+                .filter(|a| a.status == Status::Withdrawn || a.is_ongoing())
                 .count();
             let done = acts.iter().filter(|a| a.status == Status::Complete).count();
             let overdue = acts.iter().filter(|a| a.is_overdue(feed.as_of)).count();
@@ -1805,13 +1826,13 @@ pub fn findings(cx: &Ctx) -> Element {
             naming.entry(f.as_str()).or_default().push(k);
         }
     }
-    // (done, withdrawn, all) of some actions.
+    // (done, withdrawn or ongoing, all) of some actions.
     let tally = |idx: &[usize]| {
         idx.iter().fold((0, 0, 0), |(d, w, n), &i| {
-            let s = feed.actions[i].status;
+            let a = &feed.actions[i];
             (
-                d + usize::from(s == Status::Complete),
-                w + usize::from(s == Status::Withdrawn),
+                d + usize::from(a.status == Status::Complete),
+                w + usize::from(a.status == Status::Withdrawn || a.is_ongoing()),
                 n + 1,
             )
         })
