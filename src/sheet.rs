@@ -889,7 +889,7 @@ const MONTHS: [&str; 12] = [
 
 /// A date typed the ways officers type them, as `YYYY-MM-DD` text for the validator:
 /// `31/03/2026`, `31.3.2026`, `2026/03/31`, `31 March 2026`, `31 Mar 2026`, with or without a
-/// time after it. The text is kept as it was when it is none of these, and a day that does not
+/// time after it; (1.1) a month alone, `March 2019`, `Mar 2019` or `03/2019`, as `2019-03`. The text is kept as it was when it is none of these, and a day that does not
 /// exist (`31/02/2026`) comes out as `2026-02-31` so the validator says it is not a real date.
 /// With `month_first`, `01/31/2026` is 31 January (as some programs save CSV files).
 pub fn date_text(s: &str, month_first: bool) -> String {
@@ -929,6 +929,22 @@ pub fn date_text(s: &str, month_first: bool) -> String {
         }
     }
     let parts: Vec<&str> = t.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    // (1.1) A month alone: "March 2019", "Mar 2019", "03/2019".
+    if let [m, y] = parts[..] {
+        let m = m.trim_end_matches([',', '.']).to_lowercase();
+        let month = MONTHS
+            .iter()
+            .position(|full| m.len() >= 3 && full.starts_with(m.as_str()))
+            .filter(|&i| m.len() == 3 || m == MONTHS[i] || (i == 8 && m == "sept"));
+        if let (Some(i), true) = (month, digits(y, 4..=4)) {
+            return format!("{y}-{:02}", i + 1);
+        }
+    }
+    if let [m, y] = t.split('/').collect::<Vec<_>>()[..] {
+        if digits(m, 1..=2) && digits(y, 4..=4) {
+            return format!("{y}-{m:0>2}");
+        }
+    }
     if let [d, m, y] = parts[..] {
         let m = m.trim_end_matches([',', '.']).to_lowercase();
         let month = MONTHS
@@ -2772,6 +2788,14 @@ mod tests {
             ("next week", "next week"),
             ("2026-03", "2026-03"),
             ("31 Marchx 2026", "31 Marchx 2026"),
+            ("March 2019", "2019-03"),
+            ("Mar 2019", "2019-03"),
+            ("Sept 2019", "2019-09"),
+            ("Mar-2019", "2019-03"),
+            ("3/2019", "2019-03"),
+            ("12/2019", "2019-12"),
+            ("Marchx 2019", "Marchx 2019"),
+            ("2019 March", "2019 March"),
         ] {
             assert_eq!(date_text(typed, false), iso, "{typed}");
         }
