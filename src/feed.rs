@@ -152,6 +152,14 @@ impl Feed {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// True when some action still to do (open, not ongoing) has a due date: only then can
+    /// the page say how many are overdue rather than that none has a due date.
+    pub fn any_due(&self) -> bool {
+        self.actions
+            .iter()
+            .any(|a| a.is_open() && !a.is_ongoing() && a.effective_due().is_some())
+    }
+
     /// The action with id `id`.
     pub fn action(&self, id: &str) -> Option<&Action> {
         self.ids.actions.get(id).map(|&i| &self.actions[i])
