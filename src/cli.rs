@@ -205,7 +205,7 @@ pub(crate) fn human(out: &mut dyn Write, name: &str, report: &Report) -> std::io
         }
         Some(_) if report.errors() > 0 => writeln!(
             out,
-            "{name}: {counts}; items with errors are left out of the widget"
+            "{name}: {counts}; the widget leaves out each bad field (the whole item when an id or a required field is bad)"
         ),
         Some(_) => writeln!(out, "{name}: {counts}"),
     }

@@ -36,6 +36,11 @@ fn southmoor_summary_is_as_worked_out_by_hand() {
 }
 
 #[test]
+fn fernley_draft_summary_is_as_worked_out_by_hand() {
+    assert_eq!(summary_of("fernley-draft"), expected("fernley-draft"));
+}
+
+#[test]
 fn every_example_has_its_expected_summary() {
     for entry in std::fs::read_dir("www/examples").expect("examples folder") {
         let path = entry.expect("entry").path();

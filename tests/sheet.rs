@@ -627,3 +627,76 @@ fn the_checker_pages_workbook_fixture_is_the_excel_users_workbook() {
     );
     assert_eq!(committed.json, made.json);
 }
+
+/// (1.1) Every key of feed 1.1: month dates, plan status, responses, numbers, recurrence,
+/// approximate figures, breakdowns (the council's and a comparator's) and follow-ups.
+const MINUTES: &str = r#"{
+  "schema_version": "1.1",
+  "publisher": {"name": "Council"},
+  "as_of": "2019-10-31",
+  "plan": {"title": "Draft plan", "status": "draft", "submit_by": "2019-12", "submitted": "2019-11-29", "approved": "2019-03"},
+  "findings": [{"id": "F1", "kind": "area_for_improvement", "text": "Supervision", "response": {"en": "Accepted", "cy": "Derbyniwyd"}}],
+  "actions": [
+    {"id": "a1", "number": "1.3", "title": "Audit", "status": "in_progress", "due": "2019-03",
+     "recurrence": "every six weeks", "updates": [{"date": "2019-06", "text": "Done in June"}],
+     "milestones": [{"title": "m", "due": "2019-02", "completed": "2019-02"}]},
+    {"id": "a2", "number": "1.3", "title": "Second 1.3", "status": "not_started"}],
+  "indicators": [{"id": "sw", "name": "Children by social workers had", "unit": "count", "polarity": "lower_is_better",
+    "target": {"value": 40, "by": "2020-03"},
+    "values": [{"period": "2019-03", "value": 57, "approximate": true,
+                "breakdown": [{"label": "6", "value": 36}, {"label": "9 or more", "value": null, "suppressed": true}]},
+               {"period": "2019-06", "value": 60}],
+    "comparators": [{"name": "England", "values": [{"period": "2019-03", "value": 50,
+                "breakdown": [{"label": "6", "value": 30}]}]}]}],
+  "meetings": [{"id": "m1", "date": "2019-01-15", "body": "Panel",
+    "follow_ups": [{"text": "An annual update to the Panel", "lead": "Director", "due": "2020-01"},
+                   {"text": "Agency spend", "due": "2019-03-31", "done": "2019-03"}]}]
+}"#;
+
+#[test]
+fn feed_1_1_round_trips_through_a_workbook_and_csv_files() {
+    let r = validate::check(MINUTES.as_bytes());
+    assert_eq!(r.problems, vec![], "{:#?}", r.problems);
+    let feed = r.feed.unwrap();
+    let wb = sheet::workbook_of(&feed);
+    let names: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert!(
+        names.contains(&"breakdown") && names.contains(&"follow_ups"),
+        "{names:?}"
+    );
+    let month = wb.sheet("follow_ups").unwrap().rows[1][3].clone();
+    assert_eq!(
+        month,
+        sheet::Cell::Text("2020-01".into()),
+        "a month stays a month"
+    );
+    assert_eq!(imported(&wb, "in memory"), feed);
+    let back = sheet::read_workbook_bytes(&sheet::to_xlsx(&wb).unwrap()).unwrap();
+    assert_eq!(imported(&back, "xlsx"), feed);
+    let dir = temp_dir("minutes");
+    sheet::write_csv_folder(&wb, &dir).unwrap();
+    assert_eq!(imported(&sheet::read(&dir).unwrap(), "csv"), feed);
+    let _ = fs::remove_dir_all(&dir);
+    // The same JSON, key for key.
+    let got: serde_json::Value = serde_json::from_str(&sheet::import(&wb).json).unwrap();
+    let want: serde_json::Value = serde_json::from_str(MINUTES).unwrap();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_breakdown_row_names_a_figure_that_exists() {
+    let r = validate::check(MINUTES.as_bytes());
+    let mut wb = sheet::workbook_of(&r.feed.unwrap());
+    let b = wb
+        .sheets
+        .iter_mut()
+        .find(|s| s.name == "breakdown")
+        .unwrap();
+    b.rows[1][2] = sheet::Cell::Text("2019-09".into());
+    let i = sheet::import(&wb);
+    let lines: Vec<String> = i.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        ["breakdown, row 2, column period: indicator \"sw\" has no figure for \"2019-09\" in the values sheet to break down; add the figure there first"]
+    );
+}

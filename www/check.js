@@ -103,7 +103,7 @@ function check() {
     e === 0 && w === 0
       ? "No problems found. The feed is ready to publish."
       : `${count(e, "error", "errors")} and ${count(w, "warning", "warnings")}. ${
-          e ? "Items with errors are left out of the widget until they are corrected." : "Warnings do not stop the plan being shown."
+          e ? "Each error leaves out its field (or its item, when the id or a required field is wrong) until it is corrected." : "Warnings do not stop the plan being shown."
         }`,
     problems,
     e,

@@ -65,11 +65,13 @@ pub enum Due {
     Next30,
     /// More than 30 days after `as_of`.
     Later,
+    /// (1.1) Work with no end (`recurrence`): never overdue or due soon.
+    Ongoing,
 }
 
 impl Due {
     /// Every window.
-    pub const ALL: [Due; 3] = [Due::Overdue, Due::Next30, Due::Later];
+    pub const ALL: [Due; 4] = [Due::Overdue, Due::Next30, Due::Later, Due::Ongoing];
 
     /// The URL word.
     pub fn word(self) -> &'static str {
@@ -77,10 +79,12 @@ impl Due {
             Due::Overdue => "overdue",
             Due::Next30 => "next_30_days",
             Due::Later => "later",
+            Due::Ongoing => "ongoing",
         }
     }
 
-    /// The window of an action, if it is open and has a due date. The windows are
+    /// The window of an action, if it is open and has a due date, or (1.1) is ongoing. The
+    /// windows are
     /// [`Action::is_overdue`] and [`Action::is_due_soon`], so the filter, the summary and the
     /// views can never disagree on what "overdue" or "due in the next 30 days" means.
     pub fn of(a: &Action, as_of: Date) -> Option<Due> {
@@ -88,6 +92,8 @@ impl Due {
             Some(Due::Overdue)
         } else if a.is_due_soon(as_of) {
             Some(Due::Next30)
+        } else if a.is_ongoing() {
+            Some(Due::Ongoing)
         } else if a.is_open() && a.effective_due().is_some() {
             Some(Due::Later)
         } else {

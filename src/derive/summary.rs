@@ -22,6 +22,19 @@ pub struct Summary {
     pub indicators: IndicatorCounts,
     /// Problem counts (of the whole file, including items left out).
     pub problems: ProblemCounts,
+    /// (1.1) What meetings asked for: how many, done and overdue.
+    pub follow_ups: FollowUpCounts,
+}
+
+/// (1.1) The follow-ups of every meeting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUpCounts {
+    /// Every follow-up of every valid meeting.
+    pub total: usize,
+    /// With a `done` date.
+    pub done: usize,
+    /// Not done and due before `as_of`.
+    pub overdue: usize,
 }
 
 /// Actions by status, lateness and completion.
@@ -37,12 +50,14 @@ pub struct ActionCounts {
     pub complete: usize,
     /// Withdrawn.
     pub withdrawn: usize,
-    /// Open with an effective due date before `as_of`.
+    /// Open, not ongoing, with an effective due date before `as_of`.
     pub overdue: usize,
-    /// Open with an effective due date on `as_of` or up to 30 days after.
+    /// Open, not ongoing, with an effective due date on `as_of` or up to 30 days after.
     pub due_soon: usize,
-    /// complete ÷ (total − withdrawn) × 100, unrounded; 0 when nothing is to be done.
+    /// complete ÷ (total − withdrawn − ongoing) × 100, unrounded; 0 when nothing is to be done.
     pub percent_complete: f64,
+    /// (1.1) Work with no end (`recurrence`) that is neither complete nor withdrawn.
+    pub ongoing: usize,
 }
 
 /// Findings and whether any action answers them.
@@ -104,9 +119,10 @@ pub fn target_state(ind: &crate::feed::Indicator) -> TargetState {
     }
 }
 
-/// complete ÷ (total − withdrawn) × 100, or 0 when nothing is to be done.
-pub fn percent_complete(complete: usize, total: usize, withdrawn: usize) -> f64 {
-    let to_do = total.saturating_sub(withdrawn);
+/// complete ÷ (total − excluded) × 100, or 0 when nothing is to be done. `excluded` counts
+/// the actions left out of percentages: withdrawn ones and (1.1) ongoing ones.
+pub fn percent_complete(complete: usize, total: usize, excluded: usize) -> f64 {
+    let to_do = total.saturating_sub(excluded);
     if to_do == 0 {
         0.0
     } else {
@@ -127,7 +143,9 @@ impl Summary {
     pub fn of(feed: &Feed, errors: usize, warnings: usize) -> Summary {
         let count = |s: Status| feed.actions.iter().filter(|a| a.status == s).count();
         let (complete, withdrawn) = (count(Status::Complete), count(Status::Withdrawn));
+        let ongoing = feed.actions.iter().filter(|a| a.is_ongoing()).count();
         let total = feed.actions.len();
+        let follow_ups = feed.meetings.iter().flat_map(|m| &m.follow_ups);
         // Named by an action, or by a priority that has an action (each priority once, not
         // once per action: it may name thousands of findings and have thousands of actions).
         let answered: HashSet<&str> = feed
@@ -162,7 +180,8 @@ impl Summary {
                     .iter()
                     .filter(|a| a.is_due_soon(feed.as_of))
                     .count(),
-                percent_complete: percent_complete(complete, total, withdrawn),
+                percent_complete: percent_complete(complete, total, withdrawn + ongoing),
+                ongoing,
             },
             findings: FindingCounts {
                 total: feed.findings.len(),
@@ -179,6 +198,11 @@ impl Summary {
                 no_target: state(TargetState::NoTarget),
             },
             problems: ProblemCounts { errors, warnings },
+            follow_ups: FollowUpCounts {
+                total: follow_ups.clone().count(),
+                done: follow_ups.clone().filter(|f| f.done.is_some()).count(),
+                overdue: follow_ups.filter(|f| f.is_overdue(feed.as_of)).count(),
+            },
         }
     }
 }
@@ -234,6 +258,46 @@ mod tests {
             (i.total, i.meeting_target, i.missing_target, i.no_target),
             (5, 1, 1, 3)
         );
+    }
+
+    #[test]
+    fn ongoing_work_is_never_late_and_left_out_of_percentages() {
+        let text = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2019-12-31", "plan": {"title": "P"},
+          "actions": [
+            {"id": "1", "title": "audit", "status": "in_progress", "due": "2019-01", "recurrence": "every six weeks"},
+            {"id": "2", "title": "audit soon", "status": "not_started", "due": "2020-01-15", "recurrence": "monthly"},
+            {"id": "3", "title": "finished routine", "status": "complete", "completed": "2019-06", "recurrence": "monthly"},
+            {"id": "4", "title": "stopped routine", "status": "withdrawn", "recurrence": "monthly"},
+            {"id": "5", "title": "late by a month", "status": "in_progress", "due": "2019-11"},
+            {"id": "6", "title": "due this month", "status": "in_progress", "due": "2019-12"},
+            {"id": "7", "title": "due next month", "status": "in_progress", "due": "2020-01"}]}"#;
+        let r = check(text.as_bytes());
+        assert_eq!(r.problems, vec![]);
+        let a = Summary::of_report(&r).unwrap().actions;
+        assert_eq!(a.ongoing, 2);
+        // "2019-11" is 30 November, before as_of; "2019-12" is 31 December, on as_of (due
+        // soon); "2020-01" is 31 January, 31 days on (neither). The ongoing ones are neither.
+        assert_eq!((a.overdue, a.due_soon), (1, 1));
+        // complete 1 ÷ (7 − 1 withdrawn − 2 ongoing).
+        assert_eq!(a.percent_complete, 25.0);
+    }
+
+    #[test]
+    fn follow_ups_done_and_overdue() {
+        let text = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2019-12-01", "plan": {"title": "P"}, "actions": [],
+          "meetings": [
+            {"id": "m1", "date": "2019-06-01", "body": "Panel", "follow_ups": [
+              {"text": "annual update", "due": "2019-11"},
+              {"text": "agency spend", "due": "2019-09-01", "done": "2019-09-01"},
+              {"text": "no date"}]},
+            {"id": "m2", "date": "2019-10-01", "body": "Panel", "follow_ups": [
+              {"text": "due this month", "due": "2019-12"},
+              {"text": "due on as_of", "due": "2019-12-01"},
+              {"text": "done late", "due": "2019-10-02", "done": "2019-11-15"}]}]}"#;
+        let r = check(text.as_bytes());
+        assert_eq!(r.problems, vec![]);
+        let f = Summary::of_report(&r).unwrap().follow_ups;
+        assert_eq!((f.total, f.done, f.overdue), (6, 2, 1));
     }
 
     #[test]

@@ -4,15 +4,56 @@
 //! months, calendar quarters or UK financial years. Lateness and charts need only ordering,
 //! day differences and each period's last day, so a tiny proleptic Gregorian calendar lives
 //! here instead of a date crate (smaller wasm, and nothing that could read the system clock).
+//!
+//! (1.1) Minutes and plans often give only a month ("by March 2019"), so a [`Date`] may be a
+//! whole month (`YYYY-MM`): it stands for the month's last day in every comparison (its
+//! ordering, equality and day arithmetic are those of that day) and is written as the month,
+//! never as a made-up day.
 
 use std::fmt;
 
-/// A real calendar day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A real calendar day, or (1.1) a whole month that compares as its last day.
+#[derive(Debug, Clone, Copy)]
 pub struct Date {
     year: i32,
     month: u8,
     day: u8,
+    /// Written as a month only (`YYYY-MM`); `day` is then the month's last day.
+    whole_month: bool,
+}
+
+impl Date {
+    fn key(self) -> (i32, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+}
+
+/// A month equals its last day: "due March 2019" and "due 31 March 2019" are due together.
+impl PartialEq for Date {
+    fn eq(&self, other: &Date) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Date {}
+
+impl std::hash::Hash for Date {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Date) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Ordered by day, a month as its last day.
+impl Ord for Date {
+    fn cmp(&self, other: &Date) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
 }
 
 /// Why a text is not a date.
@@ -48,8 +89,45 @@ fn digits(s: &str) -> Option<u32> {
 impl Date {
     /// A date from its parts, if that day exists.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
+            Date {
+                year,
+                month,
+                day,
+                whole_month: false,
+            },
+        )
+    }
+
+    /// (1.1) The whole month `month` (1–12) of `year`, standing for its last day.
+    pub fn whole_month(year: i32, month: u8) -> Option<Date> {
+        (1..=12).contains(&month).then(|| Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+            whole_month: true,
+        })
+    }
+
+    /// (1.1) True when written as a month only (`YYYY-MM`).
+    pub fn is_whole_month(self) -> bool {
+        self.whole_month
+    }
+
+    /// (1.1) Reads `YYYY-MM-DD`, or `YYYY-MM` for a whole month: every date field of the feed
+    /// except `as_of`, `published` and `meetings[].date` accepts both.
+    pub fn parse_day_or_month(s: &str) -> Result<Date, DateError> {
+        let b = s.as_bytes();
+        if b.len() != 7 {
+            return Date::parse(s);
+        }
+        if b[4] != b'-' {
+            return Err(DateError::Form);
+        }
+        match (digits(&s[0..4]), digits(&s[5..7])) {
+            (Some(y), Some(m)) => Date::whole_month(y as i32, m as u8).ok_or(DateError::NoSuchDay),
+            _ => Err(DateError::Form),
+        }
     }
 
     /// Reads `YYYY-MM-DD`.
@@ -75,7 +153,7 @@ impl Date {
         self.month
     }
 
-    /// The day of the month, 1–31.
+    /// The day of the month, 1–31 (a whole month's last day).
     pub fn day(self) -> u8 {
         self.day
     }
@@ -103,7 +181,12 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        Date {
+            year,
+            month,
+            day,
+            whole_month: false,
+        }
     }
 
     /// The date `n` days later (earlier when negative).
@@ -125,6 +208,7 @@ impl Date {
             year,
             month,
             day: self.day.min(days_in_month(year, month)),
+            whole_month: false,
         }
     }
 
@@ -132,14 +216,20 @@ impl Date {
     pub fn month_end(self) -> Date {
         Date {
             day: days_in_month(self.year, self.month),
+            whole_month: false,
             ..self
         }
     }
 }
 
+/// `YYYY-MM-DD`, or `YYYY-MM` for a whole month: as the feed writes it.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        if self.whole_month {
+            write!(f, "{:04}-{:02}", self.year, self.month)
+        } else {
+            write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        }
     }
 }
 
@@ -205,6 +295,7 @@ impl Period {
                 year,
                 month,
                 day: days_in_month(year, month),
+                whole_month: false,
             },
             Period::Quarter { year, quarter } => {
                 let month = quarter * 3;
@@ -212,12 +303,14 @@ impl Period {
                     year,
                     month,
                     day: days_in_month(year, month),
+                    whole_month: false,
                 }
             }
             Period::FinancialYear { start_year } => Date {
                 year: start_year + 1,
                 month: 3,
                 day: 31,
+                whole_month: false,
             },
         }
     }
@@ -281,6 +374,48 @@ mod tests {
                 .to_string(),
             "2025-11-23"
         );
+    }
+
+    #[test]
+    fn a_month_is_its_last_day_in_every_comparison() {
+        let m = |s: &str| Date::parse_day_or_month(s).unwrap();
+        // Month ends, leap years and year ends.
+        assert_eq!(m("2019-03"), m("2019-03-31"));
+        assert!(m("2019-03") > m("2019-03-30"));
+        assert!(m("2019-03") < m("2019-04-01"));
+        assert_eq!(m("2020-02"), m("2020-02-29"));
+        assert_eq!(m("2019-02"), m("2019-02-28"));
+        assert!(m("2019-02") < m("2019-03-01"));
+        assert_eq!(m("2019-12"), m("2019-12-31"));
+        assert!(m("2019-12") < m("2020-01-01"));
+        assert!(m("2019-12") > m("2019-11"));
+        assert!(m("2020-01") > m("2019-12-31"));
+        assert_eq!(
+            m("2019-12").cmp(&m("2019-12-31")),
+            std::cmp::Ordering::Equal
+        );
+        // Day arithmetic counts from the last day.
+        assert_eq!(m("2019-12-01").days_until(m("2019-12")), 30);
+        assert_eq!(m("2019-12").add_days(1).to_string(), "2020-01-01");
+        // Written as the month, never as a made-up day.
+        assert_eq!(m("2019-03").to_string(), "2019-03");
+        assert!(m("2019-03").is_whole_month());
+        assert!(!m("2019-03-31").is_whole_month());
+        assert_eq!(m("2019-03").day(), 31);
+        assert_eq!(m("2019-03").month_end().to_string(), "2019-03-31");
+        assert_eq!(
+            Date::parse_day_or_month("2019-13"),
+            Err(DateError::NoSuchDay)
+        );
+        assert_eq!(
+            Date::parse_day_or_month("2019-00"),
+            Err(DateError::NoSuchDay)
+        );
+        for bad in ["2019-3", "2019/03", "201903", "2019-3-1", "March 2019"] {
+            assert_eq!(Date::parse_day_or_month(bad), Err(DateError::Form), "{bad}");
+        }
+        // The strict reader still wants a day.
+        assert_eq!(Date::parse("2019-03"), Err(DateError::Form));
     }
 
     #[test]

@@ -25,9 +25,11 @@ pub struct Feed {
     /// Who publishes the feed.
     pub publisher: Publisher,
     /// The date the data is true at; "overdue" and "due soon" are judged against it.
+    #[schemars(with = "Day")]
     pub as_of: Date,
     /// When this file was published.
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub published: Option<Date>,
     /// The improvement plan.
     pub plan: Plan,
@@ -150,6 +152,14 @@ impl Feed {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// True when some action still to do (open, not ongoing) has a due date: only then can
+    /// the page say how many are overdue rather than that none has a due date.
+    pub fn any_due(&self) -> bool {
+        self.actions
+            .iter()
+            .any(|a| a.is_open() && !a.is_ongoing() && a.effective_due().is_some())
+    }
+
     /// The action with id `id`.
     pub fn action(&self, id: &str) -> Option<&Action> {
         self.ids.actions.get(id).map(|&i| &self.actions[i])
@@ -257,7 +267,26 @@ impl JsonSchema for Date {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A real calendar date, YYYY-MM-DD.",
+            "description": "A real calendar date, YYYY-MM-DD, or (1.1) a whole month, YYYY-MM, which stands for its last day.",
+            "anyOf": [
+                { "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+                { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" }
+            ]
+        })
+    }
+}
+
+/// The schema of the date fields that must be a whole day (`as_of`, `published`,
+/// `meetings[].date`): they are [`Date`]s in Rust, but never a month alone.
+struct Day;
+
+impl JsonSchema for Day {
+    fn schema_name() -> Cow<'static, str> {
+        "Day".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A real calendar date, YYYY-MM-DD (a month alone is not enough here).",
             "type": "string",
             "format": "date",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -334,6 +363,15 @@ pub struct Plan {
     /// What the council means by each RAG rating.
     #[serde(default)]
     pub rag_definitions: Option<RagDefinitions>,
+    /// (1.1) Where the plan stands: draft, submitted to the inspectorate, approved or closed.
+    #[serde(default)]
+    pub status: Option<PlanStatus>,
+    /// (1.1) When the plan must reach the inspectorate (e.g. Ofsted's deadline).
+    #[serde(default)]
+    pub submit_by: Option<Date>,
+    /// (1.1) When the plan was sent to the inspectorate.
+    #[serde(default)]
+    pub submitted: Option<Date>,
 }
 
 /// What the council means by each RAG rating: the legend wherever RAG appears.
@@ -387,6 +425,20 @@ macro_rules! feed_enum {
         }
     };
 }
+
+feed_enum!(
+    /// (1.1) Where the plan itself stands.
+    PlanStatus {
+        /// Being written; not yet sent to the inspectorate.
+        Draft = "draft",
+        /// Sent to the inspectorate.
+        Submitted = "submitted",
+        /// Approved.
+        Approved = "approved",
+        /// Ended: kept as a record.
+        Closed = "closed",
+    }
+);
 
 feed_enum!(
     /// Who inspected.
@@ -570,6 +622,7 @@ pub struct Inspection {
     pub end: Option<Date>,
     /// When the report was published.
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub published: Option<Date>,
     /// The report.
     #[serde(default)]
@@ -611,6 +664,9 @@ pub struct Finding {
     pub area: Option<Area>,
     /// The finding's words.
     pub text: Text,
+    /// (1.1) The council's response: how it is being addressed, context, or where it disagrees.
+    #[serde(default)]
+    pub response: Option<Text>,
 }
 
 /// A key action or workstream of the plan.
@@ -702,6 +758,12 @@ pub struct Action {
     /// When completion was verified.
     #[serde(default)]
     pub signed_off: Option<Date>,
+    /// (1.1) The number readers see, when the id is not it (numbers need not be unique).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// (1.1) How often work with no end recurs, e.g. "every six weeks": the action is ongoing.
+    #[serde(default)]
+    pub recurrence: Option<Text>,
 }
 
 impl Action {
@@ -715,14 +777,26 @@ impl Action {
         matches!(self.status, Status::NotStarted | Status::InProgress)
     }
 
-    /// Open and its effective due date is before `as_of`.
-    pub fn is_overdue(&self, as_of: Date) -> bool {
-        self.is_open() && self.effective_due().is_some_and(|d| d < as_of)
+    /// The number readers see: `number`, else the id.
+    pub fn number(&self) -> &str {
+        self.number.as_deref().unwrap_or(&self.id)
     }
 
-    /// Open and its effective due date is on `as_of` or at most 30 days after.
+    /// (1.1) Work that goes on with no end: has a `recurrence` and is still open. Never
+    /// overdue or due soon, and left out of completion percentages like a withdrawn action.
+    pub fn is_ongoing(&self) -> bool {
+        self.recurrence.is_some() && self.is_open()
+    }
+
+    /// Open, not ongoing, and its effective due date is before `as_of`.
+    pub fn is_overdue(&self, as_of: Date) -> bool {
+        self.is_open() && !self.is_ongoing() && self.effective_due().is_some_and(|d| d < as_of)
+    }
+
+    /// Open, not ongoing, and its effective due date is on `as_of` or at most 30 days after.
     pub fn is_due_soon(&self, as_of: Date) -> bool {
         self.is_open()
+            && !self.is_ongoing()
             && self
                 .effective_due()
                 .is_some_and(|d| d >= as_of && as_of.days_until(d) <= 30)
@@ -843,6 +917,24 @@ pub struct Value {
     /// A note on the figure.
     #[serde(default)]
     pub note: Option<Text>,
+    /// (1.1) The figure is approximate, as in "about 60".
+    #[serde(default)]
+    pub approximate: bool,
+    /// (1.1) The figure split into parts (children by how many social workers they have had).
+    #[serde(default)]
+    pub breakdown: Vec<Part>,
+}
+
+/// (1.1) One part of a figure's breakdown.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct Part {
+    /// What the part counts, e.g. "9 or more".
+    pub label: Text,
+    /// The part's figure; `null` (and `suppressed: true`) when withheld.
+    pub value: Option<f64>,
+    /// Withheld because it is small enough to identify children.
+    #[serde(default)]
+    pub suppressed: bool,
 }
 
 /// Figures to compare an indicator with.
@@ -862,6 +954,7 @@ pub struct Meeting {
     #[schemars(length(min = 1))]
     pub id: Id,
     /// When.
+    #[schemars(with = "Day")]
     pub date: Date,
     /// E.g. "Overview and Scrutiny Committee".
     pub body: Text,
@@ -874,6 +967,32 @@ pub struct Meeting {
     /// E.g. "Noted".
     #[serde(default)]
     pub outcome: Option<Text>,
+    /// (1.1) What the committee asked for.
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// (1.1) Something a meeting asked for: "a report on agency spend to the next meeting".
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+pub struct FollowUp {
+    /// What was asked for.
+    pub text: Text,
+    /// Who is to do it.
+    #[serde(default)]
+    pub lead: Option<Text>,
+    /// When it is due.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// When it was done.
+    #[serde(default)]
+    pub done: Option<Date>,
+}
+
+impl FollowUp {
+    /// Not done, and due before `as_of`.
+    pub fn is_overdue(&self, as_of: Date) -> bool {
+        self.done.is_none() && self.due.is_some_and(|d| d < as_of)
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of feed v1, generated from these types.
@@ -887,11 +1006,13 @@ pub fn schema() -> serde_json::Value {
     );
     let mut v = s.to_value();
     // `value` must be written, as a number or (suppressed) null: required yet nullable.
-    if let Some(req) = v
-        .pointer_mut("/$defs/Value/required")
-        .and_then(serde_json::Value::as_array_mut)
-    {
-        req.push("value".into());
+    for def in ["Value", "Part"] {
+        if let Some(req) = v
+            .pointer_mut(&format!("/$defs/{def}/required"))
+            .and_then(serde_json::Value::as_array_mut)
+        {
+            req.push("value".into());
+        }
     }
     allow_null_for_optional(&mut v);
     v

@@ -2,9 +2,11 @@
 //!
 //! [`check`] takes the file's bytes exactly as published and returns the [`Feed`] made of
 //! every valid item, with every [`Problem`] found on the way. Problems name the JSON path, the
-//! line and column, what was found and what was expected. An error in a list item leaves that
-//! item out (the innermost list item: a bad update drops the update, not its action) and
-//! keeps the rest; only a file that cannot be read as a version 1 feed at all gives no feed.
+//! line and column, what was found and what was expected. What a problem leaves out is as
+//! little as possible: a bad optional field (a date, a URL, a reference, one entry of a list of
+//! references) is left out and its item kept; a bad required field or id leaves that item out
+//! (the innermost list item: a bad update drops the update, not its action) and keeps the
+//! rest; only a file that cannot be read as a version 1 feed at all gives no feed.
 //! References are checked against every id written in the file, so a typo in one action does
 //! not cascade into errors for every sub-action that points at it.
 
@@ -53,7 +55,7 @@ pub enum Rule {
     Type,
     /// A word that is not one of the allowed values.
     Enum,
-    /// Not written `YYYY-MM-DD`.
+    /// Not written `YYYY-MM-DD` (or `YYYY-MM` where a month is allowed).
     DateForm,
     /// `YYYY-MM-DD`, but no such day.
     NoSuchDate,
@@ -119,6 +121,10 @@ pub struct Problem {
     pub message: String,
     /// The rule broken.
     pub rule: Rule,
+    /// True for an error that left out only a field, or one entry of a list of references:
+    /// the item it is in is still shown.
+    #[serde(skip)]
+    pub item_kept: bool,
     #[serde(skip)]
     offset: usize,
 }
@@ -197,6 +203,7 @@ pub fn check(bytes: &[u8]) -> Report {
             column: 1,
             message,
             rule,
+            item_kept: false,
             offset: 0,
         }],
     };
@@ -321,6 +328,9 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "next_review",
             "url",
             "rag_definitions",
+            "status",
+            "submit_by",
+            "submitted",
         ],
     ),
     ("RagDefinitions", &["red", "amber", "green", "blue"]),
@@ -340,7 +350,10 @@ pub const KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("Judgement", &["area", "grade", "label"]),
-    ("Finding", &["id", "inspection", "kind", "area", "text"]),
+    (
+        "Finding",
+        &["id", "inspection", "kind", "area", "text", "response"],
+    ),
     (
         "Priority",
         &["id", "title", "description", "lead", "findings"],
@@ -369,6 +382,8 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "indicators",
             "evidence",
             "signed_off",
+            "number",
+            "recurrence",
         ],
     ),
     ("Milestone", &["title", "due", "completed"]),
@@ -392,12 +407,32 @@ pub const KEYS: &[(&str, &[&str])] = &[
         ],
     ),
     ("Target", &["value", "by"]),
-    ("Value", &["period", "value", "suppressed", "note"]),
+    (
+        "Value",
+        &[
+            "period",
+            "value",
+            "suppressed",
+            "note",
+            "approximate",
+            "breakdown",
+        ],
+    ),
+    ("Part", &["label", "value", "suppressed"]),
     ("Comparator", &["name", "values"]),
     (
         "Meeting",
-        &["id", "date", "body", "title", "url", "outcome"],
+        &[
+            "id",
+            "date",
+            "body",
+            "title",
+            "url",
+            "outcome",
+            "follow_ups",
+        ],
     ),
+    ("FollowUp", &["text", "lead", "due", "done"]),
 ];
 
 fn keys_of(def: &str) -> &'static [&'static str] {
@@ -561,6 +596,7 @@ impl Cx {
             column: 0,
             message,
             rule,
+            item_kept: false,
             offset,
         });
     }
@@ -593,6 +629,24 @@ impl Cx {
 
     fn warn(&mut self, rule: Rule, at: At, message: String) {
         self.report(Severity::Warning, rule, at, message);
+    }
+
+    /// Reads `f` as a part of an item that can be left out alone (an optional field, one entry
+    /// of a list of references): its errors leave out that part, not the item it is in.
+    fn part<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let first = self.problems.len();
+        let r = self.item(f);
+        self.keep_item_since(first);
+        r
+    }
+
+    /// Marks the errors reported since problem `first` as leaving their item shown.
+    fn keep_item_since(&mut self, first: usize) {
+        for p in &mut self.problems[first..] {
+            if p.severity == Severity::Error {
+                p.item_kept = true;
+            }
+        }
     }
 
     /// Reads `f` as one item: returns `None` (leaving it out) if it had any error of its own.
@@ -740,24 +794,27 @@ impl Cx {
         }
     }
 
-    /// An optional key: `None` when absent or null, else read with `f`.
+    /// An optional key: `None` when absent or null, else read with `f`. A bad value is left
+    /// out (`None`) and its item kept.
     fn opt<'v, T>(
         &mut self,
         o: &Obj<'v>,
         key: &str,
         f: impl FnOnce(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Option<T> {
-        o.get(key).and_then(|v| f(self, v, o.at(key, v)))
+        let v = o.get(key)?;
+        self.part(|cx| f(cx, v, o.at(key, v)))
     }
 
-    /// An optional list (absent or null is empty); each item read as its own item.
+    /// An optional list (absent or null is empty); each item read as its own item. A value
+    /// that is not a list is left out and the item it is in kept.
     fn list<'v, T>(
         &mut self,
         o: &Obj<'v>,
         key: &str,
         mut f: impl FnMut(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Vec<T> {
-        let Some((items, path)) = self.array(o, key, "a list [ ... ]") else {
+        let Some((items, path)) = self.part(|cx| cx.array(o, key, "a list [ ... ]")) else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
@@ -871,8 +928,59 @@ impl Cx {
         }
     }
 
+    /// (1.1) A date field that may be a whole month: `YYYY-MM-DD` or `YYYY-MM`.
     fn date(&mut self, v: &J, at: At) -> Option<Date> {
         let s = self.string(v, at)?;
+        if s.len() == 7 {
+            return match Date::parse_day_or_month(&s) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    let rule = if s.as_bytes()[4] == b'-'
+                        && s.bytes()
+                            .enumerate()
+                            .all(|(i, b)| i == 4 || b.is_ascii_digit())
+                    {
+                        Rule::NoSuchDate
+                    } else {
+                        Rule::DateForm
+                    };
+                    self.error(
+                        rule,
+                        at,
+                        format!("{} is not a real date; write a day as YYYY-MM-DD or a whole month as YYYY-MM, e.g. 2019-03", quote(&s)),
+                    );
+                    None
+                }
+            };
+        }
+        self.day_only(&s, at, " (or YYYY-MM for a whole month)")
+    }
+
+    /// A date field that must be a whole day (`as_of`, `published`, `meetings[].date`).
+    fn day(&mut self, v: &J, at: At) -> Option<Date> {
+        let s = self.string(v, at)?;
+        if let Ok(m) = Date::parse_day_or_month(&s) {
+            if m.is_whole_month() {
+                let last = m.month_end();
+                self.error(
+                    Rule::DateForm,
+                    at,
+                    format!(
+                        "{} is a month; \"{}\" needs the day as well, written YYYY-MM-DD, e.g. {last}",
+                        quote(&s),
+                        at.key
+                    ),
+                );
+                return None;
+            }
+        }
+        self.day_only(&s, at, "")
+    }
+
+    /// Reads `s` as `YYYY-MM-DD`; `or_month` is added to the advice when a month is allowed
+    /// and the text does not look like a UK date.
+    fn day_only(&mut self, s: &str, at: At, or_month: &str) -> Option<Date> {
+        let s = s.to_string();
         match Date::parse(&s) {
             Ok(d) => Some(d),
             Err(DateError::NoSuchDay) => {
@@ -892,8 +1000,10 @@ impl Cx {
                 None
             }
             Err(DateError::Form) => {
-                let hint = uk_date(&s)
-                    .map_or_else(|| ", e.g. 2019-02-28".to_string(), |d| format!(": {d}"));
+                let hint = uk_date(&s).map_or_else(
+                    || format!("{or_month}, e.g. 2019-02-28"),
+                    |d| format!(": {d}"),
+                );
                 self.error(
                     Rule::DateForm,
                     at,
@@ -1080,9 +1190,10 @@ impl Cx {
         }
     }
 
-    /// A list of references from `owner` to ids of `list`; a bad one is an error of the owner.
+    /// A list of references from `owner` to ids of `list`; a bad one is left out alone.
     fn refs(&mut self, o: &Obj, key: &str, list: &str, noun: &str, owner: &str) -> Vec<Id> {
-        let Some((items, path)) = self.array(o, key, "a list of ids [\"…\", \"…\"]") else {
+        let Some((items, path)) = self.part(|cx| cx.array(o, key, "a list of ids [\"…\", \"…\"]"))
+        else {
             return Vec::new();
         };
         items
@@ -1090,17 +1201,12 @@ impl Cx {
             .enumerate()
             .filter_map(|(i, item)| {
                 let p = format!("{path}[{i}]");
-                self.refers(
-                    item,
-                    At {
-                        parent: &p,
-                        key: "",
-                        offset: item.offset,
-                    },
-                    list,
-                    noun,
-                    owner,
-                )
+                let at = At {
+                    parent: &p,
+                    key: "",
+                    offset: item.offset,
+                };
+                self.part(|cx| cx.refers(item, at, list, noun, owner))
             })
             .collect()
     }
@@ -1124,7 +1230,9 @@ fn what_def(what: &str) -> &str {
         "target" => "Target",
         "value" => "Value",
         "comparator" => "Comparator",
+        "part of a breakdown" => "Part",
         "meeting" => "Meeting",
+        "follow-up" => "FollowUp",
         "text" => "Text",
         _ => "",
     }
@@ -1192,6 +1300,7 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
                 found(root)
             ),
             rule: Rule::NotObject,
+            item_kept: false,
             offset: root.offset,
         });
         return None;
@@ -1240,14 +1349,14 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
     {
         return None;
     }
-    let as_of = cx.req(&o, "as_of", "feed", Cx::date);
+    let as_of = cx.req(&o, "as_of", "feed", Cx::day);
     if as_of.is_none() {
         // Say why this one matters: without it the plan cannot be shown at all.
         if let Some(p) = cx.problems.iter_mut().rev().find(|p| p.path == "as_of") {
             p.message.push_str(". Without the date the data is true at, nothing can be judged overdue, so the plan cannot be shown");
         }
     }
-    let published = cx.opt(&o, "published", Cx::date);
+    let published = cx.opt(&o, "published", Cx::day);
     let publisher = cx
         .req(&o, "publisher", "feed", |cx, v, at| {
             let p = cx.object(v, at, "publisher")?;
@@ -1276,6 +1385,9 @@ fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
             next_review: None,
             url: None,
             rag_definitions: None,
+            status: None,
+            submit_by: None,
+            submitted: None,
         });
     let inspections = cx.list(&o, "inspections", read_inspection);
     let findings = cx.list(&o, "findings", read_finding);
@@ -1333,6 +1445,18 @@ fn read_plan(cx: &mut Cx, v: &J, at: At) -> Option<Plan> {
                 blue: cx.opt(&r, "blue", Cx::text),
             })
         }),
+        status: cx.opt(&o, "status", |cx, v, at| {
+            cx.word(
+                v,
+                at,
+                "a plan status",
+                PlanStatus::ALL,
+                PlanStatus::word,
+                PlanStatus::from_word,
+            )
+        }),
+        submit_by: cx.opt(&o, "submit_by", Cx::date),
+        submitted: cx.opt(&o, "submitted", Cx::date),
     })
 }
 
@@ -1360,21 +1484,28 @@ fn read_inspection(cx: &mut Cx, v: &J, at: At) -> Option<Inspection> {
         )
     });
     let start = cx.opt(&o, "start", Cx::date);
-    let end = cx.opt(&o, "end", Cx::date);
+    let mut end = cx.opt(&o, "end", Cx::date);
     if let (Some(s), Some(e), Some(ev)) = (start, end, o.get("end")) {
         if e < s {
-            cx.error(
-                Rule::Inconsistent,
-                o.at("end", ev),
-                format!("the inspection ends ({e}) before it starts ({s}); check the two dates"),
-            );
+            // The end is left out; the inspection and its judgements are still shown.
+            cx.part(|cx| {
+                cx.error(
+                    Rule::Inconsistent,
+                    o.at("end", ev),
+                    format!(
+                        "the inspection ends ({e}) before it starts ({s}); check the two dates"
+                    ),
+                );
+                Some(())
+            });
+            end = None;
         }
     }
     let insp = Inspection {
         title: cx.opt(&o, "title", Cx::text),
         start,
         end,
-        published: cx.opt(&o, "published", Cx::date),
+        published: cx.opt(&o, "published", Cx::day),
         report_url: cx.opt(&o, "report_url", Cx::url),
         judgements: cx.list(&o, "judgements", read_judgement),
         summary: cx.opt(&o, "summary", Cx::text),
@@ -1442,6 +1573,7 @@ fn read_finding(cx: &mut Cx, v: &J, at: At) -> Option<Finding> {
             cx.refers(v, at, "inspections", "inspection", &owner)
         }),
         area: cx.opt(&o, "area", read_area),
+        response: cx.opt(&o, "response", Cx::text),
         id: id?,
         kind: kind?,
         text: text?,
@@ -1536,6 +1668,19 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
             })
         }),
         signed_off: cx.opt(&o, "signed_off", Cx::date),
+        number: cx.opt(&o, "number", |cx, v, at| {
+            if let Kind::Number(n) = v.kind {
+                cx.error(Rule::Type, at, format!("found the number {n}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"));
+                return None;
+            }
+            let s = cx.string(v, at)?;
+            if s.trim().is_empty() {
+                cx.error(Rule::Range, at, "the number is empty; give the number readers see, e.g. \"1.3\", or leave the key out to show the id".into());
+                return None;
+            }
+            Some(s)
+        }),
+        recurrence: cx.opt(&o, "recurrence", Cx::text),
         id: id?,
         title: title?,
         status: status?,
@@ -1587,10 +1732,50 @@ fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
         }
     };
     Some(Value {
+        note: cx.opt(&o, "note", Cx::text),
+        approximate: cx.opt(&o, "approximate", Cx::boolean).unwrap_or(false),
+        breakdown: cx.list(&o, "breakdown", read_part),
         period: period?,
         value: value?,
         suppressed,
-        note: cx.opt(&o, "note", Cx::text),
+    })
+}
+
+/// (1.1) One part of a figure's breakdown: a label and a figure (or a withheld one).
+fn read_part(cx: &mut Cx, v: &J, at: At) -> Option<Part> {
+    let o = cx.object(v, at, "part of a breakdown")?;
+    let label = cx.req(&o, "label", "part of a breakdown", Cx::text);
+    let suppressed = cx.opt(&o, "suppressed", Cx::boolean).unwrap_or(false);
+    let value = match o.raw("value") {
+        None => {
+            let at = At {
+                parent: &o.path,
+                key: "value",
+                offset: o.offset,
+            };
+            cx.error(Rule::Required, at, "\"value\" is missing; give the part's figure, or \"value\": null with \"suppressed\": true for a withheld figure".into());
+            None
+        }
+        Some(j) if j.kind == Kind::Null => {
+            if !suppressed {
+                cx.warn(Rule::Suspicious, o.at("value", j), "the figure is null but not marked \"suppressed\": true; it is shown as no figure".into());
+            }
+            Some(None)
+        }
+        Some(j) => {
+            let n = cx.number(j, o.at("value", j));
+            if suppressed && n.is_some() {
+                cx.warn(Rule::Suspicious, o.at("value", j), "this figure is marked \"suppressed\" so it is not shown; write \"value\": null for a withheld figure".into());
+                Some(None)
+            } else {
+                n.map(Some)
+            }
+        }
+    };
+    Some(Part {
+        label: label?,
+        value: value?,
+        suppressed,
     })
 }
 
@@ -1617,10 +1802,6 @@ fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
         let by = cx.opt(&t, "by", Cx::date);
         Some(Target { value: value?, by })
     });
-    // A broken target is an error of the indicator, not something to drop silently.
-    if o.get("target").is_some() && target.is_none() {
-        return None;
-    }
     Some(Indicator {
         target,
         values: cx.list(&o, "values", read_value),
@@ -1644,12 +1825,22 @@ fn read_indicator(cx: &mut Cx, v: &J, at: At) -> Option<Indicator> {
 fn read_meeting(cx: &mut Cx, v: &J, at: At) -> Option<Meeting> {
     let o = cx.object(v, at, "meeting")?;
     let id = cx.own_id(&o, "meetings", "meeting");
-    let date = cx.req(&o, "date", "meeting", Cx::date);
+    let date = cx.req(&o, "date", "meeting", Cx::day);
     let body = cx.req(&o, "body", "meeting", Cx::text);
     Some(Meeting {
         title: cx.opt(&o, "title", Cx::text),
         url: cx.opt(&o, "url", Cx::url),
         outcome: cx.opt(&o, "outcome", Cx::text),
+        follow_ups: cx.list(&o, "follow_ups", |cx, v, at| {
+            let f = cx.object(v, at, "follow-up")?;
+            let text = cx.req(&f, "text", "follow-up", Cx::text);
+            Some(FollowUp {
+                lead: cx.opt(&f, "lead", Cx::text),
+                due: cx.opt(&f, "due", Cx::date),
+                done: cx.opt(&f, "done", Cx::date),
+                text: text?,
+            })
+        }),
         id: id?,
         date: date?,
         body: body?,
@@ -1689,7 +1880,8 @@ fn json_indexes(root: &J, list: &str) -> HashMap<String, Vec<usize>> {
 }
 
 /// Sub-actions that are their own ancestors: the one rule that needs every action read.
-/// Each action in a cycle is reported at its `parent` and left out.
+/// Each action in a cycle is reported at its `parent`, which is left out: the actions are
+/// still shown, as actions of no parent.
 fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
     let parent: HashMap<&str, &str> = feed
         .actions
@@ -1750,15 +1942,22 @@ fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
             )
             .map_or(0, |v| v.offset);
             let path = format!("actions[{i}]");
-            cx.error(
-                Rule::Cycle,
-                At { parent: &path, key: "parent", offset },
-                format!("sub-actions go round in a circle ({circle}); an action cannot be a sub-action of itself"),
-            );
+            cx.part(|cx| {
+                cx.error(
+                    Rule::Cycle,
+                    At { parent: &path, key: "parent", offset },
+                    format!("sub-actions go round in a circle ({circle}); an action cannot be a sub-action of itself"),
+                );
+                Some(())
+            });
             bad.insert(id.to_string());
         }
     }
-    feed.actions.retain(|a| !bad.contains(&a.id));
+    for a in &mut feed.actions {
+        if bad.contains(&a.id) {
+            a.parent = None;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1791,11 +1990,14 @@ mod tests {
             "\"2019-02-30\" is not a real date; write dates as YYYY-MM-DD, e.g. 2019-02-28"
         );
         assert_eq!((p.line, p.column), (4, 10));
+        let feed = r.feed.unwrap();
         assert_eq!(
-            r.feed.unwrap().actions.len(),
-            0,
-            "the invalid action is left out"
+            feed.actions.len(),
+            1,
+            "a bad optional date keeps its action"
         );
+        assert_eq!(feed.actions[0].due, None, "and the date is left out");
+        assert!(p.item_kept);
     }
 
     #[test]
@@ -1879,13 +2081,20 @@ mod tests {
             .as_bytes(),
         );
         let feed = r.feed.unwrap();
+        // Every action is kept: the parents in the circle and the dangling priority are left out.
         assert_eq!(
             feed.actions
                 .iter()
-                .map(|a| a.id.as_str())
+                .map(|a| (a.id.as_str(), a.parent.as_deref(), a.priority.as_deref()))
                 .collect::<Vec<_>>(),
-            ["4"]
+            [
+                ("1", None, None),
+                ("2", None, None),
+                ("3", None, None),
+                ("4", Some("3"), None)
+            ]
         );
+        assert!(r.problems.iter().all(|p| p.item_kept));
         assert_eq!(
             r.problems.iter().filter(|p| p.rule == Rule::Cycle).count(),
             2
@@ -1942,5 +2151,295 @@ mod tests {
         ] {
             assert!(!is_web_address(bad), "{bad}");
         }
+    }
+}
+
+/// (1.1) "What a problem leaves out is as little as possible", field by field.
+#[cfg(test)]
+mod as_little_as_possible {
+    use super::*;
+    use serde_json::{json, Value as Js};
+
+    /// A feed with one of every item, each with every optional field, all valid.
+    fn base() -> Js {
+        json!({
+          "schema_version": "1.1", "as_of": "2019-10-31", "published": "2019-10-31",
+          "publisher": {"name": "Council", "url": "https://example.gov.uk", "contact_email": "a@b"},
+          "plan": {"id": "P", "title": "Plan", "summary": "s", "approved": "2019-02", "approved_by": "Cabinet",
+                   "next_review": "2020-01", "url": "https://example.gov.uk/plan",
+                   "rag_definitions": {"red": "r", "amber": "a", "green": "g", "blue": "b"},
+                   "status": "submitted", "submit_by": "2019-03", "submitted": "2019-03-20"},
+          "inspections": [{"id": "I", "inspectorate": "ofsted", "type": "ilacs_standard", "title": "t",
+                   "start": "2018-11-05", "end": "2018-11-16", "published": "2018-12-20",
+                   "report_url": "https://example.gov.uk/r", "summary": "s",
+                   "judgements": [{"area": "overall_effectiveness", "grade": "good"}]}],
+          "findings": [{"id": "F1", "inspection": "I", "kind": "area_for_improvement", "area": "help_and_protection",
+                   "text": "t", "response": "accepted"},
+                   {"id": "F2", "kind": "strength", "text": "t"}],
+          "priorities": [{"id": "PR", "title": "t", "description": "d", "lead": "l", "findings": ["F1", "F2"]}],
+          "actions": [
+            {"id": "A", "number": "1.3", "priority": "PR", "title": "t", "description": "d", "findings": ["F1", "F2"],
+             "lead": "l", "team": "t", "start": "2019-01", "due": "2019-03", "revised_due": "2019-06-30",
+             "completed": "2019-06", "status": "complete", "rag": "blue", "progress": 100,
+             "success_measures": ["m"], "milestones": [{"title": "m", "due": "2019-02", "completed": "2019-02-10"}],
+             "updates": [{"date": "2019-06", "text": "u", "status": "complete", "rag": "blue", "progress": 100, "meeting": "M"}],
+             "indicators": ["IN"], "evidence": [{"text": "e", "url": "https://example.gov.uk/e"}],
+             "signed_off": "2019-07", "recurrence": "every six weeks"},
+            {"id": "B", "parent": "A", "title": "t", "status": "in_progress"}],
+          "indicators": [{"id": "IN", "name": "n", "unit": "count", "polarity": "lower_is_better",
+             "target": {"value": 1, "by": "2020-03"}, "source": "s", "description": "d",
+             "values": [{"period": "2019-03", "value": 57, "note": "n", "approximate": true,
+                         "breakdown": [{"label": "6", "value": 36}, {"label": "9 or more", "value": null, "suppressed": true}]}],
+             "comparators": [{"name": "England", "values": [{"period": "2019-03", "value": 10}]}]}],
+          "meetings": [{"id": "M", "date": "2019-07-01", "body": "Panel", "title": "t",
+             "url": "https://example.gov.uk/m", "outcome": "o",
+             "follow_ups": [{"text": "annual update", "lead": "Director", "due": "2020-07", "done": "2020-06-30"}]}]
+        })
+    }
+
+    fn read(j: &Js) -> Report {
+        check(serde_json::to_string_pretty(j).unwrap().as_bytes())
+    }
+
+    #[test]
+    fn the_base_feed_is_clean() {
+        let r = read(&base());
+        assert_eq!(r.problems, vec![]);
+    }
+
+    /// A bad value at `pointer` is one error there, and the feed is the same as with the
+    /// field not given (or, for one entry of a list of references, without that entry).
+    #[test]
+    fn a_bad_optional_field_is_left_out_and_its_item_kept() {
+        let cases: &[(&str, Js)] = &[
+            ("/published", json!("2019-10")),
+            ("/publisher/url", json!("javascript:x")),
+            ("/plan/id", json!(5)),
+            ("/plan/summary", json!(5)),
+            ("/plan/approved", json!("2019-02-30")),
+            ("/plan/approved_by", json!(5)),
+            ("/plan/next_review", json!("next year")),
+            ("/plan/url", json!("/plan")),
+            ("/plan/rag_definitions", json!("x")),
+            ("/plan/rag_definitions/red", json!(5)),
+            ("/plan/status", json!("drafted")),
+            ("/plan/submit_by", json!("2019-13")),
+            ("/plan/submitted", json!(20190320)),
+            ("/inspections/0/title", json!(5)),
+            ("/inspections/0/start", json!("5/11/18")),
+            ("/inspections/0/published", json!("2018-12")),
+            ("/inspections/0/report_url", json!("ftp://x")),
+            ("/inspections/0/judgements", json!("good")),
+            ("/inspections/0/summary", json!(5)),
+            ("/findings/0/inspection", json!("J")),
+            ("/findings/0/area", json!("help")),
+            ("/findings/0/response", json!(5)),
+            ("/priorities/0/description", json!(5)),
+            ("/priorities/0/lead", json!(5)),
+            ("/priorities/0/findings", json!("F1")),
+            ("/actions/0/number", json!(1.3)),
+            ("/actions/0/priority", json!("PR9")),
+            ("/actions/1/parent", json!("Z")),
+            ("/actions/0/description", json!(5)),
+            ("/actions/0/findings", json!("F1")),
+            ("/actions/0/lead", json!(5)),
+            ("/actions/0/team", json!(5)),
+            ("/actions/0/start", json!("2019-1")),
+            ("/actions/0/due", json!("March 2019")),
+            ("/actions/0/revised_due", json!("2019-06-31")),
+            ("/actions/0/completed", json!("x")),
+            ("/actions/0/rag", json!("purple")),
+            ("/actions/0/progress", json!(120)),
+            ("/actions/0/success_measures", json!("m")),
+            ("/actions/0/milestones", json!("m")),
+            ("/actions/0/milestones/0/due", json!("x")),
+            ("/actions/0/milestones/0/completed", json!("x")),
+            ("/actions/0/updates", json!("u")),
+            ("/actions/0/updates/0/text", json!(5)),
+            ("/actions/0/updates/0/status", json!("done")),
+            ("/actions/0/updates/0/rag", json!("purple")),
+            ("/actions/0/updates/0/progress", json!("50%")),
+            ("/actions/0/updates/0/meeting", json!("M9")),
+            ("/actions/0/indicators", json!("IN")),
+            ("/actions/0/evidence", json!("e")),
+            ("/actions/0/evidence/0/url", json!("e.pdf")),
+            ("/actions/0/signed_off", json!("x")),
+            ("/actions/0/recurrence", json!(6)),
+            ("/indicators/0/target", json!("1")),
+            ("/indicators/0/target/by", json!("x")),
+            ("/indicators/0/values", json!("x")),
+            ("/indicators/0/values/0/note", json!(5)),
+            ("/indicators/0/values/0/approximate", json!("about")),
+            ("/indicators/0/values/0/breakdown", json!("x")),
+            ("/indicators/0/comparators", json!("England")),
+            ("/indicators/0/source", json!(5)),
+            ("/indicators/0/description", json!(5)),
+            ("/meetings/0/title", json!(5)),
+            ("/meetings/0/url", json!("x")),
+            ("/meetings/0/outcome", json!(5)),
+            ("/meetings/0/follow_ups", json!("x")),
+            ("/meetings/0/follow_ups/0/lead", json!(5)),
+            ("/meetings/0/follow_ups/0/due", json!("x")),
+            ("/meetings/0/follow_ups/0/done", json!("x")),
+        ];
+        for (pointer, bad) in cases {
+            let mut broken = base();
+            *broken.pointer_mut(pointer).unwrap() = bad.clone();
+            let r = read(&broken);
+            let errors: Vec<&Problem> = r
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .collect();
+            assert_eq!(errors.len(), 1, "{pointer}: {:?}", r.problems);
+            let path = pointer[1..].split('/').fold(String::new(), |acc, step| {
+                match step.parse::<usize>() {
+                    Ok(i) => format!("{acc}[{i}]"),
+                    Err(_) if acc.is_empty() => step.to_string(),
+                    Err(_) => format!("{acc}.{step}"),
+                }
+            });
+            assert_eq!(errors[0].path, path, "{pointer}");
+            assert!(errors[0].item_kept, "{pointer}");
+            let mut without = base();
+            *without.pointer_mut(pointer).unwrap() = Js::Null;
+            let expected = read(&without);
+            assert_eq!(expected.errors(), 0, "{pointer}");
+            assert_eq!(r.feed, expected.feed, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn one_bad_reference_in_a_list_leaves_out_that_entry_only() {
+        for (pointer, bad) in [
+            ("/priorities/0/findings/1", "F9"),
+            ("/actions/0/findings/0", ""),
+            ("/actions/0/indicators/0", "IN9"),
+        ] {
+            let mut broken = base();
+            *broken.pointer_mut(pointer).unwrap() = json!(bad);
+            let r = read(&broken);
+            assert_eq!(r.errors(), 1, "{pointer}: {:?}", r.problems);
+            assert!(r.problems[0].item_kept);
+            let (list, i) = pointer.rsplit_once('/').unwrap();
+            let mut without = base();
+            without
+                .pointer_mut(list)
+                .unwrap()
+                .as_array_mut()
+                .unwrap()
+                .remove(i.parse().unwrap());
+            assert_eq!(r.feed, read(&without).feed, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn a_bad_required_field_or_id_leaves_out_its_item() {
+        for (pointer, bad, list) in [
+            ("/actions/1/status", json!("done"), "actions"),
+            ("/actions/1/id", json!(""), "actions"),
+            ("/findings/1/kind", json!("good"), "findings"),
+            ("/meetings/0/date", json!("2019-07"), "meetings"),
+            (
+                "/indicators/0/values/0/breakdown/0/label",
+                Js::Null,
+                "parts",
+            ),
+            (
+                "/indicators/0/values/0/breakdown/1/value",
+                json!("none"),
+                "parts",
+            ),
+            ("/meetings/0/follow_ups/0/text", json!(5), "follow-ups"),
+        ] {
+            let mut broken = base();
+            *broken.pointer_mut(pointer).unwrap() = bad;
+            let r = read(&broken);
+            assert!(r.errors() >= 1, "{pointer}");
+            assert!(
+                r.problems.iter().all(|p| !p.item_kept),
+                "{pointer}: {:?}",
+                r.problems
+            );
+            let f = r.feed.unwrap();
+            let n = match list {
+                "actions" => f.actions.len() + 1,
+                "findings" => f.findings.len() + 1,
+                "meetings" => f.meetings.len() + 1,
+                "parts" => f.indicators[0].values[0].breakdown.len() + 1,
+                _ => f.meetings[0].follow_ups.len() + 1,
+            };
+            let whole = match list {
+                "actions" | "findings" | "parts" => 2,
+                _ => 1,
+            };
+            assert_eq!(n, whole, "{pointer}: one {list} left out");
+        }
+    }
+
+    #[test]
+    fn a_month_where_only_a_day_will_do() {
+        let mut b = base();
+        b["as_of"] = json!("2019-10");
+        let r = read(&b);
+        assert!(r.feed.is_none());
+        assert_eq!(r.problems[0].path, "as_of");
+        assert!(
+            r.problems[0]
+                .message
+                .starts_with("\"2019-10\" is a month; \"as_of\" needs the day as well, written YYYY-MM-DD, e.g. 2019-10-31"),
+            "{}",
+            r.problems[0].message
+        );
+        let mut b = base();
+        b["actions"][0]["due"] = json!("2019-13");
+        let r = read(&b);
+        assert_eq!(r.problems[0].rule, Rule::NoSuchDate);
+        assert_eq!(
+            r.problems[0].message,
+            "\"2019-13\" is not a real date; write a day as YYYY-MM-DD or a whole month as YYYY-MM, e.g. 2019-03"
+        );
+        b["actions"][0]["due"] = json!("March 2019");
+        let r = read(&b);
+        assert_eq!(r.problems[0].rule, Rule::DateForm);
+        assert_eq!(
+            r.problems[0].message,
+            "\"March 2019\" is not a date written as YYYY-MM-DD (or YYYY-MM for a whole month), e.g. 2019-02-28"
+        );
+    }
+
+    #[test]
+    fn an_inspection_ending_before_it_starts_keeps_its_judgements() {
+        let mut b = base();
+        b["inspections"][0]["end"] = json!("2018-11-01");
+        let r = read(&b);
+        assert_eq!(r.errors(), 1);
+        assert!(r.problems[0].item_kept);
+        let f = r.feed.unwrap();
+        assert_eq!(f.inspections[0].end, None);
+        assert_eq!(f.inspections[0].judgements.len(), 1);
+    }
+
+    #[test]
+    fn the_new_keys_are_read() {
+        let f = read(&base()).feed.unwrap();
+        assert_eq!(f.plan.status, Some(PlanStatus::Submitted));
+        assert_eq!(f.plan.submit_by.unwrap().to_string(), "2019-03");
+        assert_eq!(f.findings[0].response, Some(Text::from("accepted")));
+        assert_eq!(f.actions[0].number(), "1.3");
+        assert_eq!(f.actions[1].number(), "B");
+        assert!(
+            !f.actions[0].is_ongoing(),
+            "complete routine work is not ongoing"
+        );
+        let v = &f.indicators[0].values[0];
+        assert!(v.approximate);
+        assert_eq!(v.breakdown.len(), 2);
+        assert_eq!(v.breakdown[1].value, None);
+        assert!(v.breakdown[1].suppressed);
+        assert_eq!(
+            f.meetings[0].follow_ups[0].done.unwrap().to_string(),
+            "2020-06-30"
+        );
     }
 }

@@ -55,6 +55,7 @@ pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang) -> String {
         "Completed",
         "Signed off",
         "Overdue",
+        "Ongoing",
     ];
     let mut out = String::from("\u{FEFF}");
     let row = |cells: Vec<String>, out: &mut String| {
@@ -90,7 +91,7 @@ pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang) -> String {
             .unwrap_or_default();
         row(
             vec![
-                a.id.clone(),
+                a.number().to_string(),
                 a.title.show(lang).to_string(),
                 status_word(lang, a.status).to_string(),
                 a.rag
@@ -100,7 +101,14 @@ pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang) -> String {
                 text(&a.lead),
                 text(&a.team),
                 priority,
-                a.parent.clone().unwrap_or_default(),
+                a.parent
+                    .as_ref()
+                    .map(|p| {
+                        feed.action(p)
+                            .map_or(p.as_str(), |x| x.number())
+                            .to_string()
+                    })
+                    .unwrap_or_default(),
                 date(a.start),
                 date(a.due),
                 date(a.revised_due),
@@ -115,6 +123,11 @@ pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang) -> String {
                     },
                 )
                 .to_string(),
+                if a.is_ongoing() {
+                    text(&a.recurrence)
+                } else {
+                    String::new()
+                },
             ],
             &mut out,
         );
@@ -146,6 +159,34 @@ mod tests {
     }
 
     #[test]
+    fn numbers_months_and_ongoing_work() {
+        let text = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2019-10-31", "plan": {"title": "P"},
+          "actions": [{"id": "a", "number": "1.3", "title": "Audit", "status": "in_progress", "due": "2019-03", "recurrence": "every six weeks"},
+                      {"id": "b", "number": "1.3.1", "parent": "a", "title": "Sub", "status": "not_started"}]}"#;
+        let feed = check(text.as_bytes()).feed.unwrap();
+        let csv = actions(&feed, &[0, 1], Lang::En);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+        assert!(
+            lines[0].ends_with("\"Overdue\",\"Ongoing\""),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].starts_with("\"1.3\",\"Audit\""), "{}", lines[1]);
+        assert!(lines[1].contains("\"2019-03\""), "{}", lines[1]);
+        assert!(
+            lines[1].ends_with("\"No\",\"every six weeks\""),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].starts_with("\"1.3.1\""), "{}", lines[2]);
+        assert!(
+            lines[2].contains(",\"1.3\","),
+            "the parent by its number: {}",
+            lines[2]
+        );
+    }
+
+    #[test]
     fn file_bytes() {
         let text = r#"{"schema_version": "1.0", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
           "actions": [{"id": "1", "title": "=cmd|' /C calc'!A0", "status": "in_progress", "due": "2026-01-01", "lead": "Llŷr"}]}"#;
@@ -153,7 +194,7 @@ mod tests {
         let csv = actions(&feed, &[0], Lang::En);
         assert!(csv.starts_with("\u{FEFF}\"Number\",\"Title\",\"Status\""));
         let line = csv.split("\r\n").nth(1).unwrap();
-        assert_eq!(line, "\"1\",\"'=cmd|' /C calc'!A0\",\"In progress\",\"\",\"\",\"Llŷr\",\"\",\"\",\"\",\"\",\"2026-01-01\",\"\",\"\",\"\",\"Yes\"");
+        assert_eq!(line, "\"1\",\"'=cmd|' /C calc'!A0\",\"In progress\",\"\",\"\",\"Llŷr\",\"\",\"\",\"\",\"\",\"2026-01-01\",\"\",\"\",\"\",\"Yes\",\"\"");
         assert!(csv.ends_with("\r\n"));
     }
 }

@@ -23,8 +23,8 @@
 use crate::csv::{self, unguard};
 use crate::date::Date;
 use crate::feed::{
-    Area, Feed, FindingKind, Grade, InspectionType, Inspectorate, Polarity, Rag, Status, Text,
-    Unit, Url,
+    Area, Feed, FindingKind, Grade, InspectionType, Inspectorate, PlanStatus, Polarity, Rag,
+    Status, Text, Unit, Url,
 };
 use crate::i18n::Lang;
 use crate::validate::{self, closest, quote, Report, Rule, Severity};
@@ -125,7 +125,9 @@ const EVIDENCE: usize = 9;
 const INDICATORS: usize = 10;
 const COMPARATORS: usize = 11;
 const VALUES: usize = 12;
-const MEETINGS: usize = 13;
+const BREAKDOWN: usize = 13;
+const MEETINGS: usize = 14;
+const FOLLOW_UPS: usize = 15;
 
 fn words<E: Copy>(all: &[E], word: fn(E) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|&e| word(e)).collect()
@@ -157,10 +159,13 @@ fn units() -> Vec<&'static str> {
 fn polarities() -> Vec<&'static str> {
     words(Polarity::ALL, Polarity::word)
 }
+fn plan_statuses() -> Vec<&'static str> {
+    words(PlanStatus::ALL, PlanStatus::word)
+}
 
 use Kind as K;
 
-static SHEETS: [SheetDef; 14] = [
+static SHEETS: [SheetDef; 16] = [
     SheetDef {
         name: "plan",
         noun: "plan",
@@ -187,6 +192,9 @@ static SHEETS: [SheetDef; 14] = [
             col!("rag_amber", K::Text, ["plan", "rag_definitions", "amber"]),
             col!("rag_green", K::Text, ["plan", "rag_definitions", "green"]),
             col!("rag_blue", K::Text, ["plan", "rag_definitions", "blue"]),
+            col!("status", K::Enum(plan_statuses), ["plan", "status"]),
+            col!("submit_by", K::Date, ["plan", "submit_by"]),
+            col!("submitted", K::Date, ["plan", "submitted"]),
         ],
     },
     SheetDef {
@@ -229,6 +237,7 @@ static SHEETS: [SheetDef; 14] = [
             col!("kind", K::Enum(finding_kinds)),
             col!("area", K::Enum(areas)),
             col!("text", K::Text),
+            col!("response", K::Text),
         ],
     },
     SheetDef {
@@ -265,6 +274,8 @@ static SHEETS: [SheetDef; 14] = [
             col!("progress", K::Number),
             col!("indicators", K::Refs),
             col!("signed_off", K::Date),
+            col!("number", K::Str),
+            col!("recurrence", K::Text),
         ],
     },
     SheetDef {
@@ -358,6 +369,23 @@ static SHEETS: [SheetDef; 14] = [
             col!("value", K::Number),
             col!("suppressed", K::Bool),
             col!("note", K::Text),
+            col!("approximate", K::Bool),
+        ],
+    },
+    SheetDef {
+        name: "breakdown",
+        noun: "part of a breakdown",
+        place: Place::Child {
+            parent: INDICATORS,
+            key: "breakdown",
+        },
+        cols: &[
+            col!("indicator", K::Ref),
+            col!("comparator", K::Str),
+            col!("period", K::Period),
+            col!("label", K::Text),
+            col!("value", K::Number),
+            col!("suppressed", K::Bool),
         ],
     },
     SheetDef {
@@ -371,6 +399,21 @@ static SHEETS: [SheetDef; 14] = [
             col!("title", K::Text),
             col!("url", K::Url),
             col!("outcome", K::Text),
+        ],
+    },
+    SheetDef {
+        name: "follow_ups",
+        noun: "follow-up",
+        place: Place::Child {
+            parent: MEETINGS,
+            key: "follow_ups",
+        },
+        cols: &[
+            col!("meeting", K::Ref),
+            col!("text", K::Text),
+            col!("lead", K::Text),
+            col!("due", K::Date),
+            col!("done", K::Date),
         ],
     },
 ];
@@ -724,6 +767,8 @@ fn nested_def(def: &str, key: &str) -> &'static str {
         ("Indicator", "target") => "Target",
         ("Indicator", "comparators") => "Comparator",
         ("Indicator" | "Comparator", "values") => "Value",
+        ("Value", "breakdown") => "Part",
+        ("Meeting", "follow_ups") => "FollowUp",
         _ => "Text",
     }
 }
@@ -824,7 +869,7 @@ const MONTHS: [&str; 12] = [
 
 /// A date typed the ways officers type them, as `YYYY-MM-DD` text for the validator:
 /// `31/03/2026`, `31.3.2026`, `2026/03/31`, `31 March 2026`, `31 Mar 2026`, with or without a
-/// time after it. The text is kept as it was when it is none of these, and a day that does not
+/// time after it; (1.1) a month alone, `March 2019`, `Mar 2019` or `03/2019`, as `2019-03`. The text is kept as it was when it is none of these, and a day that does not
 /// exist (`31/02/2026`) comes out as `2026-02-31` so the validator says it is not a real date.
 /// With `month_first`, `01/31/2026` is 31 January (as some programs save CSV files).
 pub fn date_text(s: &str, month_first: bool) -> String {
@@ -864,6 +909,22 @@ pub fn date_text(s: &str, month_first: bool) -> String {
         }
     }
     let parts: Vec<&str> = t.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    // (1.1) A month alone: "March 2019", "Mar 2019", "03/2019".
+    if let [m, y] = parts[..] {
+        let m = m.trim_end_matches([',', '.']).to_lowercase();
+        let month = MONTHS
+            .iter()
+            .position(|full| m.len() >= 3 && full.starts_with(m.as_str()))
+            .filter(|&i| m.len() == 3 || m == MONTHS[i] || (i == 8 && m == "sept"));
+        if let (Some(i), true) = (month, digits(y, 4..=4)) {
+            return format!("{y}-{:02}", i + 1);
+        }
+    }
+    if let [m, y] = t.split('/').collect::<Vec<_>>()[..] {
+        if digits(m, 1..=2) && digits(y, 4..=4) {
+            return format!("{y}-{m:0>2}");
+        }
+    }
     if let [d, m, y] = parts[..] {
         let m = m.trim_end_matches([',', '.']).to_lowercase();
         let month = MONTHS
@@ -1522,7 +1583,7 @@ impl<'w> Builder<'w> {
                         ),
                     }
                 }
-                VALUES => {
+                VALUES | BREAKDOWN => {
                     let comparator = t.cell(cells, 1, 0).and_then(|c| typed(K::Str, c, self.how));
                     let (target, base) = match comparator {
                         None => (parent_obj, format!("{list}[{p}]")),
@@ -1547,7 +1608,8 @@ impl<'w> Builder<'w> {
                                     row,
                                     Some((1, t.col_name(1))),
                                     format!(
-                                        "this value refers to comparator {}, but indicator {} has no comparator with that name in \"comparators\"{hint}",
+                                        "this {} refers to comparator {}, but indicator {} has no comparator with that name in \"comparators\"{hint}",
+                                        if t.def == VALUES { "value" } else { "part" },
                                         quote(&name),
                                         quote(&id)
                                     ),
@@ -1561,6 +1623,10 @@ impl<'w> Builder<'w> {
                         }
                         Some(_) => continue,
                     };
+                    if t.def == BREAKDOWN {
+                        self.part(t, row, cells, target, &base, &id);
+                        continue;
+                    }
                     let k = target.len("values");
                     let mut obj = self.item(t, row, cells, &format!("{base}.values[{k}]"), 2);
                     if obj.get("value").is_none() {
@@ -1592,6 +1658,57 @@ impl<'w> Builder<'w> {
                 }
             }
         }
+    }
+
+    /// (1.1) A row of the breakdown sheet: a part of the value of `target` (an indicator or
+    /// one of its comparators, at JSON path `base`) for the row's period.
+    fn part(
+        &mut self,
+        t: &Table,
+        row: usize,
+        cells: &[Cell],
+        target: &mut J,
+        base: &str,
+        id: &str,
+    ) {
+        let period = t
+            .cell(cells, 2, 0)
+            .and_then(|c| typed(K::Period, c, self.how));
+        let Some(J::Str(period)) = period else {
+            self.error(
+                t,
+                row,
+                Some((2, t.col_name(2))),
+                "\"period\" is missing; every part of a breakdown must name the period of its figure in the values sheet".into(),
+            );
+            return;
+        };
+        let Some(J::Arr(values)) = target.get("values") else {
+            self.error(t, row, Some((2, t.col_name(2))), format!("indicator {} has no figure for {} in the values sheet to break down; add the figure there first", quote(id), quote(&period)));
+            return;
+        };
+        let Some(v) = values
+            .iter()
+            .position(|v| v.get("period") == Some(&J::Str(period.clone())))
+        else {
+            self.error(t, row, Some((2, t.col_name(2))), format!("indicator {} has no figure for {} in the values sheet to break down; add the figure there first", quote(id), quote(&period)));
+            return;
+        };
+        let Some(value) = target.item_mut("values", v) else {
+            return;
+        };
+        let k = value.len("breakdown");
+        let mut obj = self.item(
+            t,
+            row,
+            cells,
+            &format!("{base}.values[{v}].breakdown[{k}]"),
+            3,
+        );
+        if obj.get("value").is_none() {
+            obj.set(&["value"], J::Null);
+        }
+        value.push("breakdown", obj);
     }
 
     /// Where a JSON path's value came from: the path itself, or the nearest enclosing one.
@@ -1754,6 +1871,7 @@ pub fn import(wb: &Workbook) -> Import {
 // Export
 
 /// A value of a feed for one template column.
+#[derive(Clone)]
 enum V {
     No,
     T(Text),
@@ -1768,7 +1886,15 @@ fn ot(t: &Option<Text>) -> V {
     t.clone().map_or(V::No, V::T)
 }
 fn od(d: Option<Date>) -> V {
-    d.map_or(V::No, V::D)
+    d.map_or(V::No, date)
+}
+/// A date cell; (1.1) a whole month stays the text `YYYY-MM`, never a made-up day.
+fn date(d: Date) -> V {
+    if d.is_whole_month() {
+        V::S(d.to_string())
+    } else {
+        V::D(d)
+    }
 }
 fn os(s: &Option<String>) -> V {
     s.clone().map_or(V::No, V::S)
@@ -1811,6 +1937,9 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
         rag(|r| &r.amber),
         rag(|r| &r.green),
         rag(|r| &r.blue),
+        ow(p.status, PlanStatus::word),
+        od(p.submit_by),
+        od(p.submitted),
     ]);
     for i in &f.inspections {
         s[INSPECTIONS].push(vec![
@@ -1840,6 +1969,7 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
             w(x.kind.word()),
             ow(x.area, Area::word),
             V::T(x.text.clone()),
+            ot(&x.response),
         ]);
     }
     for x in &f.priorities {
@@ -1870,6 +2000,8 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
             on(a.progress),
             V::L(a.indicators.clone()),
             od(a.signed_off),
+            os(&a.number),
+            ot(&a.recurrence),
         ]);
         for m in &a.success_measures {
             s[SUCCESS_MEASURES].push(vec![V::S(a.id.clone()), V::T(m.clone())]);
@@ -1885,7 +2017,7 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
         for u in &a.updates {
             s[UPDATES].push(vec![
                 V::S(a.id.clone()),
-                V::D(u.date),
+                date(u.date),
                 ot(&u.text),
                 ow(u.status, Status::word),
                 ow(u.rag, Rag::word),
@@ -1908,24 +2040,37 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
             ot(&i.source),
             ot(&i.description),
         ]);
-        let value = |comparator: V, v: &crate::feed::Value| {
-            vec![
+        let mut value = |comparator: V, v: &crate::feed::Value| {
+            for p in &v.breakdown {
+                s[BREAKDOWN].push(vec![
+                    V::S(i.id.clone()),
+                    comparator.clone(),
+                    V::S(v.period.to_string()),
+                    V::T(p.label.clone()),
+                    on(p.value),
+                    V::B(p.suppressed),
+                ]);
+            }
+            s[VALUES].push(vec![
                 V::S(i.id.clone()),
                 comparator,
                 V::S(v.period.to_string()),
                 on(v.value),
                 V::B(v.suppressed),
                 ot(&v.note),
-            ]
+                V::B(v.approximate),
+            ]);
         };
         for v in &i.values {
-            s[VALUES].push(value(V::No, v));
+            value(V::No, v);
+        }
+        for c in &i.comparators {
+            for v in &c.values {
+                value(V::S(c.name.show(Lang::En).to_string()), v);
+            }
         }
         for c in &i.comparators {
             s[COMPARATORS].push(vec![V::S(i.id.clone()), V::T(c.name.clone())]);
-            for v in &c.values {
-                s[VALUES].push(value(V::S(c.name.show(Lang::En).to_string()), v));
-            }
         }
     }
     for m in &f.meetings {
@@ -1937,6 +2082,15 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
             ou(&m.url),
             ot(&m.outcome),
         ]);
+        for x in &m.follow_ups {
+            s[FOLLOW_UPS].push(vec![
+                V::S(m.id.clone()),
+                V::T(x.text.clone()),
+                ot(&x.lead),
+                od(x.due),
+                od(x.done),
+            ]);
+        }
     }
     s
 }
@@ -2603,6 +2757,14 @@ mod tests {
             ("next week", "next week"),
             ("2026-03", "2026-03"),
             ("31 Marchx 2026", "31 Marchx 2026"),
+            ("March 2019", "2019-03"),
+            ("Mar 2019", "2019-03"),
+            ("Sept 2019", "2019-09"),
+            ("Mar-2019", "2019-03"),
+            ("3/2019", "2019-03"),
+            ("12/2019", "2019-12"),
+            ("Marchx 2019", "Marchx 2019"),
+            ("2019 March", "2019 March"),
         ] {
             assert_eq!(date_text(typed, false), iso, "{typed}");
         }
@@ -2708,13 +2870,15 @@ mod tests {
                 &["success_measures", "milestones", "updates", "evidence"],
             ),
             ("Indicator", "indicators", &["values", "comparators"]),
-            ("Meeting", "meetings", &[]),
+            ("Meeting", "meetings", &["follow_ups"]),
             ("Judgement", "judgements", &[]),
             ("Milestone", "milestones", &[]),
             ("Update", "updates", &[]),
             ("Evidence", "evidence", &[]),
-            ("Value", "values", &[]),
+            ("Value", "values", &["breakdown"]),
             ("Comparator", "comparators", &["values"]),
+            ("Part", "breakdown", &[]),
+            ("FollowUp", "follow_ups", &[]),
         ] {
             let keys = validate::KEYS.iter().find(|(d, _)| *d == def).unwrap().1;
             for key in keys {

@@ -638,15 +638,29 @@ fn join(parts: impl IntoIterator<Item = String>) -> String {
 // 1. Completion.
 // ---------------------------------------------------------------------------------------
 
-/// The share of actions complete (withdrawn excluded), as a bar with the number in words.
-pub fn completion(lang: Lang, summary: &Summary) -> Element {
+/// The share of actions complete (withdrawn and ongoing ones excluded), as a bar with the
+/// number in words. `any_due`: some action still to do has a due date (when none has, the
+/// words say so rather than that none is overdue).
+pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
     let a = &summary.actions;
-    let to_do = a.total.saturating_sub(a.withdrawn);
+    let to_do = a.total.saturating_sub(a.withdrawn + a.ongoing);
     let pct = a.percent_complete;
     let desc = join([
         completion_sentence(lang, a.complete, to_do, pct),
-        if to_do > 0 {
+        if to_do > 0 && any_due {
             overdue_sentence(lang, a.overdue)
+        } else if to_do > a.complete {
+            t(lang, "No action still to do has a due date.").to_string()
+        } else {
+            String::new()
+        },
+        if a.ongoing > 0 {
+            tn(
+                lang,
+                a.ongoing,
+                "{n} ongoing action is not counted.",
+                "{n} ongoing actions are not counted.",
+            )
         } else {
             String::new()
         },
@@ -736,6 +750,10 @@ pub fn completion(lang: Lang, summary: &Summary) -> Element {
                 t(lang, "Withdrawn (not counted)").to_string(),
                 count(a.withdrawn),
             ],
+            vec![
+                t(lang, "Ongoing (not counted)").to_string(),
+                count(a.ongoing),
+            ],
         ],
     );
     Chart {
@@ -760,6 +778,8 @@ pub fn completion(lang: Lang, summary: &Summary) -> Element {
 struct Group {
     title: String,
     lang: Option<Lang>,
+    /// Every action of the group, withdrawn and ongoing ones too.
+    total: usize,
     complete: usize,
     in_progress: usize,
     not_started: usize,
@@ -777,6 +797,7 @@ impl Group {
         let mut g = Group {
             title,
             lang,
+            total: 0,
             complete: 0,
             in_progress: 0,
             not_started: 0,
@@ -784,6 +805,11 @@ impl Group {
             overdue_not_started: 0,
         };
         for a in acts {
+            g.total += 1;
+            // (1.1) Ongoing work has no end: like withdrawn actions, it is not charted as to do.
+            if a.is_ongoing() {
+                continue;
+            }
             let late = a.is_overdue(as_of);
             match a.status {
                 Status::Complete => g.complete += 1,
@@ -859,8 +885,10 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
             to_do,
             crate::summary::percent_complete(done, to_do, 0),
         ),
-        if to_do > 0 {
+        if to_do > 0 && feed.any_due() {
             overdue_sentence(lang, overdue)
+        } else if to_do > done {
+            t(lang, "No action still to do has a due date.").to_string()
         } else {
             String::new()
         },
@@ -1027,7 +1055,9 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
         }
         y = top + bar_h;
         let mut words: Vec<String> = Vec::new();
-        if g.to_do() == 0 {
+        if g.total == 0 {
+            words.push(t(lang, "No actions published for this priority yet").to_string());
+        } else if g.to_do() == 0 {
             words.push(t(lang, "No actions to do").to_string());
         }
         for (n, one, other) in [
@@ -1501,12 +1531,91 @@ struct BurnUp {
     last_due: Option<Date>,
 }
 
+/// (1.1) A figure split into parts (children by how many social workers they have had): one
+/// bar per part, each labelled with its figure; a suppressed part says so and has no bar.
+pub fn breakdown(
+    lang: Lang,
+    id: &str,
+    title: &str,
+    unit: crate::feed::Unit,
+    parts: &[crate::feed::Part],
+) -> Element {
+    let shown = |p: &crate::feed::Part| p.value.filter(|_| !p.suppressed);
+    let max = parts
+        .iter()
+        .filter_map(shown)
+        .fold(0.0_f64, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let words: Vec<(String, Option<Lang>, String)> = parts
+        .iter()
+        .map(|p| {
+            let (name, other) = p.label.get(lang);
+            let v = match shown(p) {
+                Some(x) => i18n::value(lang, unit, x),
+                None => t(lang, "suppressed").to_string(),
+            };
+            (name.to_string(), other, v)
+        })
+        .collect();
+    let desc = words
+        .iter()
+        .map(|(name, _, v)| format!("{name}: {v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+        + ".";
+    let label_w = W * 0.32;
+    let value_w = 64.0;
+    let bar_max = W - label_w - value_w;
+    let row = 26.0;
+    let mut body = Vec::new();
+    for (i, (p, (name, other, v))) in parts.iter().zip(&words).enumerate() {
+        let y = i as f64 * row;
+        let short: String = wrap(name, (label_w / (SMALL * 0.55)) as usize)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        body.push(label(0.0, y + 17.0, SMALL, short).attr_opt("lang", other.map(Lang::code)));
+        let w = shown(p).map_or(0.0, |x| bar_max * (x.max(0.0) / max));
+        if w > 0.0 {
+            body.push(
+                rect(label_w, y + 4.0, w, 18.0)
+                    .class("apt-chart__seg apt-chart__seg--in-progress")
+                    .attr("fill", "#1d70b8"),
+            );
+        }
+        body.push(label(label_w + w + 4.0, y + 17.0, SMALL, v.clone()));
+    }
+    let table = data_table(
+        title,
+        &[t(lang, "Part").to_string(), t(lang, "Figure").to_string()],
+        words.into_iter().map(|(n, _, v)| vec![n, v]).collect(),
+    );
+    Chart {
+        id: id.to_string(),
+        title: title.to_string(),
+        title_lang: None,
+        desc,
+        height: (parts.len() as f64 * row).max(row),
+        body,
+        key: Vec::new(),
+        table: Some(table),
+    }
+    .into_figure(lang)
+}
+
+/// True when the burn-up chart has something to draw: some action to do has a due date or a
+/// completion date. Without one the page says so in words instead of drawing bare axes.
+pub fn burn_up_has_data(feed: &Feed) -> bool {
+    !burn_up_data(feed).months.is_empty()
+}
+
 fn burn_up_data(feed: &Feed) -> BurnUp {
     let as_of = feed.as_of;
+    // Ongoing work (1.1) is never planned to be complete, so it is not in the lines.
     let acts: Vec<&Action> = feed
         .actions
         .iter()
-        .filter(|a| a.status != Status::Withdrawn)
+        .filter(|a| a.status != Status::Withdrawn && !a.is_ongoing())
         .collect();
     let done_date = |a: &Action| a.completed.filter(|_| a.status == Status::Complete);
     let dates: Vec<Date> = acts
@@ -1598,7 +1707,9 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
                 ("done", &count(b.complete)),
             ],
         ));
-        sentences.push(overdue_sentence(lang, overdue));
+        if feed.any_due() {
+            sentences.push(overdue_sentence(lang, overdue));
+        }
         if let Some(last) = b.last_due {
             sentences.push(tf(
                 lang,
@@ -2503,7 +2614,7 @@ mod tests {
         );
         let overdue = format!("{} actions are overdue.", a.overdue);
 
-        let comp = completion(Lang::En, &s);
+        let comp = completion(Lang::En, &s, true);
         well_formed(&comp);
         assert_eq!(
             desc(&comp),
@@ -2669,7 +2780,7 @@ mod tests {
         let (feed, s) = feed_of(
             r#"{"schema_version": "1.0", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"}, "actions": []}"#,
         );
-        let comp = completion(Lang::En, &s);
+        let comp = completion(Lang::En, &s, true);
         well_formed(&comp);
         assert_eq!(desc(&comp), "There are no actions to complete yet.");
         let pri = status_by_priority(Lang::En, &feed);
@@ -2685,7 +2796,7 @@ mod tests {
         assert!(!html(&bu).contains("<details"));
         // Welsh builds too (words fall back to English until translated).
         for e in [
-            completion(Lang::Cy, &s),
+            completion(Lang::Cy, &s, true),
             status_by_priority(Lang::Cy, &feed),
             burn_up(Lang::Cy, &feed),
         ] {
@@ -2741,7 +2852,7 @@ mod tests {
             let mut page = format!("<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>charts</title><style>", lang.code());
             page.push_str(crate::render::STYLE);
             page.push_str("body{margin:0;padding:10px}</style><div class=\"apt\">");
-            page.push_str(&html(&completion(lang, &s)));
+            page.push_str(&html(&completion(lang, &s, true)));
             page.push_str(&html(&status_by_priority(lang, &feed)));
             page.push_str(&html(&burn_up(lang, &feed)));
             page.push_str(&html(&small_multiples(lang, &feed)));

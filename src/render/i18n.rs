@@ -295,8 +295,11 @@ pub fn month_name(lang: Lang, month: u8) -> &'static str {
     }
 }
 
-/// "9 November 2018" / "9 Tachwedd 2018".
+/// "9 November 2018" / "9 Tachwedd 2018"; (1.1) a whole month "March 2019" / "Mawrth 2019".
 pub fn date(lang: Lang, d: Date) -> String {
+    if d.is_whole_month() {
+        return month_year(lang, d);
+    }
     format!("{} {} {}", d.day(), month_name(lang, d.month()), d.year())
 }
 
@@ -418,6 +421,75 @@ pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
 
 /// English → Welsh for every interface string.
 static CY: &[(&str, &str)] = &[
+    // Feed 1.1: plans in progress, responses, follow-ups, ongoing work, breakdowns.
+    (
+        "No action still to do has a due date.",
+        "Nid oes dyddiad targed gan unrhyw gam gweithredu sydd i'w wneud o hyd.",
+    ),
+    ("Ongoing (not counted)", "Parhaus (heb eu cyfrif)"),
+    (
+        "No actions published for this priority yet",
+        "Nid oes camau gweithredu wedi'u cyhoeddi ar gyfer y flaenoriaeth hon eto",
+    ),
+    ("Part", "Rhan"),
+    ("Figure", "Ffigur"),
+    ("Draft plan", "Cynllun drafft"),
+    (
+        "This plan is a draft and may change. It must reach the inspectorate by {date}.",
+        "Drafft yw'r cynllun hwn a gall newid. Rhaid iddo gyrraedd yr arolygiaeth erbyn {date}.",
+    ),
+    (
+        "This plan is a draft and may change.",
+        "Drafft yw'r cynllun hwn a gall newid.",
+    ),
+    (
+        "Plan sent to the inspectorate",
+        "Cynllun wedi'i anfon at yr arolygiaeth",
+    ),
+    (
+        "This plan was sent to the inspectorate on {date}.",
+        "Anfonwyd y cynllun hwn at yr arolygiaeth ar {date}.",
+    ),
+    (
+        "This plan has been sent to the inspectorate, which asked for it by {date}.",
+        "Mae'r cynllun hwn wedi'i anfon at yr arolygiaeth, a ofynnodd amdano erbyn {date}.",
+    ),
+    (
+        "This plan has been sent to the inspectorate.",
+        "Mae'r cynllun hwn wedi'i anfon at yr arolygiaeth.",
+    ),
+    ("Closed plan", "Cynllun wedi'i gau"),
+    (
+        "This plan has ended. It is kept here as a record.",
+        "Mae'r cynllun hwn wedi dod i ben. Fe'i cedwir yma fel cofnod.",
+    ),
+    ("Read the self-evaluation", "Darllen yr hunanwerthusiad"),
+    ("Latest self-evaluation", "Yr hunanwerthusiad diweddaraf"),
+    ("Dates", "Dyddiadau"),
+    ("Self-evaluations", "Hunanwerthusiadau"),
+    (
+        "Earlier inspections and self-evaluations",
+        "Arolygiadau a hunanwerthusiadau blaenorol",
+    ),
+    ("What committees asked for", "Yr hyn y gofynnodd pwyllgorau amdano"),
+    ("Done {date}", "Gwnaed {date}"),
+    ("Not done yet", "Heb ei wneud eto"),
+    // The committee's name stands alone (no mutation after "gan").
+    (
+        "Asked for by {body} on {date}",
+        "Gofynnwyd amdano ar {date} ({body})",
+    ),
+    ("Asked for:", "Gofynnwyd am:"),
+    ("Ongoing", "Parhaus"),
+    ("Ongoing:", "Parhaus:"),
+    ("Happens", "Pa mor aml"),
+    ("The council's response", "Ymateb y cyngor"),
+    ("No target set", "Dim targed wedi'i osod"),
+    ("about {value}", "tua {value}"),
+    (
+        "{name}, {who}, {period}: {total}, in parts",
+        "{name}, {who}, {period}: {total}, fesul rhan",
+    ),
     // Values and periods (i18n.rs, view.rs).
     ("{x} per 10,000", "{x} fesul 10,000"),
     ("Q{q} {year}", "Ch{q} {year}"),
@@ -687,7 +759,6 @@ static CY: &[(&str, &str)] = &[
         "Nid oes unrhyw gam gweithredu yn y cynllun yn enwi'r canfyddiad hwn eto.",
     ),
     ("Other findings", "Canfyddiadau eraill"),
-    ("General", "Cyffredinol"),
     ("Strengths", "Cryfderau"),
     // Indicators.
     ("Improving", "Yn gwella"),
@@ -704,10 +775,8 @@ static CY: &[(&str, &str)] = &[
         "Most recent figure suppressed to protect children's privacy",
         "Mae'r ffigur diweddaraf wedi'i atal er mwyn diogelu preifatrwydd plant",
     ),
-    ("No target", "Dim targed"),
     ("Target met", "Targed wedi'i gyrraedd"),
     ("Target not met", "Targed heb ei gyrraedd"),
-    ("Not applicable", "Ddim yn berthnasol"),
     (
         "Performance indicators: latest figures against targets",
         "Dangosyddion perfformiad: y ffigurau diweddaraf o gymharu â'r targedau",
@@ -852,6 +921,52 @@ static CY: &[(&str, &str)] = &[
 /// the numeral's soft (2) or aspirate (3, 6) mutation of a masculine noun).
 static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
+        "{n} ongoing actions are not counted.",
+        [
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.",
+        ],
+    ),
+    (
+        "{n} ongoing actions have no end, so they are not counted.",
+        [
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus, heb ddyddiad gorffen.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus, heb ddyddiad gorffen.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus, heb ddyddiad gorffen.",
+            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.",
+        ],
+    ),
+    (
+        // "blaenoriaeth" is feminine: "dwy flaenoriaeth", "tair blaenoriaeth", "chwe blaenoriaeth".
+        "{n} priorities have no actions published yet, so the plan is not complete.",
+        [
+            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
+            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
+            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} flaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
+            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
+            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
+            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
+        ],
+    ),
+    (
+        // "cais" is masculine: "dau gais", "tri chais", "chwe chais".
+        "{n} requests are not done yet.",
+        [
+            "Nid yw {n} cais wedi'i wneud eto.",
+            "Nid yw {n} cais wedi'i wneud eto.",
+            "Nid yw {n} gais wedi'u gwneud eto.",
+            "Nid yw {n} chais wedi'u gwneud eto.",
+            "Nid yw {n} chais wedi'u gwneud eto.",
+            "Nid yw {n} cais wedi'u gwneud eto.",
+        ],
+    ),
+    (
         "{n} days",
         [
             "{n} diwrnod",
@@ -915,6 +1030,18 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
             "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu a dynnwyd yn ôl.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu a dynnwyd yn ôl.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu a dynnwyd yn ôl.",
+        ],
+    ),
+    (
+        // "manylyn" is masculine: "dau fanylyn"; m does not take the aspirate mutation.
+        "{n} details in this plan could not be shown",
+        [
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} fanylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
         ],
     ),
     (
@@ -1908,6 +2035,9 @@ mod tests {
         let d = Date::parse("2018-11-09").unwrap();
         assert_eq!(date(Lang::En, d), "9 November 2018");
         assert_eq!(date(Lang::Cy, d), "9 Tachwedd 2018");
+        let m = Date::parse_day_or_month("2019-03").unwrap();
+        assert_eq!(date(Lang::En, m), "March 2019");
+        assert_eq!(date(Lang::Cy, m), "Mawrth 2019");
     }
 
     #[test]

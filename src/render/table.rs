@@ -25,7 +25,9 @@ pub fn table(caption: &str, heads: &[&str], mut rows: Vec<Element>) -> Element {
         for row in &mut rows {
             for (cell, head) in row.children.iter_mut().zip(heads).skip(1) {
                 if let Node::El(c) = cell {
-                    c.attrs.push(("data-label", head.to_string()));
+                    if !c.attrs.iter().any(|(k, _)| *k == "colspan") {
+                        c.attrs.push(("data-label", head.to_string()));
+                    }
                 }
             }
         }

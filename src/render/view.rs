@@ -206,7 +206,8 @@ fn header(cx: &Ctx) -> Element {
             cx.lang,
             "Data as at {date}",
             &[("date", &cx.date(feed.as_of))],
-        )));
+        )))
+        .child_opt(plan_status_notice(cx));
     if let Some(today) = cx.today {
         if feed.as_of < today.add_months(-6) {
             h = h.child(
@@ -221,11 +222,61 @@ fn header(cx: &Ctx) -> Element {
     h.child_opt(problems_notice(cx))
 }
 
-/// The number of items left out: distinct list items that had errors.
+/// (1.1) A plan that is not (or no longer) the approved plan says so at the top: a draft with
+/// its deadline, a plan sent to the inspectorate with the date sent, a closed plan kept as a
+/// record.
+fn plan_status_notice(cx: &Ctx) -> Option<Element> {
+    let plan = &cx.feed.plan;
+    let date = |d: Date| cx.date(d);
+    let (label, words) = match plan.status? {
+        PlanStatus::Draft => (
+            cx.t("Draft plan"),
+            match plan.submit_by {
+                Some(d) => tf(
+                    cx.lang,
+                    "This plan is a draft and may change. It must reach the inspectorate by {date}.",
+                    &[("date", &date(d))],
+                ),
+                None => cx.t("This plan is a draft and may change.").to_string(),
+            },
+        ),
+        PlanStatus::Submitted => (
+            cx.t("Plan sent to the inspectorate"),
+            match (plan.submitted, plan.submit_by) {
+                (Some(d), _) => tf(
+                    cx.lang,
+                    "This plan was sent to the inspectorate on {date}.",
+                    &[("date", &date(d))],
+                ),
+                (None, Some(d)) => tf(
+                    cx.lang,
+                    "This plan has been sent to the inspectorate, which asked for it by {date}.",
+                    &[("date", &date(d))],
+                ),
+                (None, None) => cx.t("This plan has been sent to the inspectorate.").to_string(),
+            },
+        ),
+        PlanStatus::Closed => (
+            cx.t("Closed plan"),
+            cx.t("This plan has ended. It is kept here as a record.").to_string(),
+        ),
+        PlanStatus::Approved => return None,
+    };
+    Some(
+        el("div").class("apt-notice apt-plan-status").child(
+            el("p")
+                .child(el("strong").text(label))
+                .text(format!(" {words}")),
+        ),
+    )
+}
+
+/// The number of items left out: distinct list items that had errors that left them out
+/// (an error that left out only a field keeps its item shown).
 pub fn items_left_out(problems: &[Problem]) -> usize {
     let mut items: Vec<&str> = problems
         .iter()
-        .filter(|p| p.severity == Severity::Error)
+        .filter(|p| p.severity == Severity::Error && !p.item_kept)
         .map(|p| p.path.find(']').map_or(p.path.as_str(), |i| &p.path[..=i]))
         .collect();
     sort::ascending(&mut items);
@@ -235,9 +286,29 @@ pub fn items_left_out(problems: &[Problem]) -> usize {
 
 fn problems_notice(cx: &Ctx) -> Option<Element> {
     let n = items_left_out(cx.problems);
-    if n == 0 {
+    let fields = cx
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error && p.item_kept)
+        .count();
+    if n == 0 && fields == 0 {
         return None;
     }
+    let headline = if n > 0 {
+        tn(
+            cx.lang,
+            n,
+            "{n} item in this plan could not be shown",
+            "{n} items in this plan could not be shown",
+        )
+    } else {
+        tn(
+            cx.lang,
+            fields,
+            "{n} detail in this plan could not be shown",
+            "{n} details in this plan could not be shown",
+        )
+    };
     let list = el("ul").class("apt-problems__list").children(
         cx.problems
             .iter()
@@ -264,7 +335,7 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
     Some(
         el("details")
             .class("apt-problems")
-            .child(el("summary").text(tn(cx.lang, n, "{n} item in this plan could not be shown", "{n} items in this plan could not be shown")))
+            .child(el("summary").text(headline))
             .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
             .child_opt(details_in_english(cx.lang))
             .child(list),
@@ -290,11 +361,29 @@ fn summary_row(key: &str, value: Element) -> Element {
         .child(el("dd").class("apt-summary-list__value").child(value))
 }
 
+/// The council's own look at its services, not an inspection.
+fn is_self_evaluation(i: &Inspection) -> bool {
+    i.kind == InspectionType::SelfEvaluation || i.inspectorate == Inspectorate::Council
+}
+
+/// Inspections and self-evaluations, newest first: those with a date by their latest date,
+/// then those with none, in the order of the file (never above a dated one at random).
+fn newest_first(feed: &Feed) -> Vec<&Inspection> {
+    let mut v: Vec<&Inspection> = feed.inspections.iter().collect();
+    sort::by_key(&mut v, |i| {
+        let d = i.published.or(i.end).or(i.start);
+        (d.is_none(), std::cmp::Reverse(d))
+    });
+    v
+}
+
+/// The newest inspection; a self-evaluation only when there is no inspection at all.
 fn latest_inspection(feed: &Feed) -> Option<&Inspection> {
-    feed.inspections
-        .iter()
-        .filter(|i| i.kind != InspectionType::SelfEvaluation || feed.inspections.len() == 1)
-        .max_by_key(|i| i.published.or(i.end).or(i.start))
+    let all = newest_first(feed);
+    all.iter()
+        .find(|i| !is_self_evaluation(i))
+        .or(all.first())
+        .copied()
 }
 
 fn fieldwork(cx: &Ctx, i: &Inspection) -> Option<String> {
@@ -312,7 +401,17 @@ fn fieldwork(cx: &Ctx, i: &Inspection) -> Option<String> {
 fn inspection_title(cx: &Ctx, i: &Inspection) -> Element {
     match &i.title {
         Some(tt) => cx.span(tt),
+        None if is_self_evaluation(i) => el("span").text(cx.t("Self-evaluation")),
         None => el("span").text(inspection_type_word(cx.lang, i.kind)),
+    }
+}
+
+/// "Read the inspection report", or "Read the self-evaluation".
+fn report_link_words(cx: &Ctx, i: &Inspection) -> &'static str {
+    if is_self_evaluation(i) {
+        cx.t("Read the self-evaluation")
+    } else {
+        cx.t("Read the inspection report")
     }
 }
 
@@ -339,9 +438,14 @@ pub fn overview(cx: &Ctx) -> Element {
     let s = &cx.summary.actions;
     let mut out = el("div").class("apt-overview");
     if let Some(i) = latest_inspection(feed) {
+        let own = is_self_evaluation(i);
         let mut panel = el("div")
             .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(cx.t("Latest inspection")))
+            .child(el("h4").class("apt-h4").text(if own {
+                cx.t("Latest self-evaluation")
+            } else {
+                cx.t("Latest inspection")
+            }))
             .child(el("p").class("apt-lead").child(inspection_title(cx, i)))
             .child(
                 el("dl")
@@ -354,10 +458,16 @@ pub fn overview(cx: &Ctx) -> Element {
                         cx.t("Type"),
                         el("span").text(inspection_type_word(cx.lang, i.kind)),
                     ))
-                    .child_opt(
-                        fieldwork(cx, i)
-                            .map(|f| summary_row(cx.t("Inspection dates"), el("span").text(f))),
-                    )
+                    .child_opt(fieldwork(cx, i).map(|f| {
+                        summary_row(
+                            if own {
+                                cx.t("Dates")
+                            } else {
+                                cx.t("Inspection dates")
+                            },
+                            el("span").text(f),
+                        )
+                    }))
                     .child_opt(i.published.map(|d| {
                         summary_row(cx.t("Report published"), el("span").text(cx.date(d)))
                     })),
@@ -371,13 +481,14 @@ pub fn overview(cx: &Ctx) -> Element {
             panel = panel.child(cx.text(el("p"), sm));
         }
         if let Some(u) = &i.report_url {
-            panel = panel
-                .child(el("p").child(link(u, el("span").text(cx.t("Read the inspection report")))));
+            panel = panel.child(el("p").child(link(u, el("span").text(report_link_words(cx, i)))));
         }
         out = out.child(panel);
     }
     // Headline progress.
-    let to_do = s.total - s.withdrawn;
+    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
+    let unpublished = unpublished_priorities(feed);
+    let any_due = feed.any_due();
     let headline = tf(
         cx.lang,
         "Actions complete: {done} of {total}",
@@ -391,8 +502,29 @@ pub fn overview(cx: &Ctx) -> Element {
             .class("apt-panel")
             .child(el("h4").class("apt-h4").text(cx.t("Progress")))
             .child(el("p").class("apt-headline").text(headline))
-            .child(crate::chart::completion(cx.lang, cx.summary))
-            .child(
+            .child_opt((unpublished > 0).then(|| {
+                el("p").class("apt-headline-note").text(tn(
+                    cx.lang,
+                    unpublished,
+                    "{n} priority has no actions published yet, so the plan is not complete.",
+                    "{n} priorities have no actions published yet, so the plan is not complete.",
+                ))
+            }))
+            .child_opt((s.ongoing > 0).then(|| {
+                el("p").class("apt-secondary").text(tn(
+                    cx.lang,
+                    s.ongoing,
+                    "{n} ongoing action has no end, so it is not counted.",
+                    "{n} ongoing actions have no end, so they are not counted.",
+                ))
+            }))
+            .child(crate::chart::completion(cx.lang, cx.summary, any_due))
+            .child_opt((!any_due && to_do > s.complete).then(|| {
+                el("p")
+                    .class("apt-stat apt-stat--grey")
+                    .text(cx.t("No action still to do has a due date."))
+            }))
+            .child_opt(any_due.then(|| {
                 el("ul").class("apt-stats").children(
                     [
                         (
@@ -427,8 +559,8 @@ pub fn overview(cx: &Ctx) -> Element {
                             item.child(cx.go(format!("go:{act}"), el("span").text(label)))
                         }
                     }),
-                ),
-            )
+                )
+            }))
             .child(status_table(cx))
             .child_opt(rag_table(cx)),
     );
@@ -441,28 +573,33 @@ pub fn overview(cx: &Ctx) -> Element {
                 .child(priority_table(cx)),
         );
     }
-    if !feed.actions.is_empty() {
+    if crate::chart::burn_up_has_data(feed) {
         out = out.child(
             el("div")
                 .class("apt-panel")
                 .child(crate::chart::burn_up(cx.lang, feed)),
         );
     }
+    out = out.child_opt(follow_ups_panel(cx));
     out = out.child_opt(governance(cx));
     let latest = latest_inspection(feed);
-    let mut earlier: Vec<&Inspection> = feed
-        .inspections
-        .iter()
+    let earlier: Vec<&Inspection> = newest_first(feed)
+        .into_iter()
         .filter(|i| !latest.is_some_and(|l| std::ptr::eq(l, *i)))
         .collect();
-    sort::by_key(&mut earlier, |i| {
-        std::cmp::Reverse(i.published.or(i.end).or(i.start))
-    });
     if !earlier.is_empty() {
+        let own = earlier.iter().filter(|i| is_self_evaluation(i)).count();
+        let heading = if own == 0 {
+            cx.t("Earlier inspections")
+        } else if own == earlier.len() {
+            cx.t("Self-evaluations")
+        } else {
+            cx.t("Earlier inspections and self-evaluations")
+        };
         out = out.child(
             el("div")
                 .class("apt-panel")
-                .child(el("h4").class("apt-h4").text(cx.t("Earlier inspections")))
+                .child(el("h4").class("apt-h4").text(heading))
                 .child(
                     el("ul")
                         .class("apt-list")
@@ -475,10 +612,8 @@ pub fn overview(cx: &Ctx) -> Element {
                             li.child_opt(judgements_list(cx, i))
                                 .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
                                 .child_opt(i.report_url.as_ref().map(|u| {
-                                    el("p").child(link(
-                                        u,
-                                        el("span").text(cx.t("Read the inspection report")),
-                                    ))
+                                    el("p")
+                                        .child(link(u, el("span").text(report_link_words(cx, i))))
                                 }))
                         })),
                 ),
@@ -546,6 +681,99 @@ fn rag_table(cx: &Ctx) -> Option<Element> {
     ))
 }
 
+/// How many priorities have no actions in the feed: a plan being published as it is written.
+fn unpublished_priorities(feed: &Feed) -> usize {
+    feed.priorities
+        .iter()
+        .filter(|p| feed.action_indexes_in(&p.id).is_empty())
+        .count()
+}
+
+/// (1.1) What the meetings asked for and is not done yet, the overdue first, then by due date
+/// (none last): where a reader looks for what is outstanding.
+fn follow_ups_panel(cx: &Ctx) -> Option<Element> {
+    let feed = cx.feed;
+    let mut open: Vec<(&Meeting, &FollowUp)> = feed
+        .meetings
+        .iter()
+        .flat_map(|m| m.follow_ups.iter().map(move |f| (m, f)))
+        .filter(|(_, f)| f.done.is_none())
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    sort::by_key(&mut open, |(_, f)| {
+        (!f.is_overdue(feed.as_of), f.due.is_none(), f.due)
+    });
+    let overdue = open
+        .iter()
+        .filter(|(_, f)| f.is_overdue(feed.as_of))
+        .count();
+    let mut panel = el("div")
+        .class("apt-panel apt-follow-ups")
+        .child(
+            el("h4")
+                .class("apt-h4")
+                .text(cx.t("What committees asked for")),
+        )
+        .child(el("p").text(tn(
+            cx.lang,
+            open.len(),
+            "{n} request is not done yet.",
+            "{n} requests are not done yet.",
+        )));
+    if overdue > 0 {
+        panel = panel.child(el("p").child(tag(
+            "red",
+            &tn(cx.lang, overdue, "{n} overdue", "{n} overdue"),
+        )));
+    }
+    Some(
+        panel.child(
+            el("ul").class("apt-list").children(
+                open.into_iter()
+                    .map(|(m, f)| follow_up_item(cx, f, Some(m))),
+            ),
+        ),
+    )
+}
+
+/// One follow-up: what was asked, its state, who leads it, when it is due and (on the
+/// overview) which meeting asked.
+fn follow_up_item(cx: &Ctx, f: &FollowUp, asked_by: Option<&Meeting>) -> Element {
+    let as_of = cx.feed.as_of;
+    let state = match f.done {
+        Some(d) => tag(
+            "green",
+            &tf(cx.lang, "Done {date}", &[("date", &cx.date(d))]),
+        ),
+        None if f.is_overdue(as_of) => tag("red", cx.t("Overdue")),
+        None => tag("grey", cx.t("Not done yet")),
+    };
+    let mut facts = el("p").class("apt-action__facts");
+    if let Some(l) = &f.lead {
+        facts = facts.child(
+            el("span")
+                .text(format!("{} ", cx.t("Lead:")))
+                .child(cx.span(l)),
+        );
+    }
+    if let Some(d) = f.due {
+        facts = facts.child(el("span").text(tf(cx.lang, "Due {date}", &[("date", &cx.date(d))])));
+    }
+    if let Some(m) = asked_by {
+        facts = facts.child(el("span").text(tf(
+            cx.lang,
+            "Asked for by {body} on {date}",
+            &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
+        )));
+    }
+    el("li")
+        .class("apt-follow-up")
+        .child(el("p").child(state).text(" ").child(cx.span(&f.text)))
+        .child(facts)
+}
+
 fn priority_table(cx: &Ctx) -> Element {
     let feed = cx.feed;
     let rows = feed
@@ -556,40 +784,48 @@ fn priority_table(cx: &Ctx) -> Element {
             let total = acts.len();
             let withdrawn = acts
                 .iter()
-                .filter(|a| a.status == Status::Withdrawn)
+                .filter(|a| a.status == Status::Withdrawn || a.is_ongoing())
                 .count();
             let done = acts.iter().filter(|a| a.status == Status::Complete).count();
             let overdue = acts.iter().filter(|a| a.is_overdue(feed.as_of)).count();
             let percent = crate::summary::percent_complete(done, total, withdrawn);
-            el("tr")
-                .child(
-                    el("th")
-                        .attr("scope", "row")
-                        .child(cx.go(format!("go:priority:{}", p.id), cx.span(&p.title)))
-                        .child_opt(
-                            p.description
-                                .as_ref()
-                                .map(|d| cx.text(el("span").class("apt-block"), d)),
-                        )
-                        .child_opt(p.lead.as_ref().map(|l| {
-                            el("span").class("apt-secondary apt-block").text(tf(
-                                cx.lang,
-                                "Lead: {lead}",
-                                &[("lead", l.show(cx.lang))],
-                            ))
-                        })),
-                )
-                .child(el("td").class("apt-num").text(format!(
-                    "{} / {}",
-                    i18n::number(done as f64, 0),
-                    i18n::number((total - withdrawn) as f64, 0)
-                )))
-                .child(
+            let row = el("tr").child(
+                el("th")
+                    .attr("scope", "row")
+                    .child(cx.go(format!("go:priority:{}", p.id), cx.span(&p.title)))
+                    .child_opt(
+                        p.description
+                            .as_ref()
+                            .map(|d| cx.text(el("span").class("apt-block"), d)),
+                    )
+                    .child_opt(p.lead.as_ref().map(|l| {
+                        el("span").class("apt-secondary apt-block").text(tf(
+                            cx.lang,
+                            "Lead: {lead}",
+                            &[("lead", l.show(cx.lang))],
+                        ))
+                    })),
+            );
+            if total == 0 {
+                // Never "0 of 0" or "0%": the priority's actions are not published yet.
+                return row.child(
                     el("td")
-                        .class("apt-num")
-                        .text(i18n::number(overdue as f64, 0)),
-                )
-                .child(el("td").child(bar(percent, &i18n::percent(percent))))
+                        .attr("colspan", "3")
+                        .class("apt-secondary")
+                        .text(cx.t("No actions published for this priority yet")),
+                );
+            }
+            row.child(el("td").class("apt-num").text(format!(
+                "{} / {}",
+                i18n::number(done as f64, 0),
+                i18n::number((total - withdrawn) as f64, 0)
+            )))
+            .child(
+                el("td")
+                    .class("apt-num")
+                    .text(i18n::number(overdue as f64, 0)),
+            )
+            .child(el("td").child(bar(percent, &i18n::percent(percent))))
         })
         .collect();
     table(
@@ -648,6 +884,16 @@ fn governance(cx: &Ctx) -> Option<Element> {
             el("span")
                 .class("apt-block")
                 .child(link(u, el("span").text(cx.t("Papers and minutes"))))
+        }))
+        .child_opt((!m.follow_ups.is_empty()).then(|| {
+            el("div")
+                .class("apt-meeting__follow-ups")
+                .child(el("p").class("apt-block").text(cx.t("Asked for:")))
+                .child(
+                    el("ul")
+                        .class("apt-list")
+                        .children(m.follow_ups.iter().map(|f| follow_up_item(cx, f, None))),
+                )
         }))
     };
     let plan = &feed.plan;
@@ -728,6 +974,7 @@ fn due_word(lang: Lang, d: Due) -> &'static str {
             Due::Overdue => "Overdue",
             Due::Next30 => "Due in the next 30 days",
             Due::Later => "Due later",
+            Due::Ongoing => "Ongoing",
         },
     )
 }
@@ -1279,6 +1526,14 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     } else if a.is_due_soon(feed.as_of) {
         meta = meta.child(tag("yellow", cx.t("Due soon")));
     }
+    if let (true, Some(r)) = (a.is_ongoing(), &a.recurrence) {
+        meta = meta.child(
+            el("strong")
+                .class("apt-tag apt-tag--ongoing")
+                .text(format!("{} ", cx.t("Ongoing:")))
+                .child(cx.span(r)),
+        );
+    }
     let mut facts = el("p").class("apt-action__facts");
     if let Some(l) = &a.lead {
         facts = facts.child(
@@ -1310,7 +1565,11 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     if cx.print {
         let title = el("h4")
             .class("apt-action__title")
-            .child(el("span").class("apt-action__id").text(a.id.clone()))
+            .child(
+                el("span")
+                    .class("apt-action__id")
+                    .text(a.number().to_string()),
+            )
             .text(" ")
             .child(cx.span(&a.title));
         return el("li")
@@ -1327,7 +1586,11 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
             .attr("aria-expanded", if open { "true" } else { "false" })
             .attr("aria-controls", details_id.clone())
             .attr("data-act", format!("open:{}", a.id))
-            .child(el("span").class("apt-action__id").text(a.id.clone()))
+            .child(
+                el("span")
+                    .class("apt-action__id")
+                    .text(a.number().to_string()),
+            )
             .text(" ")
             .child(cx.span(&a.title)),
     );
@@ -1350,8 +1613,9 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
         d = d.child(cx.text(el("p"), desc));
     }
     let mut dl = el("dl").class("apt-summary-list");
-    let rows: [(&str, Option<Element>); 9] = [
+    let rows: [(&str, Option<Element>); 10] = [
         (cx.t("Lead"), a.lead.as_ref().map(|l| cx.span(l))),
+        (cx.t("Happens"), a.recurrence.as_ref().map(|r| cx.span(r))),
         (cx.t("Team"), a.team.as_ref().map(|l| cx.span(l))),
         (
             cx.t("Priority"),
@@ -1364,7 +1628,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
             cx.t("Part of"),
             a.parent.as_ref().and_then(|p| feed.action(p)).map(|p| {
                 el("span")
-                    .text(format!("{} ", p.id))
+                    .text(format!("{} ", p.number()))
                     .child(cx.span(&p.title))
             }),
         ),
@@ -1414,7 +1678,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
             })
             .collect();
         d = d.child(table(
-            &tf(cx.lang, "Milestones for action {id}", &[("id", &a.id)]),
+            &tf(cx.lang, "Milestones for action {id}", &[("id", a.number())]),
             &[cx.t("Milestone"), cx.t("Due"), cx.t("Completed")],
             rows,
         ));
@@ -1611,13 +1875,13 @@ pub fn findings(cx: &Ctx) -> Element {
             naming.entry(f.as_str()).or_default().push(k);
         }
     }
-    // (done, withdrawn, all) of some actions.
+    // (done, withdrawn or ongoing, all) of some actions.
     let tally = |idx: &[usize]| {
         idx.iter().fold((0, 0, 0), |(d, w, n), &i| {
-            let s = feed.actions[i].status;
+            let a = &feed.actions[i];
             (
-                d + usize::from(s == Status::Complete),
-                w + usize::from(s == Status::Withdrawn),
+                d + usize::from(a.status == Status::Complete),
+                w + usize::from(a.status == Status::Withdrawn || a.is_ongoing()),
                 n + 1,
             )
         })
@@ -1664,6 +1928,14 @@ pub fn findings(cx: &Ctx) -> Element {
                 .text(" ")
                 .child(cx.span(&f.text)),
         );
+        if let Some(r) = &f.response {
+            li = li.child(
+                el("div")
+                    .class("apt-finding__response")
+                    .child(el("p").class("apt-h5").text(cx.t("The council's response")))
+                    .child(cx.text(el("p"), r)),
+            );
+        }
         if f.kind != FindingKind::Strength {
             if acts.is_empty() {
                 li = li.child(
@@ -1671,6 +1943,20 @@ pub fn findings(cx: &Ctx) -> Element {
                         .class("apt-secondary")
                         .text(cx.t("No action in the plan names this finding yet.")),
                 );
+            } else if answered == withdrawn {
+                // Only withdrawn or ongoing actions: nothing to count as complete.
+                li = li.child(el("ul").class("apt-list apt-finding__actions").children(
+                    acts.iter().map(|a| {
+                        el("li").child(
+                            cx.go(
+                                format!("find:{}:{}", f.id, a.id),
+                                el("span")
+                                    .text(format!("{} ", a.number()))
+                                    .child(cx.span(&a.title)),
+                            ),
+                        )
+                    }),
+                ));
             } else {
                 let p = crate::summary::percent_complete(done, answered, withdrawn);
                 li = li
@@ -1697,7 +1983,7 @@ pub fn findings(cx: &Ctx) -> Element {
                                         cx.go(
                                             format!("find:{}:{}", f.id, a.id),
                                             el("span")
-                                                .text(format!("{} ", a.id))
+                                                .text(format!("{} ", a.number()))
                                                 .child(cx.span(&a.title)),
                                         ),
                                     )
@@ -1723,10 +2009,8 @@ pub fn findings(cx: &Ctx) -> Element {
         li
     };
     // Group by inspection (latest first, findings with no inspection last), then by area.
-    let mut inspections: Vec<Option<&Inspection>> = feed.inspections.iter().map(Some).collect();
-    sort::by_key(&mut inspections, |i| {
-        std::cmp::Reverse(i.and_then(|i| i.published.or(i.end).or(i.start)))
-    });
+    let mut inspections: Vec<Option<&Inspection>> =
+        newest_first(feed).into_iter().map(Some).collect();
     inspections.push(None);
     // Each inspection's findings, in feed order (under `None`: those of no known inspection),
     // gathered in one pass rather than by scanning every finding for every inspection.
@@ -1783,7 +2067,7 @@ pub fn findings(cx: &Ctx) -> Element {
                 .child(
                     el("h5")
                         .class("apt-h5")
-                        .text(area.map_or(cx.t("General"), |a| area_word(cx.lang, a))),
+                        .text(area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a))),
                 )
                 .child(
                     el("ul")
@@ -1860,9 +2144,9 @@ pub fn indicators(cx: &Ctx) -> Element {
                 .iter()
                 .max_by_key(|v| v.period.end())
                 .is_some_and(|v| v.value.is_none());
-            let latest_cell = match latest.and_then(|v| v.value.map(|x| (v.period, x))) {
-                Some((p, x)) => el("td")
-                    .child(el("strong").text(i18n::value(cx.lang, ind.unit, x)))
+            let latest_cell = match latest.and_then(|v| v.value.map(|x| (v.period, x, v))) {
+                Some((p, x, v)) => el("td")
+                    .child(el("strong").text(figure(cx.lang, ind.unit, x, v.approximate)))
                     .child(
                         el("span")
                             .class("apt-block apt-secondary")
@@ -1885,7 +2169,7 @@ pub fn indicators(cx: &Ctx) -> Element {
                             &[("date", &cx.date(b))],
                         ))
                     })),
-                None => el("td").text(cx.t("No target")),
+                None => el("td").text(cx.t("No target set")),
             };
             let met = match target_state(ind) {
                 TargetState::Met => {
@@ -1897,7 +2181,7 @@ pub fn indicators(cx: &Ctx) -> Element {
                 TargetState::NoTarget => el("td").text("—").child(
                     el("span")
                         .class("apt-visually-hidden")
-                        .text(cx.t("Not applicable")),
+                        .text(cx.t("No target set")),
                 ),
             };
             let trend_cell = match trend(cx.lang, ind) {
@@ -1989,10 +2273,11 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
             Some(Value {
                 value: Some(x),
                 note,
+                approximate,
                 ..
             }) => el("td")
                 .class("apt-num")
-                .text(i18n::value(cx.lang, ind.unit, *x))
+                .text(figure(cx.lang, ind.unit, *x, *approximate))
                 .child_opt(
                     note.as_ref()
                         .map(|n| cx.text(el("span").class("apt-block apt-secondary"), n)),
@@ -2039,7 +2324,79 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
                 .child(cx.span(s)),
         );
     }
-    section.child(scroll_box(&caption, table(&caption, &head_refs, rows)))
+    section = section.child(scroll_box(&caption, table(&caption, &head_refs, rows)));
+    // (1.1) Figures split into parts: each as a table and a small bar chart.
+    let series = std::iter::once((cx.feed.publisher.name.show(cx.lang), &ind.values)).chain(
+        ind.comparators
+            .iter()
+            .map(|c| (c.name.show(cx.lang), &c.values)),
+    );
+    let mut k = 0;
+    for (who, values) in series {
+        for v in values.iter().filter(|v| !v.breakdown.is_empty()) {
+            k += 1;
+            section = section.child(breakdown(cx, ind, who, v, k));
+        }
+    }
+    section
+}
+
+/// A figure in its unit; (1.1) "about 60" when the figure is approximate.
+fn figure(lang: Lang, unit: crate::feed::Unit, x: f64, approximate: bool) -> String {
+    let v = i18n::value(lang, unit, x);
+    if approximate {
+        tf(lang, "about {value}", &[("value", &v)])
+    } else {
+        v
+    }
+}
+
+/// (1.1) One figure split into parts: its parts as a table, and as a bar chart with its
+/// description (and the chart's own table).
+fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Element {
+    let total = match v.value {
+        Some(x) => figure(cx.lang, ind.unit, x, v.approximate),
+        None => cx.t("suppressed").to_string(),
+    };
+    let title = tf(
+        cx.lang,
+        "{name}, {who}, {period}: {total}, in parts",
+        &[
+            ("name", ind.name.show(cx.lang)),
+            ("who", who),
+            ("period", &i18n::period(cx.lang, v.period)),
+            ("total", &total),
+        ],
+    );
+    let rows = v
+        .breakdown
+        .iter()
+        .map(|p| {
+            el("tr")
+                .child(cx.text(el("th").attr("scope", "row"), &p.label))
+                .child(match p.value {
+                    Some(x) if !p.suppressed => el("td")
+                        .class("apt-num")
+                        .text(i18n::value(cx.lang, ind.unit, x)),
+                    _ => el("td").text(cx.t("suppressed")),
+                })
+        })
+        .collect();
+    let id = format!("apt-chart-{}-{k}", dom_id("bd", &ind.id));
+    el("div")
+        .class("apt-breakdown")
+        .child(el("h5").class("apt-h5").text(title.clone()))
+        .child(scroll_box(
+            &title,
+            table(&title, &[cx.t("Part"), cx.t("Figure")], rows),
+        ))
+        .child(crate::chart::breakdown(
+            cx.lang,
+            &id,
+            &title,
+            ind.unit,
+            &v.breakdown,
+        ))
 }
 
 /// The compact card: title, percent complete, overdue, latest judgements, link to the plan.
@@ -2059,9 +2416,23 @@ pub fn compact(cx: &Ctx) -> Element {
             "Actions complete: {done} of {total}",
             &[
                 ("done", &s.complete.to_string()),
-                ("total", &(s.total - s.withdrawn).to_string()),
+                (
+                    "total",
+                    &s.total.saturating_sub(s.withdrawn + s.ongoing).to_string(),
+                ),
             ],
         )))
+        .child_opt({
+            let n = unpublished_priorities(feed);
+            (n > 0).then(|| {
+                el("p").class("apt-headline-note").text(tn(
+                    cx.lang,
+                    n,
+                    "{n} priority has no actions published yet, so the plan is not complete.",
+                    "{n} priorities have no actions published yet, so the plan is not complete.",
+                ))
+            })
+        })
         .child(bar(
             s.percent_complete,
             &tf(
@@ -2070,15 +2441,20 @@ pub fn compact(cx: &Ctx) -> Element {
                 &[("percent", &i18n::percent(s.percent_complete))],
             ),
         ))
-        .child(el("p").child(tag(
-            if s.overdue > 0 { "red" } else { "green" },
-            &tn(
-                cx.lang,
-                s.overdue,
-                "{n} action overdue",
-                "{n} actions overdue",
-            ),
-        )))
+        .child(el("p").child(if feed.any_due() {
+            tag(
+                if s.overdue > 0 { "red" } else { "green" },
+                &tn(
+                    cx.lang,
+                    s.overdue,
+                    "{n} action overdue",
+                    "{n} actions overdue",
+                ),
+            )
+        } else {
+            tag("grey", cx.t("No action still to do has a due date."))
+        }))
+        .child_opt(plan_status_notice(cx))
         .child(el("p").class("apt-secondary").text(tf(
             cx.lang,
             "Data as at {date}",
@@ -2086,7 +2462,11 @@ pub fn compact(cx: &Ctx) -> Element {
         )));
     if let Some(i) = latest_inspection(feed) {
         card = card
-            .child(el("h3").class("apt-h4").text(cx.t("Latest inspection")))
+            .child(el("h3").class("apt-h4").text(if is_self_evaluation(i) {
+                cx.t("Latest self-evaluation")
+            } else {
+                cx.t("Latest inspection")
+            }))
             .child(el("p").child(inspection_title(cx, i)))
             .child_opt(judgements_list(cx, i));
     }

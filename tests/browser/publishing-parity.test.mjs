@@ -19,6 +19,7 @@ const CASES = [
   ["cwm-tawel", "cy"],
   ["northbridge", "en"],
   ["southmoor-monitoring", "en"],
+  ["fernley-draft", "en"],
 ];
 const SECTIONS = ["overview", "actions", "findings", "indicators"];
 

@@ -280,7 +280,12 @@ const DANGEROUS_TAGS: &[&str] = &[
 fn vocabulary() -> (BTreeSet<String>, BTreeSet<String>) {
     let mut tags = BTreeSet::new();
     let mut attrs = BTreeSet::new();
-    for name in ["northbridge", "cwm-tawel", "southmoor-monitoring"] {
+    for name in [
+        "northbridge",
+        "cwm-tawel",
+        "southmoor-monitoring",
+        "fernley-draft",
+    ] {
         let path =
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("www/examples/{name}.json"));
         let Ok(bytes) = std::fs::read(&path) else {

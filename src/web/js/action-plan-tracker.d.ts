@@ -14,16 +14,20 @@ export interface TrackerSummary {
     in_progress: number;
     complete: number;
     withdrawn: number;
-    /** Open, with an effective due date before as_of. */
+    /** Open, not ongoing, with an effective due date before as_of. */
     overdue: number;
-    /** Open, with an effective due date on as_of or up to 30 days after. */
+    /** Open, not ongoing, with an effective due date on as_of or up to 30 days after. */
     due_soon: number;
-    /** complete ÷ (total − withdrawn) × 100, unrounded; 0 when nothing is to be done. */
+    /** complete ÷ (total − withdrawn − ongoing) × 100, unrounded; 0 when nothing is to be done. */
     percent_complete: number;
+    /** (1.1) Actions with a recurrence that are neither complete nor withdrawn. */
+    ongoing: number;
   };
   findings: { total: number; with_actions: number };
   indicators: { total: number; meeting_target: number; missing_target: number; no_target: number };
   problems: { errors: number; warnings: number };
+  /** (1.1) What meetings asked for: all, done, and not done with a due date before as_of. */
+  follow_ups: { total: number; done: number; overdue: number };
 }
 
 /** One problem in a feed. */
@@ -61,7 +65,7 @@ export interface TrackerFilterState {
     status: Array<"not_started" | "in_progress" | "complete" | "withdrawn">;
     rag: Array<"red" | "amber" | "green" | "blue">;
     lead: string[];
-    due: Array<"overdue" | "next_30_days" | "later">;
+    due: Array<"overdue" | "next_30_days" | "later" | "ongoing">;
     finding: string[];
     search: string;
   };
