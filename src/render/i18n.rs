@@ -923,7 +923,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} ongoing actions are not counted.",
         [
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.",
+            "Nid yw'r ffigurau hyn yn cynnwys unrhyw gamau gweithredu parhaus.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus.",
@@ -934,7 +934,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} ongoing actions have no end, so they are not counted.",
         [
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.",
+            "Nid yw'r ffigurau hyn yn cynnwys unrhyw gamau gweithredu parhaus, heb ddyddiad gorffen.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus, heb ddyddiad gorffen.",
             "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus, heb ddyddiad gorffen.",
@@ -946,7 +946,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
         // "blaenoriaeth" is feminine: "dwy flaenoriaeth", "tair blaenoriaeth", "chwe blaenoriaeth".
         "{n} priorities have no actions published yet, so the plan is not complete.",
         [
-            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
+            "Mae camau gweithredu wedi'u cyhoeddi ar gyfer pob blaenoriaeth.",
             "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
             "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} flaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
             "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
@@ -958,7 +958,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
         // "cais" is masculine: "dau gais", "tri chais", "chwe chais".
         "{n} requests are not done yet.",
         [
-            "Nid yw {n} cais wedi'i wneud eto.",
+            "Mae pob cais wedi'i wneud.",
             "Nid yw {n} cais wedi'i wneud eto.",
             "Nid yw {n} gais wedi'u gwneud eto.",
             "Nid yw {n} chais wedi'u gwneud eto.",
@@ -1036,7 +1036,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
         // "manylyn" is masculine: "dau fanylyn"; m does not take the aspirate mutation.
         "{n} details in this plan could not be shown",
         [
-            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
+            "Mae modd dangos pob manylyn yn y cynllun hwn",
             "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
             "Nid oes modd dangos {n} fanylyn yn y cynllun hwn",
             "Nid oes modd dangos {n} manylyn yn y cynllun hwn",

@@ -470,17 +470,36 @@ fn every_bad_url_is_an_error_and_never_a_link() {
             }
         }
     }
+    // A bad URL leaves out the URL, not its item (feed 1.1's "as little as possible"): every
+    // inspection, meeting and piece of evidence is shown, and only the good one has a link.
     assert_eq!(
         feed.inspections.len(),
-        1,
-        "only the good inspection is kept"
+        bad.len() + 1,
+        "every inspection is kept"
     );
-    assert_eq!(feed.meetings.len(), 1, "only the good meeting is kept");
+    assert_eq!(
+        feed.inspections
+            .iter()
+            .filter(|i| i.report_url.is_some())
+            .count(),
+        1,
+        "only the good inspection has its report's address"
+    );
+    assert_eq!(feed.meetings.len(), bad.len() + 1, "every meeting is kept");
+    assert_eq!(
+        feed.meetings.iter().filter(|m| m.url.is_some()).count(),
+        1,
+        "only the good meeting has its address"
+    );
     assert_eq!(feed.actions.len(), 1, "the action stays");
     assert_eq!(
-        feed.actions[0].evidence.len(),
+        feed.actions[0]
+            .evidence
+            .iter()
+            .filter(|e| e.url.is_some())
+            .count(),
         1,
-        "only the good evidence is kept"
+        "only the good evidence has its address"
     );
     let html = page::render(&r, Lang::En).unwrap();
     for (tag, name, value) in read_html(&html).attrs {
@@ -1116,15 +1135,26 @@ fn many_problems_in_a_minified_feed_are_placed_in_linear_time() {
 #[test]
 fn numbers_at_the_edges() {
     // -0, 1e-300 and the largest double are valid; "50", "50%", 100.0000001, -1 and 1e400
-    // are errors that leave their item out, with a message that says what to write instead.
+    // are errors that leave out the figure (an optional field: its item is kept, feed 1.1),
+    // with a message that says what to write instead.
     let bytes = read("feeds/numbers.json");
     let r = check(&bytes);
     let feed = r.feed.as_ref().expect("the feed shows");
-    let ids: Vec<&str> = feed.actions.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["minus-zero", "tiny"]);
+    let with_progress: Vec<&str> = feed
+        .actions
+        .iter()
+        .filter(|a| a.progress.is_some())
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(feed.actions.len(), 7, "every action is kept");
+    assert_eq!(with_progress, ["minus-zero", "tiny"]);
     let inds: Vec<&str> = feed.indicators.iter().map(|i| i.id.as_str()).collect();
-    // A bad figure leaves out the figure, not its indicator (the innermost list item).
-    assert_eq!(inds, ["huge", "text-value"]);
+    // A bad figure leaves out the figure, and a bad target the target, not the indicator.
+    assert_eq!(inds, ["huge", "text-value", "infinite-target"]);
+    assert!(
+        feed.indicators[2].target.is_none(),
+        "the bad target is left out"
+    );
     for (path, says) in [
         ("actions[2].progress", "without quotes"),
         ("actions[3].progress", "without quotes"),
