@@ -5,6 +5,7 @@
 //! `web` mounts it into a page, `web_checker` gives the feed checker page its spreadsheet
 //! reader and page writer, and `cli` serves the command line.
 
+pub mod changes;
 pub mod chart;
 pub mod cli;
 pub mod csv;

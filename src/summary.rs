@@ -4,6 +4,8 @@
 //! JavaScript `summarise()`, the CLI's `summary` command and the overview's headline, so
 //! the widget can never say something different from what a script reads.
 
+use crate::changes::{self, Changes};
+use crate::date::Date;
 use crate::feed::{Feed, Polarity, Status};
 use crate::validate::Report;
 use serde::Serialize;
@@ -22,6 +24,10 @@ pub struct Summary {
     pub indicators: IndicatorCounts,
     /// Problem counts (of the whole file, including items left out).
     pub problems: ProblemCounts,
+    /// (1.1) What changed since the comparison date (`feed-v1.md`, "Changes since a date");
+    /// absent when there is no meeting before `as_of` and no date was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
 }
 
 /// Actions by status, lateness and completion.
@@ -179,7 +185,15 @@ impl Summary {
                 no_target: state(TargetState::NoTarget),
             },
             problems: ProblemCounts { errors, warnings },
+            changes: changes::default_since(feed).map(|d| Changes::of(feed, d)),
         }
+    }
+
+    /// This summary of `feed` with its `changes` since `chosen` when that is before `as_of`,
+    /// else since the default date (the latest meeting before `as_of`).
+    pub fn with_since(mut self, feed: &Feed, chosen: Option<Date>) -> Summary {
+        self.changes = changes::since(feed, chosen).map(|d| Changes::of(feed, d));
+        self
     }
 }
 
