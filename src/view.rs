@@ -1208,7 +1208,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
 /// The actions view: filters, the chosen filters, the count, the sort and one page of actions.
 pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
     let feed = cx.feed;
-    let matching = index.matching(feed, &state.filters, state.sort);
+    let matching = index.matching(feed, &state.filters, state.sort, state.since);
     let groups = filter::tree(feed, &matching);
     let page_size = if cx.print {
         groups.len().max(1)

@@ -301,8 +301,9 @@ impl Tracker {
             match (report.feed, summary) {
                 (Some(feed), Some(summary)) => {
                     let index = Index::new(&feed);
-                    let detail = to_js(&summary)?;
                     i.state = State::from_fragment(&location_hash(), &i.ns, i.default_view);
+                    // The comparison date the address names, if any, is the summary's too.
+                    let detail = to_js(&summary.clone().with_since(&feed, i.state.since))?;
                     i.phase = Phase::Ready(Box::new(Loaded {
                         feed,
                         problems: report.problems,
@@ -365,8 +366,9 @@ impl Tracker {
     /// The summary of the feed shown, or `null`.
     #[wasm_bindgen(getter)]
     pub fn summary(&self) -> Result<JsValue, JsError> {
-        match &self.inner.borrow().phase {
-            Phase::Ready(l) => to_js(&l.summary),
+        let i = self.inner.borrow();
+        match &i.phase {
+            Phase::Ready(l) => to_js(&l.summary.clone().with_since(&l.feed, i.state.since)),
             _ => Ok(JsValue::NULL),
         }
     }
@@ -411,7 +413,7 @@ fn filter_detail(l: &Loaded, s: &State) -> Result<JsValue, JsValue> {
         state: &'a State,
         matching: usize,
     }
-    let matching = l.index.matching(&l.feed, &s.filters, s.sort).len();
+    let matching = l.index.matching(&l.feed, &s.filters, s.sort, s.since).len();
     to_js(&Detail { state: s, matching }).map_err(JsValue::from)
 }
 
@@ -649,7 +651,7 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
             if let Phase::Ready(l) = &i.phase {
                 if act != "open"
                     && !act.starts_with("open:")
-                    && i.state.view == crate::filter::View::Actions
+                    && (i.state.view == crate::filter::View::Actions || act == "since")
                 {
                     outs.push(Out::Event(
                         "tracker-filter-change",
@@ -754,7 +756,9 @@ fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         let Phase::Ready(l) = &i.phase else {
             return Ok(());
         };
-        let rows = l.index.matching(&l.feed, &i.state.filters, i.state.sort);
+        let rows = l
+            .index
+            .matching(&l.feed, &i.state.filters, i.state.sort, i.state.since);
         (
             csv::actions(&l.feed, &rows, i.lang),
             format!("actions-{}.csv", l.feed.as_of),
