@@ -299,11 +299,16 @@ pub fn indicator_change(ind: &Indicator, d: Date) -> Option<IndicatorChange<'_>>
     })
 }
 
+fn as_text<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.to_string())
+}
+
 /// The summary's `changes`: how many actions and indicators changed since D.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Changes {
-    /// D, `YYYY-MM-DD`.
-    pub since: String,
+    /// D, written `YYYY-MM-DD`.
+    #[serde(serialize_with = "as_text")]
+    pub since: Date,
     /// The id of the first meeting in the file dated D; `null` when none is.
     pub meeting: Option<String>,
     /// Actions by kind of change.
@@ -403,7 +408,7 @@ impl Changes {
             indicators.no_longer_meeting += usize::from(c.no_longer_meeting);
         }
         Changes {
-            since: d.to_string(),
+            since: d,
             meeting: meeting_on(feed, d).map(|m| m.id.clone()),
             actions,
             indicators,
@@ -490,10 +495,7 @@ mod tests {
         assert_eq!(s.changes, None);
         assert!(serde_json::to_value(&s).unwrap().get("changes").is_none());
         let chosen = s.with_since(f, Some(d("2026-03-01"))).changes.unwrap();
-        assert_eq!(
-            (chosen.since.as_str(), chosen.meeting),
-            ("2026-03-01", None)
-        );
+        assert_eq!((chosen.since, chosen.meeting), (d("2026-03-01"), None));
     }
 
     #[test]

@@ -19,7 +19,7 @@ const USAGE: &str = "usage:
   action-plan-tracker summary FEED [--since DATE]        print the summary as JSON, with the
                                     changes since the last meeting before as_of (or DATE)
   action-plan-tracker schema                             print the JSON Schema of the feed
-  action-plan-tracker render FEED -o PAGE.html [--lang cy]
+  action-plan-tracker render FEED -o PAGE.html [--lang cy] [--since DATE]
                                     the plan as one HTML page that needs no JavaScript
   action-plan-tracker import SHEET -o FEED.json
                                     a feed from the spreadsheet template: an .xlsx workbook
@@ -236,15 +236,7 @@ fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
     let since = match since_text.as_deref().map(|t| (t, Date::parse(t))) {
         None => None,
         Some((_, Ok(d))) => Some(d),
-        Some((t, Err(_))) => {
-            return usage(
-                io,
-                &format!(
-                    "--since takes a date written YYYY-MM-DD (e.g. 2026-09-15), not \"{}\"",
-                    printable(t)
-                ),
-            )
-        }
+        Some((t, Err(_))) => return usage(io, &since_usage(t)),
     };
     let bytes = match read(path, io) {
         Ok(b) => b,
@@ -257,10 +249,7 @@ fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
     match (Summary::of_report(&report), &report.feed) {
         (Some(s), Some(feed)) => {
             if let Some(d) = since.filter(|&d| d >= feed.as_of) {
-                return usage(
-                    io,
-                    &format!("--since {d} is not before the feed's as_of date ({}); changes are counted since an earlier date", feed.as_of),
-                );
+                return usage(io, &since_too_late(d, feed.as_of));
             }
             print_json(io.out, &s.with_since(feed, since)).map(|()| 0)
         }
@@ -282,6 +271,19 @@ fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
     }
 }
 
+/// What `--since` says when its value is not a date.
+fn since_usage(text: &str) -> String {
+    format!(
+        "--since takes a date written YYYY-MM-DD (e.g. 2026-09-15), not \"{}\"",
+        printable(text)
+    )
+}
+
+/// What `--since` says when its date is not before the feed's `as_of`.
+fn since_too_late(d: Date, as_of: Date) -> String {
+    format!("--since {d} is not before the feed's as_of date ({as_of}); changes are counted since an earlier date")
+}
+
 fn print_json<T: Serialize>(out: &mut dyn Write, value: &T) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
@@ -294,6 +296,8 @@ struct Args {
     files: Vec<String>,
     output: Option<String>,
     lang: Option<String>,
+    /// `--since DATE` (render only).
+    since: Option<String>,
     flags: Vec<String>,
 }
 
@@ -319,6 +323,7 @@ fn parse_args(args: &[String], flags: &[&str], lang: bool) -> Result<Args, Strin
                 a.output = Some(value("the file to write")?);
             }
             "--lang" if lang => a.lang = Some(value("a language, en or cy")?),
+            "--since" if lang => a.since = Some(value("a date, YYYY-MM-DD")?),
             f if flags.contains(&f) && inline.is_none() => a.flags.push(f.to_string()),
             f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
             f => a.files.push(f.to_string()),
@@ -361,6 +366,11 @@ fn render_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
         Ok(a) => a,
         Err(e) => return usage(io, &e),
     };
+    let since = match a.since.as_deref().map(|t| (t, Date::parse(t))) {
+        None => None,
+        Some((_, Ok(d))) => Some(d),
+        Some((t, Err(_))) => return usage(io, &since_usage(t)),
+    };
     let ([path], Some(out)) = (a.files.as_slice(), a.output.as_deref()) else {
         return usage(io, "render takes one feed file and -o PAGE.html");
     };
@@ -378,8 +388,13 @@ fn render_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
         }
     };
     let report = validate::check(&bytes);
+    if let (Some(d), Some(feed)) = (since, &report.feed) {
+        if d >= feed.as_of {
+            return usage(io, &since_too_late(d, feed.as_of));
+        }
+    }
     let to_err = out == "-";
-    let Some(html) = crate::page::render(&report, lang) else {
+    let Some(html) = crate::page::render_since(&report, lang, since) else {
         let w = report_to(io, to_err);
         human(w, shown(path), &report)?;
         writeln!(
@@ -686,6 +701,33 @@ mod tests {
         );
         assert_eq!(cli(&["summary", "-", "--since"], feed).0, 2);
         assert_eq!(cli(&["summary", "--sinse", "2026-01-01", "-"], feed).0, 2);
+    }
+
+    #[test]
+    fn render_since_a_date() {
+        let feed = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+            "actions": [{"id": "1", "title": "A", "status": "complete", "completed": "2026-08-01"}]}"#;
+        let (code, out, _) = cli(&["render", "-", "-o", "-", "--since", "2026-07-31"], feed);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("Since 31 July 2026</h3>"),
+            "no meeting: the date alone"
+        );
+        assert!(out.contains("1 action completed"));
+        let (code, out, _) = cli(&["render", "-", "-o", "-"], feed);
+        assert_eq!(code, 0);
+        assert!(
+            !out.contains("Since "),
+            "no meeting before as_of, no date: no comparison"
+        );
+        assert_eq!(
+            cli(&["render", "-", "-o", "-", "--since", "July"], feed).0,
+            2
+        );
+        assert_eq!(
+            cli(&["render", "-", "-o", "-", "--since=2026-11-01"], feed).0,
+            2
+        );
     }
 
     #[test]

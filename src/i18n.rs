@@ -280,6 +280,45 @@ pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
 
 /// English → Welsh for every interface string.
 static CY: &[(&str, &str)] = &[
+    // Changes since a date (feed 1.1): the overview's first section, badges, filter, chart.
+    ("Not known", "Anhysbys"),
+    ("Not yet in the plan", "Nid oedd yn y cynllun eto"),
+    ("{status}: {then} then, {now} now", "{status}: {then} bryd hynny, {now} nawr"),
+    ("On {date}: {counts}.", "Ar {date}: {counts}."),
+    ("On {date}", "Ar {date}"),
+    ("upper bar", "bar uchaf"),
+    ("lower bar", "bar isaf"),
+    ("Actions by status, then and now", "Camau gweithredu yn ôl statws, bryd hynny a nawr"),
+    ("Changed since {date}", "Wedi newid ers {date}"),
+    ("Due date revised to {date}", "Dyddiad targed wedi'i ddiwygio i {date}"),
+    ("Since the {body} on {date}", "Ers cyfarfod {body} ar {date}"),
+    ("Since {date}", "Ers {date}"),
+    ("New", "Newydd"),
+    ("Started", "Wedi dechrau"),
+    ("RAG worse", "RAG gwaeth"),
+    ("RAG better", "RAG gwell"),
+    ("Due date moved later", "Dyddiad targed wedi symud yn hwyrach"),
+    ("Newly overdue", "Yn hwyr o'r newydd"),
+    ("{date}: {body}", "{date}: {body}"),
+    ("Date chosen: {date}", "Dyddiad a ddewiswyd: {date}"),
+    ("Compare with a meeting", "Cymharu â chyfarfod"),
+    ("Or compare with a date", "Neu gymharu â dyddiad"),
+    ("Any date before {date}", "Unrhyw ddyddiad cyn {date}"),
+    ("Showing the changes since {date}.", "Yn dangos y newidiadau ers {date}."),
+    ("New since {date}", "Newydd ers {date}"),
+    ("Completed since {date}", "Wedi'i gwblhau ers {date}"),
+    ("Started since {date}", "Wedi dechrau ers {date}"),
+    ("Withdrawn since {date}", "Wedi'i dynnu'n ôl ers {date}"),
+    ("RAG worse: {from} to {to}", "RAG gwaeth: {from} bryd hynny, {to} nawr"),
+    ("RAG better: {from} to {to}", "RAG gwell: {from} bryd hynny, {to} nawr"),
+    ("Due date moved from {from} to {to}", "Dyddiad targed wedi symud o {from} i {to}"),
+    ("Became overdue after {date}", "Wedi mynd yn hwyr ers {date}"),
+    ("Action {id} on {date} and now", "Cam gweithredu {id} ar {date} a nawr"),
+    ("{x} percentage points", "{x} pwynt canran"),
+    ("No figure by then", "Dim ffigur erbyn hynny"),
+    ("Improved", "Wedi gwella"),
+    ("Worsened", "Wedi gwaethygu"),
+    ("Changed", "Wedi newid"),
     // Values and periods (i18n.rs, view.rs).
     ("{x} per 10,000", "{x} fesul 10,000"),
     ("Q{q} {year}", "Ch{q} {year}"),
@@ -692,6 +731,150 @@ static CY: &[(&str, &str)] = &[
 /// 6 and everything else (see the style note above `CY`: singular noun after the numeral, with
 /// the numeral's soft (2) or aspirate (3, 6) mutation of a masculine noun).
 static CY_PLURAL: &[(&str, [&str; 6])] = &[
+    // Changes since a date (feed 1.1).
+    (
+        "{n} new actions",
+        [
+            "{n} cam gweithredu newydd",
+            "{n} cam gweithredu newydd",
+            "{n} gam gweithredu newydd",
+            "{n} cham gweithredu newydd",
+            "{n} cham gweithredu newydd",
+            "{n} cam gweithredu newydd",
+        ],
+    ),
+    (
+        "{n} actions completed",
+        [
+            "{n} cam gweithredu wedi'u cwblhau",
+            "{n} cam gweithredu wedi'i gwblhau",
+            "{n} gam gweithredu wedi'u cwblhau",
+            "{n} cham gweithredu wedi'u cwblhau",
+            "{n} cham gweithredu wedi'u cwblhau",
+            "{n} cam gweithredu wedi'u cwblhau",
+        ],
+    ),
+    (
+        "{n} actions started",
+        [
+            "{n} cam gweithredu wedi dechrau",
+            "{n} cam gweithredu wedi dechrau",
+            "{n} gam gweithredu wedi dechrau",
+            "{n} cham gweithredu wedi dechrau",
+            "{n} cham gweithredu wedi dechrau",
+            "{n} cam gweithredu wedi dechrau",
+        ],
+    ),
+    (
+        "{n} actions withdrawn",
+        [
+            "{n} cam gweithredu wedi'u tynnu'n ôl",
+            "{n} cam gweithredu wedi'i dynnu'n ôl",
+            "{n} gam gweithredu wedi'u tynnu'n ôl",
+            "{n} cham gweithredu wedi'u tynnu'n ôl",
+            "{n} cham gweithredu wedi'u tynnu'n ôl",
+            "{n} cam gweithredu wedi'u tynnu'n ôl",
+        ],
+    ),
+    (
+        "{n} actions with a worse RAG rating",
+        [
+            "{n} cam gweithredu â sgôr RAG waeth",
+            "{n} cam gweithredu â sgôr RAG waeth",
+            "{n} gam gweithredu â sgôr RAG waeth",
+            "{n} cham gweithredu â sgôr RAG waeth",
+            "{n} cham gweithredu â sgôr RAG waeth",
+            "{n} cam gweithredu â sgôr RAG waeth",
+        ],
+    ),
+    (
+        "{n} actions with a better RAG rating",
+        [
+            "{n} cam gweithredu â sgôr RAG well",
+            "{n} cam gweithredu â sgôr RAG well",
+            "{n} gam gweithredu â sgôr RAG well",
+            "{n} cham gweithredu â sgôr RAG well",
+            "{n} cham gweithredu â sgôr RAG well",
+            "{n} cam gweithredu â sgôr RAG well",
+        ],
+    ),
+    (
+        "{n} actions with their due date moved later",
+        [
+            "{n} cam gweithredu â dyddiad targed diweddarach",
+            "{n} cam gweithredu â dyddiad targed diweddarach",
+            "{n} gam gweithredu â dyddiad targed diweddarach",
+            "{n} cham gweithredu â dyddiad targed diweddarach",
+            "{n} cham gweithredu â dyddiad targed diweddarach",
+            "{n} cam gweithredu â dyddiad targed diweddarach",
+        ],
+    ),
+    (
+        "{n} actions newly overdue",
+        [
+            "{n} cam gweithredu yn hwyr o'r newydd",
+            "{n} cam gweithredu yn hwyr o'r newydd",
+            "{n} gam gweithredu yn hwyr o'r newydd",
+            "{n} cham gweithredu yn hwyr o'r newydd",
+            "{n} cham gweithredu yn hwyr o'r newydd",
+            "{n} cam gweithredu yn hwyr o'r newydd",
+        ],
+    ),
+    (
+        "{n} indicators improved",
+        [
+            "{n} dangosydd wedi gwella",
+            "{n} dangosydd wedi gwella",
+            "{n} ddangosydd wedi gwella",
+            "{n} dangosydd wedi gwella",
+            "{n} dangosydd wedi gwella",
+            "{n} dangosydd wedi gwella",
+        ],
+    ),
+    (
+        "{n} indicators worsened",
+        [
+            "{n} dangosydd wedi gwaethygu",
+            "{n} dangosydd wedi gwaethygu",
+            "{n} ddangosydd wedi gwaethygu",
+            "{n} dangosydd wedi gwaethygu",
+            "{n} dangosydd wedi gwaethygu",
+            "{n} dangosydd wedi gwaethygu",
+        ],
+    ),
+    (
+        "{n} indicators changed",
+        [
+            "{n} dangosydd wedi newid",
+            "{n} dangosydd wedi newid",
+            "{n} ddangosydd wedi newid",
+            "{n} dangosydd wedi newid",
+            "{n} dangosydd wedi newid",
+            "{n} dangosydd wedi newid",
+        ],
+    ),
+    (
+        "{n} indicators now meeting their target",
+        [
+            "{n} dangosydd sydd bellach yn cyrraedd y targed",
+            "{n} dangosydd sydd bellach yn cyrraedd y targed",
+            "{n} ddangosydd sydd bellach yn cyrraedd y targed",
+            "{n} dangosydd sydd bellach yn cyrraedd y targed",
+            "{n} dangosydd sydd bellach yn cyrraedd y targed",
+            "{n} dangosydd sydd bellach yn cyrraedd y targed",
+        ],
+    ),
+    (
+        "{n} indicators no longer meeting their target",
+        [
+            "{n} dangosydd sydd bellach heb gyrraedd y targed",
+            "{n} dangosydd sydd bellach heb gyrraedd y targed",
+            "{n} ddangosydd sydd bellach heb gyrraedd y targed",
+            "{n} dangosydd sydd bellach heb gyrraedd y targed",
+            "{n} dangosydd sydd bellach heb gyrraedd y targed",
+            "{n} dangosydd sydd bellach heb gyrraedd y targed",
+        ],
+    ),
     (
         "{n} days",
         [

@@ -423,9 +423,19 @@ fn build(i: &Inner) -> Node {
         Phase::Loading => view::loading(i.lang).into(),
         Phase::Failed { message, problems } => view::error_state(i.lang, message, problems).into(),
         Phase::Ready(l) => {
+            // The summary made at load compares with the default date; a date the reader
+            // chose needs its own changes.
+            let chosen;
+            let summary = match i.state.since {
+                None => &l.summary,
+                Some(_) => {
+                    chosen = l.summary.clone().with_since(&l.feed, i.state.since);
+                    &chosen
+                }
+            };
             let cx = view::Ctx {
                 feed: &l.feed,
-                summary: &l.summary,
+                summary,
                 problems: &l.problems,
                 lang: i.lang,
                 today: Some(today()),
@@ -711,6 +721,9 @@ fn on_change(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     };
     let value = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
         Some(s.value())
+    } else if a == "since" {
+        // The date field: "change" fires once a whole date is entered or picked.
+        el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value())
     } else if a.starts_with("toggle:") {
         None
     } else {
