@@ -773,7 +773,12 @@ fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
             .index
             .matching(&l.feed, &i.state.filters, i.state.sort, i.state.since);
         (
-            csv::actions(&l.feed, &rows, i.lang),
+            csv::actions(
+                &l.feed,
+                &rows,
+                i.lang,
+                crate::changes::since(&l.feed, i.state.since),
+            ),
             format!("actions-{}.csv", l.feed.as_of),
         )
     };

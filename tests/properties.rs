@@ -58,7 +58,7 @@ fn read_everything(bytes: &[u8], render: bool) -> Result<Report, TestCaseError> 
         prop_assert!(html.is_some(), "a feed but no page");
         prop_assert!(!html.unwrap().contains("<script"));
         let all: Vec<usize> = (0..feed.actions.len()).collect();
-        let _ = csv::actions(feed, &all, Lang::Cy);
+        let _ = csv::actions(feed, &all, Lang::Cy, None);
     }
     Ok(report)
 }
