@@ -282,6 +282,7 @@ pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
 static CY: &[(&str, &str)] = &[
     // Changes since a date (feed 1.1): the overview's first section, badges, filter, chart.
     ("Not known", "Anhysbys"),
+    ("Status and RAG rating", "Statws a sgôr RAG"),
     ("Not yet in the plan", "Nid oedd yn y cynllun eto"),
     ("{status}: {then} then, {now} now", "{status}: {then} bryd hynny, {now} nawr"),
     ("On {date}: {counts}.", "Ar {date}: {counts}."),

@@ -2837,7 +2837,7 @@ fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
             "Action {id} on {date} and now",
             &[("id", &a.id), ("date", &date)],
         ),
-        &["", &on_then, &on_now],
+        &[cx.t("Status and RAG rating"), &on_then, &on_now],
         rows,
     ))
 }
