@@ -4,6 +4,7 @@
 //! calls [`validate::check`] and [`Summary`], and prints. It takes its streams as parameters so
 //! tests can drive it without spawning a process, and it never panics on any input.
 
+use crate::date::Date;
 use crate::feed;
 use crate::i18n::Lang;
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,9 +16,10 @@ use std::io::{Read, Write};
 
 const USAGE: &str = "usage:
   action-plan-tracker validate [--format json] FEED...   check feeds (- reads standard input)
-  action-plan-tracker summary FEED                       print the summary as JSON
+  action-plan-tracker summary FEED [--since DATE]        print the summary as JSON, with the
+                                    changes since the last meeting before as_of (or DATE)
   action-plan-tracker schema                             print the JSON Schema of the feed
-  action-plan-tracker render FEED -o PAGE.html [--lang cy]
+  action-plan-tracker render FEED -o PAGE.html [--lang cy] [--since DATE]
                                     the plan as one HTML page that needs no JavaScript
   action-plan-tracker import SHEET -o FEED.json
                                     a feed from the spreadsheet template: an .xlsx workbook
@@ -212,8 +214,30 @@ pub(crate) fn human(out: &mut dyn Write, name: &str, report: &Report) -> std::io
 }
 
 fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
-    let [path] = args else {
+    let mut files = Vec::new();
+    let mut since_text = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if let Some(v) = arg.strip_prefix("--since=") {
+            since_text = Some(v.to_string());
+        } else if arg == "--since" {
+            match it.next() {
+                Some(v) => since_text = Some(v.clone()),
+                None => return usage(io, "--since needs a date, YYYY-MM-DD"),
+            }
+        } else if arg.starts_with('-') && arg != "-" {
+            return usage(io, &format!("unknown option {arg}"));
+        } else {
+            files.push(arg.clone());
+        }
+    }
+    let [path] = files.as_slice() else {
         return usage(io, "summary takes exactly one feed file");
+    };
+    let since = match since_text.as_deref().map(|t| (t, Date::parse(t))) {
+        None => None,
+        Some((_, Ok(d))) => Some(d),
+        Some((t, Err(_))) => return usage(io, &since_usage(t)),
     };
     let bytes = match read(path, io) {
         Ok(b) => b,
@@ -223,9 +247,14 @@ fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
         }
     };
     let report = validate::check(&bytes);
-    match Summary::of_report(&report) {
-        Some(s) => print_json(io.out, &s).map(|()| 0),
-        None => {
+    match (Summary::of_report(&report), &report.feed) {
+        (Some(s), Some(feed)) => {
+            if let Some(d) = since.filter(|&d| d >= feed.as_of) {
+                return usage(io, &since_too_late(d, feed.as_of));
+            }
+            print_json(io.out, &s.with_since(feed, since)).map(|()| 0)
+        }
+        _ => {
             writeln!(
                 io.err,
                 "action-plan-tracker: {} cannot be read as a feed:",
@@ -243,6 +272,19 @@ fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
     }
 }
 
+/// What `--since` says when its value is not a date.
+fn since_usage(text: &str) -> String {
+    format!(
+        "--since takes a date written YYYY-MM-DD (e.g. 2026-09-15), not \"{}\"",
+        printable(text)
+    )
+}
+
+/// What `--since` says when its date is not before the feed's `as_of`.
+fn since_too_late(d: Date, as_of: Date) -> String {
+    format!("--since {d} is not before the feed's as_of date ({as_of}); changes are counted since an earlier date")
+}
+
 fn print_json<T: Serialize>(out: &mut dyn Write, value: &T) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
@@ -255,6 +297,8 @@ struct Args {
     files: Vec<String>,
     output: Option<String>,
     lang: Option<String>,
+    /// `--since DATE` (render only).
+    since: Option<String>,
     flags: Vec<String>,
 }
 
@@ -280,6 +324,7 @@ fn parse_args(args: &[String], flags: &[&str], lang: bool) -> Result<Args, Strin
                 a.output = Some(value("the file to write")?);
             }
             "--lang" if lang => a.lang = Some(value("a language, en or cy")?),
+            "--since" if lang => a.since = Some(value("a date, YYYY-MM-DD")?),
             f if flags.contains(&f) && inline.is_none() => a.flags.push(f.to_string()),
             f if f.starts_with('-') && f != "-" => return Err(format!("unknown option {f}")),
             f => a.files.push(f.to_string()),
@@ -322,6 +367,11 @@ fn render_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
         Ok(a) => a,
         Err(e) => return usage(io, &e),
     };
+    let since = match a.since.as_deref().map(|t| (t, Date::parse(t))) {
+        None => None,
+        Some((_, Ok(d))) => Some(d),
+        Some((t, Err(_))) => return usage(io, &since_usage(t)),
+    };
     let ([path], Some(out)) = (a.files.as_slice(), a.output.as_deref()) else {
         return usage(io, "render takes one feed file and -o PAGE.html");
     };
@@ -339,8 +389,13 @@ fn render_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
         }
     };
     let report = validate::check(&bytes);
+    if let (Some(d), Some(feed)) = (since, &report.feed) {
+        if d >= feed.as_of {
+            return usage(io, &since_too_late(d, feed.as_of));
+        }
+    }
     let to_err = out == "-";
-    let Some(html) = crate::page::render(&report, lang) else {
+    let Some(html) = crate::page::render_since(&report, lang, since) else {
         let w = report_to(io, to_err);
         human(w, shown(path), &report)?;
         writeln!(
@@ -609,6 +664,71 @@ mod tests {
             .unwrap()
             .starts_with("this is not valid JSON"));
         assert_eq!(v["warnings"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn summary_since_a_date() {
+        let feed = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+            "meetings": [{"id": "m1", "date": "2026-09-15", "body": "Board"}],
+            "actions": [{"id": "1", "title": "A", "status": "complete", "completed": "2026-08-01"}]}"#;
+        let (code, out, _) = cli(&["summary", "-"], feed);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(code, 0);
+        assert_eq!(v["changes"]["since"], "2026-09-15");
+        assert_eq!(v["changes"]["meeting"], "m1");
+        assert_eq!(v["changes"]["actions"]["completed"], 0);
+        for args in [
+            &["summary", "--since", "2026-07-31", "-"][..],
+            &["summary", "-", "--since=2026-07-31"],
+        ] {
+            let (code, out, _) = cli(args, feed);
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(code, 0);
+            assert_eq!(v["changes"]["since"], "2026-07-31");
+            assert_eq!(v["changes"]["meeting"], serde_json::Value::Null);
+            assert_eq!(v["changes"]["actions"]["completed"], 1);
+        }
+        let (code, out, err) = cli(&["summary", "--since", "31/07/2026", "-"], feed);
+        assert_eq!((code, out.as_str()), (2, ""));
+        assert!(
+            err.starts_with("action-plan-tracker: --since takes a date written YYYY-MM-DD (e.g. 2026-09-15), not \"31/07/2026\"\n"),
+            "{err}"
+        );
+        let (code, _, err) = cli(&["summary", "--since", "2026-10-31", "-"], feed);
+        assert_eq!(code, 2);
+        assert!(
+            err.contains("--since 2026-10-31 is not before the feed's as_of date (2026-10-31)"),
+            "{err}"
+        );
+        assert_eq!(cli(&["summary", "-", "--since"], feed).0, 2);
+        assert_eq!(cli(&["summary", "--sinse", "2026-01-01", "-"], feed).0, 2);
+    }
+
+    #[test]
+    fn render_since_a_date() {
+        let feed = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+            "actions": [{"id": "1", "title": "A", "status": "complete", "completed": "2026-08-01"}]}"#;
+        let (code, out, _) = cli(&["render", "-", "-o", "-", "--since", "2026-07-31"], feed);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("Since 31 July 2026</h3>"),
+            "no meeting: the date alone"
+        );
+        assert!(out.contains("1 action completed"));
+        let (code, out, _) = cli(&["render", "-", "-o", "-"], feed);
+        assert_eq!(code, 0);
+        assert!(
+            !out.contains("Since "),
+            "no meeting before as_of, no date: no comparison"
+        );
+        assert_eq!(
+            cli(&["render", "-", "-o", "-", "--since", "July"], feed).0,
+            2
+        );
+        assert_eq!(
+            cli(&["render", "-", "-o", "-", "--since=2026-11-01"], feed).0,
+            2
+        );
     }
 
     #[test]

@@ -41,6 +41,22 @@ fn fernley_draft_summary_is_as_worked_out_by_hand() {
 }
 
 #[test]
+fn cwm_tawel_changes_since_the_july_scrutiny_committee_are_as_worked_out_by_hand() {
+    let bytes = std::fs::read("www/examples/cwm-tawel.json").expect("example feed");
+    let report = check(&bytes);
+    let feed = report.feed.as_ref().expect("the example can be read");
+    let since = action_plan_tracker::date::Date::parse("2026-07-09").ok();
+    let summary = Summary::of_report(&report)
+        .expect("a summary")
+        .with_since(feed, since);
+    let text =
+        std::fs::read_to_string("tests/feeds/expected/cwm-tawel.changes-since-2026-07-09.json")
+            .expect("expected changes");
+    let want: serde_json::Value = serde_json::from_str(&text).expect("expected changes are JSON");
+    assert_eq!(serde_json::to_value(summary.changes).expect("JSON"), want);
+}
+
+#[test]
 fn every_example_has_its_expected_summary() {
     for entry in std::fs::read_dir("www/examples").expect("examples folder") {
         let path = entry.expect("entry").path();

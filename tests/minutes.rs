@@ -1,7 +1,7 @@
 //! What real minutes say (#18, feed 1.1), as the static page shows it: the page never reads
 //! wrong for a plan in progress, and responses, follow-ups, ongoing work, numbers, approximate
 //! figures and breakdowns are where a reader looks for them. The widget draws the same views
-//! (src/view.rs), so these hold for it too; the browser tests look at the widget itself.
+//! (src/render/view.rs), so these hold for it too; the browser tests look at the widget itself.
 
 use action_plan_tracker::i18n::Lang;
 use action_plan_tracker::page;

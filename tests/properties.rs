@@ -58,7 +58,7 @@ fn read_everything(bytes: &[u8], render: bool) -> Result<Report, TestCaseError> 
         prop_assert!(html.is_some(), "a feed but no page");
         prop_assert!(!html.unwrap().contains("<script"));
         let all: Vec<usize> = (0..feed.actions.len()).collect();
-        let _ = csv::actions(feed, &all, Lang::Cy);
+        let _ = csv::actions(feed, &all, Lang::Cy, None);
     }
     Ok(report)
 }
@@ -490,6 +490,240 @@ proptest! {
         }
         let i = &s.indicators;
         prop_assert_eq!((i.meeting_target, i.missing_target, i.no_target), (met, missed, no_target), "indicators");
+    }
+}
+
+// ---- generated histories: the changes since a date, read directly -------------------------
+
+const RAGS: [&str; 4] = ["blue", "green", "amber", "red"];
+
+#[derive(Debug, Clone)]
+struct GenUpdate {
+    day: i64,
+    status: Option<usize>,
+    rag: Option<usize>,
+    revised: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+struct GenHistory {
+    status: usize,
+    rag: Option<usize>,
+    due: Option<i64>,
+    revised: Option<i64>,
+    start: Option<i64>,
+    completed: Option<i64>,
+    added: Option<i64>,
+    updates: Vec<GenUpdate>,
+}
+
+/// An indicator's polarity, target, and (day, figure or suppressed) on distinct days.
+type GenFigures = (usize, Option<f64>, Vec<(i64, Option<f64>)>);
+
+#[derive(Debug, Clone)]
+struct GenChanges {
+    meetings: Vec<i64>,
+    since: Option<i64>,
+    actions: Vec<GenHistory>,
+    indicators: Vec<GenFigures>,
+}
+
+fn gen_changes() -> impl Strategy<Value = GenChanges> {
+    let day = || -120i64..60;
+    let update = (
+        -120i64..0,
+        prop::option::of(0..4usize),
+        prop::option::of(0..4usize),
+        prop::option::of(-60i64..120),
+    )
+        .prop_map(|(day, status, rag, revised)| GenUpdate {
+            day,
+            status,
+            rag,
+            revised,
+        });
+    let action = (
+        (
+            0..4usize,
+            prop::option::of(0..4usize),
+            prop::option::of(day()),
+            prop::option::of(day()),
+        ),
+        (
+            prop::option::of(-120i64..60),
+            prop::option::of(-120i64..0),
+            prop::option::of(-120i64..0),
+        ),
+        prop::collection::vec(update, 0..5),
+    )
+        .prop_map(
+            |((status, rag, due, revised), (start, completed, added), updates)| GenHistory {
+                status,
+                rag,
+                due,
+                revised,
+                // Before every revised date, so that none is an error.
+                start: start.map(|s| s.min(-200)),
+                completed: completed.filter(|_| status == 2),
+                added,
+                updates,
+            },
+        );
+    let indicator = (
+        0..3usize,
+        prop::option::of(0.0f64..10.0),
+        prop::sample::subsequence((-150i64..0).step_by(7).collect::<Vec<_>>(), 0..6).prop_flat_map(
+            |days| {
+                let n = days.len();
+                (
+                    Just(days),
+                    prop::collection::vec(
+                        prop::option::weighted(0.8, (0..10u8).prop_map(f64::from)),
+                        n,
+                    ),
+                )
+            },
+        ),
+    )
+        .prop_map(|(p, t, (days, vals))| (p, t, days.into_iter().zip(vals).collect::<Vec<_>>()));
+    (
+        prop::collection::vec(-120i64..10, 0..4),
+        prop::option::of(-120i64..0),
+        prop::collection::vec(action, 0..20),
+        prop::collection::vec(indicator, 0..5),
+    )
+        .prop_map(|(meetings, since, actions, indicators)| GenChanges {
+            meetings,
+            since,
+            actions,
+            indicators,
+        })
+}
+
+impl GenChanges {
+    fn to_json(&self) -> Value {
+        let d = |n: i64| json!(date(AS_OF_DAYS + n));
+        let actions: Vec<Value> = self
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let mut o =
+                    json!({"id": format!("{i}"), "title": "t", "status": STATUSES[a.status]});
+                let mut put = |k: &str, v: Option<Value>| {
+                    if let Some(v) = v {
+                        o[k] = v;
+                    }
+                };
+                put("rag", a.rag.map(|r| json!(RAGS[r])));
+                put("due", a.due.map(d));
+                put("revised_due", a.revised.map(d));
+                put("start", a.start.map(d));
+                put("completed", a.completed.map(d));
+                put("added", a.added.map(d));
+                o["updates"] = a
+                    .updates
+                    .iter()
+                    .map(|u| {
+                        let mut v = json!({"date": d(u.day)});
+                        if let Some(s) = u.status {
+                            v["status"] = json!(STATUSES[s]);
+                        }
+                        if let Some(r) = u.rag {
+                            v["rag"] = json!(RAGS[r]);
+                        }
+                        if let Some(r) = u.revised {
+                            v["revised_due"] = d(r);
+                        }
+                        v
+                    })
+                    .collect();
+                o
+            })
+            .collect();
+        let indicators: Vec<Value> = self.indicators.iter().enumerate().map(|(i, (p, t, vals))| {
+            let mut o = json!({"id": format!("I{i}"), "name": "n", "unit": "count", "polarity": POLARITIES[*p],
+                "values": vals.iter().map(|&(day, v)| match v {
+                    Some(v) => json!({"period": date(AS_OF_DAYS + day), "value": v}),
+                    None => json!({"period": date(AS_OF_DAYS + day), "value": null, "suppressed": true}),
+                }).collect::<Vec<_>>()});
+            if let Some(t) = t { o["target"] = json!({"value": t}); }
+            o
+        }).collect();
+        json!({
+            "schema_version": "1.1", "publisher": {"name": "G"}, "as_of": date(AS_OF_DAYS), "plan": {"title": "P"},
+            "meetings": self.meetings.iter().enumerate().map(|(i, &m)| json!({"id": format!("m{i}"), "date": d(m), "body": "Board"})).collect::<Vec<_>>(),
+            "actions": actions, "indicators": indicators,
+        })
+    }
+}
+
+/// The latest value of `field` among updates dated on or before `d`; of several on one day the
+/// last in the file.
+fn given<T: Copy>(ups: &[GenUpdate], d: i64, field: impl Fn(&GenUpdate) -> Option<T>) -> Option<T> {
+    let mut best: Option<(i64, T)> = None;
+    for u in ups.iter().filter(|u| u.day <= d) {
+        if let Some(v) = field(u) {
+            if best.is_none_or(|(bd, _)| u.day >= bd) {
+                best = Some((u.day, v));
+            }
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn the_changes_since_a_date_agree_with_a_direct_reading(g in gen_changes()) {
+        let text = serde_json::to_string(&g.to_json()).unwrap();
+        let report = check(text.as_bytes());
+        prop_assert_eq!(report.errors(), 0, "{:?}", report.problems);
+        let feed = report.feed.as_ref().unwrap();
+        let s = Summary::of_report(&report).unwrap();
+        let default = g.meetings.iter().copied().filter(|&m| m < 0).max();
+        prop_assert_eq!(s.changes.as_ref().map(|c| c.since.to_string()), default.map(|m| date(AS_OF_DAYS + m)));
+        let Some(d) = g.since.or(default) else { return Ok(()) };
+        let s = s.with_since(feed, g.since.map(|n| action_plan_tracker::date::Date::parse(&date(AS_OF_DAYS + n)).unwrap()));
+        let c = s.changes.unwrap();
+        prop_assert_eq!(c.since.to_string(), date(AS_OF_DAYS + d));
+        let meeting = g.meetings.iter().position(|&m| m == d).map(|i| format!("m{i}"));
+        prop_assert_eq!(&c.meeting, &meeting);
+        let mut want = [0usize; 8];
+        for a in &g.actions {
+            if a.added.is_some_and(|x| x > d) { want[0] += 1; continue; }
+            let status = given(&a.updates, d, |u| u.status).or(if a.completed.is_some_and(|x| x <= d) { Some(2) }
+                else if a.start.is_some_and(|x| x > d) { Some(0) } else { None });
+            let rag = given(&a.updates, d, |u| u.rag);
+            let due_then = given(&a.updates, d, |u| u.revised).or(a.due);
+            let due_now = a.revised.or(a.due);
+            if a.status == 2 && match a.completed { Some(x) => x > d, None => status.is_some_and(|s| s != 2) } { want[1] += 1; }
+            if a.status == 1 && status == Some(0) { want[2] += 1; }
+            if a.status == 3 && status.is_some_and(|s| s != 3) { want[3] += 1; }
+            if let (Some(was), Some(is)) = (rag, a.rag) {
+                if is > was { want[4] += 1; } else if is < was { want[5] += 1; }
+            }
+            if let (Some(was), Some(is)) = (due_then, due_now) { if is > was { want[6] += 1; } }
+            if a.status < 2 && due_now.is_some_and(|x| x < 0) && due_then.is_some_and(|x| x >= d) && status != Some(2) { want[7] += 1; }
+        }
+        let a = &c.actions;
+        prop_assert_eq!([a.new, a.completed, a.started, a.withdrawn, a.rag_worse, a.rag_better, a.slipped, a.newly_overdue], want);
+        let mut ind = [0usize; 5];
+        for (p, t, vals) in &g.indicators {
+            let latest = |upto: i64| vals.iter().filter_map(|&(day, v)| Some((day, v?))).filter(|&(day, _)| day <= upto).max_by_key(|&(day, _)| day).map(|(_, v)| v);
+            let (Some(was), Some(is)) = (latest(d), latest(i64::MAX)) else { continue };
+            if was != is {
+                match p { 2 => ind[2] += 1, 0 if is > was => ind[0] += 1, 1 if is < was => ind[0] += 1, _ => ind[1] += 1 }
+            }
+            if let (Some(t), true) = (t, *p != 2) {
+                let meets = |v: f64| if *p == 0 { v >= *t } else { v <= *t };
+                if meets(is) && !meets(was) { ind[3] += 1; }
+                if !meets(is) && meets(was) { ind[4] += 1; }
+            }
+        }
+        let i = &c.indicators;
+        prop_assert_eq!([i.improved, i.worsened, i.changed, i.now_meeting, i.no_longer_meeting], ind);
     }
 }
 

@@ -6,6 +6,7 @@
 //! per-action search text and facts are worked out once per feed ([`Index`]) so a keystroke
 //! only scans prepared strings.
 
+use crate::changes::{self, Kind};
 use crate::date::Date;
 use crate::feed::{Action, Area, Feed, Rag, Status};
 use crate::lang::Lang;
@@ -148,6 +149,8 @@ pub struct Filters {
     pub finding: Vec<String>,
     /// Free text: every word must appear in the title, description, lead, team or updates.
     pub search: String,
+    /// (1.1) Kinds of change since the comparison date (`feed-v1.md`, "Changes since a date").
+    pub changed: Vec<Kind>,
 }
 
 impl Filters {
@@ -170,7 +173,22 @@ pub struct State {
     pub page: usize,
     /// Actions opened to show their details.
     pub open: Vec<String>,
+    /// (1.1) The comparison date the reader chose (`since=` in the URL); `None`: the default,
+    /// the latest meeting before `as_of`.
+    #[serde(serialize_with = "date_or_null")]
+    pub since: Option<Date>,
 }
+
+/// `YYYY-MM-DD`, or `null`.
+fn date_or_null<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+/// A question put to [`Index::matching`] (filters, order, comparison date) and its answer.
+type Asked = (Filters, Sort, Option<Date>, Vec<usize>);
 
 /// What is known of each action for filtering, worked out once per feed.
 pub struct Index {
@@ -191,7 +209,7 @@ pub struct Index {
     /// The last answer of [`Index::matching`] and what it was asked: a keystroke in the search
     /// box asks twice (the `tracker-filter-change` count and the list), which must not search
     /// twice.
-    last: RefCell<Option<(Filters, Sort, Vec<usize>)>>,
+    last: RefCell<Option<Asked>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -371,23 +389,40 @@ impl Index {
     }
 
     /// The indexes of the actions that match `f`, in the order `sort`. `feed` is the feed the
-    /// index was made from (the answer for the same filters is remembered).
-    pub fn matching(&self, feed: &Feed, f: &Filters, sort: Sort) -> Vec<usize> {
-        if let Some((lf, ls, out)) = &*self.last.borrow() {
-            if lf == f && *ls == sort {
+    /// index was made from; `since` the comparison date the reader chose, for the "changed
+    /// since" filter (`None`: the default). The answer for the same question is remembered.
+    pub fn matching(
+        &self,
+        feed: &Feed,
+        f: &Filters,
+        sort: Sort,
+        since: Option<Date>,
+    ) -> Vec<usize> {
+        if let Some((lf, ls, ld, out)) = &*self.last.borrow() {
+            if lf == f && *ls == sort && *ld == since {
                 return out.clone();
             }
         }
-        let out = self.search(feed, f, sort);
-        *self.last.borrow_mut() = Some((f.clone(), sort, out.clone()));
+        let out = self.search(feed, f, sort, since);
+        *self.last.borrow_mut() = Some((f.clone(), sort, since, out.clone()));
         out
     }
 
-    fn search(&self, feed: &Feed, f: &Filters, sort: Sort) -> Vec<usize> {
+    fn search(&self, feed: &Feed, f: &Filters, sort: Sort, since: Option<Date>) -> Vec<usize> {
         let words: Vec<String> = fold(&f.search)
             .split_whitespace()
             .map(str::to_string)
             .collect();
+        // With no comparison date, nothing has changed "since".
+        let since = (!f.changed.is_empty()).then(|| changes::since(feed, since));
+        let changed = |a: &Action| match since {
+            None => true,
+            Some(None) => false,
+            Some(Some(d)) => changes::action_change(a, d, feed.as_of)
+                .kinds
+                .iter()
+                .any(|k| f.changed.contains(k)),
+        };
         let any = |chosen: bool, ok: bool| !chosen || ok;
         let mut out: Vec<usize> = (0..feed.actions.len())
             .filter(|&i| {
@@ -416,6 +451,7 @@ impl Index {
                         f.finding.iter().any(|x| self.answers(feed, i, x)),
                     )
                     && words.iter().all(|w| self.haystack[i].contains(w.as_str()))
+                    && changed(a)
             })
             .collect();
         let status_rank = |s: Status| Status::ALL.iter().position(|&x| x == s).unwrap_or(0);
@@ -553,6 +589,10 @@ impl State {
         put("lead", f.lead.clone());
         put("due", f.due.iter().map(|a| a.word().to_string()).collect());
         put("finding", f.finding.clone());
+        put(
+            "changed",
+            f.changed.iter().map(|k| k.word().to_string()).collect(),
+        );
         if !f.search.is_empty() {
             put("q", vec![f.search.clone()]);
         }
@@ -563,6 +603,7 @@ impl State {
             put("page", vec![(self.page + 1).to_string()]);
         }
         put("open", self.open.clone());
+        put("since", self.since.iter().map(Date::to_string).collect());
         out
     }
 
@@ -619,6 +660,7 @@ impl State {
                         .collect()
                 }
                 "finding" => f.finding = vals,
+                "changed" => f.changed = vals.iter().filter_map(|v| Kind::from_word(v)).collect(),
                 "q" => f.search = vals.join(","),
                 "sort" => {
                     s.sort = Sort::ALL
@@ -633,6 +675,7 @@ impl State {
                         .map_or(0, |p| p.saturating_sub(1))
                 }
                 "open" => s.open = vals,
+                "since" => s.since = vals.first().and_then(|v| Date::parse(v).ok()),
                 _ => {}
             }
         }
@@ -695,6 +738,11 @@ impl Filters {
                     change(&mut self.due, d, on)
                 }
             }
+            "changed" => {
+                if let Some(k) = Kind::from_word(value) {
+                    change(&mut self.changed, k, on)
+                }
+            }
             "search" if on == Some(false) => self.search.clear(),
             _ => {}
         }
@@ -752,6 +800,12 @@ impl State {
                 self.open = vec![arg.to_string()];
                 self.page = 0;
             }
+            "since" => {
+                // A meeting's date from the select, or a date typed in the date field; an
+                // empty value or a date that is not one goes back to the default.
+                self.since = value.and_then(|v| Date::parse(v.trim()).ok());
+                self.page = 0;
+            }
             "page" => self.page = rest.parse().unwrap_or(0),
             "open" => {
                 toggle(&mut self.open, rest.to_string());
@@ -801,7 +855,7 @@ mod tests {
 
     fn ids(feed: &Feed, f: &Filters, sort: Sort) -> Vec<String> {
         Index::new(feed)
-            .matching(feed, f, sort)
+            .matching(feed, f, sort, None)
             .into_iter()
             .map(|i| feed.actions[i].id.clone())
             .collect()
@@ -883,7 +937,7 @@ mod tests {
                 search: search.into(),
                 ..Filters::default()
             };
-            let m = index.matching(&f, &filters, sort);
+            let m = index.matching(&f, &filters, sort, None);
             m.iter().map(|&i| f.actions[i].id.clone()).collect()
         };
         let everything = ask("", Sort::Number);
@@ -896,9 +950,41 @@ mod tests {
     }
 
     #[test]
+    fn changed_since_filters_by_the_chosen_date() {
+        let text = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+          "meetings": [{"id": "m", "date": "2026-09-15", "body": "Board"}],
+          "actions": [{"id": "1", "title": "a", "status": "complete", "completed": "2026-10-01"},
+                      {"id": "2", "title": "b", "status": "complete", "completed": "2026-08-01"},
+                      {"id": "3", "title": "c", "status": "in_progress", "added": "2026-09-20"}]}"#;
+        let f = check(text.as_bytes()).feed.unwrap();
+        let index = Index::new(&f);
+        let mut s = State::default();
+        assert_eq!(s.apply("toggle:changed:completed", None), Effect::Push);
+        let ids = |s: &State| -> Vec<String> {
+            index
+                .matching(&f, &s.filters, s.sort, s.since)
+                .iter()
+                .map(|&i| f.actions[i].id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&s), ["1"], "since the meeting on 15 September");
+        assert_eq!(s.apply("since", Some("2026-07-31")), Effect::Push);
+        assert_eq!(s.since, Date::parse("2026-07-31").ok());
+        assert_eq!(ids(&s), ["1", "2"], "since 31 July");
+        s.apply("toggle:changed:new", None);
+        assert_eq!(ids(&s), ["1", "2", "3"], "3 was added after 31 July: new");
+        assert_eq!(s.apply("since", Some("")), Effect::Push);
+        assert_eq!(s.since, None);
+        assert_eq!(ids(&s), ["1", "3"]);
+        assert!(s
+            .to_pairs("t")
+            .contains(&"t.changed=completed,new".to_string()));
+    }
+
+    #[test]
     fn sub_actions_sit_under_matching_parents() {
         let f = feed();
-        let all = Index::new(&f).matching(&f, &Filters::default(), Sort::Number);
+        let all = Index::new(&f).matching(&f, &Filters::default(), Sort::Number, None);
         let groups = tree(&f, &all);
         let shape: Vec<Vec<(String, usize)>> = groups
             .iter()
@@ -923,6 +1009,7 @@ mod tests {
                 ..Filters::default()
             },
             Sort::Number,
+            None,
         );
         assert_eq!(
             tree(&f, &only_sub),
@@ -983,11 +1070,13 @@ mod tests {
                 lead: vec!["Head of Service, Early Help & MASH".into()],
                 search: "re-audit 50%".into(),
                 due: vec![Due::Overdue],
+                changed: vec![Kind::Slipped, Kind::New],
                 ..Filters::default()
             },
             sort: Sort::Due,
             page: 2,
             open: vec!["1.2".into()],
+            since: Date::parse("2026-09-15").ok(),
         };
         let frag = s.fragment("apt", "#other.view=findings&x=1");
         assert!(

@@ -5,5 +5,6 @@
 //! read the model only, and produce data (no markup), so the widget, the static page and the
 //! command line share one answer.
 
+pub mod changes;
 pub mod filter;
 pub mod summary;

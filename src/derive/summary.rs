@@ -4,6 +4,8 @@
 //! JavaScript `summarise()`, the CLI's `summary` command and the overview's headline, so
 //! the widget can never say something different from what a script reads.
 
+use crate::changes::{self, Changes};
+use crate::date::Date;
 use crate::feed::{Feed, Polarity, Status};
 use crate::validate::Report;
 use serde::Serialize;
@@ -24,6 +26,10 @@ pub struct Summary {
     pub problems: ProblemCounts,
     /// (1.1) What meetings asked for: how many, done and overdue.
     pub follow_ups: FollowUpCounts,
+    /// (1.1) What changed since the comparison date (`feed-v1.md`, "Changes since a date");
+    /// absent when there is no meeting before `as_of` and no date was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
 }
 
 /// (1.1) The follow-ups of every meeting.
@@ -203,7 +209,15 @@ impl Summary {
                 done: follow_ups.clone().filter(|f| f.done.is_some()).count(),
                 overdue: follow_ups.filter(|f| f.is_overdue(feed.as_of)).count(),
             },
+            changes: changes::default_since(feed).map(|d| Changes::of(feed, d)),
         }
+    }
+
+    /// This summary of `feed` with its `changes` since `chosen` when that is before `as_of`,
+    /// else since the default date (the latest meeting before `as_of`).
+    pub fn with_since(mut self, feed: &Feed, chosen: Option<Date>) -> Summary {
+        self.changes = changes::since(feed, chosen).map(|d| Changes::of(feed, d));
+        self
     }
 }
 

@@ -730,6 +730,10 @@ pub struct Action {
     /// When it was completed.
     #[serde(default)]
     pub completed: Option<Date>,
+    /// (1.1) When the action entered the plan (e.g. added after a monitoring visit): an action
+    /// added after the comparison date is counted only as new.
+    #[serde(default)]
+    pub added: Option<Date>,
     /// Where it stands.
     pub status: Status,
     /// RAG rating.
@@ -834,6 +838,10 @@ pub struct Update {
     #[serde(default)]
     #[schemars(range(min = 0, max = 100))]
     pub progress: Option<f64>,
+    /// (1.1) The revised due date as of that update (not before the action's start): how a
+    /// slipped date is seen.
+    #[serde(default)]
+    pub revised_due: Option<Date>,
     /// The meeting it was reported to.
     #[serde(default)]
     #[schemars(length(min = 1))]

@@ -373,6 +373,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "due",
             "revised_due",
             "completed",
+            "added",
             "status",
             "rag",
             "progress",
@@ -389,7 +390,15 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("Milestone", &["title", "due", "completed"]),
     (
         "Update",
-        &["date", "text", "status", "rag", "progress", "meeting"],
+        &[
+            "date",
+            "text",
+            "status",
+            "rag",
+            "progress",
+            "revised_due",
+            "meeting",
+        ],
     ),
     ("Evidence", &["text", "url"]),
     (
@@ -1632,6 +1641,7 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
         due: cx.opt(&o, "due", Cx::date),
         revised_due: cx.opt(&o, "revised_due", Cx::date),
         completed,
+        added: cx.opt(&o, "added", Cx::date),
         rag: cx.opt(&o, "rag", read_rag),
         progress: cx.opt(&o, "progress", Cx::progress),
         success_measures: cx.list(&o, "success_measures", Cx::text),
@@ -1647,12 +1657,24 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
         updates: cx.list(&o, "updates", |cx, v, at| {
             let u = cx.object(v, at, "update")?;
             let date = cx.req(&u, "date", "update", Cx::date);
+            let mut revised_due = cx.opt(&u, "revised_due", Cx::date);
+            if let (Some(s), Some(r), Some(rv)) = (start, revised_due, u.get("revised_due")) {
+                if r < s {
+                    // A due date before the work began cannot be right. Only the date is left
+                    // out (not the update, whose text and status still stand), so that it is
+                    // not counted as a slipped or brought-forward date.
+                    let at = u.at("revised_due", rv);
+                    cx.push(Severity::Error, Rule::Inconsistent, at.path(), at.offset, format!("this update revises the due date to {r}, before the action starts ({s}); check the two dates (the revised date is left out, the rest of the update is shown)"));
+                    revised_due = None;
+                }
+            }
             Some(Update {
                 date: date?,
                 text: cx.opt(&u, "text", Cx::text),
                 status: cx.opt(&u, "status", read_status),
                 rag: cx.opt(&u, "rag", read_rag),
                 progress: cx.opt(&u, "progress", Cx::progress),
+                revised_due,
                 meeting: cx.opt(&u, "meeting", |cx, v, at| {
                     cx.refers(v, at, "meetings", "meeting", &owner)
                 }),
@@ -1998,6 +2020,39 @@ mod tests {
         );
         assert_eq!(feed.actions[0].due, None, "and the date is left out");
         assert!(p.item_kept);
+    }
+
+    #[test]
+    fn feed_1_1_added_and_revised_due_of_updates() {
+        let text = minimal("[\n {\"id\": \"1\", \"title\": \"A\", \"status\": \"in_progress\", \"start\": \"2026-03-01\", \"added\": \"2026-02-20\",\n  \"updates\": [{\"date\": \"2026-06-01\", \"revised_due\": \"2026-12-31\"},\n   {\"date\": \"2026-07-01\", \"text\": \"kept\", \"revised_due\": \"2026-02-28\"}]}]")
+            .replace("1.0", "1.1");
+        let r = check(text.as_bytes());
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        let p = &r.problems[0];
+        assert_eq!(p.severity, Severity::Error);
+        assert_eq!(p.path, "actions[0].updates[1].revised_due");
+        assert_eq!((p.line, p.column), (5, 58));
+        assert_eq!(p.message, "this update revises the due date to 2026-02-28, before the action starts (2026-03-01); check the two dates (the revised date is left out, the rest of the update is shown)");
+        let feed = r.feed.unwrap();
+        let a = &feed.actions[0];
+        assert_eq!(
+            a.added.map(|d| d.to_string()).as_deref(),
+            Some("2026-02-20")
+        );
+        assert_eq!(a.updates.len(), 2, "the update is kept");
+        assert_eq!(
+            a.updates[0].revised_due.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-31")
+        );
+        assert_eq!(a.updates[1].revised_due, None);
+        let bad = check(
+            minimal(
+                r#"[{"id": "1", "title": "A", "status": "in_progress", "added": "2026-02-30"}]"#,
+            )
+            .as_bytes(),
+        );
+        assert_eq!(bad.problems[0].path, "actions[0].added");
+        assert!(bad.problems[0].message.contains("not a real date"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! papers. It is the widget's own view code ([`view::document_body`]) serialised with
 //! escaping, with the widget's stylesheet inline: no scripts, no external requests.
 
+use crate::date::Date;
 use crate::i18n::{t, Lang};
 use crate::summary::Summary;
 use crate::validate::Report;
@@ -16,9 +17,17 @@ const PAGE_STYLE: &str = "body{margin:0;background:#fff}.apt-page{max-width:960p
 .apt-view--static{break-before:page}.apt-view--static:first-of-type{break-before:auto}}";
 
 /// The page for a checked feed in `lang`, or `None` when the feed cannot be shown at all.
+/// Its changes are those since the latest meeting before `as_of`.
 pub fn render(report: &Report, lang: Lang) -> Option<String> {
+    render_since(report, lang, None)
+}
+
+/// The page for a checked feed in `lang`, with the changes since `since` (a date before
+/// `as_of`; otherwise the latest meeting before `as_of`): the committee paper's "what has
+/// changed since we last met" (`render --since DATE`).
+pub fn render_since(report: &Report, lang: Lang, since: Option<Date>) -> Option<String> {
     let feed = report.feed.as_ref()?;
-    let summary = Summary::of_report(report)?;
+    let summary = Summary::of_report(report)?.with_since(feed, since);
     let cx = Ctx {
         feed,
         summary: &summary,
@@ -107,6 +116,30 @@ mod tests {
             !page.contains("data-act=\"open:"),
             "no controls that need JavaScript"
         );
+    }
+
+    #[test]
+    fn the_changes_since_a_date_open_the_overview() {
+        let feed = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+          "meetings": [{"id": "m", "date": "2026-09-15", "body": "Improvement Board"}],
+          "actions": [{"id": "1", "title": "A", "status": "complete", "completed": "2026-10-01", "due": "2026-06-30"},
+                      {"id": "2", "title": "B", "status": "in_progress", "due": "2026-12-31", "revised_due": "2027-03-31",
+                       "updates": [{"date": "2026-08-01", "revised_due": "2027-03-31"}]}]}"#;
+        let r = check(feed.as_bytes());
+        let page = render(&r, Lang::En).unwrap();
+        assert!(page.contains("Since the Improvement Board on 15 September 2026</h3>"));
+        assert!(page.contains("1 action completed"));
+        assert!(page.contains("Completed since 15 September 2026"));
+        assert!(
+            !page.contains("data-act=\"since\""),
+            "no controls without JavaScript"
+        );
+        let since = render_since(&r, Lang::En, Date::parse("2026-07-31").ok()).unwrap();
+        assert!(since.contains("Since 31 July 2026</h3>"));
+        assert!(since.contains("Due date moved from 31 December 2026 to 31 March 2027"));
+        let cy = render_since(&r, Lang::Cy, None).unwrap();
+        assert!(cy.contains("Ers cyfarfod Improvement Board ar 15 Medi 2026</h3>"));
+        assert!(cy.contains("1 cam gweithredu wedi&#39;i gwblhau"));
     }
 
     #[test]

@@ -266,6 +266,7 @@ static SHEETS: [SheetDef; 16] = [
             col!("lead", K::Text),
             col!("team", K::Text),
             col!("start", K::Date),
+            col!("added", K::Date),
             col!("due", K::Date),
             col!("revised_due", K::Date),
             col!("completed", K::Date),
@@ -315,6 +316,7 @@ static SHEETS: [SheetDef; 16] = [
             col!("status", K::Enum(statuses)),
             col!("rag", K::Enum(rags)),
             col!("progress", K::Number),
+            col!("revised_due", K::Date),
             col!("meeting", K::Ref),
         ],
     },
@@ -1992,6 +1994,7 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
             ot(&a.lead),
             ot(&a.team),
             od(a.start),
+            od(a.added),
             od(a.due),
             od(a.revised_due),
             od(a.completed),
@@ -2022,6 +2025,7 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
                 ow(u.status, Status::word),
                 ow(u.rag, Rag::word),
                 on(u.progress),
+                od(u.revised_due),
                 os(&u.meeting),
             ]);
         }

@@ -5,6 +5,7 @@
 //! One place for each, so that the views, the charts, the CSV download and the static page call
 //! a status or a period the same thing.
 
+use crate::changes::Kind as ChangeKind;
 use crate::feed::*;
 use crate::i18n::{t, Lang};
 
@@ -152,6 +153,23 @@ pub fn inspectorate_word(lang: Lang, i: Inspectorate) -> &'static str {
             Inspectorate::Cqc => "Care Quality Commission",
             Inspectorate::Council => "The council",
             Inspectorate::Other => "Other inspectorate",
+        },
+    )
+}
+
+/// The words for a kind of change, as a filter option.
+pub fn change_word(lang: Lang, k: ChangeKind) -> &'static str {
+    t(
+        lang,
+        match k {
+            ChangeKind::New => "New",
+            ChangeKind::Completed => "Completed",
+            ChangeKind::Started => "Started",
+            ChangeKind::Withdrawn => "Withdrawn",
+            ChangeKind::RagWorse => "RAG worse",
+            ChangeKind::RagBetter => "RAG better",
+            ChangeKind::Slipped => "Due date moved later",
+            ChangeKind::NewlyOverdue => "Newly overdue",
         },
     )
 }

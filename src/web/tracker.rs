@@ -360,8 +360,9 @@ impl Tracker {
             match (report.feed, summary) {
                 (Some(feed), Some(summary)) => {
                     let index = Index::new(&feed);
-                    let detail = to_js(&summary)?;
                     i.state = State::from_fragment(&location_hash(), &i.ns, i.default_view);
+                    // The comparison date the address names, if any, is the summary's too.
+                    let detail = to_js(&summary.clone().with_since(&feed, i.state.since))?;
                     i.phase = Phase::Ready(Box::new(Loaded {
                         feed,
                         problems: report.problems,
@@ -424,8 +425,9 @@ impl Tracker {
     /// The summary of the feed shown, or `null`.
     #[wasm_bindgen(getter)]
     pub fn summary(&self) -> Result<JsValue, JsError> {
-        match &self.inner.borrow().phase {
-            Phase::Ready(l) => to_js(&l.summary),
+        let i = self.inner.borrow();
+        match &i.phase {
+            Phase::Ready(l) => to_js(&l.summary.clone().with_since(&l.feed, i.state.since)),
             _ => Ok(JsValue::NULL),
         }
     }
@@ -470,7 +472,7 @@ fn filter_detail(l: &Loaded, s: &State) -> Result<JsValue, JsValue> {
         state: &'a State,
         matching: usize,
     }
-    let matching = l.index.matching(&l.feed, &s.filters, s.sort).len();
+    let matching = l.index.matching(&l.feed, &s.filters, s.sort, s.since).len();
     to_js(&Detail { state: s, matching }).map_err(JsValue::from)
 }
 
@@ -480,9 +482,19 @@ fn build(i: &Inner) -> Node {
         Phase::Loading => view::loading(i.lang).into(),
         Phase::Failed { message, problems } => view::error_state(i.lang, message, problems).into(),
         Phase::Ready(l) => {
+            // The summary made at load compares with the default date; a date the reader
+            // chose needs its own changes.
+            let chosen;
+            let summary = match i.state.since {
+                None => &l.summary,
+                Some(_) => {
+                    chosen = l.summary.clone().with_since(&l.feed, i.state.since);
+                    &chosen
+                }
+            };
             let cx = view::Ctx {
                 feed: &l.feed,
-                summary: &l.summary,
+                summary,
                 problems: &l.problems,
                 lang: i.lang,
                 today: Some(today()),
@@ -708,7 +720,7 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
             if let Phase::Ready(l) = &i.phase {
                 if act != "open"
                     && !act.starts_with("open:")
-                    && i.state.view == crate::filter::View::Actions
+                    && (i.state.view == crate::filter::View::Actions || act == "since")
                 {
                     outs.push(Out::Event(
                         "tracker-filter-change",
@@ -768,6 +780,9 @@ fn on_change(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     };
     let value = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
         Some(s.value())
+    } else if a == "since" {
+        // The date field: "change" fires once a whole date is entered or picked.
+        el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value())
     } else if a.starts_with("toggle:") {
         None
     } else {
@@ -813,9 +828,16 @@ fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         let Phase::Ready(l) = &i.phase else {
             return Ok(());
         };
-        let rows = l.index.matching(&l.feed, &i.state.filters, i.state.sort);
+        let rows = l
+            .index
+            .matching(&l.feed, &i.state.filters, i.state.sort, i.state.since);
         (
-            csv::actions(&l.feed, &rows, i.lang),
+            csv::actions(
+                &l.feed,
+                &rows,
+                i.lang,
+                crate::changes::since(&l.feed, i.state.since),
+            ),
             format!("actions-{}.csv", l.feed.as_of),
         )
     };

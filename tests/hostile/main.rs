@@ -581,7 +581,7 @@ fn the_csv_neutralises_formulas_and_keeps_text() {
     assert_eq!(feed.actions.len(), formulas.len(), "{:?}", r.problems);
     let all: Vec<usize> = (0..feed.actions.len()).collect();
     for lang in [Lang::En, Lang::Cy] {
-        let text = csv::actions(feed, &all, lang);
+        let text = csv::actions(feed, &all, lang, None);
         let rows = parse_csv(&text);
         assert_eq!(
             rows.len(),
@@ -612,7 +612,7 @@ fn the_csv_neutralises_formulas_and_keeps_text() {
     // Hostile markup is kept in the CSV as written (it is text to a spreadsheet).
     let r = check(&read("feeds/everything.json"));
     let feed = r.feed.as_ref().unwrap();
-    let text = csv::actions(feed, &[0, 1, 2], Lang::En);
+    let text = csv::actions(feed, &[0, 1, 2], Lang::En, None);
     let rows = parse_csv(&text);
     let doc: Value = serde_json::from_slice(&read("feeds/everything.json")).unwrap();
     assert_eq!(rows[1][1], doc["actions"][0]["title"].as_str().unwrap());
@@ -904,7 +904,7 @@ fn references_between_many_items_are_followed_in_linear_time() {
             let details = markup::Node::from(view::action_details(&cx, &feed.actions[0])).to_html();
             let findings = markup::Node::from(view::findings(&cx)).to_html();
             let all: Vec<usize> = (0..feed.actions.len()).collect();
-            let csv = csv::actions(feed, &all, Lang::En);
+            let csv = csv::actions(feed, &all, Lang::En, None);
             (
                 s.actions.total,
                 s.findings.with_actions,

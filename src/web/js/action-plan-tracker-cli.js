@@ -108,7 +108,7 @@ const out = (s) => (stdout += s);
 const err = (s) => (stderr += s);
 
 /**
- * The summary's fields that are floating-point numbers in Rust (src/summary.rs). serde_json
+ * The summary's fields that are floating-point numbers in Rust (src/derive/summary.rs). serde_json
  * writes a whole one as `50.0`, JavaScript as `50`; tests/consumers/cli.test.mjs compares the
  * two command lines' output byte for byte, so a new float field must be added here.
  */

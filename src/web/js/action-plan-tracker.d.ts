@@ -28,6 +28,23 @@ export interface TrackerSummary {
   problems: { errors: number; warnings: number };
   /** (1.1) What meetings asked for: all, done, and not done with a due date before as_of. */
   follow_ups: { total: number; done: number; overdue: number };
+  /** (1.1) What changed since the comparison date (the latest meeting before as_of, or the date
+   * the reader chose); absent when there is none. */
+  changes?: TrackerChanges;
+}
+
+/** A kind of change an action can have since the comparison date. */
+export type TrackerChangeKind =
+  | "new" | "completed" | "started" | "withdrawn" | "rag_worse" | "rag_better" | "slipped" | "newly_overdue";
+
+/** (1.1) The summary's changes since a date (feed-v1.md, "Changes since a date"). */
+export interface TrackerChanges {
+  /** The comparison date, YYYY-MM-DD. */
+  since: string;
+  /** The id of the first meeting in the feed dated `since`, or null. */
+  meeting: string | null;
+  actions: Record<TrackerChangeKind, number>;
+  indicators: { improved: number; worsened: number; changed: number; now_meeting: number; no_longer_meeting: number };
 }
 
 /** One problem in a feed. */
@@ -68,12 +85,16 @@ export interface TrackerFilterState {
     due: Array<"overdue" | "next_30_days" | "later" | "ongoing">;
     finding: string[];
     search: string;
+    /** (1.1) Kinds of change since the comparison date. */
+    changed: TrackerChangeKind[];
   };
   sort: "number" | "due" | "status";
   /** 0-based page of the action list. */
   page: number;
   /** Ids of the actions opened. */
   open: string[];
+  /** (1.1) The comparison date the reader chose (YYYY-MM-DD), or null for the default. */
+  since: string | null;
   /** How many actions match the filters. */
   matching: number;
 }
