@@ -178,7 +178,7 @@ mod tests {
           "actions": [{"id": "a", "number": "1.3", "title": "Audit", "status": "in_progress", "due": "2019-03", "recurrence": "every six weeks"},
                       {"id": "b", "number": "1.3.1", "parent": "a", "title": "Sub", "status": "not_started"}]}"#;
         let feed = check(text.as_bytes()).feed.unwrap();
-        let csv = actions(&feed, &[0, 1], Lang::En);
+        let csv = actions(&feed, &[0, 1], Lang::En, None);
         let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
         assert!(
             lines[0].ends_with("\"Overdue\",\"Ongoing\""),
@@ -221,9 +221,9 @@ mod tests {
         let feed = check(text.as_bytes()).feed.unwrap();
         let csv = actions(&feed, &[0, 1], Lang::En, Date::parse("2026-09-15").ok());
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert!(lines[0].ends_with(",\"Overdue\",\"Changed since 15 September 2026\""));
-        assert!(lines[1].ends_with(",\"No\",\"Completed; RAG better\""));
-        assert!(lines[2].ends_with(",\"No\",\"\""));
+        assert!(lines[0].ends_with(",\"Overdue\",\"Ongoing\",\"Changed since 15 September 2026\""));
+        assert!(lines[1].ends_with(",\"No\",\"\",\"Completed; RAG better\""));
+        assert!(lines[2].ends_with(",\"No\",\"\",\"\""));
         let cy = actions(&feed, &[0], Lang::Cy, Date::parse("2026-09-15").ok());
         assert!(cy.contains("\"Wedi newid ers 15 Medi 2026\""));
     }
