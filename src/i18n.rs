@@ -469,6 +469,7 @@ static CY: &[(&str, &str)] = &[
         "Geiriau yn y teitl, y disgrifiad, yr arweinydd, y tîm neu'r diweddariadau",
     ),
     ("Search", "Chwilio"),
+    ("Your search: “{words}”", "Eich chwiliad: “{words}”"),
     ("Judgement area", "Maes dyfarnu"),
     ("Finding", "Canfyddiad"),
     ("Due", "Dyddiad targed"),

@@ -936,11 +936,12 @@ fn chosen(cx: &Ctx, f: &Filters) -> Vec<(&'static str, String, String)> {
             due_word(cx.lang, *d).to_string(),
         ));
     }
+    // A value the feed does not have is never shown (State::keep_known drops it first): a
+    // crafted link must not put its own words on the council's page.
     for p in &f.priority {
-        let label = feed
-            .priority(p)
-            .map_or(p.clone(), |x| x.title.show(cx.lang).to_string());
-        out.push(("priority", p.clone(), label));
+        if let Some(x) = feed.priority(p) {
+            out.push(("priority", p.clone(), x.title.show(cx.lang).to_string()));
+        }
     }
     for a in &f.area {
         out.push((
@@ -952,7 +953,7 @@ fn chosen(cx: &Ctx, f: &Filters) -> Vec<(&'static str, String, String)> {
     for l in &f.lead {
         out.push(("lead", l.clone(), l.clone()));
     }
-    for x in &f.finding {
+    for x in f.finding.iter().filter(|x| feed.finding(x).is_some()) {
         out.push(("finding", x.clone(), finding_label(cx, x)));
     }
     out
@@ -1239,10 +1240,12 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
             })
             .collect();
         if !state.filters.search.is_empty() {
-            let name = format!(
-                "{}: “{}”",
-                kind_label(cx.lang, "search"),
-                state.filters.search
+            // The reader's own words (a link can carry any), quoted as theirs: never shown
+            // as a label of the council's.
+            let name = tf(
+                cx.lang,
+                "Your search: “{words}”",
+                &[("words", &state.filters.search)],
             );
             items.push(
                 el("li").child(

@@ -1144,3 +1144,147 @@ fn numbers_at_the_edges() {
     let html = page::render(&r, Lang::En).unwrap();
     assert!(!html.contains("-0%"), "minus zero is shown as 0%");
 }
+
+// ---- links: the URL fragment is the reader's, and anyone can write one --------------------
+
+/// A small feed, and what a tracker named `t` shows (the widget, as HTML) for link `hash`;
+/// the flag says the URL must be rewritten.
+fn follow_link(hash: &str) -> (action_plan_tracker::filter::State, bool, Html) {
+    use action_plan_tracker::filter::{Index, State, View};
+    let text = minimal(
+        r#""findings":[{"id":"F1","kind":"area_for_improvement","area":"care_leavers","text":"Plans are weak"}],
+        "priorities":[{"id":"P1","title":"Improve audits","findings":["F1"]}],
+        "actions":[{"id":"1.1","title":"Audit plans","status":"in_progress","priority":"P1","lead":"Head of Service","due":"2026-11-05"}]"#,
+    );
+    let r = check(text.as_bytes());
+    let feed = r.feed.as_ref().unwrap();
+    let summary = Summary::of_report(&r).unwrap();
+    let index = Index::new(feed);
+    let (state, rewrite) = State::from_link(hash, "t", View::Overview, feed, &index);
+    let cx = view::Ctx {
+        feed,
+        summary: &summary,
+        problems: &r.problems,
+        lang: Lang::En,
+        today: None,
+        print: false,
+        ns: "t",
+    };
+    let html = markup::Node::from(view::widget(&cx, &state, &index)).to_html();
+    (state, rewrite, read_html(&html))
+}
+
+#[test]
+fn a_crafted_link_cannot_put_words_on_the_councils_page() {
+    // Issue #13: `#t.view=actions&t.priority=Data%20breach…` showed a chip "Priority: Data
+    // breach: call 0900 123 456 now" inside the council's page. Every key of the fragment is
+    // tried with the same words; none may be shown, and the URL is rewritten without them.
+    let words = "Data breach: call 0900 123 456 now";
+    let enc = action_plan_tracker::filter::encode(words);
+    for key in [
+        "priority", "lead", "finding", "open", "area", "status", "rag", "due", "sort", "page",
+        "view", "x", "",
+    ] {
+        let (state, rewrite, html) = follow_link(&format!("#t.view=actions&t.{key}={enc}"));
+        let shown: Vec<&String> = html
+            .texts
+            .iter()
+            .chain(html.attrs.iter().map(|(_, _, v)| v))
+            .filter(|s| s.contains("0900"))
+            .collect();
+        assert!(shown.is_empty(), "t.{key}: the page shows {shown:?}");
+        assert!(state.filters.is_empty() && state.open.is_empty(), "t.{key}");
+        if ["priority", "lead", "finding", "open"].contains(&key) {
+            assert!(rewrite, "t.{key}: the URL is rewritten without the value");
+        }
+    }
+    // What the feed has is kept, and the URL left alone.
+    let (state, rewrite, html) = follow_link(
+        "#t.view=actions&t.priority=P1&t.lead=Head%20of%20Service&t.finding=F1&t.open=1.1",
+    );
+    assert!(!rewrite);
+    assert_eq!(
+        (
+            state.filters.priority,
+            state.filters.lead,
+            state.filters.finding,
+            state.open
+        ),
+        (
+            vec!["P1".into()],
+            vec!["Head of Service".into()],
+            vec!["F1".into()],
+            vec!["1.1".into()]
+        )
+    );
+    assert!(html
+        .texts
+        .iter()
+        .any(|t| t.contains("Priority: Improve audits")));
+    // Known and unknown together: the unknown one goes, the rest stays.
+    let (state, rewrite, _) = follow_link(&format!(
+        "#t.view=actions&t.priority=P1,{enc},P1&t.lead={enc}"
+    ));
+    assert!(rewrite);
+    assert_eq!(state.filters.priority, ["P1"]);
+    assert!(state.filters.lead.is_empty());
+}
+
+#[test]
+fn a_search_from_a_link_is_quoted_as_the_readers_own() {
+    // A search can be anything, so it is shown only in the search box and in a chip that
+    // quotes it as the reader's search, never as a label of the council's.
+    let words = "Data breach: call 0900 123 456 now";
+    let enc = action_plan_tracker::filter::encode(words);
+    let (state, rewrite, html) = follow_link(&format!("#t.view=actions&t.q={enc}"));
+    assert!(!rewrite);
+    assert_eq!(state.filters.search, words);
+    let texts: Vec<&String> = html.texts.iter().filter(|s| s.contains("0900")).collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(
+        texts[0].ends_with(&format!("Your search: “{words}”")),
+        "{texts:?}"
+    );
+    for (tag, name, value) in html.attrs.iter().filter(|(_, _, v)| v.contains("0900")) {
+        assert!(
+            // The widget's own links keep the state, percent-encoded.
+            (name == "href" && value.starts_with('#') && !value.contains(' '))
+                || (tag == "input" && name == "value" && value == words)
+                || (name == "aria-label"
+                    && value == &format!("Remove filter Your search: “{words}”")),
+            "{tag} {name}={value}"
+        );
+    }
+}
+
+#[test]
+fn a_link_with_a_million_values_is_read_within_limits() {
+    // `lead=` + `x,` × 1,000,000 froze the page: a million chips, and every action matched
+    // against every value. Now at most 100 values per key and 16 KiB of fragment are read,
+    // and a search of at most 200 characters.
+    use action_plan_tracker::filter::{MAX_SEARCH, MAX_VALUES};
+    let many = "x,".repeat(1_000_000);
+    let long = "y".repeat(1_000_000);
+    let (n, q, rewrite) = within(5, MIB, "a link with a million values", move || {
+        let mut hash = format!("#t.view=actions&t.lead={many}");
+        let (state, rewrite, html) = follow_link(&hash);
+        assert!(html.texts.len() < 1_000);
+        hash = format!("#t.view=actions&t.q={long}");
+        let (s2, _, _) = follow_link(&hash);
+        (
+            state.filters.lead.len(),
+            s2.filters.search.chars().count(),
+            rewrite,
+        )
+    });
+    assert_eq!(n, 0, "no lead named x");
+    assert!(q <= MAX_SEARCH, "a search of {q} characters");
+    assert!(rewrite);
+    let frag = format!("#t.status={}", "complete,".repeat(500));
+    let s = action_plan_tracker::filter::State::from_fragment(
+        &frag,
+        "t",
+        action_plan_tracker::filter::View::Overview,
+    );
+    assert!(s.filters.status.len() <= MAX_VALUES);
+}
