@@ -218,35 +218,66 @@ fn text_width(s: &str, size: f64) -> f64 {
     s.chars().count() as f64 * size * 0.56
 }
 
+/// The most lines of a priority's title drawn above its bar.
+const TITLE_LINES: usize = 6;
+
 /// Splits `s` into lines of at most `max_chars` characters, at spaces where possible.
 fn wrap(s: &str, max_chars: usize) -> Vec<String> {
     let max_chars = max_chars.max(4);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_len = 0;
     for word in s.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > max_chars {
+        // A word longer than a line is cut into lines: each cut found once, from where the
+        // last one ended (a 3-million-character title is read once, not once per line).
+        let mut rest = word;
+        let mut len = word.chars().count();
+        while len > max_chars {
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            lines.push(word[..max_chars].iter().collect());
-            word.drain(..max_chars);
+            let cut = rest
+                .char_indices()
+                .nth(max_chars)
+                .map_or(rest.len(), |(i, _)| i);
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
+            len -= max_chars;
         }
-        let word: String = word.into_iter().collect();
-        if word.is_empty() {
+        if rest.is_empty() {
             continue;
         }
         if line.is_empty() {
-            line = word;
-        } else if line.chars().count() + 1 + word.chars().count() <= max_chars {
+            line = rest.to_string();
+            line_len = len;
+        } else if line_len + 1 + len <= max_chars {
             line.push(' ');
-            line.push_str(&word);
+            line.push_str(rest);
+            line_len += 1 + len;
         } else {
-            lines.push(std::mem::replace(&mut line, word));
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            line_len = len;
         }
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
+    }
+    lines
+}
+
+/// [`wrap`], at most `max_lines` lines: the last one ends with an ellipsis when text is left.
+fn wrap_lines(s: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let max_chars = max_chars.max(4);
+    // Only as much text as the lines can hold is wrapped.
+    let room = max_chars.saturating_mul(max_lines.max(1) + 1);
+    let end = s.char_indices().nth(room).map_or(s.len(), |(i, _)| i);
+    let mut lines = wrap(&s[..end], max_chars);
+    if lines.len() > max_lines || end < s.len() {
+        lines.truncate(max_lines.max(1));
+        if let Some(last) = lines.last_mut() {
+            let kept: String = last.chars().take(max_chars - 1).collect();
+            *last = format!("{}…", kept.trim_end());
+        }
     }
     lines
 }
@@ -957,7 +988,10 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
     let title_chars = (W / (LABEL * 0.55)) as usize;
     let words_chars = (W / (SMALL * 0.52)) as usize;
     for g in &groups {
-        for (i, l) in wrap(&g.title, title_chars).into_iter().enumerate() {
+        for (i, l) in wrap_lines(&g.title, title_chars, TITLE_LINES)
+            .into_iter()
+            .enumerate()
+        {
             y += if i == 0 { LABEL + 2.0 } else { LABEL + 3.0 };
             body.push(
                 label(0.0, y, LABEL, l)
@@ -2499,6 +2533,12 @@ mod tests {
         );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("ab cdefghijk l", 4), vec!["ab", "cdef", "ghij", "k l"]);
+        assert_eq!(
+            wrap_lines("one two three four", 9, 2),
+            vec!["one two", "three…"]
+        );
+        assert_eq!(wrap_lines("one two", 9, 2), vec!["one two"]);
         assert_eq!(truncate("Statistical neighbours", 10), "Statistic…");
         assert_eq!(id_part("perm sw/1"), "perm_20_sw_2f_1");
         assert_ne!(id_part("a b"), id_part("a-b"));

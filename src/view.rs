@@ -1440,10 +1440,7 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     let mut meta = el("div")
         .class("apt-action__meta")
         .child(tag(status_class(a.status), status_word(cx.lang, a.status)));
-    if a.status == Status::Complete
-        && a.signed_off.is_none()
-        && feed.actions.iter().any(|x| x.signed_off.is_some())
-    {
+    if a.status == Status::Complete && a.signed_off.is_none() && feed.signs_off() {
         meta = meta.child(tag("grey", cx.t("Awaiting sign-off")));
     }
     if let Some(r) = a.rag {

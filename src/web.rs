@@ -401,13 +401,24 @@ fn not_a_feed_message(lang: Lang) -> &'static str {
     t(lang, "The plan's data file is not in the expected format.")
 }
 
+/// The most problems sent with `tracker-error` (the widget's own list shows fewer): a feed
+/// can have hundreds of thousands, and the page's listener gets a copy of each.
+const PROBLEMS_SENT: usize = 200;
+
+/// `tracker-error`'s detail: `{ message, problems, problem_count }`, the first
+/// [`PROBLEMS_SENT`] problems and how many there are in all.
 fn error_detail(message: &str, problems: &[Problem]) -> Result<JsValue, JsError> {
     #[derive(serde::Serialize)]
     struct Detail<'a> {
         message: &'a str,
         problems: &'a [Problem],
+        problem_count: usize,
     }
-    to_js(&Detail { message, problems })
+    to_js(&Detail {
+        message,
+        problems: &problems[..problems.len().min(PROBLEMS_SENT)],
+        problem_count: problems.len(),
+    })
 }
 
 fn filter_detail(l: &Loaded, s: &State) -> Result<JsValue, JsValue> {

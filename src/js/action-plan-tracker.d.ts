@@ -75,8 +75,10 @@ export interface TrackerFilterState {
 export interface TrackerErrorDetail {
   /** The message shown to the reader, in their language. */
   message: string;
-  /** The feed's problems, when it was fetched but could not be read. */
+  /** The feed's problems, when it was fetched but could not be read: the first 200. */
   problems: FeedProblem[];
+  /** How many problems the feed has in all (more than `problems.length` when over 200). */
+  problem_count?: number;
 }
 
 /** A feed: JSON text, or the parsed object. */

@@ -1288,3 +1288,148 @@ fn a_link_with_a_million_values_is_read_within_limits() {
     );
     assert!(s.filters.status.len() <= MAX_VALUES);
 }
+
+// ---- issue #13: small feeds that cost far more than linear work ----------------------------
+
+#[test]
+fn a_circle_of_sub_actions_in_a_feed_with_many_keys_is_reported_in_linear_time() {
+    // validate.rs found each action of a circle in the JSON by scanning every top-level key
+    // (`locate` from the root): 2,000 actions in a circle with 200,000 unknown keys beside
+    // them made 400 million comparisons. Now "actions" is found once.
+    let n = 2_000;
+    let chain: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id":"{i}","title":"t","status":"in_progress","parent":"{}"}}"#,
+                (i + n - 1) % n
+            )
+        })
+        .collect();
+    let keys: Vec<String> = (0..200_000).map(|i| format!("\"k{i}\":0")).collect();
+    let text = minimal(&format!(
+        r#""actions":[{}],{}"#,
+        chain.join(","),
+        keys.join(",")
+    ));
+    let r = survive("a circle of 2,000 with 200,000 keys", 15, text);
+    assert_eq!(
+        r.problems.iter().filter(|p| p.rule == Rule::Cycle).count(),
+        n
+    );
+}
+
+#[test]
+fn a_finding_named_again_and_again_is_counted_once_in_linear_time() {
+    // A priority naming "F1" 300,000 times with 2,000 actions: each opened action (the static
+    // page opens them all) went through the priority's whole list of findings, and the
+    // findings view counted each action once per time the finding was named.
+    let actions: Vec<String> = (0..2_000)
+        .map(|i| format!(r#"{{"id":"{i}","title":"t","status":"in_progress","priority":"P"}}"#))
+        .collect();
+    let named = vec![r#""F1""#; 300_000].join(",");
+    let text = minimal(&format!(
+        r#""findings":[{{"id":"F1","kind":"area_for_improvement","area":"care_leavers","text":"t"}}],
+        "priorities":[{{"id":"P","title":"t","findings":[{named}]}}],"actions":[{}]"#,
+        actions.join(",")
+    ));
+    let r = survive("a finding named 300,000 times", 15, text);
+    let repeats: Vec<&String> = r
+        .problems
+        .iter()
+        .filter(|p| p.rule == Rule::Suspicious)
+        .map(|p| &p.message)
+        .collect();
+    assert_eq!(
+        repeats,
+        [
+            "priority \"P\" names finding \"F1\" more than once in \"findings\" (and 299998 more repeats in this list); each finding is counted once"
+        ]
+    );
+    assert_eq!(r.feed.unwrap().priorities[0].findings, ["F1"]);
+
+    // Named twice, with one complete action: "Actions complete: 2 of 2" under the finding.
+    let text = minimal(
+        r#""findings":[{"id":"F1","kind":"area_for_improvement","area":"care_leavers","text":"t"}],
+        "priorities":[{"id":"P","title":"t","findings":["F1","F1"]}],
+        "actions":[{"id":"1","title":"t","status":"complete","completed":"2026-01-01","priority":"P","findings":["F1","F1"]}]"#,
+    );
+    let r = check(text.as_bytes());
+    assert_eq!(r.warnings(), 2, "{:?}", r.problems);
+    let html = page::render(&r, Lang::En).unwrap();
+    assert!(html.contains("Actions complete: 1 of 1"), "counted once");
+    assert!(!html.contains("of 2"), "never counted twice");
+}
+
+#[test]
+fn a_three_million_character_title_is_wrapped_in_linear_time() {
+    // chart.rs `wrap` drained a Vec<char> from the front for every line: 21 s in a release
+    // build for a 3-million-character priority title. Now each cut is found once and the
+    // chart draws at most six lines of it.
+    let title = "x".repeat(3_000_000);
+    let text = minimal(&format!(
+        r#""priorities":[{{"id":"P","title":"{title}"}}],"actions":[{{"id":"1","title":"t","status":"in_progress","priority":"P"}}]"#
+    ));
+    survive("a 3-million-character title", 20, text);
+}
+
+#[test]
+fn many_complete_actions_without_sign_off_render_in_linear_time() {
+    // Each complete action without a sign-off date scanned every action for one that has one
+    // (to say "Awaiting sign-off"): 50,000 took 10 s to print. Now the feed knows once.
+    let mut actions: Vec<String> = (0..30_000)
+        .map(|i| {
+            format!(r#"{{"id":"{i}","title":"t","status":"complete","completed":"2026-01-01"}}"#)
+        })
+        .collect();
+    actions.push(
+        r#"{"id":"s","title":"t","status":"complete","completed":"2026-01-01","signed_off":"2026-02-01"}"#
+            .into(),
+    );
+    let text = minimal(&format!(r#""actions":[{}]"#, actions.join(",")));
+    let html = within(30, MIB, "30,000 complete actions", move || {
+        page::render(&check(text.as_bytes()), Lang::En).unwrap()
+    });
+    assert_eq!(html.matches("Awaiting sign-off").count(), 30_000);
+}
+
+#[test]
+fn a_million_repeated_keys_are_a_few_warnings() {
+    // Unknown keys were capped; a key written again was not: 1.5 million repeats were 1.5
+    // million warnings, all sent with tracker-error. Now 20 per object are reported one by
+    // one, then one warning for the rest; and the same repeat in many objects of a kind is
+    // reported three times, then once for the rest.
+    let keys = vec![r#""title":"t""#; 1_000_000].join(",");
+    let text = minimal(&format!(
+        r#""actions":[{{"id":"1","status":"in_progress",{keys}}}]"#
+    ));
+    let r = within(20, MIB, "a million repeated keys", move || {
+        check(text.as_bytes())
+    });
+    let dup: Vec<&String> = r
+        .problems
+        .iter()
+        .filter(|p| p.rule == Rule::DuplicateKey)
+        .map(|p| &p.message)
+        .collect();
+    assert!(dup.len() <= 21, "{} warnings", dup.len());
+    assert!(
+        dup.iter()
+            .any(|m| m.contains("999979 more keys are written again in this action")),
+        "{dup:?}"
+    );
+    let actions: Vec<String> = (0..1_000)
+        .map(|i| format!(r#"{{"id":"{i}","title":"t","title":"u","status":"in_progress"}}"#))
+        .collect();
+    let r = check(minimal(&format!(r#""actions":[{}]"#, actions.join(","))).as_bytes());
+    let dup: Vec<&String> = r
+        .problems
+        .iter()
+        .filter(|p| p.rule == Rule::DuplicateKey)
+        .map(|p| &p.message)
+        .collect();
+    assert_eq!(dup.len(), 4, "{dup:?}");
+    assert_eq!(
+        dup[3],
+        "\"title\" is written twice in this action and in 996 more like it after it; only the last one is used"
+    );
+}
