@@ -162,11 +162,15 @@ pub fn time_ticks(from: Date, to: Date, max_count: usize) -> (Vec<Date>, i64) {
     let first = month_index(month_start(from)) + i64::from(month_start(from) < from);
     let last = month_index(to);
     for step in steps {
-        let ticks: Vec<Date> = (first..=last)
-            .filter(|m| m.rem_euclid(step) == 0)
-            .filter_map(|m| Date::new(m.div_euclid(12) as i32, (m.rem_euclid(12) + 1) as u8, 1))
-            .collect();
-        if ticks.len() <= max_count {
+        // The multiples of `step` in first..=last, counted before any is made: a chart from
+        // 0001 to 9999 spans 120,000 months, and every indicator has a chart.
+        let lo = first.div_euclid(step) + i64::from(first.rem_euclid(step) != 0);
+        let hi = last.div_euclid(step);
+        if hi - lo < max_count as i64 {
+            let ticks: Vec<Date> = (lo..=hi)
+                .map(|k| k * step)
+                .filter_map(|m| Date::new(m.div_euclid(12) as i32, (m.rem_euclid(12) + 1) as u8, 1))
+                .collect();
             return (ticks, step);
         }
     }
@@ -2222,16 +2226,36 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
             _ => "—".to_string(),
         }
     };
-    let rows: Vec<Vec<String>> = periods
-        .iter()
-        .map(|&p| {
-            std::iter::once(period_label(lang, p))
-                .chain(by_period.iter().map(|values| cell(values, p)))
-                .collect()
-        })
-        .collect();
-    let mut heads = vec![t(lang, "Period").to_string()];
-    heads.extend(series.iter().map(|s| s.name.clone()));
+    // When the lines do not share their periods, a grid of periods × lines grows with the
+    // square of the feed (3,000 comparators each with a month of its own: 9 million cells),
+    // so the table is written a row per figure instead.
+    let (heads, rows) =
+        if periods.len().saturating_mul(1 + series.len()) <= crate::view::MAX_TABLE_CELLS {
+            let rows: Vec<Vec<String>> = periods
+                .iter()
+                .map(|&p| {
+                    std::iter::once(period_label(lang, p))
+                        .chain(by_period.iter().map(|values| cell(values, p)))
+                        .collect()
+                })
+                .collect();
+            let mut heads = vec![t(lang, "Period").to_string()];
+            heads.extend(series.iter().map(|s| s.name.clone()));
+            (heads, rows)
+        } else {
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for (s, values) in series.iter().zip(&by_period) {
+                let mut mine: Vec<Period> = values.keys().copied().collect();
+                sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+                for p in mine {
+                    rows.push(vec![period_label(lang, p), s.name.clone(), cell(values, p)]);
+                }
+            }
+            let heads = ["Period", "Council or comparator", "Figure"]
+                .map(|h| t(lang, h).to_string())
+                .to_vec();
+            (heads, rows)
+        };
     let table = (!rows.is_empty()).then(|| {
         data_table(
             &tf(lang, "{name}: all figures", &[("name", name)]),

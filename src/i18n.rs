@@ -568,6 +568,8 @@ static CY: &[(&str, &str)] = &[
     ("Compared with", "O gymharu â"),
     ("suppressed", "wedi'i atal"),
     ("Period", "Cyfnod"),
+    ("Council or comparator", "Cyngor neu gymharydd"),
+    ("Figure", "Ffigur"),
     ("{name}: all figures", "{name}: pob ffigur"),
     ("Source:", "Ffynhonnell:"),
     // The compact card.

@@ -1433,3 +1433,49 @@ fn a_million_repeated_keys_are_a_few_warnings() {
         "\"title\" is written twice in this action and in 996 more like it after it; only the last one is used"
     );
 }
+
+#[test]
+fn charts_from_year_1_to_9999_are_drawn_in_linear_time() {
+    // chart.rs time_ticks tried each tick step by going through every month between the
+    // first and last date: 120,000 months × 20 steps for a chart from 0001 to 9999, and every
+    // indicator has a chart. Now the ticks of a step are counted before any is made.
+    let each: Vec<String> = (0..2_000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"I{i}","name":"n","unit":"count","polarity":"higher_is_better","values":[{{"period":"0001-01-01","value":1}},{{"period":"9999-12-31","value":2}}]}}"#
+            )
+        })
+        .collect();
+    let text = minimal(&format!(
+        r#""actions":[],"indicators":[{}]"#,
+        each.join(",")
+    ));
+    let r = survive("2,000 charts over 10,000 years", 20, text);
+    assert_eq!(r.problems.len(), 0, "{:?}", r.problems.first());
+}
+
+#[test]
+fn comparators_with_periods_of_their_own_make_a_table_that_grows_with_the_figures() {
+    // An indicator's "all figures" table had a row per period and a column per line: 3,000
+    // comparators, each with one figure for a month of its own, made 9 million cells from a
+    // 250 KB feed. Such a table is now written a row per figure.
+    let many: Vec<String> = (0..3_000)
+        .map(|i| {
+            format!(
+                r#"{{"name":"Area {i}","values":[{{"period":"{}-{:02}","value":{i}}}]}}"#,
+                1800 + i / 12,
+                1 + i % 12
+            )
+        })
+        .collect();
+    let text = minimal(&format!(
+        r#""actions":[],"indicators":[{{"id":"X","name":"n","unit":"count","polarity":"higher_is_better","values":[{{"period":"2025-Q1","value":1}}],"comparators":[{}]}}]"#,
+        many.join(",")
+    ));
+    let html = within(20, MIB, "3,000 comparators each with a period", move || {
+        page::render(&check(text.as_bytes()), Lang::En).unwrap()
+    });
+    assert!(html.len() < 20 * MIB, "a page of {} bytes", html.len());
+    assert!(html.contains("Council or comparator"));
+    assert!(html.contains("Area 2999"));
+}
