@@ -2251,9 +2251,11 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
                     rows.push(vec![period_label(lang, p), s.name.clone(), cell(values, p)]);
                 }
             }
-            let heads = ["Period", "Council or comparator", "Figure"]
-                .map(|h| t(lang, h).to_string())
-                .to_vec();
+            let heads = vec![
+                t(lang, "Period").to_string(),
+                t(lang, "Council or comparator").to_string(),
+                t(lang, "Figure").to_string(),
+            ];
             (heads, rows)
         };
     let table = (!rows.is_empty()).then(|| {
