@@ -1479,3 +1479,28 @@ fn comparators_with_periods_of_their_own_make_a_table_that_grows_with_the_figure
     assert!(html.contains("Council or comparator"));
     assert!(html.contains("Area 2999"));
 }
+
+#[test]
+fn long_misspelt_words_are_not_measured_against_every_option() {
+    // "Did you mean" measured the edit distance from each wrong word (a status, an area, an
+    // unknown key) to every allowed one: length × length for each. A hundred statuses of
+    // 100,000 characters made over a billion steps. A word far longer than every option is
+    // not a slip of the keyboard, and is no longer measured.
+    let long = "z".repeat(100_000);
+    let actions: Vec<String> = (0..100)
+        .map(|i| format!(r#"{{"id":"{i}","title":"t","status":"{long}{i}","{long}{i}":1}}"#))
+        .collect();
+    let text = minimal(&format!(r#""actions":[{}]"#, actions.join(",")));
+    let r = survive("100 statuses of 100,000 characters", 10, text);
+    assert_eq!(r.errors(), 100);
+    // A slip is still caught.
+    let r =
+        check(minimal(r#""actions":[{"id":"1","title":"t","status":"in_progres"}]"#).as_bytes());
+    assert!(
+        r.problems[0]
+            .message
+            .contains("did you mean \"in_progress\""),
+        "{:?}",
+        r.problems
+    );
+}
