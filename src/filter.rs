@@ -482,6 +482,12 @@ pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
         .collect()
 }
 
+/// The `data-act` that opens action `action` in the list filtered by finding `finding`: both
+/// ids percent-encoded, so a `:` in either cannot move the split between them.
+pub fn find_act(finding: &str, action: &str) -> String {
+    format!("find:{}:{}", encode(finding), encode(action))
+}
+
 /// Percent-encodes a URL fragment value (letters, digits and `-_.~` kept).
 pub fn encode(s: &str) -> String {
     let mut out = String::new();
@@ -835,11 +841,12 @@ impl State {
                 }
             }
             "find" => {
-                // An action answering a finding: the list filtered by the finding, the action open.
+                // An action answering a finding: the list filtered by the finding, the action
+                // open. Both ids are percent-encoded (see `find_act`): an id may hold a `:`.
                 self.view = View::Actions;
                 self.filters = Filters::default();
-                self.filters.set("finding", kind, Some(true));
-                self.open = vec![arg.to_string()];
+                self.filters.set("finding", &decode(kind), Some(true));
+                self.open = vec![decode(arg)];
                 self.page = 0;
             }
             "page" => self.page = rest.parse().unwrap_or(0),
@@ -1062,6 +1069,24 @@ mod tests {
             (View::Actions, vec![Due::Overdue])
         );
         assert_eq!(s.apply("nonsense", None), Effect::None);
+    }
+
+    #[test]
+    fn find_is_not_confused_by_colons_in_ids() {
+        // `find:{finding}:{action}` split at the first `:`: finding "F:1" with action "2"
+        // opened action "1:2" under finding "F".
+        let mut s = State::default();
+        s.apply(&find_act("F:1", "2"), None);
+        assert_eq!(
+            (s.filters.finding, s.open),
+            (vec!["F:1".into()], vec!["2".into()])
+        );
+        let mut s = State::default();
+        s.apply(&find_act("F", "1:2 %41"), None);
+        assert_eq!(
+            (s.filters.finding, s.open),
+            (vec!["F".into()], vec!["1:2 %41".into()])
+        );
     }
 
     #[test]

@@ -51,12 +51,32 @@ pub fn tf(lang: Lang, en: &'static str, args: &[(&str, &str)]) -> String {
     fill(t(lang, en), args)
 }
 
+/// Fills `{name}` placeholders of `template` in one pass: a value is put in as it is and
+/// never searched again, so feed text such as a priority titled `{total}` is shown as
+/// written (filling one placeholder after another substituted inside the values).
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut s = template.to_string();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let value = args.iter().find(|(k, _)| *k == &after[..close])?.1;
+            Some((value, close))
+        });
+        match named {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
-    s
+    out.push_str(rest);
+    out
 }
 
 /// The CLDR plural category of a whole number.
@@ -1608,6 +1628,20 @@ mod tests {
             ]
         );
         assert_eq!(plural(Lang::En, 0), Plural::Other);
+    }
+
+    #[test]
+    fn fill_never_substitutes_inside_feed_text() {
+        // A priority titled "{n}" (or "{total}") is shown as written.
+        let a = [("name", "{n} and {total}"), ("n", "3"), ("total", "9")];
+        assert_eq!(
+            fill("{name}: {n} of {total}", &a),
+            "{n} and {total}: 3 of 9"
+        );
+        let b = [("n", "{name}"), ("name", "P")];
+        assert_eq!(fill("{name} has {n}", &b), "P has {name}");
+        assert_eq!(fill("{unknown} {", &b), "{unknown} {");
+        assert_eq!(fill("{}{name}}", &b), "{}P}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::feed::*;
 use crate::filter::{self, Due, Filters, Index, Row, Sort, State, View};
 use crate::i18n::{self, t, tf, tn, Lang};
-use crate::markup::{el, svg, Element};
+use crate::markup::{el, svg, Element, Node};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::validate::{Problem, Severity};
@@ -74,14 +74,58 @@ impl Ctx<'_> {
     }
 
     /// Feed text in an element, marked with `lang` when it falls back to the other language.
+    /// `dir="auto"` makes the element a bidi isolate: right-to-left text or a stray U+202E in
+    /// the feed cannot reorder the words around it.
     fn text(&self, e: Element, s: &Text) -> Element {
         let (s, other) = s.get(self.lang);
-        e.attr_opt("lang", other.map(Lang::code)).text(s)
+        e.attr_opt("lang", other.map(Lang::code))
+            .attr("dir", "auto")
+            .text(s)
     }
 
     fn span(&self, s: &Text) -> Element {
         self.text(el("span"), s)
     }
+}
+
+/// Feed text inside a line of other words, in its own bidi isolate.
+fn bdi(s: impl Into<String>) -> Element {
+    el("bdi").text(s)
+}
+
+/// An interface sentence (`template`, already in the reader's language) with `{name}`
+/// placeholders filled by feed text, each value in its own bidi isolate ([`bdi`]). Filled in
+/// one pass, like `i18n::tf`: a value is never searched for placeholders.
+fn isolated(template: &str, args: &[(&str, &str)]) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::new();
+    let mut rest = template;
+    let mut words = String::new();
+    while let Some(open) = rest.find('{') {
+        words.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let value = args.iter().find(|(k, _)| *k == &after[..close])?.1;
+            Some((value, close))
+        });
+        match named {
+            Some((value, close)) => {
+                if !words.is_empty() {
+                    out.push(Node::Text(std::mem::take(&mut words)));
+                }
+                out.push(bdi(value).into());
+                rest = &after[close + 1..];
+            }
+            None => {
+                words.push('{');
+                rest = after;
+            }
+        }
+    }
+    words.push_str(rest);
+    if !words.is_empty() {
+        out.push(Node::Text(words));
+    }
+    out
 }
 
 /// A GOV.UK-style tag: words, never colour alone.
@@ -751,11 +795,12 @@ fn priority_table(cx: &Ctx) -> Element {
                                 .map(|d| cx.text(el("span").class("apt-block"), d)),
                         )
                         .child_opt(p.lead.as_ref().map(|l| {
-                            el("span").class("apt-secondary apt-block").text(tf(
-                                cx.lang,
-                                "Lead: {lead}",
-                                &[("lead", l.show(cx.lang))],
-                            ))
+                            el("span")
+                                .class("apt-secondary apt-block")
+                                .children(isolated(
+                                    cx.t("Lead: {lead}"),
+                                    &[("lead", l.show(cx.lang))],
+                                ))
                         })),
                 )
                 .child(el("td").class("apt-num").text(format!(
@@ -1007,7 +1052,7 @@ fn checkbox_group(
                     el("label")
                         .class("apt-checkbox__label")
                         .attr("for", id)
-                        .text(label)
+                        .child(bdi(label))
                         .child(
                             el("span")
                                 .class("apt-secondary")
@@ -1225,6 +1270,9 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
             .iter()
             .map(|(kind, value, label)| {
                 let name = format!("{}: {label}", kind_label(cx.lang, kind));
+                let shown = el("span")
+                    .text(format!("{}: ", kind_label(cx.lang, kind)))
+                    .child(bdi(label.clone()));
                 el("li").child(
                     el("button")
                         .class("apt-chip")
@@ -1235,18 +1283,17 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
                             tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
                         )
                         .child(el("span").attr("aria-hidden", "true").text("✕ "))
-                        .text(name),
+                        .child(shown),
                 )
             })
             .collect();
         if !state.filters.search.is_empty() {
             // The reader's own words (a link can carry any), quoted as theirs: never shown
             // as a label of the council's.
-            let name = tf(
-                cx.lang,
-                "Your search: “{words}”",
-                &[("words", &state.filters.search)],
-            );
+            let template = cx.t("Your search: “{words}”");
+            let words = [("words", state.filters.search.as_str())];
+            let name = tf(cx.lang, "Your search: “{words}”", &words);
+            let shown = el("span").children(isolated(template, &words));
             items.push(
                 el("li").child(
                     el("button")
@@ -1258,7 +1305,7 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
                             tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
                         )
                         .child(el("span").attr("aria-hidden", "true").text("✕ "))
-                        .text(name),
+                        .child(shown),
                 ),
             );
         }
@@ -1430,8 +1477,19 @@ fn action_group(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
     nest(cx, state, rows)
 }
 
+/// An element id for feed id `id`: letters, digits and `-` kept, every other byte `_` and
+/// two hex digits (`_` itself too), so distinct ids never share an element id (`a%41` and
+/// `a_2541` did).
 fn dom_id(prefix: &str, id: &str) -> String {
-    format!("{prefix}-{}", filter::encode(id).replace('%', "_"))
+    let mut out = format!("{prefix}-");
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("_{b:02x}"));
+        }
+    }
+    out
 }
 
 /// The compact line of facts under an action's title.
@@ -1489,7 +1547,12 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     if cx.print {
         let title = el("h4")
             .class("apt-action__title")
-            .child(el("span").class("apt-action__id").text(a.id.clone()))
+            .child(
+                el("span")
+                    .class("apt-action__id")
+                    .attr("dir", "auto")
+                    .text(a.id.clone()),
+            )
             .text(" ")
             .child(cx.span(&a.title));
         return el("li")
@@ -1506,7 +1569,12 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
             .attr("aria-expanded", if open { "true" } else { "false" })
             .attr("aria-controls", details_id.clone())
             .attr("data-act", format!("open:{}", a.id))
-            .child(el("span").class("apt-action__id").text(a.id.clone()))
+            .child(
+                el("span")
+                    .class("apt-action__id")
+                    .attr("dir", "auto")
+                    .text(a.id.clone()),
+            )
             .text(" ")
             .child(cx.span(&a.title)),
     );
@@ -1543,7 +1611,8 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
             cx.t("Part of"),
             a.parent.as_ref().and_then(|p| feed.action(p)).map(|p| {
                 el("span")
-                    .text(format!("{} ", p.id))
+                    .child(bdi(p.id.clone()))
+                    .text(" ")
                     .child(cx.span(&p.title))
             }),
         ),
@@ -1735,9 +1804,8 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                             ));
                         }
                         let meeting = u.meeting.as_ref().and_then(|m| feed.meeting(m)).map(|m| {
-                            el("p").class("apt-secondary").text(tf(
-                                cx.lang,
-                                "Reported to {body} on {date}",
+                            el("p").class("apt-secondary").children(isolated(
+                                cx.t("Reported to {body} on {date}"),
                                 &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
                             ))
                         });
@@ -1889,9 +1957,10 @@ pub fn findings(cx: &Ctx) -> Element {
                                 el("li")
                                     .child(
                                         cx.go(
-                                            format!("find:{}:{}", f.id, a.id),
+                                            filter::find_act(&f.id, &a.id),
                                             el("span")
-                                                .text(format!("{} ", a.id))
+                                                .child(bdi(a.id.clone()))
+                                                .text(" ")
                                                 .child(cx.span(&a.title)),
                                         ),
                                     )

@@ -597,10 +597,11 @@ fn the_csv_neutralises_formulas_and_keeps_text() {
 
 #[test]
 fn the_command_line_never_prints_control_characters_from_a_feed() {
-    // A terminal obeys escape sequences: feed text quoted in a message must not carry them.
+    // A terminal obeys escape sequences: feed text quoted in a message must not carry them;
+    // nor bidi controls, which reverse the rest of the line (issue #13).
     let feed = "{\"schema_version\": \"1.0\", \"publisher\": {\"name\": \"N\"}, \"as_of\": \"2026-10-31\", \
         \"plan\": {\"title\": \"P\"}, \"actions\": [{\"id\": \"1\", \"title\": \"t\", \
-        \"status\": \"\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u0000\"}]}";
+        \"status\": \"\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u0000\\u202e\\u2067\\u200f\"}]}";
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut stdin = feed.as_bytes();
     let args: Vec<String> = ["validate", "-"].iter().map(|s| s.to_string()).collect();
@@ -616,7 +617,9 @@ fn the_command_line_never_prints_control_characters_from_a_feed() {
     let text = String::from_utf8(out).unwrap();
     let bad: Vec<char> = text
         .chars()
-        .filter(|c| c.is_control() && *c != '\n')
+        .filter(|c| {
+            (c.is_control() && *c != '\n') || matches!(c, '\u{200F}' | '\u{202E}' | '\u{2067}')
+        })
         .collect();
     assert!(
         bad.is_empty(),
@@ -1217,10 +1220,14 @@ fn a_crafted_link_cannot_put_words_on_the_councils_page() {
             vec!["1.1".into()]
         )
     );
-    assert!(html
+    let texts: Vec<&str> = html
         .texts
         .iter()
-        .any(|t| t.contains("Priority: Improve audits")));
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let chip = texts.iter().position(|t| *t == "Priority: ").unwrap();
+    assert_eq!(texts[chip + 1], "Improve audits");
     // Known and unknown together: the unknown one goes, the rest stays.
     let (state, rewrite, _) = follow_link(&format!(
         "#t.view=actions&t.priority=P1,{enc},P1&t.lead={enc}"
@@ -1239,12 +1246,25 @@ fn a_search_from_a_link_is_quoted_as_the_readers_own() {
     let (state, rewrite, html) = follow_link(&format!("#t.view=actions&t.q={enc}"));
     assert!(!rewrite);
     assert_eq!(state.filters.search, words);
-    let texts: Vec<&String> = html.texts.iter().filter(|s| s.contains("0900")).collect();
-    assert_eq!(texts.len(), 1, "{texts:?}");
+    let texts: Vec<&str> = html
+        .texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let at: Vec<usize> = (0..texts.len())
+        .filter(|&i| texts[i].contains("0900"))
+        .collect();
+    assert_eq!(at.len(), 1, "{texts:?}");
+    // In a chip, quoted, in its own bidi isolate: "Your search: “<bdi>…</bdi>”".
+    let i = at[0];
+    assert_eq!(texts[i], words);
     assert!(
-        texts[0].ends_with(&format!("Your search: “{words}”")),
-        "{texts:?}"
+        texts[i - 1].ends_with("Your search: “"),
+        "{:?}",
+        &texts[i - 1..]
     );
+    assert_eq!(texts[i + 1], "”");
     for (tag, name, value) in html.attrs.iter().filter(|(_, _, v)| v.contains("0900")) {
         assert!(
             // The widget's own links keep the state, percent-encoded.
@@ -1502,5 +1522,138 @@ fn long_misspelt_words_are_not_measured_against_every_option() {
             .contains("did you mean \"in_progress\""),
         "{:?}",
         r.problems
+    );
+}
+
+// ---- text that cannot rearrange the page ---------------------------------------------------
+
+/// Every text node holding a bidi control, with the tag of its element, where that element
+/// does not isolate it: not a `<bdi>`, no `dir`, and other content beside it in the same line.
+fn bidi_leaks(e: &markup::Element, out: &mut Vec<String>) {
+    let isolates = e.tag == "bdi" || e.get("dir").is_some();
+    // A chart's labels are each their own <text>; titles and descriptions are not drawn.
+    let own_line = e.children.len() == 1
+        && matches!(
+            e.tag,
+            "text"
+                | "title"
+                | "desc"
+                | "td"
+                | "th"
+                | "caption"
+                | "li"
+                | "p"
+                | "dt"
+                | "dd"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "option"
+        );
+    for c in &e.children {
+        match c {
+            markup::Node::Text(t) => {
+                let bidi = t
+                    .chars()
+                    .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+                if bidi && !isolates && !own_line {
+                    out.push(format!("<{}> {:?}", e.tag, t));
+                }
+            }
+            markup::Node::El(child) => bidi_leaks(child, out),
+        }
+    }
+}
+
+#[test]
+fn feed_text_is_in_its_own_bidi_isolate() {
+    // A U+202E (right-to-left override) or U+2067 in a title, lead or id reversed the
+    // interface words after it on the same line ("Lead: …", a filter chip, an action's id
+    // before its title). Feed text now sits in a <bdi> or an element with dir="auto".
+    use action_plan_tracker::filter::{Index, State, View};
+    let r = check(&read("feeds/unicode.json"));
+    let feed = r.feed.as_ref().unwrap();
+    let summary = Summary::of_report(&r).unwrap();
+    let index = Index::new(feed);
+    for (lang, print) in [(Lang::En, true), (Lang::Cy, true), (Lang::En, false)] {
+        let cx = view::Ctx {
+            feed,
+            summary: &summary,
+            problems: &r.problems,
+            lang,
+            today: None,
+            print,
+            ns: "t",
+        };
+        let mut leaks = Vec::new();
+        bidi_leaks(&view::document_body(&cx), &mut leaks);
+        for v in View::ALL {
+            // Every lead and the search chosen, so the chips show them too.
+            let mut state = State {
+                view: v,
+                open: feed.actions.iter().map(|a| a.id.clone()).collect(),
+                ..State::default()
+            };
+            state.filters.lead = index.leads(lang).to_vec();
+            state.filters.search = "\u{202E}gnp.exe".into();
+            bidi_leaks(&view::widget(&cx, &state, &index), &mut leaks);
+        }
+        leaks.sort();
+        leaks.dedup();
+        assert!(
+            leaks.is_empty(),
+            "{lang:?}: {} leaks:\n{}",
+            leaks.len(),
+            leaks.join("\n")
+        );
+    }
+}
+
+#[test]
+fn distinct_ids_make_distinct_element_ids() {
+    // dom_id turned "a%41" and "a_2541" into the same element id (so aria-controls named the
+    // wrong action's details).
+    let ids = ["a%41", "a_2541", "a:b", "a_3ab", "a b", "a-b", "a_20b"];
+    let actions: Vec<String> = ids
+        .iter()
+        .map(|id| format!(r#"{{"id":"{id}","title":"t","status":"in_progress"}}"#))
+        .collect();
+    let r = check(minimal(&format!(r#""actions":[{}]"#, actions.join(","))).as_bytes());
+    assert_eq!(r.errors(), 0);
+    use action_plan_tracker::filter::{Index, State, View};
+    let feed = r.feed.as_ref().unwrap();
+    let summary = Summary::of_report(&r).unwrap();
+    let index = Index::new(feed);
+    let cx = view::Ctx {
+        feed,
+        summary: &summary,
+        problems: &r.problems,
+        lang: Lang::En,
+        today: None,
+        print: false,
+        ns: "t",
+    };
+    let state = State {
+        view: View::Actions,
+        open: ids.iter().map(|s| s.to_string()).collect(),
+        ..State::default()
+    };
+    let html = read_html(&markup::Node::from(view::widget(&cx, &state, &index)).to_html());
+    let mut element_ids: Vec<&String> = html
+        .attrs
+        .iter()
+        .filter(|(_, name, _)| name == "id")
+        .map(|(_, _, v)| v)
+        .collect();
+    let n = element_ids.len();
+    element_ids.sort();
+    element_ids.dedup();
+    assert_eq!(element_ids.len(), n, "an element id is used twice");
+    assert!(
+        element_ids
+            .iter()
+            .filter(|v| v.starts_with("apt-d-"))
+            .count()
+            >= ids.len()
     );
 }
