@@ -339,7 +339,8 @@ impl Tracker {
     }
 
     /// Shows why the feed could not be fetched (`kind`: `http`, `network`, `timeout`,
-    /// `too-large`, `no-source`) and sends `tracker-error`.
+    /// `too-large`, `no-source`, `not-a-feed` for a `feed` property that is not JSON) and sends
+    /// `tracker-error`.
     pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsError> {
         let detail = {
             let mut i = self.inner.borrow_mut();
@@ -350,6 +351,7 @@ impl Tracker {
                 "timeout" => t(lang, "The plan's data took too long to arrive. Check your connection and try again."),
                 "too-large" => t(lang, "The plan's data file is larger than 20 MiB, too large to show."),
                 "no-source" => t(lang, "No plan has been given to show."),
+                "not-a-feed" => not_a_feed_message(lang),
                 _ => t(lang, "The plan's data could not be fetched. Check your connection and try again."),
             };
             let message = if kind == "http" && status != 404 {

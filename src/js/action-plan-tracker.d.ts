@@ -92,6 +92,9 @@ export interface MountOptions {
   lang?: TrackerLang;
   view?: TrackerView;
   compact?: boolean;
+  /** "use-credentials" to send the reader's cookies with the feed's request (an intranet feed
+   * behind a login); by default none are sent. */
+  crossorigin?: "use-credentials";
 }
 
 /** The <action-plan-tracker> element. */
