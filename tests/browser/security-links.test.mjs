@@ -84,7 +84,7 @@ test("a link with a million values does not freeze the page", async () => {
   await page.goto(`${site.url}security/page.html?id=t&src=${encodeURIComponent(src)}#t.view=actions&t.lead=${"x,".repeat(1_000_000)}`);
   await waitForEvents(page);
   await page.waitForFunction(() => document.querySelector("action-plan-tracker").shadowRoot.querySelector("#apt-count"));
-  assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
   const chips = await page.evaluate(() => document.querySelector("action-plan-tracker").shadowRoot.querySelectorAll(".apt-chip").length);
   assert.equal(chips, 0);
   assert.ok((await page.evaluate(() => location.href.length)) < 1000, "the URL is rewritten without them");
