@@ -161,11 +161,13 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Text from a feed, safe to print on a terminal: control characters (which could move the
-/// cursor or change colours) are shown as `\u{..}` escapes.
+/// cursor or change colours) and bidi controls (which reverse the rest of the line, e.g. the
+/// file name and line number after a quoted title) are shown as `\u{..}` escapes.
 fn printable(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() {
+        let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
             out.push_str(&format!("\\u{{{:04x}}}", c as u32));
         } else {
             out.push(c);

@@ -700,3 +700,104 @@ fn a_breakdown_row_names_a_figure_that_exists() {
         ["breakdown, row 2, column period: indicator \"sw\" has no figure for \"2019-09\" in the values sheet to break down; add the figure there first"]
     );
 }
+
+// ---- hostile workbooks (issue #13): the checker page reads them in the officer's browser --
+
+/// Runs `f` on its own thread and fails if it takes over `secs` seconds.
+fn within<T: Send + 'static>(secs: u64, what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs))
+        .unwrap_or_else(|e| panic!("{what}: {e} after {secs} s"))
+}
+
+/// A small .xlsx whose Actions sheet has its headings, and `extra` filled in after them.
+fn workbook_with(extra: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let actions = wb.add_worksheet();
+    actions.set_name("Actions").unwrap();
+    for (c, h) in ["id", "title", "status"].iter().enumerate() {
+        actions.write_string(0, c as u16, *h).unwrap();
+    }
+    extra(actions);
+    wb.save_to_buffer().unwrap()
+}
+
+/// `xlsx` with part `name` replaced (or added) by `content`, compressed.
+fn with_part(xlsx: &[u8], name: &str, content: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let n = f.name().unwrap().to_string();
+        if n == name {
+            continue;
+        }
+        let mut body = Vec::new();
+        f.read_to_end(&mut body).unwrap();
+        out.start_file(n, opts).unwrap();
+        out.write_all(&body).unwrap();
+    }
+    out.start_file(name, opts).unwrap();
+    out.write_all(content).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_stray_cell_far_away_is_named_not_read_as_a_grid() {
+    // Cells A1 and XFD1048576 made the reader build a grid of 17 billion cells.
+    let bytes = workbook_with(|s| {
+        s.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    let r = within(20, "a stray cell at XFD1048576", move || {
+        sheet::read_workbook_bytes(&bytes).map(|_| ())
+    });
+    let err = r.unwrap_err();
+    assert!(
+        err.starts_with("the sheet \"Actions\" uses 16,384 columns; the template has "),
+        "{err}"
+    );
+    assert!(err.contains("Remove the stray cell at XFD1048576"), "{err}");
+    // Far down, in the template's columns: the rows are named.
+    let bytes = workbook_with(|s| {
+        s.write_string(1_048_575, 3, "x").unwrap();
+    });
+    let err = sheet::read_workbook_bytes(&bytes).map(|_| ()).unwrap_err();
+    assert!(err.contains("uses 1,048,576 rows"), "{err}");
+    assert!(err.contains("Remove the stray cell at D1048576"), "{err}");
+}
+
+#[test]
+fn shared_strings_that_claim_or_unpack_to_too_much_are_refused() {
+    let base = workbook_with(|s| {
+        s.write_string(1, 0, "1").unwrap();
+    });
+    // A count the reader reserved room for at once: 100 billion strings.
+    let claim = br#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="100000000000"><si><t>1</t></si></sst>"#;
+    let bytes = with_part(&base, "xl/sharedStrings.xml", claim);
+    let err = within(20, "uniqueCount", move || {
+        sheet::read_workbook_bytes(&bytes).map(|_| ())
+    })
+    .unwrap_err();
+    assert!(err.contains("100,000,000,000 different texts"), "{err}");
+    // 129 MiB of spaces, a few hundred KB zipped.
+    let mut big = b"<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec();
+    big.resize(129 << 20, b' ');
+    big.extend_from_slice(b"</sst>");
+    let bytes = with_part(&base, "xl/sharedStrings.xml", &big);
+    assert!(bytes.len() < 4 << 20, "{} bytes zipped", bytes.len());
+    let err = within(60, "a 129 MiB part", move || {
+        sheet::read_workbook_bytes(&bytes).map(|_| ())
+    })
+    .unwrap_err();
+    assert!(
+        err.contains("\"xl/sharedStrings.xml\" of this workbook unpacks to more than 128 MiB"),
+        "{err}"
+    );
+}

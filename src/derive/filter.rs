@@ -524,6 +524,12 @@ pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
         .collect()
 }
 
+/// The `data-act` that opens action `action` in the list filtered by finding `finding`: both
+/// ids percent-encoded, so a `:` in either cannot move the split between them.
+pub fn find_act(finding: &str, action: &str) -> String {
+    format!("find:{}:{}", encode(finding), encode(action))
+}
+
 /// Percent-encodes a URL fragment value (letters, digits and `-_.~` kept).
 pub fn encode(s: &str) -> String {
     let mut out = String::new();
@@ -624,19 +630,58 @@ impl State {
         }
     }
 
-    /// Reads this tracker's state from a URL fragment; unknown words are ignored.
+    /// Reads this tracker's state from a URL fragment; unknown keys and words are ignored.
     /// `default_view` is the `view` attribute, used when the fragment names none.
+    ///
+    /// Anyone can send a resident a link, so the fragment is read within limits: only its
+    /// first [`MAX_FRAGMENT`] bytes, at most [`MAX_VALUES`] values per key and a search of
+    /// at most [`MAX_SEARCH`] characters. Values naming things in the feed (priorities, leads,
+    /// findings, opened actions) are taken as written here; [`State::keep_known`] then drops
+    /// those the loaded feed does not have.
     pub fn from_fragment(fragment: &str, ns: &str, default_view: View) -> State {
+        State::parse(fragment, ns, default_view).0
+    }
+
+    /// [`State::from_fragment`], and whether a limit left something out.
+    fn parse(fragment: &str, ns: &str, default_view: View) -> (State, bool) {
+        let mut over = false;
         let mut s = State {
             view: default_view,
             ..State::default()
         };
         let prefix = format!("{ns}.");
-        for pair in fragment.trim_start_matches('#').split('&') {
+        let fragment = fragment.trim_start_matches('#');
+        let fragment = if fragment.len() > MAX_FRAGMENT {
+            over = true;
+            // Cut at the last pair boundary before the limit (a pair cut in two is not read).
+            let mut end = MAX_FRAGMENT;
+            while !fragment.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = &fragment[..end];
+            &head[..head.rfind('&').unwrap_or(0)]
+        } else {
+            fragment
+        };
+        for pair in fragment.split('&') {
             let Some((k, v)) = pair.strip_prefix(&prefix).and_then(|p| p.split_once('=')) else {
                 continue;
             };
-            let vals: Vec<String> = v.split(',').map(decode).filter(|v| !v.is_empty()).collect();
+            let vals: Vec<String> = if k == "q" {
+                let q = decode(v);
+                over |= q.chars().nth(MAX_SEARCH).is_some();
+                vec![q.chars().take(MAX_SEARCH).collect()]
+            } else {
+                let mut given = v.split(',').filter(|v| !v.is_empty());
+                let vals: Vec<String> = given
+                    .by_ref()
+                    .take(MAX_VALUES)
+                    .map(decode)
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                over |= given.next().is_some();
+                vals
+            };
             let words = |f: &dyn Fn(&str) -> bool| {
                 vals.iter().filter(|v| f(v)).cloned().collect::<Vec<_>>()
             };
@@ -661,7 +706,7 @@ impl State {
                 }
                 "finding" => f.finding = vals,
                 "changed" => f.changed = vals.iter().filter_map(|v| Kind::from_word(v)).collect(),
-                "q" => f.search = vals.join(","),
+                "q" => f.search = vals.concat(),
                 "sort" => {
                     s.sort = Sort::ALL
                         .into_iter()
@@ -679,9 +724,66 @@ impl State {
                 _ => {}
             }
         }
-        s
+        (s, over)
     }
 }
+
+impl State {
+    /// Reads this tracker's state from a link's fragment for the loaded `feed` (`index` is
+    /// the feed's): [`State::from_fragment`], then [`State::keep_known`]. The flag is true
+    /// when the fragment's pairs for this tracker say more than the state kept (values the
+    /// feed does not have, repeats, more than the limits), so the caller rewrites the URL
+    /// without them.
+    pub fn from_link(
+        fragment: &str,
+        ns: &str,
+        default_view: View,
+        feed: &Feed,
+        index: &Index,
+    ) -> (State, bool) {
+        let (mut s, over) = State::parse(fragment, ns, default_view);
+        let dropped = s.keep_known(feed, index);
+        (s, over || dropped)
+    }
+
+    /// Drops every value the loaded `feed` cannot mean: a priority, finding or opened action
+    /// whose id the feed does not have, a lead no action has (so a crafted link cannot make
+    /// the council's page show words of its own as a filter), and repeats. `index` is the
+    /// feed's. Returns true when something was dropped, so the caller rewrites the URL.
+    pub fn keep_known(&mut self, feed: &Feed, index: &Index) -> bool {
+        fn keep(list: &mut Vec<String>, known: impl Fn(&str) -> bool) -> bool {
+            let before = list.len();
+            let mut seen = HashSet::new();
+            list.retain(|v| known(v) && seen.insert(v.clone()));
+            list.len() != before
+        }
+        fn once<T: PartialEq + Copy>(list: &mut Vec<T>) -> bool {
+            let before = list.len();
+            let mut kept: Vec<T> = Vec::with_capacity(list.len());
+            for v in list.iter() {
+                if !kept.contains(v) {
+                    kept.push(*v);
+                }
+            }
+            *list = kept;
+            list.len() != before
+        }
+        let f = &mut self.filters;
+        let mut dropped = keep(&mut f.priority, |p| feed.priority(p).is_some());
+        dropped |= keep(&mut f.finding, |x| feed.finding(x).is_some());
+        dropped |= keep(&mut f.lead, |l| index.count("lead", l) > 0);
+        dropped |= keep(&mut self.open, |a| feed.action(a).is_some());
+        dropped |= once(&mut f.area) | once(&mut f.status) | once(&mut f.rag) | once(&mut f.due);
+        dropped
+    }
+}
+
+/// The most of a URL fragment read, in bytes: a reader's real choices take a few hundred.
+pub const MAX_FRAGMENT: usize = 16 * 1024;
+/// The most values read for one key of the fragment (e.g. `lead=a,b,c`).
+pub const MAX_VALUES: usize = 100;
+/// The longest search read from the fragment, in characters.
+pub const MAX_SEARCH: usize = 200;
 
 /// What a reader's action asks of the page besides re-rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -793,11 +895,12 @@ impl State {
                 }
             }
             "find" => {
-                // An action answering a finding: the list filtered by the finding, the action open.
+                // An action answering a finding: the list filtered by the finding, the action
+                // open. Both ids are percent-encoded (see `find_act`): an id may hold a `:`.
                 self.view = View::Actions;
                 self.filters = Filters::default();
-                self.filters.set("finding", kind, Some(true));
-                self.open = vec![arg.to_string()];
+                self.filters.set("finding", &decode(kind), Some(true));
+                self.open = vec![decode(arg)];
                 self.page = 0;
             }
             "since" => {
@@ -1059,6 +1162,24 @@ mod tests {
             (View::Actions, vec![Due::Overdue])
         );
         assert_eq!(s.apply("nonsense", None), Effect::None);
+    }
+
+    #[test]
+    fn find_is_not_confused_by_colons_in_ids() {
+        // `find:{finding}:{action}` split at the first `:`: finding "F:1" with action "2"
+        // opened action "1:2" under finding "F".
+        let mut s = State::default();
+        s.apply(&find_act("F:1", "2"), None);
+        assert_eq!(
+            (s.filters.finding, s.open),
+            (vec!["F:1".into()], vec!["2".into()])
+        );
+        let mut s = State::default();
+        s.apply(&find_act("F", "1:2 %41"), None);
+        assert_eq!(
+            (s.filters.finding, s.open),
+            (vec!["F".into()], vec!["1:2 %41".into()])
+        );
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub(crate) struct Ids {
     comparators: HashMap<String, usize>,
     /// The findings each priority names, by the priority's place in `priorities`.
     priority_findings: Vec<HashSet<String>>,
+    /// Whether any action has a sign-off date (then complete ones without are awaiting it).
+    signs_off: bool,
 }
 
 impl Ids {
@@ -96,6 +98,7 @@ impl Feed {
             meetings: Ids::of(self.meetings.iter().map(|m| &m.id)),
             by_priority: HashMap::new(),
             comparators: HashMap::new(),
+            signs_off: self.actions.iter().any(|a| a.signed_off.is_some()),
             priority_findings: self
                 .priorities
                 .iter()
@@ -178,6 +181,12 @@ impl Feed {
     /// The indicator with id `id`.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.ids.indicators.get(id).map(|&i| &self.indicators[i])
+    }
+
+    /// True when any action has a sign-off date: the council signs actions off, so a
+    /// complete action without one is awaiting it.
+    pub fn signs_off(&self) -> bool {
+        self.ids.signs_off
     }
 
     /// The meeting with id `id`.

@@ -271,6 +271,7 @@ pub fn check_text(text: &str) -> Report {
         index: 0,
         unknown: HashMap::new(),
         unknowns: Vec::new(),
+        duplicates: HashMap::new(),
     };
     let feed = match json::parse(text) {
         Err(e) => {
@@ -481,6 +482,9 @@ struct Cx {
     /// Each unknown key: how often it is written, and where the first one not reported on its
     /// own stands.
     unknowns: Vec<Unknown>,
+    /// Each key written twice in the same kind of object (`"action\0title"`): how often,
+    /// and where the first one not reported on its own stands (capped like unknown keys).
+    duplicates: HashMap<String, (usize, Option<(String, usize)>)>,
 }
 
 /// Unknown keys repeated in many items (a spreadsheet's extra column exported into every
@@ -573,8 +577,12 @@ pub(crate) fn closest<'a>(
     {
         return Some(o);
     }
+    // Edit distance costs the product of the two lengths: a word far longer than an option
+    // (a megabyte-long status) is not a slip of the keyboard, and is not measured.
+    let len = norm.chars().count();
     options
         .into_iter()
+        .filter(|o| len <= o.chars().count() + 2.max(o.len() / 4))
         .map(|o| (distance(&norm, &o.to_lowercase()), o))
         .filter(|&(d, o)| d <= 2.max(o.len() / 4))
         .min_by_key(|&(d, _)| d)
@@ -610,8 +618,8 @@ impl Cx {
         });
     }
 
-    /// One warning for each unknown key written more than [`UNKNOWN_KEY_REPEATS`] times in
-    /// the same kind of object, at the first place not reported on its own.
+    /// One warning for each unknown or repeated key written more than [`UNKNOWN_KEY_REPEATS`]
+    /// times in the same kind of object, at the first place not reported on its own.
     fn unknown_keys_left_over(&mut self) {
         for u in std::mem::take(&mut self.unknowns) {
             let key = &u.key;
@@ -629,6 +637,19 @@ impl Cx {
                 )
             };
             self.push(Severity::Warning, Rule::UnknownKey, path, offset, message);
+        }
+        // In any order: the problems are sorted by place at the end.
+        for (k, (count, rest_at)) in std::mem::take(&mut self.duplicates) {
+            let (Some((path, offset)), Some((what, key))) = (rest_at, k.split_once('\0')) else {
+                continue;
+            };
+            let message = match count - UNKNOWN_KEY_REPEATS - 1 {
+                0 => format!("\"{key}\" is written twice in this {what}; only the last one is used"),
+                rest => format!(
+                    "\"{key}\" is written twice in this {what} and in {rest} more like it after it; only the last one is used"
+                ),
+            };
+            self.push(Severity::Warning, Rule::DuplicateKey, path, offset, message);
         }
     }
 
@@ -691,6 +712,8 @@ impl Cx {
         let mut place: HashMap<&str, usize> = HashMap::with_capacity(members.len());
         let mut unknown_here = 0;
         let mut more_unknown: Option<(String, usize, &str)> = None;
+        let mut duplicated_here = 0;
+        let mut more_duplicated: Option<(String, usize, &str)> = None;
         for m in members {
             if let Some(&i) = place.get(&*m.key) {
                 let at = At {
@@ -698,6 +721,22 @@ impl Cx {
                     key: &m.key,
                     offset: m.key_offset,
                 };
+                kept[i] = m;
+                // Capped like unknown keys: a million repeats are not a million warnings.
+                duplicated_here += 1;
+                if duplicated_here > UNKNOWN_KEYS_PER_OBJECT {
+                    more_duplicated.get_or_insert((at.path(), at.offset, &*m.key));
+                    continue;
+                }
+                let seen = self
+                    .duplicates
+                    .entry(format!("{what}\0{}", m.key))
+                    .or_insert((0, None));
+                seen.0 += 1;
+                if seen.0 > UNKNOWN_KEY_REPEATS {
+                    seen.1.get_or_insert((at.path(), at.offset));
+                    continue;
+                }
                 self.warn(
                     Rule::DuplicateKey,
                     at,
@@ -706,7 +745,6 @@ impl Cx {
                         m.key
                     ),
                 );
-                kept[i] = m;
                 continue;
             } else if !(known.contains(&&*m.key) || what == "feed" && m.key == "$schema") {
                 let at = At {
@@ -755,6 +793,15 @@ impl Cx {
             }
             place.insert(&m.key, kept.len());
             kept.push(m);
+        }
+        if let Some((path, offset, first)) = more_duplicated {
+            let n = duplicated_here - UNKNOWN_KEYS_PER_OBJECT;
+            let message = if n == 1 {
+                format!("1 more key is written twice in this {what} (\"{first}\"); only the last one is used")
+            } else {
+                format!("{n} more keys are written again in this {what} (\"{first}\" and those after it); only the last of each is used")
+            };
+            self.push(Severity::Warning, Rule::DuplicateKey, path, offset, message);
         }
         if let Some((path, offset, first)) = more_unknown {
             let n = unknown_here - UNKNOWN_KEYS_PER_OBJECT;
@@ -1200,24 +1247,54 @@ impl Cx {
     }
 
     /// A list of references from `owner` to ids of `list`; a bad one is left out alone.
+    /// An id named again is left out (one warning for the list): counted twice, a finding
+    /// named twice by a priority would count each of its actions twice, and a list naming one
+    /// id a million times would make every view that follows it do a million times the work.
     fn refs(&mut self, o: &Obj, key: &str, list: &str, noun: &str, owner: &str) -> Vec<Id> {
         let Some((items, path)) = self.part(|cx| cx.array(o, key, "a list of ids [\"…\", \"…\"]"))
         else {
             return Vec::new();
         };
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let p = format!("{path}[{i}]");
-                let at = At {
-                    parent: &p,
-                    key: "",
-                    offset: item.offset,
-                };
-                self.part(|cx| cx.refers(item, at, list, noun, owner))
-            })
-            .collect()
+        let mut seen: HashSet<Id> = HashSet::new();
+        let mut repeats = 0;
+        let mut first_repeat: Option<(String, usize, Id)> = None;
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            let at = At {
+                parent: &p,
+                key: "",
+                offset: item.offset,
+            };
+            let Some(id) = self.part(|cx| cx.refers(item, at, list, noun, owner)) else {
+                continue;
+            };
+            if seen.contains(&id) {
+                repeats += 1;
+                first_repeat.get_or_insert((p, item.offset, id));
+            } else {
+                seen.insert(id.clone());
+                out.push(id);
+            }
+        }
+        if let Some((p, offset, id)) = first_repeat {
+            let more = if repeats > 1 {
+                format!(" (and {} more repeats in this list)", repeats - 1)
+            } else {
+                String::new()
+            };
+            let at = At {
+                parent: &p,
+                key: "",
+                offset,
+            };
+            self.warn(
+                Rule::Suspicious,
+                at,
+                format!("{owner} names {noun} {} more than once in \"{key}\"{more}; each {noun} is counted once", quote(&id)),
+            );
+        }
+        out
     }
 }
 
@@ -1941,6 +2018,8 @@ fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
             seen.insert(id, Seen::Done);
         }
     }
+    // Found once: the root may have a million keys, and a circle thousands of actions.
+    let actions_json = locate(root, &[Step::Key("actions")]);
     let mut bad = HashSet::new();
     for cycle in &cycles {
         for (k, id) in cycle.iter().enumerate() {
@@ -1958,11 +2037,9 @@ fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
                 .and_then(|m| m.get(*id))
                 .copied()
                 .unwrap_or(0);
-            let offset = locate(
-                root,
-                &[Step::Key("actions"), Step::Index(i), Step::Key("parent")],
-            )
-            .map_or(0, |v| v.offset);
+            let offset = actions_json
+                .and_then(|a| locate(a, &[Step::Index(i), Step::Key("parent")]))
+                .map_or(0, |v| v.offset);
             let path = format!("actions[{i}]");
             cx.part(|cx| {
                 cx.error(

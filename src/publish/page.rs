@@ -111,7 +111,9 @@ mod tests {
             1,
             "the plan's title is the one h1"
         );
-        assert!(page.contains("<h1 class=\"apt-title\">Plan &quot;x&quot; &amp; y</h1>"));
+        assert!(
+            page.contains("<h1 class=\"apt-title\" dir=\"auto\">Plan &quot;x&quot; &amp; y</h1>")
+        );
         assert!(
             !page.contains("data-act=\"open:"),
             "no controls that need JavaScript"

@@ -163,11 +163,15 @@ pub fn time_ticks(from: Date, to: Date, max_count: usize) -> (Vec<Date>, i64) {
     let first = month_index(month_start(from)) + i64::from(month_start(from) < from);
     let last = month_index(to);
     for step in steps {
-        let ticks: Vec<Date> = (first..=last)
-            .filter(|m| m.rem_euclid(step) == 0)
-            .filter_map(|m| Date::new(m.div_euclid(12) as i32, (m.rem_euclid(12) + 1) as u8, 1))
-            .collect();
-        if ticks.len() <= max_count {
+        // The multiples of `step` in first..=last, counted before any is made: a chart from
+        // 0001 to 9999 spans 120,000 months, and every indicator has a chart.
+        let lo = first.div_euclid(step) + i64::from(first.rem_euclid(step) != 0);
+        let hi = last.div_euclid(step);
+        if hi - lo < max_count as i64 {
+            let ticks: Vec<Date> = (lo..=hi)
+                .map(|k| k * step)
+                .filter_map(|m| Date::new(m.div_euclid(12) as i32, (m.rem_euclid(12) + 1) as u8, 1))
+                .collect();
             return (ticks, step);
         }
     }
@@ -219,35 +223,66 @@ fn text_width(s: &str, size: f64) -> f64 {
     s.chars().count() as f64 * size * 0.56
 }
 
+/// The most lines of a priority's title drawn above its bar.
+const TITLE_LINES: usize = 6;
+
 /// Splits `s` into lines of at most `max_chars` characters, at spaces where possible.
 fn wrap(s: &str, max_chars: usize) -> Vec<String> {
     let max_chars = max_chars.max(4);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_len = 0;
     for word in s.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > max_chars {
+        // A word longer than a line is cut into lines: each cut found once, from where the
+        // last one ended (a 3-million-character title is read once, not once per line).
+        let mut rest = word;
+        let mut len = word.chars().count();
+        while len > max_chars {
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            lines.push(word[..max_chars].iter().collect());
-            word.drain(..max_chars);
+            let cut = rest
+                .char_indices()
+                .nth(max_chars)
+                .map_or(rest.len(), |(i, _)| i);
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
+            len -= max_chars;
         }
-        let word: String = word.into_iter().collect();
-        if word.is_empty() {
+        if rest.is_empty() {
             continue;
         }
         if line.is_empty() {
-            line = word;
-        } else if line.chars().count() + 1 + word.chars().count() <= max_chars {
+            line = rest.to_string();
+            line_len = len;
+        } else if line_len + 1 + len <= max_chars {
             line.push(' ');
-            line.push_str(&word);
+            line.push_str(rest);
+            line_len += 1 + len;
         } else {
-            lines.push(std::mem::replace(&mut line, word));
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            line_len = len;
         }
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
+    }
+    lines
+}
+
+/// [`wrap`], at most `max_lines` lines: the last one ends with an ellipsis when text is left.
+fn wrap_lines(s: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let max_chars = max_chars.max(4);
+    // Only as much text as the lines can hold is wrapped.
+    let room = max_chars.saturating_mul(max_lines.max(1) + 1);
+    let end = s.char_indices().nth(room).map_or(s.len(), |(i, _)| i);
+    let mut lines = wrap(&s[..end], max_chars);
+    if lines.len() > max_lines || end < s.len() {
+        lines.truncate(max_lines.max(1));
+        if let Some(last) = lines.last_mut() {
+            let kept: String = last.chars().take(max_chars - 1).collect();
+            *last = format!("{}…", kept.trim_end());
+        }
     }
     lines
 }
@@ -967,7 +1002,10 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
     let title_chars = (W / (LABEL * 0.55)) as usize;
     let words_chars = (W / (SMALL * 0.52)) as usize;
     for g in &groups {
-        for (i, l) in wrap(&g.title, title_chars).into_iter().enumerate() {
+        for (i, l) in wrap_lines(&g.title, title_chars, TITLE_LINES)
+            .into_iter()
+            .enumerate()
+        {
             y += if i == 0 { LABEL + 2.0 } else { LABEL + 3.0 };
             body.push(
                 label(0.0, y, LABEL, l)
@@ -2282,16 +2320,38 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
             _ => "—".to_string(),
         }
     };
-    let rows: Vec<Vec<String>> = periods
-        .iter()
-        .map(|&p| {
-            std::iter::once(i18n::period(lang, p))
-                .chain(by_period.iter().map(|values| cell(values, p)))
-                .collect()
-        })
-        .collect();
-    let mut heads = vec![t(lang, "Period").to_string()];
-    heads.extend(series.iter().map(|s| s.name.clone()));
+    // When the lines do not share their periods, a grid of periods × lines grows with the
+    // square of the feed (3,000 comparators each with a month of its own: 9 million cells),
+    // so the table is written a row per figure instead.
+    let (heads, rows) =
+        if periods.len().saturating_mul(1 + series.len()) <= crate::view::MAX_TABLE_CELLS {
+            let rows: Vec<Vec<String>> = periods
+                .iter()
+                .map(|&p| {
+                    std::iter::once(i18n::period(lang, p))
+                        .chain(by_period.iter().map(|values| cell(values, p)))
+                        .collect()
+                })
+                .collect();
+            let mut heads = vec![t(lang, "Period").to_string()];
+            heads.extend(series.iter().map(|s| s.name.clone()));
+            (heads, rows)
+        } else {
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for (s, values) in series.iter().zip(&by_period) {
+                let mut mine: Vec<Period> = values.keys().copied().collect();
+                sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+                for p in mine {
+                    rows.push(vec![i18n::period(lang, p), s.name.clone(), cell(values, p)]);
+                }
+            }
+            let heads = vec![
+                t(lang, "Period").to_string(),
+                t(lang, "Council or comparator").to_string(),
+                t(lang, "Figure").to_string(),
+            ];
+            (heads, rows)
+        };
     let table = (!rows.is_empty()).then(|| {
         data_table(
             &tf(lang, "{name}: all figures", &[("name", name)]),
@@ -2732,6 +2792,12 @@ mod tests {
         );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("ab cdefghijk l", 4), vec!["ab", "cdef", "ghij", "k l"]);
+        assert_eq!(
+            wrap_lines("one two three four", 9, 2),
+            vec!["one two", "three…"]
+        );
+        assert_eq!(wrap_lines("one two", 9, 2), vec!["one two"]);
         assert_eq!(truncate("Statistical neighbours", 10), "Statistic…");
         assert_eq!(id_part("perm sw/1"), "perm_20_sw_2f_1");
         assert_ne!(id_part("a b"), id_part("a-b"));

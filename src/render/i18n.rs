@@ -730,6 +730,7 @@ static CY: &[(&str, &str)] = &[
         "Geiriau yn y teitl, y disgrifiad, yr arweinydd, y tîm neu'r diweddariadau",
     ),
     ("Search", "Chwilio"),
+    ("Your search: “{words}”", "Eich chwiliad: “{words}”"),
     ("Judgement area", "Maes dyfarniad"),
     ("Finding", "Canfyddiad"),
     ("Due", "Dyddiad targed"),
@@ -830,6 +831,8 @@ static CY: &[(&str, &str)] = &[
     ("Compared with", "O gymharu â"),
     ("suppressed", "wedi'i atal"),
     ("Period", "Cyfnod"),
+    ("Council or comparator", "Cyngor neu gymharydd"),
+    ("Figure", "Ffigur"),
     ("{name}: all figures", "{name}: pob ffigur"),
     ("Source:", "Ffynhonnell:"),
     // The compact card.
@@ -2244,6 +2247,23 @@ mod tests {
             ]
         );
         assert_eq!(plural(Lang::En, 0), Plural::Other);
+    }
+
+    #[test]
+    fn fill_never_substitutes_inside_feed_text() {
+        // A priority titled "{n}" (or "{total}") is shown as written.
+        let texts = |pairs: &[(&'static str, &'static str)]| -> Vec<(&'static str, Val<'static>)> {
+            pairs.iter().map(|&(k, v)| (k, Val::Text(v))).collect()
+        };
+        let a = texts(&[("name", "{n} and {total}"), ("n", "3"), ("total", "9")]);
+        assert_eq!(
+            fill(Lang::En, "{name}: {n} of {total}", &a),
+            "{n} and {total}: 3 of 9"
+        );
+        let b = texts(&[("n", "{name}"), ("name", "P")]);
+        assert_eq!(fill(Lang::En, "{name} has {n}", &b), "P has {name}");
+        assert_eq!(fill(Lang::En, "{unknown} {", &b), "{unknown} {");
+        assert_eq!(fill(Lang::En, "{}{name}}", &b), "{}P}");
     }
 
     #[test]

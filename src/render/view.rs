@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::feed::*;
 use crate::filter::{self, Due, Filters, Index, Row, Sort, State, View};
 use crate::i18n::{self, t, tf, tn, Lang};
-use crate::markup::{el, svg, Element};
+use crate::markup::{el, svg, Element, Node};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::table::{scroll_box, table};
@@ -73,14 +73,58 @@ impl Ctx<'_> {
     }
 
     /// Feed text in an element, marked with `lang` when it falls back to the other language.
+    /// `dir="auto"` makes the element a bidi isolate: right-to-left text or a stray U+202E in
+    /// the feed cannot reorder the words around it.
     fn text(&self, e: Element, s: &Text) -> Element {
         let (s, other) = s.get(self.lang);
-        e.attr_opt("lang", other.map(Lang::code)).text(s)
+        e.attr_opt("lang", other.map(Lang::code))
+            .attr("dir", "auto")
+            .text(s)
     }
 
     fn span(&self, s: &Text) -> Element {
         self.text(el("span"), s)
     }
+}
+
+/// Feed text inside a line of other words, in its own bidi isolate.
+fn bdi(s: impl Into<String>) -> Element {
+    el("bdi").text(s)
+}
+
+/// An interface sentence (`template`, already in the reader's language) with `{name}`
+/// placeholders filled by feed text, each value in its own bidi isolate ([`bdi`]). Filled in
+/// one pass, like `i18n::tf`: a value is never searched for placeholders.
+fn isolated(template: &str, args: &[(&str, &str)]) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::new();
+    let mut rest = template;
+    let mut words = String::new();
+    while let Some(open) = rest.find('{') {
+        words.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let value = args.iter().find(|(k, _)| *k == &after[..close])?.1;
+            Some((value, close))
+        });
+        match named {
+            Some((value, close)) => {
+                if !words.is_empty() {
+                    out.push(Node::Text(std::mem::take(&mut words)));
+                }
+                out.push(bdi(value).into());
+                rest = &after[close + 1..];
+            }
+            None => {
+                words.push('{');
+                rest = after;
+            }
+        }
+    }
+    words.push_str(rest);
+    if !words.is_empty() {
+        out.push(Node::Text(words));
+    }
+    out
 }
 
 /// A GOV.UK-style tag: words, never colour alone.
@@ -799,11 +843,9 @@ fn priority_table(cx: &Ctx) -> Element {
                             .map(|d| cx.text(el("span").class("apt-block"), d)),
                     )
                     .child_opt(p.lead.as_ref().map(|l| {
-                        el("span").class("apt-secondary apt-block").text(tf(
-                            cx.lang,
-                            "Lead: {lead}",
-                            &[("lead", l.show(cx.lang))],
-                        ))
+                        el("span")
+                            .class("apt-secondary apt-block")
+                            .children(isolated(cx.t("Lead: {lead}"), &[("lead", l.show(cx.lang))]))
                     })),
             );
             if total == 0 {
@@ -1016,11 +1058,12 @@ fn chosen(cx: &Ctx, f: &Filters) -> Vec<(&'static str, String, String)> {
             due_word(cx.lang, *d).to_string(),
         ));
     }
+    // A value the feed does not have is never shown (State::keep_known drops it first): a
+    // crafted link must not put its own words on the council's page.
     for p in &f.priority {
-        let label = feed
-            .priority(p)
-            .map_or(p.clone(), |x| x.title.show(cx.lang).to_string());
-        out.push(("priority", p.clone(), label));
+        if let Some(x) = feed.priority(p) {
+            out.push(("priority", p.clone(), x.title.show(cx.lang).to_string()));
+        }
     }
     for a in &f.area {
         out.push((
@@ -1032,7 +1075,7 @@ fn chosen(cx: &Ctx, f: &Filters) -> Vec<(&'static str, String, String)> {
     for l in &f.lead {
         out.push(("lead", l.clone(), l.clone()));
     }
-    for x in &f.finding {
+    for x in f.finding.iter().filter(|x| feed.finding(x).is_some()) {
         out.push(("finding", x.clone(), finding_label(cx, x)));
     }
     for k in &f.changed {
@@ -1093,7 +1136,7 @@ fn checkbox_group(
                     el("label")
                         .class("apt-checkbox__label")
                         .attr("for", id)
-                        .text(label)
+                        .child(bdi(label))
                         .child(
                             el("span")
                                 .class("apt-secondary")
@@ -1332,6 +1375,9 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
             .iter()
             .map(|(kind, value, label)| {
                 let name = format!("{}: {label}", group_label(cx, kind));
+                let shown = el("span")
+                    .text(format!("{}: ", group_label(cx, kind)))
+                    .child(bdi(label.clone()));
                 el("li").child(
                     el("button")
                         .class("apt-chip")
@@ -1342,16 +1388,17 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
                             tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
                         )
                         .child(el("span").attr("aria-hidden", "true").text("✕ "))
-                        .text(name),
+                        .child(shown),
                 )
             })
             .collect();
         if !state.filters.search.is_empty() {
-            let name = format!(
-                "{}: “{}”",
-                kind_label(cx.lang, "search"),
-                state.filters.search
-            );
+            // The reader's own words (a link can carry any), quoted as theirs: never shown
+            // as a label of the council's.
+            let template = cx.t("Your search: “{words}”");
+            let words = [("words", state.filters.search.as_str())];
+            let name = tf(cx.lang, "Your search: “{words}”", &words);
+            let shown = el("span").children(isolated(template, &words));
             items.push(
                 el("li").child(
                     el("button")
@@ -1363,7 +1410,7 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
                             tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
                         )
                         .child(el("span").attr("aria-hidden", "true").text("✕ "))
-                        .text(name),
+                        .child(shown),
                 ),
             );
         }
@@ -1535,8 +1582,19 @@ fn action_group(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
     nest(cx, state, rows)
 }
 
+/// An element id for feed id `id`: letters, digits and `-` kept, every other byte `_` and
+/// two hex digits (`_` itself too), so distinct ids never share an element id (`a%41` and
+/// `a_2541` did).
 fn dom_id(prefix: &str, id: &str) -> String {
-    format!("{prefix}-{}", filter::encode(id).replace('%', "_"))
+    let mut out = format!("{prefix}-");
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("_{b:02x}"));
+        }
+    }
+    out
 }
 
 /// The compact line of facts under an action's title.
@@ -1545,10 +1603,7 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     let mut meta = el("div")
         .class("apt-action__meta")
         .child(tag(status_class(a.status), status_word(cx.lang, a.status)));
-    if a.status == Status::Complete
-        && a.signed_off.is_none()
-        && feed.actions.iter().any(|x| x.signed_off.is_some())
-    {
+    if a.status == Status::Complete && a.signed_off.is_none() && feed.signs_off() {
         meta = meta.child(tag("grey", cx.t("Awaiting sign-off")));
     }
     if let Some(r) = a.rag {
@@ -1609,6 +1664,7 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
             .child(
                 el("span")
                     .class("apt-action__id")
+                    .attr("dir", "auto")
                     .text(a.number().to_string()),
             )
             .text(" ")
@@ -1630,6 +1686,7 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
             .child(
                 el("span")
                     .class("apt-action__id")
+                    .attr("dir", "auto")
                     .text(a.number().to_string()),
             )
             .text(" ")
@@ -1669,7 +1726,8 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
             cx.t("Part of"),
             a.parent.as_ref().and_then(|p| feed.action(p)).map(|p| {
                 el("span")
-                    .text(format!("{} ", p.number()))
+                    .child(bdi(p.number().to_string()))
+                    .text(" ")
                     .child(cx.span(&p.title))
             }),
         ),
@@ -1871,9 +1929,8 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                             ));
                         }
                         let meeting = u.meeting.as_ref().and_then(|m| feed.meeting(m)).map(|m| {
-                            el("p").class("apt-secondary").text(tf(
-                                cx.lang,
-                                "Reported to {body} on {date}",
+                            el("p").class("apt-secondary").children(isolated(
+                                cx.t("Reported to {body} on {date}"),
                                 &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
                             ))
                         });
@@ -2032,9 +2089,10 @@ pub fn findings(cx: &Ctx) -> Element {
                                 el("li")
                                     .child(
                                         cx.go(
-                                            format!("find:{}:{}", f.id, a.id),
+                                            filter::find_act(&f.id, &a.id),
                                             el("span")
-                                                .text(format!("{} ", a.number()))
+                                                .child(bdi(a.number().to_string()))
+                                                .text(" ")
                                                 .child(cx.span(&a.title)),
                                         ),
                                     )
@@ -2297,6 +2355,9 @@ pub fn indicators(cx: &Ctx) -> Element {
     out
 }
 
+/// The most cells an indicator's "all figures" table has as a grid of periods by lines.
+pub const MAX_TABLE_CELLS: usize = 20_000;
+
 fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
     crate::feed::latest(values).and_then(|v| Some((v.period, v.value?)))
 }
@@ -2350,15 +2411,45 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
                 .map(|c| c.name.show(cx.lang).to_string()),
         )
         .collect();
-    let rows = periods
-        .iter()
-        .map(|&p| {
-            el("tr")
-                .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
-                .child(cell(&own, p))
-                .children(theirs.iter().map(|c| cell(c, p)))
-        })
-        .collect();
+    // A row per period and a column per line: periods × lines cells. When the lines do not
+    // share their periods (each of 5,000 comparators with its own year: 25 million cells from
+    // a 400 KB feed) the table is written a row per figure instead, which grows only with the
+    // figures.
+    let (heads, rows): (Vec<String>, Vec<Element>) =
+        if periods.len().saturating_mul(heads.len()) <= MAX_TABLE_CELLS {
+            let rows = periods
+                .iter()
+                .map(|&p| {
+                    el("tr")
+                        .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
+                        .child(cell(&own, p))
+                        .children(theirs.iter().map(|c| cell(c, p)))
+                })
+                .collect();
+            (heads, rows)
+        } else {
+            let mut rows = Vec::new();
+            for (k, map) in std::iter::once(&own).chain(&theirs).enumerate() {
+                let mut mine: Vec<crate::date::Period> = map.keys().copied().collect();
+                sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+                for p in mine {
+                    rows.push(
+                        el("tr")
+                            .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
+                            .child(el("td").text(heads[k + 1].clone()))
+                            .child(cell(map, p)),
+                    );
+                }
+            }
+            let heads = [
+                cx.t("Period"),
+                cx.t("Council or comparator"),
+                cx.t("Figure"),
+            ]
+            .map(str::to_string)
+            .to_vec();
+            (heads, rows)
+        };
     let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     let caption = tf(
         cx.lang,

@@ -354,13 +354,16 @@ impl Tracker {
     /// it cannot be shown (then the error state is shown and `tracker-error` sent).
     pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
         let report = validate::check(bytes);
+        let mut rewrite = false;
         let out = {
             let mut i = self.inner.borrow_mut();
             let summary = Summary::of_report(&report);
             match (report.feed, summary) {
                 (Some(feed), Some(summary)) => {
                     let index = Index::new(&feed);
-                    i.state = State::from_fragment(&location_hash(), &i.ns, i.default_view);
+                    let (state, dropped) = state_from_location(&i, &feed, &index);
+                    i.state = state;
+                    rewrite = dropped;
                     // The comparison date the address names, if any, is the summary's too.
                     let detail = to_js(&summary.clone().with_since(&feed, i.state.since))?;
                     i.phase = Phase::Ready(Box::new(Loaded {
@@ -387,13 +390,17 @@ impl Tracker {
                 }
             }
         };
+        if rewrite {
+            replace_url(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))?;
+        }
         self.render_now()?;
         self.tell(vec![out.0])?;
         Ok(out.1)
     }
 
     /// Shows why the feed could not be fetched (`kind`: `http`, `network`, `timeout`,
-    /// `too-large`, `no-source`) and sends `tracker-error`.
+    /// `too-large`, `no-source`, `not-a-feed` for a `feed` property that is not JSON) and sends
+    /// `tracker-error`.
     pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsError> {
         let detail = {
             let mut i = self.inner.borrow_mut();
@@ -404,6 +411,7 @@ impl Tracker {
                 "timeout" => t(lang, "The plan's data took too long to arrive. Check your connection and try again."),
                 "too-large" => t(lang, "The plan's data file is larger than 20 MiB, too large to show."),
                 "no-source" => t(lang, "No plan has been given to show."),
+                "not-a-feed" => not_a_feed_message(lang),
                 _ => t(lang, "The plan's data could not be fetched. Check your connection and try again."),
             };
             let message = if kind == "http" && status != 404 {
@@ -456,13 +464,24 @@ fn not_a_feed_message(lang: Lang) -> &'static str {
     t(lang, "The plan's data file is not in the expected format.")
 }
 
+/// The most problems sent with `tracker-error` (the widget's own list shows fewer): a feed
+/// can have hundreds of thousands, and the page's listener gets a copy of each.
+const PROBLEMS_SENT: usize = 200;
+
+/// `tracker-error`'s detail: `{ message, problems, problem_count }`, the first
+/// [`PROBLEMS_SENT`] problems and how many there are in all.
 fn error_detail(message: &str, problems: &[Problem]) -> Result<JsValue, JsError> {
     #[derive(serde::Serialize)]
     struct Detail<'a> {
         message: &'a str,
         problems: &'a [Problem],
+        problem_count: usize,
     }
-    to_js(&Detail { message, problems })
+    to_js(&Detail {
+        message,
+        problems: &problems[..problems.len().min(PROBLEMS_SENT)],
+        problem_count: problems.len(),
+    })
 }
 
 fn filter_detail(l: &Loaded, s: &State) -> Result<JsValue, JsValue> {
@@ -710,13 +729,7 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
         let effect = i.state.apply(act, value.as_deref());
         let mut url = String::new();
         if effect != Effect::None {
-            let hash = i.state.fragment(&i.ns, &location_hash());
-            // The page's own address with the new fragment (not pathname + search: a path that
-            // starts with "//" would be read as another host). `location` cannot be replaced
-            // by the page's scripts, so reading it here cannot re-enter.
-            let href = window()?.location().href()?;
-            let base = href.split('#').next().unwrap_or_default();
-            url = format!("{base}{hash}");
+            url = page_url(&i.state.fragment(&i.ns, &location_hash()))?;
             if let Phase::Ready(l) = &i.phase {
                 if act != "open"
                     && !act.starts_with("open:")
@@ -804,16 +817,53 @@ fn on_input(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
 
 fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
     let Some(cell) = w.upgrade() else { return };
-    let changed = {
+    let (changed, dropped) = {
         let mut i = cell.borrow_mut();
-        let s = State::from_fragment(&location_hash(), &i.ns, i.default_view);
+        let (s, dropped) = match &i.phase {
+            Phase::Ready(l) => state_from_location(&i, &l.feed, &l.index),
+            _ => (
+                State::from_fragment(&location_hash(), &i.ns, i.default_view),
+                false,
+            ),
+        };
         let changed = s != i.state;
         i.state = s;
-        changed
+        (changed, dropped)
     };
+    if dropped {
+        report(replace_url(&cell));
+    }
     if changed {
         report(render(&cell));
     }
+}
+
+/// The reader's state from the URL fragment, less every value `feed` cannot mean (a link
+/// can carry anything); true when the URL says more than that and must be rewritten.
+fn state_from_location(i: &Inner, feed: &crate::feed::Feed, index: &Index) -> (State, bool) {
+    State::from_link(&location_hash(), &i.ns, i.default_view, feed, index)
+}
+
+/// Replaces the URL (no new history entry) with one holding this tracker's state as it is:
+/// what a crafted link carried beyond it is gone from the address bar and any link copied.
+fn replace_url(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let url = {
+        let i = cell.borrow();
+        page_url(&i.state.fragment(&i.ns, &location_hash()))?
+    };
+    // No borrow is held: the page's code may wrap replaceState.
+    window()?
+        .history()?
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+}
+
+/// The page's own address with fragment `hash` (not pathname + search: a path that starts
+/// with "//" would be read as another host). `location` cannot be replaced by the page's
+/// scripts, so reading it cannot re-enter.
+fn page_url(hash: &str) -> Result<String, JsValue> {
+    let href = window()?.location().href()?;
+    let base = href.split('#').next().unwrap_or_default();
+    Ok(format!("{base}{hash}"))
 }
 
 fn set_printing(w: &Weak<RefCell<Inner>>, on: bool) {

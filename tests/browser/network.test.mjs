@@ -59,7 +59,7 @@ async function errorState(page, host) {
   const events = await waitForEvents(page);
   const ev = events.at(-1);
   assert.equal(ev.type, "tracker-error", JSON.stringify(ev).slice(0, 300));
-  assert.deepEqual(Object.keys(ev.detail).sort(), ["message", "problems"]);
+  assert.deepEqual(Object.keys(ev.detail).sort(), ["message", "problem_count", "problems"]);
   assert.equal(typeof ev.detail.message, "string");
   assert.ok(Array.isArray(ev.detail.problems));
   const alert = host.locator('[role="alert"]');

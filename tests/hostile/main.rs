@@ -621,10 +621,11 @@ fn the_csv_neutralises_formulas_and_keeps_text() {
 
 #[test]
 fn the_command_line_never_prints_control_characters_from_a_feed() {
-    // A terminal obeys escape sequences: feed text quoted in a message must not carry them.
+    // A terminal obeys escape sequences: feed text quoted in a message must not carry them;
+    // nor bidi controls, which reverse the rest of the line (issue #13).
     let feed = "{\"schema_version\": \"1.0\", \"publisher\": {\"name\": \"N\"}, \"as_of\": \"2026-10-31\", \
         \"plan\": {\"title\": \"P\"}, \"actions\": [{\"id\": \"1\", \"title\": \"t\", \
-        \"status\": \"\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u0000\"}]}";
+        \"status\": \"\\u001b]0;pwned\\u0007\\u001b[2J\\r\\u0000\\u202e\\u2067\\u200f\"}]}";
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut stdin = feed.as_bytes();
     let args: Vec<String> = ["validate", "-"].iter().map(|s| s.to_string()).collect();
@@ -640,7 +641,9 @@ fn the_command_line_never_prints_control_characters_from_a_feed() {
     let text = String::from_utf8(out).unwrap();
     let bad: Vec<char> = text
         .chars()
-        .filter(|c| c.is_control() && *c != '\n')
+        .filter(|c| {
+            (c.is_control() && *c != '\n') || matches!(c, '\u{200F}' | '\u{202E}' | '\u{2067}')
+        })
         .collect();
     assert!(
         bad.is_empty(),
@@ -1178,4 +1181,514 @@ fn numbers_at_the_edges() {
     let r = survive("numbers.json", 20, text);
     let html = page::render(&r, Lang::En).unwrap();
     assert!(!html.contains("-0%"), "minus zero is shown as 0%");
+}
+
+// ---- links: the URL fragment is the reader's, and anyone can write one --------------------
+
+/// A small feed, and what a tracker named `t` shows (the widget, as HTML) for link `hash`;
+/// the flag says the URL must be rewritten.
+fn follow_link(hash: &str) -> (action_plan_tracker::filter::State, bool, Html) {
+    use action_plan_tracker::filter::{Index, State, View};
+    let text = minimal(
+        r#""findings":[{"id":"F1","kind":"area_for_improvement","area":"care_leavers","text":"Plans are weak"}],
+        "priorities":[{"id":"P1","title":"Improve audits","findings":["F1"]}],
+        "actions":[{"id":"1.1","title":"Audit plans","status":"in_progress","priority":"P1","lead":"Head of Service","due":"2026-11-05"}]"#,
+    );
+    let r = check(text.as_bytes());
+    let feed = r.feed.as_ref().unwrap();
+    let summary = Summary::of_report(&r).unwrap();
+    let index = Index::new(feed);
+    let (state, rewrite) = State::from_link(hash, "t", View::Overview, feed, &index);
+    let cx = view::Ctx {
+        feed,
+        summary: &summary,
+        problems: &r.problems,
+        lang: Lang::En,
+        today: None,
+        print: false,
+        ns: "t",
+    };
+    let html = markup::Node::from(view::widget(&cx, &state, &index)).to_html();
+    (state, rewrite, read_html(&html))
+}
+
+#[test]
+fn a_crafted_link_cannot_put_words_on_the_councils_page() {
+    // Issue #13: `#t.view=actions&t.priority=Data%20breach…` showed a chip "Priority: Data
+    // breach: call 0900 123 456 now" inside the council's page. Every key of the fragment is
+    // tried with the same words; none may be shown, and the URL is rewritten without them.
+    let words = "Data breach: call 0900 123 456 now";
+    let enc = action_plan_tracker::filter::encode(words);
+    for key in [
+        "priority", "lead", "finding", "open", "area", "status", "rag", "due", "sort", "page",
+        "view", "x", "",
+    ] {
+        let (state, rewrite, html) = follow_link(&format!("#t.view=actions&t.{key}={enc}"));
+        let shown: Vec<&String> = html
+            .texts
+            .iter()
+            .chain(html.attrs.iter().map(|(_, _, v)| v))
+            .filter(|s| s.contains("0900"))
+            .collect();
+        assert!(shown.is_empty(), "t.{key}: the page shows {shown:?}");
+        assert!(state.filters.is_empty() && state.open.is_empty(), "t.{key}");
+        if ["priority", "lead", "finding", "open"].contains(&key) {
+            assert!(rewrite, "t.{key}: the URL is rewritten without the value");
+        }
+    }
+    // What the feed has is kept, and the URL left alone.
+    let (state, rewrite, html) = follow_link(
+        "#t.view=actions&t.priority=P1&t.lead=Head%20of%20Service&t.finding=F1&t.open=1.1",
+    );
+    assert!(!rewrite);
+    assert_eq!(
+        (
+            state.filters.priority,
+            state.filters.lead,
+            state.filters.finding,
+            state.open
+        ),
+        (
+            vec!["P1".into()],
+            vec!["Head of Service".into()],
+            vec!["F1".into()],
+            vec!["1.1".into()]
+        )
+    );
+    let texts: Vec<&str> = html
+        .texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let chip = texts.iter().position(|t| *t == "Priority: ").unwrap();
+    assert_eq!(texts[chip + 1], "Improve audits");
+    // Known and unknown together: the unknown one goes, the rest stays.
+    let (state, rewrite, _) = follow_link(&format!(
+        "#t.view=actions&t.priority=P1,{enc},P1&t.lead={enc}"
+    ));
+    assert!(rewrite);
+    assert_eq!(state.filters.priority, ["P1"]);
+    assert!(state.filters.lead.is_empty());
+}
+
+#[test]
+fn a_search_from_a_link_is_quoted_as_the_readers_own() {
+    // A search can be anything, so it is shown only in the search box and in a chip that
+    // quotes it as the reader's search, never as a label of the council's.
+    let words = "Data breach: call 0900 123 456 now";
+    let enc = action_plan_tracker::filter::encode(words);
+    let (state, rewrite, html) = follow_link(&format!("#t.view=actions&t.q={enc}"));
+    assert!(!rewrite);
+    assert_eq!(state.filters.search, words);
+    let texts: Vec<&str> = html
+        .texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let at: Vec<usize> = (0..texts.len())
+        .filter(|&i| texts[i].contains("0900"))
+        .collect();
+    assert_eq!(at.len(), 1, "{texts:?}");
+    // In a chip, quoted, in its own bidi isolate: "Your search: “<bdi>…</bdi>”".
+    let i = at[0];
+    assert_eq!(texts[i], words);
+    assert!(
+        texts[i - 1].ends_with("Your search: “"),
+        "{:?}",
+        &texts[i - 1..]
+    );
+    assert_eq!(texts[i + 1], "”");
+    for (tag, name, value) in html.attrs.iter().filter(|(_, _, v)| v.contains("0900")) {
+        assert!(
+            // The widget's own links keep the state, percent-encoded.
+            (name == "href" && value.starts_with('#') && !value.contains(' '))
+                || (tag == "input" && name == "value" && value == words)
+                || (name == "aria-label"
+                    && value == &format!("Remove filter Your search: “{words}”")),
+            "{tag} {name}={value}"
+        );
+    }
+}
+
+#[test]
+fn a_link_with_a_million_values_is_read_within_limits() {
+    // `lead=` + `x,` × 1,000,000 froze the page: a million chips, and every action matched
+    // against every value. Now at most 100 values per key and 16 KiB of fragment are read,
+    // and a search of at most 200 characters.
+    use action_plan_tracker::filter::{MAX_SEARCH, MAX_VALUES};
+    let many = "x,".repeat(1_000_000);
+    let long = "y".repeat(1_000_000);
+    let (n, q, rewrite) = within(5, MIB, "a link with a million values", move || {
+        let mut hash = format!("#t.view=actions&t.lead={many}");
+        let (state, rewrite, html) = follow_link(&hash);
+        assert!(html.texts.len() < 1_000);
+        hash = format!("#t.view=actions&t.q={long}");
+        let (s2, _, _) = follow_link(&hash);
+        (
+            state.filters.lead.len(),
+            s2.filters.search.chars().count(),
+            rewrite,
+        )
+    });
+    assert_eq!(n, 0, "no lead named x");
+    assert!(q <= MAX_SEARCH, "a search of {q} characters");
+    assert!(rewrite);
+    let frag = format!("#t.status={}", "complete,".repeat(500));
+    let s = action_plan_tracker::filter::State::from_fragment(
+        &frag,
+        "t",
+        action_plan_tracker::filter::View::Overview,
+    );
+    assert!(s.filters.status.len() <= MAX_VALUES);
+}
+
+// ---- issue #13: small feeds that cost far more than linear work ----------------------------
+
+#[test]
+fn a_circle_of_sub_actions_in_a_feed_with_many_keys_is_reported_in_linear_time() {
+    // validate.rs found each action of a circle in the JSON by scanning every top-level key
+    // (`locate` from the root): 2,000 actions in a circle with 200,000 unknown keys beside
+    // them made 400 million comparisons. Now "actions" is found once.
+    let n = 2_000;
+    let chain: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id":"{i}","title":"t","status":"in_progress","parent":"{}"}}"#,
+                (i + n - 1) % n
+            )
+        })
+        .collect();
+    let keys: Vec<String> = (0..200_000).map(|i| format!("\"k{i}\":0")).collect();
+    let text = minimal(&format!(
+        r#""actions":[{}],{}"#,
+        chain.join(","),
+        keys.join(",")
+    ));
+    let r = survive("a circle of 2,000 with 200,000 keys", 15, text);
+    assert_eq!(
+        r.problems.iter().filter(|p| p.rule == Rule::Cycle).count(),
+        n
+    );
+}
+
+#[test]
+fn a_finding_named_again_and_again_is_counted_once_in_linear_time() {
+    // A priority naming "F1" 300,000 times with 2,000 actions: each opened action (the static
+    // page opens them all) went through the priority's whole list of findings, and the
+    // findings view counted each action once per time the finding was named.
+    let actions: Vec<String> = (0..2_000)
+        .map(|i| format!(r#"{{"id":"{i}","title":"t","status":"in_progress","priority":"P"}}"#))
+        .collect();
+    let named = vec![r#""F1""#; 300_000].join(",");
+    let text = minimal(&format!(
+        r#""findings":[{{"id":"F1","kind":"area_for_improvement","area":"care_leavers","text":"t"}}],
+        "priorities":[{{"id":"P","title":"t","findings":[{named}]}}],"actions":[{}]"#,
+        actions.join(",")
+    ));
+    let r = survive("a finding named 300,000 times", 15, text);
+    let repeats: Vec<&String> = r
+        .problems
+        .iter()
+        .filter(|p| p.rule == Rule::Suspicious)
+        .map(|p| &p.message)
+        .collect();
+    assert_eq!(
+        repeats,
+        [
+            "priority \"P\" names finding \"F1\" more than once in \"findings\" (and 299998 more repeats in this list); each finding is counted once"
+        ]
+    );
+    assert_eq!(r.feed.unwrap().priorities[0].findings, ["F1"]);
+
+    // Named twice, with one complete action: "Actions complete: 2 of 2" under the finding.
+    let text = minimal(
+        r#""findings":[{"id":"F1","kind":"area_for_improvement","area":"care_leavers","text":"t"}],
+        "priorities":[{"id":"P","title":"t","findings":["F1","F1"]}],
+        "actions":[{"id":"1","title":"t","status":"complete","completed":"2026-01-01","priority":"P","findings":["F1","F1"]}]"#,
+    );
+    let r = check(text.as_bytes());
+    assert_eq!(r.warnings(), 2, "{:?}", r.problems);
+    let html = page::render(&r, Lang::En).unwrap();
+    assert!(html.contains("Actions complete: 1 of 1"), "counted once");
+    assert!(!html.contains("of 2"), "never counted twice");
+}
+
+#[test]
+fn a_three_million_character_title_is_wrapped_in_linear_time() {
+    // chart.rs `wrap` drained a Vec<char> from the front for every line: 21 s in a release
+    // build for a 3-million-character priority title. Now each cut is found once and the
+    // chart draws at most six lines of it.
+    let title = "x".repeat(3_000_000);
+    let text = minimal(&format!(
+        r#""priorities":[{{"id":"P","title":"{title}"}}],"actions":[{{"id":"1","title":"t","status":"in_progress","priority":"P"}}]"#
+    ));
+    survive("a 3-million-character title", 20, text);
+}
+
+#[test]
+fn many_complete_actions_without_sign_off_render_in_linear_time() {
+    // Each complete action without a sign-off date scanned every action for one that has one
+    // (to say "Awaiting sign-off"): 50,000 took 10 s to print. Now the feed knows once.
+    let mut actions: Vec<String> = (0..30_000)
+        .map(|i| {
+            format!(r#"{{"id":"{i}","title":"t","status":"complete","completed":"2026-01-01"}}"#)
+        })
+        .collect();
+    actions.push(
+        r#"{"id":"s","title":"t","status":"complete","completed":"2026-01-01","signed_off":"2026-02-01"}"#
+            .into(),
+    );
+    let text = minimal(&format!(r#""actions":[{}]"#, actions.join(",")));
+    let html = within(30, MIB, "30,000 complete actions", move || {
+        page::render(&check(text.as_bytes()), Lang::En).unwrap()
+    });
+    assert_eq!(html.matches("Awaiting sign-off").count(), 30_000);
+}
+
+#[test]
+fn a_million_repeated_keys_are_a_few_warnings() {
+    // Unknown keys were capped; a key written again was not: 1.5 million repeats were 1.5
+    // million warnings, all sent with tracker-error. Now 20 per object are reported one by
+    // one, then one warning for the rest; and the same repeat in many objects of a kind is
+    // reported three times, then once for the rest.
+    let keys = vec![r#""title":"t""#; 1_000_000].join(",");
+    let text = minimal(&format!(
+        r#""actions":[{{"id":"1","status":"in_progress",{keys}}}]"#
+    ));
+    let r = within(20, MIB, "a million repeated keys", move || {
+        check(text.as_bytes())
+    });
+    let dup: Vec<&String> = r
+        .problems
+        .iter()
+        .filter(|p| p.rule == Rule::DuplicateKey)
+        .map(|p| &p.message)
+        .collect();
+    assert!(dup.len() <= 21, "{} warnings", dup.len());
+    assert!(
+        dup.iter()
+            .any(|m| m.contains("999979 more keys are written again in this action")),
+        "{dup:?}"
+    );
+    let actions: Vec<String> = (0..1_000)
+        .map(|i| format!(r#"{{"id":"{i}","title":"t","title":"u","status":"in_progress"}}"#))
+        .collect();
+    let r = check(minimal(&format!(r#""actions":[{}]"#, actions.join(","))).as_bytes());
+    let dup: Vec<&String> = r
+        .problems
+        .iter()
+        .filter(|p| p.rule == Rule::DuplicateKey)
+        .map(|p| &p.message)
+        .collect();
+    assert_eq!(dup.len(), 4, "{dup:?}");
+    assert_eq!(
+        dup[3],
+        "\"title\" is written twice in this action and in 996 more like it after it; only the last one is used"
+    );
+}
+
+#[test]
+fn charts_from_year_1_to_9999_are_drawn_in_linear_time() {
+    // chart.rs time_ticks tried each tick step by going through every month between the
+    // first and last date: 120,000 months × 20 steps for a chart from 0001 to 9999, and every
+    // indicator has a chart. Now the ticks of a step are counted before any is made.
+    let each: Vec<String> = (0..2_000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"I{i}","name":"n","unit":"count","polarity":"higher_is_better","values":[{{"period":"0001-01-01","value":1}},{{"period":"9999-12-31","value":2}}]}}"#
+            )
+        })
+        .collect();
+    let text = minimal(&format!(
+        r#""actions":[],"indicators":[{}]"#,
+        each.join(",")
+    ));
+    let r = survive("2,000 charts over 10,000 years", 20, text);
+    assert_eq!(r.problems.len(), 0, "{:?}", r.problems.first());
+}
+
+#[test]
+fn comparators_with_periods_of_their_own_make_a_table_that_grows_with_the_figures() {
+    // An indicator's "all figures" table had a row per period and a column per line: 3,000
+    // comparators, each with one figure for a month of its own, made 9 million cells from a
+    // 250 KB feed. Such a table is now written a row per figure.
+    let many: Vec<String> = (0..3_000)
+        .map(|i| {
+            format!(
+                r#"{{"name":"Area {i}","values":[{{"period":"{}-{:02}","value":{i}}}]}}"#,
+                1800 + i / 12,
+                1 + i % 12
+            )
+        })
+        .collect();
+    let text = minimal(&format!(
+        r#""actions":[],"indicators":[{{"id":"X","name":"n","unit":"count","polarity":"higher_is_better","values":[{{"period":"2025-Q1","value":1}}],"comparators":[{}]}}]"#,
+        many.join(",")
+    ));
+    let html = within(20, MIB, "3,000 comparators each with a period", move || {
+        page::render(&check(text.as_bytes()), Lang::En).unwrap()
+    });
+    assert!(html.len() < 20 * MIB, "a page of {} bytes", html.len());
+    assert!(html.contains("Council or comparator"));
+    assert!(html.contains("Area 2999"));
+}
+
+#[test]
+fn long_misspelt_words_are_not_measured_against_every_option() {
+    // "Did you mean" measured the edit distance from each wrong word (a status, an area, an
+    // unknown key) to every allowed one: length × length for each. A hundred statuses of
+    // 100,000 characters made over a billion steps. A word far longer than every option is
+    // not a slip of the keyboard, and is no longer measured.
+    let long = "z".repeat(100_000);
+    let actions: Vec<String> = (0..100)
+        .map(|i| format!(r#"{{"id":"{i}","title":"t","status":"{long}{i}","{long}{i}":1}}"#))
+        .collect();
+    let text = minimal(&format!(r#""actions":[{}]"#, actions.join(",")));
+    let r = survive("100 statuses of 100,000 characters", 10, text);
+    assert_eq!(r.errors(), 100);
+    // A slip is still caught.
+    let r =
+        check(minimal(r#""actions":[{"id":"1","title":"t","status":"in_progres"}]"#).as_bytes());
+    assert!(
+        r.problems[0]
+            .message
+            .contains("did you mean \"in_progress\""),
+        "{:?}",
+        r.problems
+    );
+}
+
+// ---- text that cannot rearrange the page ---------------------------------------------------
+
+/// Every text node holding a bidi control, with the tag of its element, where that element
+/// does not isolate it: not a `<bdi>`, no `dir`, and other content beside it in the same line.
+fn bidi_leaks(e: &markup::Element, out: &mut Vec<String>) {
+    let isolates = e.tag == "bdi" || e.get("dir").is_some();
+    // A chart's labels are each their own <text>; titles and descriptions are not drawn.
+    let own_line = e.children.len() == 1
+        && matches!(
+            e.tag,
+            "text"
+                | "title"
+                | "desc"
+                | "td"
+                | "th"
+                | "caption"
+                | "li"
+                | "p"
+                | "dt"
+                | "dd"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "option"
+        );
+    for c in &e.children {
+        match c {
+            markup::Node::Text(t) => {
+                let bidi = t
+                    .chars()
+                    .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+                if bidi && !isolates && !own_line {
+                    out.push(format!("<{}> {:?}", e.tag, t));
+                }
+            }
+            markup::Node::El(child) => bidi_leaks(child, out),
+        }
+    }
+}
+
+#[test]
+fn feed_text_is_in_its_own_bidi_isolate() {
+    // A U+202E (right-to-left override) or U+2067 in a title, lead or id reversed the
+    // interface words after it on the same line ("Lead: …", a filter chip, an action's id
+    // before its title). Feed text now sits in a <bdi> or an element with dir="auto".
+    use action_plan_tracker::filter::{Index, State, View};
+    let r = check(&read("feeds/unicode.json"));
+    let feed = r.feed.as_ref().unwrap();
+    let summary = Summary::of_report(&r).unwrap();
+    let index = Index::new(feed);
+    for (lang, print) in [(Lang::En, true), (Lang::Cy, true), (Lang::En, false)] {
+        let cx = view::Ctx {
+            feed,
+            summary: &summary,
+            problems: &r.problems,
+            lang,
+            today: None,
+            print,
+            ns: "t",
+        };
+        let mut leaks = Vec::new();
+        bidi_leaks(&view::document_body(&cx), &mut leaks);
+        for v in View::ALL {
+            // Every lead and the search chosen, so the chips show them too.
+            let mut state = State {
+                view: v,
+                open: feed.actions.iter().map(|a| a.id.clone()).collect(),
+                ..State::default()
+            };
+            state.filters.lead = index.leads(lang).to_vec();
+            state.filters.search = "\u{202E}gnp.exe".into();
+            bidi_leaks(&view::widget(&cx, &state, &index), &mut leaks);
+        }
+        leaks.sort();
+        leaks.dedup();
+        assert!(
+            leaks.is_empty(),
+            "{lang:?}: {} leaks:\n{}",
+            leaks.len(),
+            leaks.join("\n")
+        );
+    }
+}
+
+#[test]
+fn distinct_ids_make_distinct_element_ids() {
+    // dom_id turned "a%41" and "a_2541" into the same element id (so aria-controls named the
+    // wrong action's details).
+    let ids = ["a%41", "a_2541", "a:b", "a_3ab", "a b", "a-b", "a_20b"];
+    let actions: Vec<String> = ids
+        .iter()
+        .map(|id| format!(r#"{{"id":"{id}","title":"t","status":"in_progress"}}"#))
+        .collect();
+    let r = check(minimal(&format!(r#""actions":[{}]"#, actions.join(","))).as_bytes());
+    assert_eq!(r.errors(), 0);
+    use action_plan_tracker::filter::{Index, State, View};
+    let feed = r.feed.as_ref().unwrap();
+    let summary = Summary::of_report(&r).unwrap();
+    let index = Index::new(feed);
+    let cx = view::Ctx {
+        feed,
+        summary: &summary,
+        problems: &r.problems,
+        lang: Lang::En,
+        today: None,
+        print: false,
+        ns: "t",
+    };
+    let state = State {
+        view: View::Actions,
+        open: ids.iter().map(|s| s.to_string()).collect(),
+        ..State::default()
+    };
+    let html = read_html(&markup::Node::from(view::widget(&cx, &state, &index)).to_html());
+    let mut element_ids: Vec<&String> = html
+        .attrs
+        .iter()
+        .filter(|(_, name, _)| name == "id")
+        .map(|(_, _, v)| v)
+        .collect();
+    let n = element_ids.len();
+    element_ids.sort();
+    element_ids.dedup();
+    assert_eq!(element_ids.len(), n, "an element id is used twice");
+    assert!(
+        element_ids
+            .iter()
+            .filter(|v| v.starts_with("apt-d-"))
+            .count()
+            >= ids.len()
+    );
 }

@@ -28,9 +28,14 @@ const encoder = new TextEncoder();
 
 class TooLarge extends Error {}
 
-/** Fetches `src`, stopping early (not downloading it all) once it passes MAX_BYTES. */
-async function fetchFeed(src, signal) {
-  const res = await fetch(src, { signal, headers: { Accept: "application/json" } });
+/**
+ * Fetches `src`, stopping early (not downloading it all) once it passes MAX_BYTES. No cookies
+ * or HTTP authentication are sent unless the page asks with `crossorigin="use-credentials"`
+ * (a feed on a council's intranet that needs the reader's login): a public feed needs none, and
+ * fetch's default would send the page's cookies to a feed on the same site.
+ */
+async function fetchFeed(src, signal, credentials) {
+  const res = await fetch(src, { signal, credentials, headers: { Accept: "application/json" } });
   if (!res.ok) {
     // An error page's body is not needed: stop it downloading.
     res.body?.cancel().catch(() => {});
@@ -140,14 +145,29 @@ function elementClass() {
       }
     }
 
-    async #load() {
+    /** Loads the feed; nothing it does can end in an unhandled rejection. */
+    #load() {
+      this.#loadFeed().catch((e) => this._broken(String(e)));
+    }
+
+    async #loadFeed() {
       const seq = ++this.#seq;
       this.#abort?.abort();
       const tracker = this.#tracker;
       if (!tracker) return;
       if (this.#feed !== undefined && this.#feed !== null) {
-        const text = typeof this.#feed === "string" ? this.#feed : JSON.stringify(this.#feed);
-        this.#guard(() => tracker.load(encoder.encode(text)));
+        // Whatever the page set: a cyclic object, a BigInt, a throwing getter or toJSON, a
+        // function, is "not in the expected format" (tracker-error), never an exception.
+        let text;
+        try {
+          text = typeof this.#feed === "string" ? this.#feed : JSON.stringify(this.#feed);
+        } catch {
+          text = undefined;
+        }
+        this.#guard(() => {
+          if (typeof text === "string") tracker.load(encoder.encode(text));
+          else tracker.fail("not-a-feed", 0);
+        });
         return;
       }
       const src = this.getAttribute("src");
@@ -165,7 +185,8 @@ function elementClass() {
       }, TIMEOUT_MS);
       let result;
       try {
-        result = await fetchFeed(new URL(src, document.baseURI), abort.signal);
+        const credentials = this.getAttribute("crossorigin") === "use-credentials" ? "include" : "omit";
+        result = await fetchFeed(new URL(src, document.baseURI), abort.signal, credentials);
       } catch (e) {
         result = { error: timedOut ? "timeout" : e instanceof TooLarge ? "too-large" : "network" };
         if (e?.name === "AbortError" && !timedOut) return;
@@ -194,7 +215,7 @@ function elementClass() {
           : "Something went wrong while showing the plan. Reload the page to try again.";
       box.append(p);
       root.append(box);
-      this.dispatchEvent(new CustomEvent("tracker-error", { bubbles: true, composed: true, detail: { message, problems: [] } }));
+      this.dispatchEvent(new CustomEvent("tracker-error", { bubbles: true, composed: true, detail: { message, problems: [], problem_count: 0 } }));
     }
   };
 }
@@ -229,7 +250,7 @@ export function mount(element, options = {}) {
   if (!(element instanceof Element)) return Promise.reject(new TypeError("mount() needs an element to show the tracker in"));
   // A new element is put in the page only once it has its feed, so it never reports "no feed".
   const tracker = element.localName === TAG ? element : document.createElement(TAG);
-  for (const name of ["lang", "view"]) if (options[name] != null) tracker.setAttribute(name, options[name]);
+  for (const name of ["lang", "view", "crossorigin"]) if (options[name] != null) tracker.setAttribute(name, options[name]);
   if (options.compact) tracker.setAttribute("compact", "");
   return new Promise((resolve) => {
     const done = () => {

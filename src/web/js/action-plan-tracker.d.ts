@@ -103,8 +103,10 @@ export interface TrackerFilterState {
 export interface TrackerErrorDetail {
   /** The message shown to the reader, in their language. */
   message: string;
-  /** The feed's problems, when it was fetched but could not be read. */
+  /** The feed's problems, when it was fetched but could not be read: the first 200. */
   problems: FeedProblem[];
+  /** How many problems the feed has in all (more than `problems.length` when over 200). */
+  problem_count?: number;
 }
 
 /** A feed: JSON text, or the parsed object. */
@@ -137,6 +139,9 @@ export interface MountOptions {
   lang?: TrackerLang;
   view?: TrackerView;
   compact?: boolean;
+  /** "use-credentials" to send the reader's cookies with the feed's request (an intranet feed
+   * behind a login); by default none are sent. */
+  crossorigin?: "use-credentials";
 }
 
 /**
