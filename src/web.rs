@@ -26,11 +26,11 @@ fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
 }
 
 /// The report on a feed given as its JSON text (a string) or the bytes of its file (a
-/// `Uint8Array`, e.g. Node's `readFileSync(path)`): bytes are checked exactly as the command
-/// line checks a file, encoding included.
+/// `Uint8Array`, e.g. Node's `readFileSync(path)`). Both are checked exactly as the command
+/// line checks a file (text as its UTF-8 bytes), so an empty text gets the same message too.
 fn report_of(feed: &JsValue, what: &str) -> Result<validate::Report, JsError> {
     if let Some(text) = feed.as_string() {
-        Ok(validate::check_text(&text))
+        Ok(validate::check(text.as_bytes()))
     } else if let Some(bytes) = feed.dyn_ref::<js_sys::Uint8Array>() {
         Ok(validate::check(&bytes.to_vec()))
     } else {

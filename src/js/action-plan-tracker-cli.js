@@ -25,9 +25,9 @@ const USAGE = `usage:
 Exit status: 0 fine (warnings allowed), 1 errors found or the feed cannot be shown,
 2 a file could not be read (validate) or the command was not understood.
 
-Importing a feed from the spreadsheet template, exporting a feed to it and printing the
-JSON Schema are in the Rust command line only (action-plan-tracker import, export and
-schema; see the project's README), or use the feed checker page.
+import (a feed from the spreadsheet template), export (a feed to the template) and schema
+(the feed's JSON Schema) are in the Rust command line only: build it with cargo (see the
+project's README), or use the feed checker page for spreadsheets.
 `;
 
 class Usage extends Error {}
