@@ -176,9 +176,8 @@ fn printable(s: &str) -> String {
     out
 }
 
-/// The human report: one line a problem, `FILE:LINE:COLUMN: severity: path: message`. Also the
-/// npm package's `npx action-plan-tracker` (through `src/web.rs`), so both print the same.
-pub(crate) fn human(out: &mut dyn Write, name: &str, report: &Report) -> std::io::Result<()> {
+/// The human report: one line a problem, `FILE:LINE:COLUMN: severity: path: message`.
+fn human(out: &mut dyn Write, name: &str, report: &Report) -> std::io::Result<()> {
     for p in &report.problems {
         let sev = match p.severity {
             Severity::Error => "error",

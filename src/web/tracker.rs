@@ -26,11 +26,11 @@ fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
 }
 
 /// The report on a feed given as its JSON text (a string) or the bytes of its file (a
-/// `Uint8Array`, e.g. Node's `readFileSync(path)`): bytes are checked exactly as the command
-/// line checks a file, encoding included.
+/// `Uint8Array`, e.g. Node's `readFileSync(path)`). Both are checked exactly as the command
+/// line checks a file (text as its UTF-8 bytes), so an empty text gets the same message too.
 fn report_of(feed: &JsValue, what: &str) -> Result<validate::Report, JsError> {
     if let Some(text) = feed.as_string() {
-        Ok(validate::check_text(&text))
+        Ok(validate::check(text.as_bytes()))
     } else if let Some(bytes) = feed.dyn_ref::<js_sys::Uint8Array>() {
         Ok(validate::check(&bytes.to_vec()))
     } else {
@@ -83,30 +83,22 @@ pub fn render_static_page(feed: JsValue, lang: &str) -> Result<String, JsError> 
     })
 }
 
-/// What `npx action-plan-tracker` (the package's `bin`) prints about one file, made by the
-/// command line's own code so that both print the same.
+/// What `npx action-plan-tracker` (the package's `bin`) needs to print what the command line
+/// prints about a file: its problems in the order the command line lists them (`validate()`
+/// splits them into errors and warnings), and the summary, absent when the file cannot be read
+/// as a feed.
 #[derive(serde::Serialize)]
 struct FileCheck<'a> {
-    /// `validate`'s text report on the file, named `name`.
-    report: String,
-    /// Every problem, in the order they stand in the file.
     problems: &'a [Problem],
-    /// False when the file cannot be read as a feed at all.
-    readable: bool,
-    /// The summary `summary` prints, when one can be made.
     summary: Option<Summary>,
 }
 
-/// `cliCheck(bytes, name)`: the command line's report on a file's bytes (see [`FileCheck`]).
+/// `cliCheck(bytes)`: a file's bytes checked exactly as the command line checks them.
 #[wasm_bindgen(js_name = cliCheck)]
-pub fn cli_check(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+pub fn cli_check(bytes: &[u8]) -> Result<JsValue, JsError> {
     let report = validate::check(bytes);
-    let mut text = Vec::new();
-    crate::cli::human(&mut text, name, &report).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&FileCheck {
-        report: String::from_utf8_lossy(&text).into_owned(),
         problems: &report.problems,
-        readable: report.feed.is_some(),
         summary: Summary::of_report(&report),
     })
 }

@@ -9,7 +9,7 @@
 //   - the browser entry itself, imported in Node (a server bundle made without the "node"
 //     condition), does not throw either: its functions say the core could not be loaded;
 //   - validate(), summarise() and render() (en and cy) give what the Rust command line gives
-//     on every example, good and bad feed.
+//     on every example, good, bad and hostile feed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -123,7 +123,7 @@ test("render() takes lang en or cy, and says so otherwise", async () => {
   assert.match(r.notFeed, /^the feed cannot be shown: /);
 });
 
-test("validate(), summarise() and render() give the Rust command line's results on every example, good and bad feed", { timeout: 300_000 }, async () => {
+test("validate(), summarise() and render() give the Rust command line's results on every example, good, bad and hostile feed", { timeout: 300_000 }, async () => {
   const feeds = testFeeds();
   assert.ok(feeds.length >= 40, `${feeds.length} feeds`);
   // The package's side, in one Node process: bytes (exactly as the CLI reads them) and text.

@@ -170,9 +170,15 @@ export async function rustCli() {
   return bin;
 }
 
-/** Every example feed and every test feed, good and bad (absolute paths, sorted). */
+/** Every example feed and every test feed: good, bad and hostile (absolute paths, sorted). */
 export function testFeeds() {
-  const dirs = [join(REPO_ROOT, "www", "examples"), join(REPO_ROOT, "tests", "feeds", "good"), join(REPO_ROOT, "tests", "feeds", "bad")];
+  const dirs = [
+    join(REPO_ROOT, "www", "examples"),
+    join(REPO_ROOT, "tests", "feeds", "good"),
+    join(REPO_ROOT, "tests", "feeds", "bad"),
+    join(REPO_ROOT, "tests", "hostile", "feeds"),
+    join(REPO_ROOT, "tests", "hostile", "feeds", "raw"),
+  ];
   return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".json") && f !== "expected.json").sort().map((f) => join(d, f)));
 }
 

@@ -2,10 +2,10 @@
 // `npx action-plan-tracker validate|summary|render`: the command line of cli.md for people and
 // pipelines with Node but no Rust toolchain, on the same WebAssembly core as the widget.
 //
-// Reports, summaries and pages are made by the Rust command line's own code inside the core
-// (cliCheck and renderStaticPage in src/web/tracker.rs), so they are the same, byte for byte, as
-// `action-plan-tracker` built with cargo prints; this file only reads files, parses the
-// arguments as src/cli.rs does, and writes. Importing and exporting spreadsheets (and
+// The checks, summaries and pages come from the same core as the Rust command line (cliCheck
+// and renderStaticPage in src/web/tracker.rs: the problems in the file's order, the summary, the
+// page); this file reads files, parses the arguments and words the report as src/cli.rs
+// does, and tests/consumers/cli.test.mjs checks that the two print the same, byte for byte. Importing and exporting spreadsheets (and
 // `schema`) stay in the Rust command line: the spreadsheet reader would more than double the
 // package. Exit status: 0 fine, 1 problems (errors in a feed, a feed that cannot be
 // shown), 2 a file that cannot be read by validate, or a usage mistake.
@@ -25,9 +25,9 @@ const USAGE = `usage:
 Exit status: 0 fine (warnings allowed), 1 errors found or the feed cannot be shown,
 2 a file could not be read (validate) or the command was not understood.
 
-Importing a feed from the spreadsheet template, exporting a feed to it and printing the
-JSON Schema are in the Rust command line only (action-plan-tracker import, export and
-schema; see the project's README), or use the feed checker page.
+import (a feed from the spreadsheet template), export (a feed to the template) and schema
+(the feed's JSON Schema) are in the Rust command line only: build it with cargo (see the
+project's README), or use the feed checker page for spreadsheets.
 `;
 
 class Usage extends Error {}
@@ -107,6 +107,29 @@ let stderr = "";
 const out = (s) => (stdout += s);
 const err = (s) => (stderr += s);
 
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** Text safe to print on a terminal: control characters as `\u{..}` escapes (cli.rs's printable). */
+const printable = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.codePointAt(0).toString(16).padStart(4, "0")}}`);
+
+/** The human report on a checked file named `name` (cli.rs's human): one line a problem, then the counts. */
+function human(name, check) {
+  let text = "";
+  for (const p of check.problems) {
+    const path = p.path === "" ? "" : `${p.path}: `;
+    text += `${printable(`${name}:${p.line}:${p.column}: ${p.severity}: ${path}${p.message}`)}\n`;
+  }
+  const errors = check.problems.filter((p) => p.severity === "error").length;
+  const counts = `${plural(errors, "error", "errors")}, ${plural(check.problems.length - errors, "warning", "warnings")}`;
+  const s = check.summary;
+  if (s == null) return `${text}${name}: cannot be read as a feed (${counts})\n`;
+  if (check.problems.length === 0) {
+    return `${text}${name}: no problems found (${plural(s.actions.total, "action", "actions")}, ${plural(s.indicators.total, "indicator", "indicators")})\n`;
+  }
+  if (errors > 0) return `${text}${name}: ${counts}; items with errors are left out of the widget\n`;
+  return `${text}${name}: ${counts}\n`;
+}
+
 /**
  * The summary's fields that are floating-point numbers in Rust (src/derive/summary.rs). serde_json
  * writes a whole one as `50.0`, JavaScript as `50`; tests/consumers/cli.test.mjs compares the
@@ -147,11 +170,11 @@ function validateCommand(args) {
       status = 2;
       continue;
     }
-    const check = cliCheck(bytes, shown(path));
+    const check = cliCheck(bytes);
     const errors = check.problems.filter((p) => p.severity === "error");
     if (errors.length > 0 && status === 0) status = 1;
     if (json) reports.push({ ok: errors.length === 0, errors, warnings: check.problems.filter((p) => p.severity !== "error") });
-    else out(check.report);
+    else out(human(shown(path), check));
   }
   if (json) out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
   return status;
@@ -167,7 +190,7 @@ function summaryCommand(args) {
     err(`action-plan-tracker: ${e.message}\n`);
     return 1;
   }
-  const check = cliCheck(bytes, shown(path));
+  const check = cliCheck(bytes);
   if (check.summary != null) {
     out(prettyJson(check.summary));
     return 0;
@@ -217,14 +240,14 @@ function renderCommand(args) {
     err(`action-plan-tracker: ${e.message}\n`);
     return 1;
   }
-  const check = cliCheck(bytes, shown(path));
+  const check = cliCheck(bytes);
   // The report goes to standard error when the page goes to standard output.
   const report = a.output === "-" ? err : out;
   let html;
   try {
     html = renderStaticPage(bytes, lang);
   } catch {
-    report(check.report);
+    report(human(shown(path), check));
     report(`${shown(path)}: cannot be shown, so no page was written\n`);
     return 1;
   }
@@ -234,7 +257,7 @@ function renderCommand(args) {
     err(`action-plan-tracker: ${e.message}\n`);
     return 1;
   }
-  if (check.problems.length > 0) report(check.report);
+  if (check.problems.length > 0) report(human(shown(path), check));
   report(`${shown(path)}: page written to ${outputName(a.output)}\n`);
   return 0;
 }

@@ -1,13 +1,7 @@
 // action-plan-tracker: the <action-plan-tracker> element and the JavaScript API, shared by the
-// package's two entry points. The browser's (action-plan-tracker.js) loads the WebAssembly
-// core with fetch; Node's (action-plan-tracker-node.js) reads it from the package's own file.
-// Neither this module nor they touch anything outside a browser: the element class exists only
-// where `HTMLElement` does, and is registered (once, by the first copy of the package on a
-// page) only where `customElements` does.
-//
-// A thin shell over the WebAssembly core (action_plan_tracker_core.js): it registers the
-// element, fetches the feed and forwards attributes. Reading the feed, the views, the
-// reader's state, the URL and the tracker-* events are all in Rust (src/web/tracker.rs).
+// browser's entry (action-plan-tracker.js) and Node's (action-plan-tracker-node.js), which load
+// the core and call start(). The class exists only where HTMLElement does. A thin shell over
+// the core: it fetches the feed and forwards attributes; the rest is in Rust (src/web/tracker.rs).
 import {
   Tracker,
   validate as coreValidate,
@@ -223,11 +217,8 @@ function elementClass() {
 /** The <action-plan-tracker> element; undefined where there is no DOM (Node, Deno, a server build). */
 export const ActionPlanTrackerElement = typeof HTMLElement === "function" ? elementClass() : undefined;
 
-/**
- * Called by an entry point once the core is loaded (`error` null) or could not be (`error`
- * says why). Registers the element where there is a `customElements` registry and no copy of
- * the package has registered it already; the copy that registers it also hears of panics.
- */
+/** Called by an entry once the core is loaded (`error` null) or not: registers the element
+ * where there is a registry and no copy of the package did; that copy also hears of panics. */
 export function start(error) {
   loadError = error;
   if (error || ActionPlanTrackerElement === undefined || typeof customElements !== "object" || customElements === null) return;
@@ -284,11 +275,7 @@ export function summarise(feed) {
   return coreSummarise(feedInput(feed, "summarise"));
 }
 
-/**
- * The static page of a feed (what `action-plan-tracker render` writes): one self-contained
- * HTML document, no JavaScript. `lang` is "en" (default) or "cy"; throws an Error saying why
- * when the feed cannot be shown at all.
- */
+/** The static page of a feed, as `action-plan-tracker render` writes it; lang "en" or "cy". */
 export function render(feed, { lang = "en" } = {}) {
   const code = String(lang).toLowerCase();
   const which = code === "cy" || code.startsWith("cy-") ? "cy" : code === "en" || code.startsWith("en-") ? "en" : null;

@@ -1,15 +1,7 @@
-// action-plan-tracker: the <action-plan-tracker> element and the JavaScript API (embedding.md).
-//
-// The browser's entry point (the package's "default" export condition; Node gets
-// action-plan-tracker-node.js). It loads the WebAssembly core beside itself with fetch
-// (bundlers see `new URL(…, import.meta.url)` in the glue and emit the .wasm), then registers
-// the element. The element and the API are in action-plan-tracker-element.js.
-//
-// Outside a browser (a server build that bundled this entry, a worker, Deno without file
-// access) importing it never throws: the element is not defined, and validate(), summarise()
-// and render() say that the core could not be loaded. In a browser a core that cannot load
-// (a Content-Security-Policy without 'wasm-unsafe-eval', a missing .wasm) fails the import
-// as any module would, and the element's fallback content stays in the page.
+// action-plan-tracker, the browser's entry (Node's is action-plan-tracker-node.js): loads the
+// core beside itself, then registers the element (action-plan-tracker-element.js). Outside a
+// browser it never throws: the functions then say the core could not be loaded. In a browser
+// a core that cannot load fails the import, and the element's fallback content stays.
 import init from "./action_plan_tracker_core.js";
 import { start } from "./action-plan-tracker-element.js";
 
