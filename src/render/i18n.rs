@@ -32,14 +32,19 @@ pub fn t(lang: Lang, en: &'static str) -> &'static str {
 
 /// `t` with `{name}` placeholders filled in with text.
 pub fn tf(lang: Lang, en: &'static str, args: &[(&str, &str)]) -> String {
-    let vals: Vec<(&str, Val)> = args.iter().map(|&(k, v)| (k, Val::Text(v))).collect();
-    fill(lang, t(lang, en), &vals)
+    fill(lang, t(lang, en), &|name| {
+        args.iter()
+            .find(|(k, _)| *k == name)
+            .map(|&(_, v)| Val::Text(v))
+    })
 }
 
 /// `t` with placeholders filled in with values a template can choose its words by (see the
 /// module documentation): counts by their plural category, periods by their kind.
 pub fn tv(lang: Lang, en: &'static str, args: &[(&str, Val)]) -> String {
-    fill(lang, t(lang, en), args)
+    fill(lang, t(lang, en), &|name| {
+        args.iter().find(|(k, _)| *k == name).map(|&(_, v)| v)
+    })
 }
 
 /// A value for a placeholder: what is written, and what a choice in the template goes by.
@@ -47,9 +52,9 @@ pub fn tv(lang: Lang, en: &'static str, args: &[(&str, Val)]) -> String {
 pub enum Val<'a> {
     /// Text, written as it is; a choice on it takes its `other` branch.
     Text(&'a str),
-    /// A whole number, written with separators ("1,234"); a choice on it goes by `=N`, then
-    /// by its plural category in the language (`zero`, `one`, `two`, `few`, `many`), then
-    /// `other`.
+    /// A whole number, written with separators ("1,234"); a choice on it takes a branch `=N`
+    /// (exactly N) or one named by its plural category in the language (`zero`, `one`, `two`,
+    /// `few`, `many`), whichever is written first, else `other`.
     Count(usize),
     /// A period, written as [`period`] writes it; a choice on it goes by its kind (`day`,
     /// `month`, `quarter`, `year` for a financial year), then `other`.
@@ -57,11 +62,11 @@ pub enum Val<'a> {
 }
 
 impl Val<'_> {
-    fn text(&self, lang: Lang) -> String {
+    fn write(&self, lang: Lang, out: &mut String) {
         match *self {
-            Val::Text(s) => s.to_string(),
-            Val::Count(n) => number(n as f64, 0),
-            Val::Period(p) => period(lang, p),
+            Val::Text(s) => out.push_str(s),
+            Val::Count(n) => out.push_str(&number(n as f64, 0)),
+            Val::Period(p) => out.push_str(&period(lang, p)),
         }
     }
 
@@ -85,15 +90,6 @@ impl Val<'_> {
     }
 }
 
-/// A piece of a template: literal text, a placeholder, or a choice between branches.
-#[derive(Debug, PartialEq)]
-enum Piece<'t> {
-    Lit(&'t str),
-    Arg(&'t str),
-    /// `{name, key {text} key {text} …}`: the branches in order.
-    Choice(&'t str, Vec<(&'t str, &'t str)>),
-}
-
 /// The byte index of the `}` closing the `{` at `open`, if any.
 fn close_brace(s: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
@@ -112,76 +108,63 @@ fn close_brace(s: &str, open: usize) -> Option<usize> {
     None
 }
 
-/// Splits a template into pieces; anything that is not a well-formed placeholder or choice
-/// (an unmatched brace, a choice without branches) is literal text.
-fn pieces(template: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = close_brace(rest, open) else {
-            break;
-        };
-        if open > 0 {
-            out.push(Piece::Lit(&rest[..open]));
-        }
-        let inner = &rest[open + 1..close];
-        match inner.split_once(',') {
-            Some((name, mut body)) if !name.contains('{') => {
-                let mut branches = Vec::new();
-                while let Some(o) = body.find('{') {
-                    let Some(c) = close_brace(body, o) else { break };
-                    branches.push((body[..o].trim(), &body[o + 1..c]));
-                    body = &body[c + 1..];
-                }
-                if branches.is_empty() || !body.trim().is_empty() {
-                    out.push(Piece::Lit(&rest[open..=close]));
-                } else {
-                    out.push(Piece::Choice(name.trim(), branches));
-                }
-            }
-            _ => out.push(Piece::Arg(inner)),
-        }
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        out.push(Piece::Lit(rest));
-    }
+/// The next `{…}` in `s`: where it opens and closes.
+fn next_brace(s: &str) -> Option<(usize, usize)> {
+    let open = s.find('{')?;
+    Some((open, close_brace(s, open)?))
+}
+
+/// Fills a template in one pass, so a value's own text is never read as a placeholder.
+/// `{name, key {text} key {text} …}` is a choice: the first branch whose key the value takes
+/// (its category, or `=N`), else the `other` branch, else nothing. An unknown placeholder and
+/// an unmatched brace are left as written.
+fn fill<'a>(lang: Lang, template: &str, arg: &dyn Fn(&str) -> Option<Val<'a>>) -> String {
+    let mut out = String::new();
+    fill_into(lang, template, arg, &mut out);
     out
 }
 
-/// Fills a template in one pass, so a value's own text is never read as a placeholder. An
-/// unknown placeholder is left as written; a choice with no branch for its value and no
-/// `other` writes nothing.
-fn fill(lang: Lang, template: &str, args: &[(&str, Val)]) -> String {
-    let mut out = String::new();
-    let arg = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
-    for piece in pieces(template) {
-        match piece {
-            Piece::Lit(s) => out.push_str(s),
-            Piece::Arg(name) => match arg(name) {
-                Some(v) => out.push_str(&v.text(lang)),
-                None => {
-                    out.push('{');
-                    out.push_str(name);
-                    out.push('}');
-                }
-            },
-            Piece::Choice(name, branches) => {
-                let chosen = arg(name).and_then(|v| {
-                    branches
-                        .iter()
-                        .filter(|(k, _)| k.starts_with('='))
-                        .chain(branches.iter().filter(|(k, _)| !k.starts_with('=')))
-                        .find(|(k, _)| v.matches(lang, k))
-                });
-                let chosen = chosen.or_else(|| branches.iter().find(|(k, _)| *k == "other"));
-                if let Some((_, text)) = chosen {
-                    out.push_str(&fill(lang, text, args));
+fn fill_into<'a>(
+    lang: Lang,
+    template: &str,
+    arg: &dyn Fn(&str) -> Option<Val<'a>>,
+    out: &mut String,
+) {
+    let mut rest = template;
+    while let Some((open, close)) = next_brace(rest) {
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + 1..close];
+        match inner.split_once(',') {
+            Some((name, body)) if !name.contains('{') => {
+                if let Some(text) = chosen(lang, arg(name.trim()), body) {
+                    fill_into(lang, text, arg, out);
                 }
             }
+            _ => match arg(inner) {
+                Some(v) => v.write(lang, out),
+                None => out.push_str(&rest[open..close + 1]),
+            },
         }
+        rest = &rest[close + 1..];
     }
-    out
+    out.push_str(rest);
+}
+
+/// The text of the first branch `key {text}` of a choice's body that `value` takes, else of
+/// its `other` branch.
+fn chosen<'t>(lang: Lang, value: Option<Val>, mut body: &'t str) -> Option<&'t str> {
+    let mut other = None;
+    while let Some((open, close)) = next_brace(body) {
+        let (key, text) = (body[..open].trim(), &body[open + 1..close]);
+        if value.is_some_and(|v| v.matches(lang, key)) {
+            return Some(text);
+        }
+        if key == "other" {
+            other = Some(text);
+        }
+        body = &body[close + 1..];
+    }
+    other
 }
 
 /// The CLDR plural category of a whole number.
@@ -254,7 +237,9 @@ pub fn tn(lang: Lang, n: usize, one: &'static str, other: &'static str) -> Strin
             None => other,
         },
     };
-    fill(lang, template, &[("n", Val::Count(n))])
+    fill(lang, template, &|name| {
+        (name == "n").then_some(Val::Count(n))
+    })
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -563,8 +548,8 @@ static CY: &[(&str, &str)] = &[
     ("The improvement plan cannot be shown", "Nid oes modd dangos y cynllun gwella"),
     ("Details for the publisher", "Manylion i'r cyhoeddwr"),
     (
-        "These details are for the publisher and are in English only: they quote the names of fields in the plan's data file, which are in English, and match the messages of the publisher's checking tools.",
-        "Mae'r manylion hyn ar gyfer y cyhoeddwr ac maent yn Saesneg yn unig: maent yn dyfynnu enwau'r meysydd yn ffeil ddata'r cynllun, sydd yn Saesneg, ac maent yr un fath â negeseuon offer gwirio'r cyhoeddwr.",
+        "These details are for the publisher. They are in English because they quote the data file's field names, which are English.",
+        "Mae'r manylion hyn ar gyfer y cyhoeddwr. Maent yn Saesneg oherwydd eu bod yn dyfynnu enwau meysydd y ffeil ddata, sydd yn Saesneg.",
     ),
     ("line {line}, column {column}", "llinell {line}, colofn {column}"),
     ("Try again", "Rhowch gynnig arall arni"),
@@ -1821,19 +1806,43 @@ mod tests {
         found
     }
 
+    /// `fill` with the values in a list, as `tv` passes them.
+    fn fill_with(lang: Lang, template: &str, args: &[(&str, Val)]) -> String {
+        fill(lang, template, &|name| {
+            args.iter().find(|(k, _)| *k == name).map(|&(_, v)| v)
+        })
+    }
+
+    /// The `{…}`s of a template at the top level: `(name, Some(branches))` for a choice,
+    /// `(name, None)` for a placeholder, as `fill_into` reads them.
+    fn parts(s: &str) -> Vec<(&str, Option<Vec<(&str, &str)>>)> {
+        let mut out = Vec::new();
+        let mut rest = s;
+        while let Some((open, close)) = next_brace(rest) {
+            let inner = &rest[open + 1..close];
+            match inner.split_once(',') {
+                Some((name, mut body)) if !name.contains('{') => {
+                    let mut branches = Vec::new();
+                    while let Some((o, c)) = next_brace(body) {
+                        branches.push((body[..o].trim(), &body[o + 1..c]));
+                        body = &body[c + 1..];
+                    }
+                    out.push((name.trim(), Some(branches)));
+                }
+                _ => out.push((inner, None)),
+            }
+            rest = &rest[close + 1..];
+        }
+        out
+    }
+
     /// The values a template uses, as `{name}`, in placeholders and choices at any depth.
     fn placeholders(s: &str) -> Vec<String> {
         fn walk(s: &str, out: &mut Vec<String>) {
-            for piece in pieces(s) {
-                match piece {
-                    Piece::Lit(_) => {}
-                    Piece::Arg(name) => out.push(format!("{{{name}}}")),
-                    Piece::Choice(name, branches) => {
-                        out.push(format!("{{{name}}}"));
-                        for (_, text) in branches {
-                            walk(text, out);
-                        }
-                    }
+            for (name, branches) in parts(s) {
+                out.push(format!("{{{name}}}"));
+                for (_, text) in branches.unwrap_or_default() {
+                    walk(text, out);
                 }
             }
         }
@@ -1850,20 +1859,19 @@ mod tests {
             "zero", "one", "two", "few", "many", "other", "day", "month", "quarter", "year",
         ];
         let mut out = Vec::new();
-        for piece in pieces(s) {
-            if let Piece::Choice(name, branches) = piece {
-                for (k, text) in &branches {
-                    let exact = k
-                        .strip_prefix('=')
-                        .is_some_and(|n| n.parse::<usize>().is_ok());
-                    if !exact && !KEYS.contains(k) {
-                        out.push(format!("{s:?}: {{{name}, …}} has a branch {k:?}"));
-                    }
-                    out.extend(bad_choices(text));
+        for (name, branches) in parts(s) {
+            let Some(branches) = branches else { continue };
+            for (k, text) in &branches {
+                let exact = k
+                    .strip_prefix('=')
+                    .is_some_and(|n| n.parse::<usize>().is_ok());
+                if !exact && !KEYS.contains(k) {
+                    out.push(format!("{s:?}: {{{name}, …}} has a branch {k:?}"));
                 }
-                if !branches.iter().any(|(k, _)| *k == "other") {
-                    out.push(format!("{s:?}: {{{name}, …}} has no \"other\" branch"));
-                }
+                out.extend(bad_choices(text));
+            }
+            if !branches.iter().any(|(k, _)| *k == "other") {
+                out.push(format!("{s:?}: {{{name}, …}} has no \"other\" branch"));
             }
         }
         out
@@ -2050,7 +2058,7 @@ mod tests {
         let y = Period::parse("2024/25").unwrap();
         let d = Period::parse("2025-03-31").unwrap();
         let tpl = "{p, day {ar {p}} month {ym mis {p}} other {yn ystod {p}}}";
-        let when = |p| fill(Lang::Cy, tpl, &[("p", Val::Period(p))]);
+        let when = |p| fill_with(Lang::Cy, tpl, &[("p", Val::Period(p))]);
         assert_eq!(when(m), "ym mis Ionawr 2026");
         assert_eq!(when(q), "yn ystod Ch2 2026");
         assert_eq!(when(y), "yn ystod 2024/25");
@@ -2064,10 +2072,10 @@ mod tests {
             done(Val::Text("20 Mawrth 2026")),
             "Cwblhawyd ar 20 Mawrth 2026"
         );
-        // Two numbers, each agreeing where it belongs; `=0` before the category.
+        // Two numbers, each agreeing where it belongs; branches are tried in the order written.
         let tpl = "{done, =0 {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
         let done_of = |done, n| {
-            fill(
+            fill_with(
                 Lang::Cy,
                 tpl,
                 &[("done", Val::Count(done)), ("n", Val::Count(n))],
@@ -2079,20 +2087,20 @@ mod tests {
         assert_eq!(done_of(3, 1234), "3 o'r 1,234 cam wedi'u cwblhau");
         // English has no "zero" category: 0 is "other" unless `=0` is written.
         let en = "{n, zero {none} one {one} other {many}}";
-        assert_eq!(fill(Lang::En, en, &[("n", Val::Count(0))]), "many");
-        assert_eq!(fill(Lang::Cy, en, &[("n", Val::Count(0))]), "none");
+        assert_eq!(fill_with(Lang::En, en, &[("n", Val::Count(0))]), "many");
+        assert_eq!(fill_with(Lang::Cy, en, &[("n", Val::Count(0))]), "none");
         // Text takes `other`; a choice with no branch for the value and no `other` is empty.
         let tpl = "[{x, one {one} other {{x}}}][{x, one {one}}]";
         assert_eq!(
-            fill(Lang::Cy, tpl, &[("x", Val::Text("Y Cabinet"))]),
+            fill_with(Lang::Cy, tpl, &[("x", Val::Text("Y Cabinet"))]),
             "[Y Cabinet][]"
         );
         // One pass: a value's own braces are never read as a placeholder; unknown ones stay;
-        // unmatched braces and a choice without branches are literal text.
+        // unmatched braces are literal text.
         let args = [("a", Val::Text("{b}")), ("b", Val::Text("B"))];
-        assert_eq!(fill(Lang::En, "{a} {b} {c}", &args), "{b} B {c}");
-        assert_eq!(fill(Lang::En, "{a, x} {b", &args), "{a, x} {b");
-        assert_eq!(fill(Lang::En, "}{b}{", &args), "}B{");
+        assert_eq!(fill_with(Lang::En, "{a} {b} {c}", &args), "{b} B {c}");
+        assert_eq!(fill_with(Lang::En, "{b} {b", &args), "B {b");
+        assert_eq!(fill_with(Lang::En, "}{b}{", &args), "}B{");
     }
 
     /// Every counted phrase at 0, 1, 2, 3, 6 and 11: zero is never "0 …" (but "Dim …" or a

@@ -393,7 +393,7 @@ fn details_in_english(lang: Lang) -> Option<Element> {
     (lang != Lang::En).then(|| {
         el("p").text(t(
             lang,
-            "These details are for the publisher and are in English only: they quote the names of fields in the plan's data file, which are in English, and match the messages of the publisher's checking tools.",
+            "These details are for the publisher. They are in English because they quote the data file's field names, which are English.",
         ))
     })
 }

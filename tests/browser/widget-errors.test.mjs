@@ -200,7 +200,7 @@ test("on a Welsh page the notice is Welsh and says, in Welsh, why the publisher'
   await notice.locator("summary").click();
   const why = await notice.locator("p").allTextContents();
   assert.ok(
-    why.some((t) => t.startsWith("Mae'r manylion hyn ar gyfer y cyhoeddwr ac maent yn Saesneg yn unig")),
+    why.some((t) => t.startsWith("Mae'r manylion hyn ar gyfer y cyhoeddwr. Maent yn Saesneg oherwydd")),
     `a Welsh sentence says the details are for the publisher and in English, and why: ${why.join(" | ")}`,
   );
   const messages = await notice.locator("li > span:last-child").evaluateAll((els) => els.map((e) => e.getAttribute("lang")));
