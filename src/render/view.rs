@@ -3079,7 +3079,7 @@ fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
         .then
         .rag
         .map_or(cx.t("Not known"), |r| rag_word(cx.lang, r));
-    let rows = vec![
+    let mut rows = vec![
         el("tr")
             .child(el("th").attr("scope", "row").text(cx.t("Status")))
             .child(el("td").text(status_then))
@@ -3089,6 +3089,14 @@ fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
             .child(el("td").text(rag_then))
             .child(el("td").text(a.rag.map_or(cx.t("Not known"), |r| rag_word(cx.lang, r)))),
     ];
+    if let (Some(was), Some(is)) = (ch.then.progress, a.progress) {
+        rows.push(
+            el("tr")
+                .child(el("th").attr("scope", "row").text(cx.t("Progress")))
+                .child(el("td").text(pct(was)))
+                .child(el("td").text(pct(is))),
+        );
+    }
     let on_then = tf(cx.lang, "On {date}", &[("date", &date)]);
     let on_now = tf(cx.lang, "On {date}", &[("date", &cx.date(cx.feed.as_of))]);
     Some(table(

@@ -107,7 +107,7 @@ test("a count leads to the actions it counts, filtered and badged; the filter in
   // The completed one's details show then and now.
   await host.locator('button[data-act="open:1.6"]').click();
   const rows = await host.locator('.apt-action[data-id="1.6"] table').filter({ hasText: "on 22 October 2026 and now" }).locator("tbody tr").allTextContents();
-  assert.deepEqual(rows, ["StatusIn progressComplete", "RAG ratingAmberBlue"]);
+  assert.deepEqual(rows, ["StatusIn progressComplete", "RAG ratingAmberBlue", "Progress80%100%"]);
   assert.ok(
     (await host.locator('.apt-action[data-id="1.6"] .apt-change-badge').allTextContents()).includes("Completed since 22 October 2026"),
   );
