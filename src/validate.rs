@@ -562,8 +562,11 @@ pub(crate) fn closest<'a>(
     {
         return Some(o);
     }
+    let len = norm.chars().count();
     options
         .into_iter()
+        // The distance is at least the difference in length: skip those too far to be near.
+        .filter(|o| len.abs_diff(o.chars().count()) <= 2.max(o.len() / 4))
         .map(|o| (distance(&norm, &o.to_lowercase()), o))
         .filter(|&(d, o)| d <= 2.max(o.len() / 4))
         .min_by_key(|&(d, _)| d)

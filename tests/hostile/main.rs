@@ -470,18 +470,28 @@ fn every_bad_url_is_an_error_and_never_a_link() {
             }
         }
     }
-    assert_eq!(
-        feed.inspections.len(),
-        1,
-        "only the good inspection is kept"
-    );
-    assert_eq!(feed.meetings.len(), 1, "only the good meeting is kept");
+    // Feed 1.1: a bad link is left out and its item kept, without the link.
+    let n = bad.len() + 1;
+    assert_eq!(feed.inspections.len(), n, "every inspection is kept");
+    assert_eq!(feed.meetings.len(), n, "every meeting is kept");
     assert_eq!(feed.actions.len(), 1, "the action stays");
     assert_eq!(
         feed.actions[0].evidence.len(),
-        1,
-        "only the good evidence is kept"
+        n,
+        "every piece of evidence is kept"
     );
+    let links = feed
+        .inspections
+        .iter()
+        .filter(|i| i.report_url.is_some())
+        .count()
+        + feed.meetings.iter().filter(|m| m.url.is_some()).count()
+        + feed.actions[0]
+            .evidence
+            .iter()
+            .filter(|e| e.url.is_some())
+            .count();
+    assert_eq!(links, 3, "only the good links are kept");
     let html = page::render(&r, Lang::En).unwrap();
     for (tag, name, value) in read_html(&html).attrs {
         if name == "href"
