@@ -312,6 +312,15 @@ impl Index {
                 }
             }
             hay.push_str(&fold(&a.id));
+            // (1.1) The council's number, and how often ongoing work recurs.
+            if let Some(n) = &a.number {
+                hay.push('\n');
+                hay.push_str(&fold(n));
+            }
+            for r in a.recurrence.iter().flat_map(crate::feed::Text::all) {
+                hay.push('\n');
+                hay.push_str(&fold(r));
+            }
             let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
             let via = priority.map(|k| feed.findings_of_priority_at(k));
             // Its own findings; those of its priority are counted once per priority below.
@@ -349,7 +358,7 @@ impl Index {
             idx.findings.push(findings);
             idx.priority.push(priority);
             idx.haystack.push(hay);
-            idx.number_keys.push(natural_key(&a.id));
+            idx.number_keys.push(natural_key(a.number()));
         }
         // Every action of a priority answers each finding the priority names.
         for (k, p) in feed.priorities.iter().enumerate() {
@@ -962,6 +971,35 @@ mod tests {
             .into_iter()
             .map(|i| feed.actions[i].id.clone())
             .collect()
+    }
+
+    #[test]
+    fn numbers_and_ongoing_work() {
+        let text = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2019-02-20", "plan": {"title": "P"},
+          "actions": [
+            {"id": "ka1-audit", "number": "1.10", "title": "Audit", "status": "in_progress", "due": "2019-01", "recurrence": "every six weeks"},
+            {"id": "ka1-standard", "number": "1.2", "title": "Standard", "status": "in_progress", "due": "2019-01"},
+            {"id": "ka2", "number": "2.1", "title": "Prompt", "status": "not_started", "due": "2019-03"}]}"#;
+        let f = check(text.as_bytes()).feed.unwrap();
+        // Sorted by the council's number, not by id.
+        assert_eq!(
+            ids(&f, &Filters::default(), Sort::Number),
+            ["ka1-standard", "ka1-audit", "ka2"]
+        );
+        let due = |d: Due| Filters {
+            due: vec![d],
+            ..Filters::default()
+        };
+        // A month is its last day: "2019-01" is overdue on 20 February, "2019-03" is later.
+        assert_eq!(ids(&f, &due(Due::Overdue), Sort::Number), ["ka1-standard"]);
+        assert_eq!(ids(&f, &due(Due::Ongoing), Sort::Number), ["ka1-audit"]);
+        assert_eq!(ids(&f, &due(Due::Later), Sort::Number), ["ka2"]);
+        let q = |s: &str| Filters {
+            search: s.into(),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&f, &q("1.10"), Sort::Number), ["ka1-audit"]);
+        assert_eq!(ids(&f, &q("six weeks"), Sort::Number), ["ka1-audit"]);
     }
 
     #[test]

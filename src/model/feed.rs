@@ -945,11 +945,11 @@ pub struct Value {
 /// (1.1) One part of a figure's breakdown.
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 pub struct Part {
-    /// What the part counts, e.g. "9 or more".
+    /// (1.1) What the part counts, e.g. "9 or more".
     pub label: Text,
-    /// The part's figure; `null` (and `suppressed: true`) when withheld.
+    /// (1.1) The part's figure; `null` (and `suppressed: true`) when withheld.
     pub value: Option<f64>,
-    /// Withheld because it is small enough to identify children.
+    /// (1.1) Withheld because it is small enough to identify children.
     #[serde(default)]
     pub suppressed: bool,
 }
@@ -992,15 +992,15 @@ pub struct Meeting {
 /// (1.1) Something a meeting asked for: "a report on agency spend to the next meeting".
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 pub struct FollowUp {
-    /// What was asked for.
+    /// (1.1) What was asked for.
     pub text: Text,
-    /// Who is to do it.
+    /// (1.1) Who is to do it.
     #[serde(default)]
     pub lead: Option<Text>,
-    /// When it is due.
+    /// (1.1) When it is due.
     #[serde(default)]
     pub due: Option<Date>,
-    /// When it was done.
+    /// (1.1) When it was done.
     #[serde(default)]
     pub done: Option<Date>,
 }

@@ -577,12 +577,11 @@ pub(crate) fn closest<'a>(
     {
         return Some(o);
     }
-    // Edit distance costs the product of the two lengths: a word far longer than an option
-    // (a megabyte-long status) is not a slip of the keyboard, and is not measured.
     let len = norm.chars().count();
     options
         .into_iter()
-        .filter(|o| len <= o.chars().count() + 2.max(o.len() / 4))
+        // The distance is at least the difference in length: skip those too far to be near.
+        .filter(|o| len.abs_diff(o.chars().count()) <= 2.max(o.len() / 4))
         .map(|o| (distance(&norm, &o.to_lowercase()), o))
         .filter(|&(d, o)| d <= 2.max(o.len() / 4))
         .min_by_key(|&(d, _)| d)

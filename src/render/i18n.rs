@@ -2265,13 +2265,13 @@ mod tests {
         };
         let a = texts(&[("name", "{n} and {total}"), ("n", "3"), ("total", "9")]);
         assert_eq!(
-            fill(Lang::En, "{name}: {n} of {total}", &a),
+            fill_with(Lang::En, "{name}: {n} of {total}", &a),
             "{n} and {total}: 3 of 9"
         );
         let b = texts(&[("n", "{name}"), ("name", "P")]);
-        assert_eq!(fill(Lang::En, "{name} has {n}", &b), "P has {name}");
-        assert_eq!(fill(Lang::En, "{unknown} {", &b), "{unknown} {");
-        assert_eq!(fill(Lang::En, "{}{name}}", &b), "{}P}");
+        assert_eq!(fill_with(Lang::En, "{name} has {n}", &b), "P has {name}");
+        assert_eq!(fill_with(Lang::En, "{unknown} {", &b), "{unknown} {");
+        assert_eq!(fill_with(Lang::En, "{}{name}}", &b), "{}P}");
     }
 
     #[test]

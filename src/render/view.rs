@@ -3093,8 +3093,8 @@ fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
         rows.push(
             el("tr")
                 .child(el("th").attr("scope", "row").text(cx.t("Progress")))
-                .child(el("td").text(pct(was)))
-                .child(el("td").text(pct(is))),
+                .child(el("td").text(i18n::percent(was)))
+                .child(el("td").text(i18n::percent(is))),
         );
     }
     let on_then = tf(cx.lang, "On {date}", &[("date", &date)]);
