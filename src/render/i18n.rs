@@ -1813,9 +1813,12 @@ mod tests {
         })
     }
 
+    /// A choice's branches: `(key, text)` in order.
+    type Branches<'t> = Vec<(&'t str, &'t str)>;
+
     /// The `{…}`s of a template at the top level: `(name, Some(branches))` for a choice,
     /// `(name, None)` for a placeholder, as `fill_into` reads them.
-    fn parts(s: &str) -> Vec<(&str, Option<Vec<(&str, &str)>>)> {
+    fn parts(s: &str) -> Vec<(&str, Option<Branches<'_>>)> {
         let mut out = Vec::new();
         let mut rest = s;
         while let Some((open, close)) = next_brace(rest) {
