@@ -140,7 +140,7 @@ mod tests {
         assert!(since.contains("Since 31 July 2026</h3>"));
         assert!(since.contains("Due date moved from 31 December 2026 to 31 March 2027"));
         let cy = render_since(&r, Lang::Cy, None).unwrap();
-        assert!(cy.contains("Ers cyfarfod Improvement Board ar 15 Medi 2026</h3>"));
+        assert!(cy.contains("Ers 15 Medi 2026 (Improvement Board)</h3>"));
         assert!(cy.contains("1 cam gweithredu wedi&#39;i gwblhau"));
     }
 

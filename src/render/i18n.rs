@@ -817,7 +817,6 @@ static CY: &[(&str, &str)] = &[
     ("suppressed", "wedi'i atal"),
     ("Period", "Cyfnod"),
     ("Council or comparator", "Cyngor neu gymharydd"),
-    ("Figure", "Ffigur"),
     ("{name}: all figures", "{name}: pob ffigur"),
     ("Source:", "Ffynhonnell:"),
     // The compact card.
@@ -953,7 +952,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} new actions",
         [
-            "{n} cam gweithredu newydd",
+            "Dim camau gweithredu newydd",
             "{n} cam gweithredu newydd",
             "{n} gam gweithredu newydd",
             "{n} cham gweithredu newydd",
@@ -964,7 +963,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions completed",
         [
-            "{n} cam gweithredu wedi'u cwblhau",
+            "Dim camau gweithredu wedi'u cwblhau",
             "{n} cam gweithredu wedi'i gwblhau",
             "{n} gam gweithredu wedi'u cwblhau",
             "{n} cham gweithredu wedi'u cwblhau",
@@ -975,7 +974,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions started",
         [
-            "{n} cam gweithredu wedi dechrau",
+            "Dim camau gweithredu wedi dechrau",
             "{n} cam gweithredu wedi dechrau",
             "{n} gam gweithredu wedi dechrau",
             "{n} cham gweithredu wedi dechrau",
@@ -986,7 +985,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions withdrawn",
         [
-            "{n} cam gweithredu wedi'u tynnu'n ôl",
+            "Dim camau gweithredu wedi'u tynnu'n ôl",
             "{n} cam gweithredu wedi'i dynnu'n ôl",
             "{n} gam gweithredu wedi'u tynnu'n ôl",
             "{n} cham gweithredu wedi'u tynnu'n ôl",
@@ -997,7 +996,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions with a worse RAG rating",
         [
-            "{n} cam gweithredu â sgôr RAG waeth",
+            "Dim camau gweithredu â sgôr RAG waeth",
             "{n} cam gweithredu â sgôr RAG waeth",
             "{n} gam gweithredu â sgôr RAG waeth",
             "{n} cham gweithredu â sgôr RAG waeth",
@@ -1008,7 +1007,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions with a better RAG rating",
         [
-            "{n} cam gweithredu â sgôr RAG well",
+            "Dim camau gweithredu â sgôr RAG well",
             "{n} cam gweithredu â sgôr RAG well",
             "{n} gam gweithredu â sgôr RAG well",
             "{n} cham gweithredu â sgôr RAG well",
@@ -1019,7 +1018,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions with their due date moved later",
         [
-            "{n} cam gweithredu â dyddiad targed diweddarach",
+            "Dim camau gweithredu â dyddiad targed diweddarach",
             "{n} cam gweithredu â dyddiad targed diweddarach",
             "{n} gam gweithredu â dyddiad targed diweddarach",
             "{n} cham gweithredu â dyddiad targed diweddarach",
@@ -1030,7 +1029,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} actions newly overdue",
         [
-            "{n} cam gweithredu yn hwyr o'r newydd",
+            "Dim camau gweithredu yn hwyr o'r newydd",
             "{n} cam gweithredu yn hwyr o'r newydd",
             "{n} gam gweithredu yn hwyr o'r newydd",
             "{n} cham gweithredu yn hwyr o'r newydd",
@@ -1041,7 +1040,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} indicators improved",
         [
-            "{n} dangosydd wedi gwella",
+            "Dim dangosyddion wedi gwella",
             "{n} dangosydd wedi gwella",
             "{n} ddangosydd wedi gwella",
             "{n} dangosydd wedi gwella",
@@ -1052,7 +1051,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} indicators worsened",
         [
-            "{n} dangosydd wedi gwaethygu",
+            "Dim dangosyddion wedi gwaethygu",
             "{n} dangosydd wedi gwaethygu",
             "{n} ddangosydd wedi gwaethygu",
             "{n} dangosydd wedi gwaethygu",
@@ -1063,7 +1062,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} indicators changed",
         [
-            "{n} dangosydd wedi newid",
+            "Dim dangosyddion wedi newid",
             "{n} dangosydd wedi newid",
             "{n} ddangosydd wedi newid",
             "{n} dangosydd wedi newid",
@@ -1074,7 +1073,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} indicators now meeting their target",
         [
-            "{n} dangosydd sydd bellach yn cyrraedd y targed",
+            "Dim dangosyddion sydd bellach yn cyrraedd y targed",
             "{n} dangosydd sydd bellach yn cyrraedd y targed",
             "{n} ddangosydd sydd bellach yn cyrraedd y targed",
             "{n} dangosydd sydd bellach yn cyrraedd y targed",
@@ -1085,7 +1084,7 @@ static CY_PLURAL: &[(&str, [&str; 6])] = &[
     (
         "{n} indicators no longer meeting their target",
         [
-            "{n} dangosydd sydd bellach heb gyrraedd y targed",
+            "Dim dangosyddion sydd bellach heb gyrraedd y targed",
             "{n} dangosydd sydd bellach heb gyrraedd y targed",
             "{n} ddangosydd sydd bellach heb gyrraedd y targed",
             "{n} dangosydd sydd bellach heb gyrraedd y targed",
