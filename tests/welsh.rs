@@ -16,7 +16,8 @@ use serde_json::{json, Value};
 
 const COUNTS: [usize; 6] = [0, 1, 2, 3, 6, 11];
 
-/// The page's text: tags out, entities decoded, white space collapsed.
+/// The page's text: tags out (a block's edge is a space, an inline element's is not, as a
+/// browser shows "(<bdi>Y Cabinet</bdi>)"), entities decoded, white space collapsed.
 fn text_of(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
@@ -35,7 +36,18 @@ fn text_of(html: &str) -> String {
         match c {
             '<' => {
                 in_tag = true;
-                out.push(' ');
+                let name: String = rest
+                    .trim_start_matches("</")
+                    .trim_start_matches('<')
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect();
+                if !matches!(
+                    name.as_str(),
+                    "bdi" | "span" | "strong" | "a" | "em" | "time"
+                ) {
+                    out.push(' ');
+                }
             }
             '>' if in_tag => in_tag = false,
             _ if in_tag || skip => {}
