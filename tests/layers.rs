@@ -12,7 +12,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         "model",
         &["model", "json", "date", "lang", "feed", "validate", "sort"],
     ),
-    ("derive", &["derive", "summary", "filter"]),
+    (
+        "derive",
+        &["derive", "summary", "filter", "changes", "relations"],
+    ),
     (
         "render",
         &[

@@ -10,6 +10,7 @@ use crate::changes::{self, Kind};
 use crate::date::Date;
 use crate::feed::{Action, Area, Feed, Rag, Status};
 use crate::lang::Lang;
+use crate::relations;
 use crate::sort;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -198,13 +199,6 @@ pub struct Index {
     leads: [Vec<String>; 2],
     haystack: Vec<String>,
     areas: Vec<HashSet<Area>>,
-    /// The findings each action names itself, less those its priority names.
-    findings: Vec<HashSet<String>>,
-    /// Each action's priority, by its place in the feed's priorities. The priority's findings
-    /// stay with the feed ([`Feed::findings_of_priority_at`]), not copied into each action: a
-    /// priority naming thousands of findings with thousands of actions would otherwise make
-    /// millions of entries from a small feed.
-    priority: Vec<Option<usize>>,
     number_keys: Vec<Vec<NumPart>>,
     /// The last answer of [`Index::matching`] and what it was asked: a keystroke in the search
     /// box asks twice (the `tracker-filter-change` count and the list), which must not search
@@ -288,8 +282,6 @@ impl Index {
             leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
             haystack: Vec::new(),
             areas: Vec::new(),
-            findings: Vec::new(),
-            priority: Vec::new(),
             number_keys: Vec::new(),
             last: RefCell::new(None),
         };
@@ -322,22 +314,16 @@ impl Index {
                 hay.push_str(&fold(r));
             }
             let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
-            let via = priority.map(|k| feed.findings_of_priority_at(k));
             // Its own findings; those of its priority are counted once per priority below.
-            let findings: HashSet<String> = a
-                .findings
-                .iter()
-                .filter(|f| !via.is_some_and(|v| v.contains(*f)))
-                .cloned()
-                .collect();
+            let findings: Vec<&str> = relations::own_findings(feed, a).collect();
             let mut facts: Vec<(&'static str, String)> = vec![("status", a.status.word().into())];
             facts.extend(Due::of(a, feed.as_of).map(|d| ("due", d.word().into())));
             facts.extend(a.rag.map(|r| ("rag", r.word().into())));
             facts.extend(a.priority.clone().map(|p| ("priority", p)));
-            facts.extend(findings.iter().map(|f| ("finding", f.clone())));
+            facts.extend(findings.iter().map(|f| ("finding", f.to_string())));
             let mut areas: HashSet<Area> = findings
                 .iter()
-                .filter_map(|f| finding_area.get(f.as_str()).copied())
+                .filter_map(|f| finding_area.get(f).copied())
                 .collect();
             if let Some(k) = priority {
                 areas.extend(priority_areas[k].iter().copied());
@@ -355,8 +341,6 @@ impl Index {
                 *idx.counts.entry(f).or_insert(0) += 1;
             }
             idx.areas.push(areas);
-            idx.findings.push(findings);
-            idx.priority.push(priority);
             idx.haystack.push(hay);
             idx.number_keys.push(natural_key(a.number()));
         }
@@ -393,8 +377,9 @@ impl Index {
     /// Whether action `i` of `feed` (the feed the index was made from) answers finding `id`,
     /// directly or through its priority.
     pub fn answers(&self, feed: &Feed, i: usize, id: &str) -> bool {
-        self.findings[i].contains(id)
-            || self.priority[i].is_some_and(|k| feed.findings_of_priority_at(k).contains(id))
+        feed.actions
+            .get(i)
+            .is_some_and(|a| relations::answers(feed, a, id))
     }
 
     /// The indexes of the actions that match `f`, in the order `sort`. `feed` is the feed the

@@ -7,9 +7,9 @@
 use crate::changes::{self, Changes};
 use crate::date::Date;
 use crate::feed::{Feed, Polarity, Status};
+use crate::relations::Answerers;
 use crate::validate::Report;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// The summary of a feed, from its valid items.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -152,20 +152,7 @@ impl Summary {
         let ongoing = feed.actions.iter().filter(|a| a.is_ongoing()).count();
         let total = feed.actions.len();
         let follow_ups = feed.meetings.iter().flat_map(|m| &m.follow_ups);
-        // Named by an action, or by a priority that has an action (each priority once, not
-        // once per action: it may name thousands of findings and have thousands of actions).
-        let answered: HashSet<&str> = feed
-            .actions
-            .iter()
-            .flat_map(|a| a.findings.iter())
-            .chain(
-                feed.priorities
-                    .iter()
-                    .filter(|p| !feed.action_indexes_in(&p.id).is_empty())
-                    .flat_map(|p| p.findings.iter()),
-            )
-            .map(String::as_str)
-            .collect();
+        let answerers = Answerers::of(feed);
         let states: Vec<TargetState> = feed.indicators.iter().map(target_state).collect();
         let state = |s: TargetState| states.iter().filter(|&&t| t == s).count();
         Summary {
@@ -194,7 +181,7 @@ impl Summary {
                 with_actions: feed
                     .findings
                     .iter()
-                    .filter(|f| answered.contains(f.id.as_str()))
+                    .filter(|f| answerers.is_answered(&f.id))
                     .count(),
             },
             indicators: IndicatorCounts {

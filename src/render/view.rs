@@ -11,6 +11,7 @@ use crate::feed::*;
 use crate::filter::{self, Due, Filters, Index, Row, Sort, State, View};
 use crate::i18n::{self, t, tf, tn, Lang};
 use crate::markup::{el, svg, Element, Node};
+use crate::relations::{self, Answerers};
 use crate::sort;
 use crate::summary::{target_state, Summary, TargetState};
 use crate::table::{scroll_box, table};
@@ -1807,17 +1808,9 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
     }
     // Its own findings, then its priority's: the first ANSWERS_SHOWN listed, all counted,
     // without going through every finding of a priority that may name thousands.
-    let via = a
-        .priority
-        .as_deref()
-        .and_then(|p| feed.findings_of_priority(p));
-    let mut seen: HashSet<&str> = HashSet::new();
-    let own: Vec<&str> = a
-        .findings
-        .iter()
-        .map(String::as_str)
-        .filter(|f| !via.is_some_and(|v| v.contains(*f)) && seen.insert(f))
-        .collect();
+    let via = relations::via_priority(feed, a);
+    let own: Vec<&str> = relations::own_findings(feed, a).collect();
+    let mut seen: HashSet<&str> = own.iter().copied().collect();
     let via_list = a
         .priority
         .as_deref()
@@ -1959,30 +1952,7 @@ pub fn findings(cx: &Ctx) -> Element {
     // priority), and every action of each priority naming it. Counted and listed without
     // making every (finding, action) pair: a priority naming thousands of findings, with
     // thousands of actions, is a small feed.
-    let mut own: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, a) in feed.actions.iter().enumerate() {
-        let via = a
-            .priority
-            .as_deref()
-            .and_then(|p| feed.findings_of_priority(p));
-        for f in a
-            .findings
-            .iter()
-            .filter(|f| !via.is_some_and(|v| v.contains(*f)))
-        {
-            let answering = own.entry(f.as_str()).or_default();
-            if answering.last() != Some(&i) {
-                answering.push(i);
-            }
-        }
-    }
-    // The priorities naming each finding, by their place in `priorities`.
-    let mut naming: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, p) in feed.priorities.iter().enumerate() {
-        for f in &p.findings {
-            naming.entry(f.as_str()).or_default().push(k);
-        }
-    }
+    let who = Answerers::of(feed);
     // (done, withdrawn or ongoing, all) of some actions.
     let tally = |idx: &[usize]| {
         idx.iter().fold((0, 0, 0), |(d, w, n), &i| {
@@ -2001,10 +1971,10 @@ pub fn findings(cx: &Ctx) -> Element {
         .collect();
     // The finding's tally, and its first ANSWERS_SHOWN answering actions in feed order.
     let answering = |f: &Finding| -> ((usize, usize, usize), Vec<&Action>) {
-        let own_idx = own.get(f.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let own_idx = who.own(&f.id);
         let mut t = tally(own_idx);
         let mut first: Vec<usize> = own_idx.iter().take(ANSWERS_SHOWN).copied().collect();
-        for &k in naming.get(f.id.as_str()).into_iter().flatten() {
+        for &k in who.priorities(&f.id) {
             let (d, w, n) = by_priority[k];
             t = (t.0 + d, t.1 + w, t.2 + n);
             let id = &feed.priorities[k].id;
