@@ -6,7 +6,7 @@
 
 use crate::changes::{self, Changes};
 use crate::date::Date;
-use crate::feed::{Feed, Polarity, Status};
+use crate::feed::{Action, Feed, Polarity, Status};
 use crate::relations::Answerers;
 use crate::validate::Report;
 use serde::Serialize;
@@ -122,6 +122,72 @@ pub fn target_state(ind: &crate::feed::Indicator) -> TargetState {
         TargetState::Met
     } else {
         TargetState::Missed
+    }
+}
+
+/// A group of actions (a priority's, or those of no priority) counted by status: the one place
+/// where a group's "to do", "overdue" and percentage complete are worked out, for the overview's
+/// table and the status-by-priority chart alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// Every action of the group, withdrawn and ongoing ones too.
+    pub total: usize,
+    /// Complete.
+    pub complete: usize,
+    /// In progress, not ongoing.
+    pub in_progress: usize,
+    /// Not started, not ongoing.
+    pub not_started: usize,
+    /// Withdrawn.
+    pub withdrawn: usize,
+    /// (1.1) Ongoing work: never to do, never overdue.
+    pub ongoing: usize,
+    /// In progress and overdue.
+    pub overdue_in_progress: usize,
+    /// Not started and overdue.
+    pub overdue_not_started: usize,
+}
+
+impl Tally {
+    /// The tally of `actions` on `as_of`.
+    pub fn of<'a>(actions: impl IntoIterator<Item = &'a Action>, as_of: Date) -> Tally {
+        let mut t = Tally::default();
+        for a in actions {
+            t.total += 1;
+            if a.is_ongoing() {
+                t.ongoing += 1;
+                continue;
+            }
+            let late = usize::from(a.is_overdue(as_of));
+            match a.status {
+                Status::Complete => t.complete += 1,
+                Status::InProgress => {
+                    t.in_progress += 1;
+                    t.overdue_in_progress += late;
+                }
+                Status::NotStarted => {
+                    t.not_started += 1;
+                    t.overdue_not_started += late;
+                }
+                Status::Withdrawn => t.withdrawn += 1,
+            }
+        }
+        t
+    }
+
+    /// The actions to be done: all but withdrawn and ongoing ones.
+    pub fn to_do(&self) -> usize {
+        self.complete + self.in_progress + self.not_started
+    }
+
+    /// Overdue.
+    pub fn overdue(&self) -> usize {
+        self.overdue_in_progress + self.overdue_not_started
+    }
+
+    /// Complete as a percentage of those to do ([`percent_complete`]).
+    pub fn percent(&self) -> f64 {
+        percent_complete(self.complete, self.to_do(), 0)
     }
 }
 
@@ -299,6 +365,25 @@ mod tests {
         assert_eq!(r.problems, vec![]);
         let f = Summary::of_report(&r).unwrap().follow_ups;
         assert_eq!((f.total, f.done, f.overdue), (6, 2, 1));
+    }
+
+    #[test]
+    fn a_tally_leaves_withdrawn_and_ongoing_work_out_of_what_is_to_do() {
+        let text = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31",
+          "plan": {"title": "P"}, "actions": [
+            {"id": "1", "title": "t", "status": "complete", "completed": "2026-01-01"},
+            {"id": "2", "title": "t", "status": "in_progress", "due": "2026-09-30"},
+            {"id": "3", "title": "t", "status": "not_started", "due": "2026-09"},
+            {"id": "4", "title": "t", "status": "not_started", "due": "2027-01-01"},
+            {"id": "5", "title": "t", "status": "withdrawn", "due": "2026-01-01"},
+            {"id": "6", "title": "t", "status": "in_progress", "due": "2026-01-01", "recurrence": "monthly"}]}"#;
+        let feed = check(text.as_bytes()).feed.unwrap();
+        let t = Tally::of(&feed.actions, feed.as_of);
+        assert_eq!((t.total, t.withdrawn, t.ongoing), (6, 1, 1));
+        assert_eq!((t.complete, t.in_progress, t.not_started), (1, 1, 2));
+        assert_eq!((t.overdue_in_progress, t.overdue_not_started), (1, 1));
+        assert_eq!((t.to_do(), t.overdue()), (4, 2));
+        assert_eq!(t.percent(), 25.0);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::feed::{Action, Feed, Indicator, Polarity, Status, Unit, Value};
 use crate::i18n::{self, t, tf, tn, tv, Lang, Val};
 use crate::markup::{el, svg, Element};
 use crate::sort;
-use crate::summary::{target_state, Summary, TargetState};
+use crate::summary::{target_state, Summary, Tally, TargetState};
 use crate::table::{data_table, scroll_box};
 use crate::words::status_word;
 use std::collections::HashMap;
@@ -808,18 +808,12 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
 // 2. Status by priority.
 // ---------------------------------------------------------------------------------------
 
-/// The actions of one priority (or of none), by status.
+/// The actions of one priority (or of none), by status: a [`Tally`] with the group's name.
 #[derive(Debug, Clone, PartialEq)]
 struct Group {
     title: String,
     lang: Option<Lang>,
-    /// Every action of the group, withdrawn and ongoing ones too.
-    total: usize,
-    complete: usize,
-    in_progress: usize,
-    not_started: usize,
-    overdue_in_progress: usize,
-    overdue_not_started: usize,
+    tally: Tally,
 }
 
 impl Group {
@@ -829,49 +823,19 @@ impl Group {
         acts: impl Iterator<Item = &'a Action>,
         as_of: Date,
     ) -> Group {
-        let mut g = Group {
+        Group {
             title,
             lang,
-            total: 0,
-            complete: 0,
-            in_progress: 0,
-            not_started: 0,
-            overdue_in_progress: 0,
-            overdue_not_started: 0,
-        };
-        for a in acts {
-            g.total += 1;
-            // (1.1) Ongoing work has no end: like withdrawn actions, it is not charted as to do.
-            if a.is_ongoing() {
-                continue;
-            }
-            let late = a.is_overdue(as_of);
-            match a.status {
-                Status::Complete => g.complete += 1,
-                Status::InProgress => {
-                    g.in_progress += 1;
-                    g.overdue_in_progress += usize::from(late);
-                }
-                Status::NotStarted => {
-                    g.not_started += 1;
-                    g.overdue_not_started += usize::from(late);
-                }
-                Status::Withdrawn => {}
-            }
+            tally: Tally::of(acts, as_of),
         }
-        g
     }
+}
 
-    fn to_do(&self) -> usize {
-        self.complete + self.in_progress + self.not_started
-    }
+impl std::ops::Deref for Group {
+    type Target = Tally;
 
-    fn overdue(&self) -> usize {
-        self.overdue_in_progress + self.overdue_not_started
-    }
-
-    fn percent(&self) -> f64 {
-        crate::summary::percent_complete(self.complete, self.to_do(), 0)
+    fn deref(&self) -> &Tally {
+        &self.tally
     }
 }
 
@@ -911,8 +875,8 @@ fn priority_groups(lang: Lang, feed: &Feed) -> Vec<Group> {
 pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
     let groups = priority_groups(lang, feed);
     let done: usize = groups.iter().map(|g| g.complete).sum();
-    let to_do: usize = groups.iter().map(Group::to_do).sum();
-    let overdue: usize = groups.iter().map(Group::overdue).sum();
+    let to_do: usize = groups.iter().map(|g| g.to_do()).sum();
+    let overdue: usize = groups.iter().map(|g| g.overdue()).sum();
     let mut sentences = vec![
         completion_sentence(
             lang,
@@ -995,7 +959,7 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
                     .attr("stroke-width", "4"),
             ),
     )];
-    let max = groups.iter().map(Group::to_do).max().unwrap_or(0).max(1);
+    let max = groups.iter().map(|g| g.to_do()).max().unwrap_or(0).max(1);
     let unit = W / max as f64;
     let bar_h = 22.0;
     let mut y = 0.0;
@@ -2854,7 +2818,7 @@ mod tests {
             groups.iter().map(|g| g.not_started).sum::<usize>(),
             a.not_started
         );
-        assert_eq!(groups.iter().map(Group::overdue).sum::<usize>(), a.overdue);
+        assert_eq!(groups.iter().map(|g| g.overdue()).sum::<usize>(), a.overdue);
 
         let bu = burn_up(Lang::En, &feed);
         well_formed(&bu);

@@ -13,7 +13,7 @@ use crate::i18n::{self, t, tf, tn, Lang};
 use crate::markup::{el, svg, Element, Node};
 use crate::relations::{self, Answerers};
 use crate::sort;
-use crate::summary::{target_state, Summary, TargetState};
+use crate::summary::{target_state, Summary, Tally, TargetState};
 use crate::table::{scroll_box, table};
 use crate::validate::{Problem, Severity};
 use crate::words::*;
@@ -825,15 +825,7 @@ fn priority_table(cx: &Ctx) -> Element {
         .priorities
         .iter()
         .map(|p| {
-            let acts: Vec<&Action> = feed.actions_in(&p.id).collect();
-            let total = acts.len();
-            let withdrawn = acts
-                .iter()
-                .filter(|a| a.status == Status::Withdrawn || a.is_ongoing())
-                .count();
-            let done = acts.iter().filter(|a| a.status == Status::Complete).count();
-            let overdue = acts.iter().filter(|a| a.is_overdue(feed.as_of)).count();
-            let percent = crate::summary::percent_complete(done, total, withdrawn);
+            let tally = Tally::of(feed.actions_in(&p.id), feed.as_of);
             let row = el("tr").child(
                 el("th")
                     .attr("scope", "row")
@@ -849,7 +841,7 @@ fn priority_table(cx: &Ctx) -> Element {
                             .children(isolated(cx.t("Lead: {lead}"), &[("lead", l.show(cx.lang))]))
                     })),
             );
-            if total == 0 {
+            if tally.total == 0 {
                 // Never "0 of 0" or "0%": the priority's actions are not published yet.
                 return row.child(
                     el("td")
@@ -860,15 +852,15 @@ fn priority_table(cx: &Ctx) -> Element {
             }
             row.child(el("td").class("apt-num").text(format!(
                 "{} / {}",
-                i18n::number(done as f64, 0),
-                i18n::number((total - withdrawn) as f64, 0)
+                i18n::number(tally.complete as f64, 0),
+                i18n::number(tally.to_do() as f64, 0)
             )))
             .child(
                 el("td")
                     .class("apt-num")
-                    .text(i18n::number(overdue as f64, 0)),
+                    .text(i18n::number(tally.overdue() as f64, 0)),
             )
-            .child(el("td").child(bar(percent, &i18n::percent(percent))))
+            .child(el("td").child(bar(tally.percent(), &i18n::percent(tally.percent()))))
         })
         .collect();
     table(
