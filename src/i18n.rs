@@ -10,8 +10,9 @@
 //! ("ym mis Ionawr 2026" but "yn ystod Ch2 2026"), so a template can choose its words by a
 //! value ([`tv`], [`Val`]): `{done, one {wedi'i gwblhau} other {wedi'u cwblhau}}` chooses by
 //! the plural category of `done`, `{period, month {ym mis {period}} other {yn ystod
-//! {period}}}` by the kind of period, and `=0` matches zero exactly (English has no "zero"
-//! category). A translator can then write what Welsh needs without a change to the code.
+//! {period}}}` by the kind of period, and `{n, zero {Dim camau} …}` says "Dim" for zero (a
+//! Welsh category; English has none). A translator can then write what Welsh needs without a
+//! change to the code.
 
 use crate::date::{Date, Period};
 use crate::feed::Unit;
@@ -55,19 +56,13 @@ pub fn t(lang: Lang, en: &'static str) -> &'static str {
 
 /// `t` with `{name}` placeholders filled in with text.
 pub fn tf(lang: Lang, en: &'static str, args: &[(&str, &str)]) -> String {
-    fill(lang, t(lang, en), &|name| {
-        args.iter()
-            .find(|(k, _)| *k == name)
-            .map(|&(_, v)| Val::Text(v))
-    })
+    fill(lang, t(lang, en), args, &[])
 }
 
 /// `t` with placeholders filled in with values a template can choose its words by (see the
 /// module documentation): counts by their plural category, periods by their kind.
 pub fn tv(lang: Lang, en: &'static str, args: &[(&str, Val)]) -> String {
-    fill(lang, t(lang, en), &|name| {
-        args.iter().find(|(k, _)| *k == name).map(|&(_, v)| v)
-    })
+    fill(lang, t(lang, en), &[], args)
 }
 
 /// A value for a placeholder: what is written, and what a choice in the template goes by.
@@ -75,9 +70,9 @@ pub fn tv(lang: Lang, en: &'static str, args: &[(&str, Val)]) -> String {
 pub enum Val<'a> {
     /// Text, written as it is; a choice on it takes its `other` branch.
     Text(&'a str),
-    /// A whole number, written with separators ("1,234"); a choice on it takes a branch `=N`
-    /// (exactly N) or one named by its plural category in the language (`zero`, `one`, `two`,
-    /// `few`, `many`), whichever is written first, else `other`.
+    /// A whole number, written with separators ("1,234"); a choice on it takes the branch
+    /// named by its plural category in the language (`zero`, `one`, `two`, `few`, `many`;
+    /// English has only `one`), else `other`.
     Count(usize),
     /// A period, written as [`period`] writes it; a choice on it goes by its kind (`day`,
     /// `month`, `quarter`, `year` for a financial year), then `other`.
@@ -97,10 +92,7 @@ impl Val<'_> {
     fn matches(&self, lang: Lang, key: &str) -> bool {
         match *self {
             Val::Text(_) => false,
-            Val::Count(n) => match key.strip_prefix('=') {
-                Some(exact) => exact.parse() == Ok(n),
-                None => key == plural(lang, n).key(),
-            },
+            Val::Count(n) => key == plural(lang, n).key(),
             Val::Period(p) => {
                 key == match p {
                     Period::Day(_) => "day",
@@ -138,21 +130,31 @@ fn next_brace(s: &str) -> Option<(usize, usize)> {
 }
 
 /// Fills a template in one pass, so a value's own text is never read as a placeholder.
-/// `{name, key {text} key {text} …}` is a choice: the first branch whose key the value takes
-/// (its category, or `=N`), else the `other` branch, else nothing. An unknown placeholder and
-/// an unmatched brace are left as written.
-fn fill<'a>(lang: Lang, template: &str, arg: &dyn Fn(&str) -> Option<Val<'a>>) -> String {
+/// `{name, key {text} key {text} …}` is a choice: the first branch whose key the value takes,
+/// else the `other` branch, else nothing. An unknown placeholder and an unmatched brace are
+/// left as written. Values are looked up in `vals`, then in `texts`.
+fn fill(lang: Lang, template: &str, texts: &[(&str, &str)], vals: &[(&str, Val)]) -> String {
     let mut out = String::new();
-    fill_into(lang, template, arg, &mut out);
+    fill_into(lang, template, texts, vals, &mut out);
     out
 }
 
-fn fill_into<'a>(
+fn fill_into(
     lang: Lang,
     template: &str,
-    arg: &dyn Fn(&str) -> Option<Val<'a>>,
+    texts: &[(&str, &str)],
+    vals: &[(&str, Val)],
     out: &mut String,
 ) {
+    let arg = |name: &str| {
+        let val = vals.iter().find(|(k, _)| *k == name).map(|&(_, v)| v);
+        val.or_else(|| {
+            texts
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|&(_, v)| Val::Text(v))
+        })
+    };
     let mut rest = template;
     while let Some((open, close)) = next_brace(rest) {
         out.push_str(&rest[..open]);
@@ -160,7 +162,7 @@ fn fill_into<'a>(
         match inner.split_once(',') {
             Some((name, body)) if !name.contains('{') => {
                 if let Some(text) = chosen(lang, arg(name.trim()), body) {
-                    fill_into(lang, text, arg, out);
+                    fill_into(lang, text, texts, vals, out);
                 }
             }
             _ => match arg(inner) {
@@ -241,9 +243,7 @@ pub fn tn(lang: Lang, n: usize, one: &'static str, other: &'static str) -> Strin
         Lang::En if n == 1 => one,
         _ => t(lang, other),
     };
-    fill(lang, template, &|name| {
-        (name == "n").then_some(Val::Count(n))
-    })
+    fill(lang, template, &[], &[("n", Val::Count(n))])
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -452,16 +452,17 @@ static CY: &[(&str, &str)] = &[
     // Loading and errors.
     ("Loading the improvement plan…", "Wrthi'n llwytho'r cynllun gwella…"),
     ("The improvement plan cannot be shown", "Nid oes modd dangos y cynllun gwella"),
-    ("Details for the publisher", "Manylion i'r cyhoeddwr"),
+    // The publisher's details are the checker's messages, in English (marked lang="en"): the
+    // Welsh says so, and why, where the English need not.
     (
-        "These details are for the publisher. They are in English because they quote the data file's field names, which are English.",
-        "Mae'r manylion hyn ar gyfer y cyhoeddwr. Maent yn Saesneg oherwydd eu bod yn dyfynnu enwau meysydd y ffeil ddata, sydd yn Saesneg.",
+        "Details for the publisher",
+        "Manylion i'r cyhoeddwr (yn Saesneg, gan eu bod yn dyfynnu enwau meysydd y ffeil ddata)",
     ),
     ("line {line}, column {column}", "llinell {line}, colofn {column}"),
     ("Try again", "Rhowch gynnig arall arni"),
     (
         "For the publisher: these parts of the feed have errors and are left out until they are corrected.",
-        "I'r cyhoeddwr: mae gwallau yn y rhannau hyn o'r ffrwd, ac ni fyddant yn cael eu dangos nes iddynt gael eu cywiro.",
+        "I'r cyhoeddwr: mae gwallau yn y rhannau hyn o'r ffrwd, ac ni fyddant yn cael eu dangos nes iddynt gael eu cywiro. Mae'r manylion yn Saesneg oherwydd eu bod yn dyfynnu enwau meysydd y ffeil ddata, sydd yn Saesneg.",
     ),
     (
         "The plan's data file has mistakes that stop it being shown.",
@@ -585,7 +586,7 @@ static CY: &[(&str, &str)] = &[
     // number complete ("Mae 1 o'r 5 … wedi'i gwblhau", "Mae 2 o'r 5 … wedi'u cwblhau").
     (
         "{done} of {n} {n, one {action} other {actions}} {done, one {is} other {are}} complete ({percent}).",
-        "{done, zero {Nid oes yr un o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu wedi'i gwblhau eto} other {Mae {done} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}}} ({percent}).",
+        "{done, zero {Nid oes yr un} other {Mae {done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu {done, zero {wedi'i gwblhau eto} one {wedi'i gwblhau} other {wedi'u cwblhau}} ({percent}).",
     ),
     ("Progress", "Cynnydd"),
     ("{percent} complete", "{percent} wedi'u cwblhau"),
@@ -909,15 +910,15 @@ static CY: &[(&str, &str)] = &[
     ),
     (
         "{n} actions have no due date, so they are not in the planned lines.",
-        "{n, zero {Mae gan bob cam gweithredu ddyddiad targed, felly maent i gyd yn y llinellau cynlluniedig.} other {Nid oes gan {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu ddyddiad targed, felly {n, one {nid yw wedi'i gynnwys} other {nid ydynt wedi'u cynnwys}} yn y llinellau cynlluniedig.}}",
+        "{n, zero {Mae gan bob cam gweithredu ddyddiad targed.} other {Nid oes gan {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu ddyddiad targed, felly {n, one {nid yw wedi'i gynnwys} other {nid ydynt wedi'u cynnwys}} yn y llinellau cynlluniedig.}}",
     ),
     (
         "{n} complete actions have no completion date by the data date, so they are not in the completed line.",
-        "{n, zero {Mae gan bob cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly maent i gyd yn y llinell 'Cwblhawyd'.} other {Nid oes gan {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly {n, one {nid yw wedi'i gynnwys} other {nid ydynt wedi'u cynnwys}} yn y llinell 'Cwblhawyd'.}}",
+        "{n, zero {Mae gan bob cam gweithredu a gwblhawyd ddyddiad cwblhau.} other {Nid oes gan {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly {n, one {nid yw wedi'i gynnwys} other {nid ydynt wedi'u cynnwys}} yn y llinell 'Cwblhawyd'.}}",
     ),
     (
         "All {n} figures are suppressed to protect children's privacy.",
-        "{n, zero {Nid oes ffigurau ar gyfer y dangosydd hwn eto.} one {Mae ei unig ffigur wedi'i atal er mwyn diogelu preifatrwydd plant.} other {Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.}}",
+        "{n, zero {Nid oes ffigurau eto.} one {Mae ei unig ffigur wedi'i atal er mwyn diogelu preifatrwydd plant.} other {Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.}}",
     ),
     (
         "{n} figures are suppressed to protect children's privacy and shown as gaps.",
@@ -1392,9 +1393,7 @@ mod tests {
 
     /// `fill` with the values in a list, as `tv` passes them.
     fn fill_with(lang: Lang, template: &str, args: &[(&str, Val)]) -> String {
-        fill(lang, template, &|name| {
-            args.iter().find(|(k, _)| *k == name).map(|&(_, v)| v)
-        })
+        fill(lang, template, &[], args)
     }
 
     type Branches<'t> = Vec<(&'t str, &'t str)>;
@@ -1448,10 +1447,7 @@ mod tests {
         for (name, branches) in parts(s) {
             let Some(branches) = branches else { continue };
             for (k, text) in &branches {
-                let exact = k
-                    .strip_prefix('=')
-                    .is_some_and(|n| n.parse::<usize>().is_ok());
-                if !exact && !KEYS.contains(k) {
+                if !KEYS.contains(k) {
                     out.push(format!("{s:?}: {{{name}, …}} has a branch {k:?}"));
                 }
                 out.extend(bad_choices(text));
@@ -1617,7 +1613,7 @@ mod tests {
     }
 
     #[test]
-    fn templates_choose_by_count_period_and_exact_value() {
+    fn templates_choose_by_count_and_period() {
         let m = Period::parse("2026-01").unwrap();
         let q = Period::parse("2026-Q2").unwrap();
         let y = Period::parse("2024/25").unwrap();
@@ -1638,7 +1634,7 @@ mod tests {
             "Cwblhawyd ar 20 Mawrth 2026"
         );
         // Two numbers, each agreeing where it belongs; branches are tried in the order written.
-        let tpl = "{done, =0 {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
+        let tpl = "{done, zero {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
         let done_of = |done, n| {
             fill_with(
                 Lang::Cy,
@@ -1650,7 +1646,7 @@ mod tests {
         assert_eq!(done_of(1, 3), "1 o'r 3 cham wedi'i gwblhau");
         assert_eq!(done_of(2, 6), "2 o'r 6 cham wedi'u cwblhau");
         assert_eq!(done_of(3, 1234), "3 o'r 1,234 cam wedi'u cwblhau");
-        // English has no "zero" category: 0 is "other" unless `=0` is written.
+        // English has no "zero" category: 0 is "other".
         let en = "{n, zero {none} one {one} other {many}}";
         assert_eq!(fill_with(Lang::En, en, &[("n", Val::Count(0))]), "many");
         assert_eq!(fill_with(Lang::Cy, en, &[("n", Val::Count(0))]), "none");

@@ -299,7 +299,7 @@ fn items_left_out_are_counted_in_welsh() {
             // The checker's messages stay English, and the page says why, in Welsh.
             assert_has(
                 &page,
-                "Mae'r manylion hyn ar gyfer y cyhoeddwr. Maent yn Saesneg oherwydd",
+                "Mae'r manylion yn Saesneg oherwydd eu bod yn dyfynnu enwau meysydd y ffeil ddata",
                 "why the details are in English",
             );
         }
