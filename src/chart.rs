@@ -749,10 +749,9 @@ pub fn completion(lang: Lang, summary: &Summary) -> Element {
                 status_word(lang, Status::NotStarted).to_string(),
                 count(a.not_started),
             ],
-            vec![
-                t(lang, "Total (not counting withdrawn actions)").to_string(),
-                count(to_do),
-            ],
+            // "Total": the caption says withdrawn actions are excluded (not "to be done": the
+            // total includes the complete ones).
+            vec![t(lang, "Total").to_string(), count(to_do)],
             vec![t(lang, "Percentage complete").to_string(), percent(pct)],
             vec![t(lang, "Overdue").to_string(), count(a.overdue)],
             vec![

@@ -105,28 +105,24 @@ impl Val<'_> {
     }
 }
 
-/// The byte index of the `}` closing the `{` at `open`, if any.
-fn close_brace(s: &str, open: usize) -> Option<usize> {
+/// The next `{…}` in `s` (braces nest): where it opens and closes.
+fn next_brace(s: &str) -> Option<(usize, usize)> {
     let mut depth = 0usize;
-    for (i, b) in s.bytes().enumerate().skip(open) {
-        match b {
-            b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
+    let mut open = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b'{' {
+            if depth == 0 {
+                open = i;
             }
-            _ => {}
+            depth += 1;
+        } else if b == b'}' && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                return Some((open, i));
+            }
         }
     }
     None
-}
-
-/// The next `{…}` in `s`: where it opens and closes.
-fn next_brace(s: &str) -> Option<(usize, usize)> {
-    let open = s.find('{')?;
-    Some((open, close_brace(s, open)?))
 }
 
 /// Fills a template in one pass, so a value's own text is never read as a placeholder.
@@ -456,13 +452,13 @@ static CY: &[(&str, &str)] = &[
     // Welsh says so, and why, where the English need not.
     (
         "Details for the publisher",
-        "Manylion i'r cyhoeddwr (yn Saesneg, gan eu bod yn dyfynnu enwau meysydd y ffeil ddata)",
+        "Manylion i'r cyhoeddwr (yn Saesneg, fel enwau meysydd y ffeil ddata)",
     ),
     ("line {line}, column {column}", "llinell {line}, colofn {column}"),
     ("Try again", "Rhowch gynnig arall arni"),
     (
         "For the publisher: these parts of the feed have errors and are left out until they are corrected.",
-        "I'r cyhoeddwr: mae gwallau yn y rhannau hyn o'r ffrwd, ac ni fyddant yn cael eu dangos nes iddynt gael eu cywiro. Mae'r manylion yn Saesneg oherwydd eu bod yn dyfynnu enwau meysydd y ffeil ddata, sydd yn Saesneg.",
+        "I'r cyhoeddwr: mae gwallau yn y rhannau hyn o'r ffrwd, ac ni fyddant yn cael eu dangos nes iddynt gael eu cywiro. Mae'r manylion yn Saesneg am eu bod yn dyfynnu enwau meysydd y ffeil ddata.",
     ),
     (
         "The plan's data file has mistakes that stop it being shown.",
@@ -743,10 +739,6 @@ static CY: &[(&str, &str)] = &[
     (
         "Actions complete, withdrawn actions excluded",
         "Camau gweithredu wedi'u cwblhau, heb gynnwys camau gweithredu a dynnwyd yn ôl",
-    ),
-    (
-        "Total (not counting withdrawn actions)",
-        "Cyfanswm (heb gynnwys y rhai a dynnwyd yn ôl)",
     ),
     ("Percentage complete", "Canran a gwblhawyd"),
     ("Withdrawn (not counted)", "Tynnwyd yn ôl (heb eu cyfrif)"),
