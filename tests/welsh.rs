@@ -311,7 +311,7 @@ fn items_left_out_are_counted_in_welsh() {
             // The checker's messages stay English, and the page says why, in Welsh.
             assert_has(
                 &page,
-                "Mae'r manylion hyn ar gyfer y cyhoeddwr. Maent yn Saesneg oherwydd",
+                "Mae'r manylion yn Saesneg am eu bod yn dyfynnu enwau meysydd y ffeil ddata",
                 "why the details are in English",
             );
         }
@@ -521,8 +521,7 @@ fn the_welsh_example_page_reads_as_corrected() {
         "Cododd o 68% yn ystod Ch4 2024 i 77% yn ystod Ch2 2026.",
         "Cymru: 81% yn ystod 2024/25.",
         "Adroddwyd ar 15 Medi 2026 (Y Cabinet)",
-        "Cyfanswm (heb gynnwys y rhai a dynnwyd yn ôl) 14",
-        "Canran a gwblhawyd 36%",
+        "Heb ddechrau 2 Cyfanswm 14 Canran a gwblhawyd 36%",
         "Dyddiad targed yn agosáu",
         "80% wedi'i gwblhau",
         "36% wedi'u cwblhau",

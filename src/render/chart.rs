@@ -772,14 +772,10 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
                 status_word(lang, Status::NotStarted).to_string(),
                 count(a.not_started),
             ],
-            vec![
-                t(lang, "Total (not counting withdrawn actions)").to_string(),
-                count(to_do),
-            ],
-            vec![
-                t(lang, "Percentage complete").to_string(),
-                i18n::percent(pct),
-            ],
+            // "Total": the caption says withdrawn actions are excluded (not "to be done": the
+            // total includes the complete ones).
+            vec![t(lang, "Total").to_string(), count(to_do)],
+            vec![t(lang, "Percentage complete").to_string(), i18n::percent(pct)],
             vec![t(lang, "Overdue").to_string(), count(a.overdue)],
             vec![
                 t(lang, "Withdrawn (not counted)").to_string(),

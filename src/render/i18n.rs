@@ -10,8 +10,9 @@
 //! ("ym mis Ionawr 2026" but "yn ystod Ch2 2026"), so a template can choose its words by a
 //! value ([`tv`], [`Val`]): `{done, one {wedi'i gwblhau} other {wedi'u cwblhau}}` chooses by
 //! the plural category of `done`, `{period, month {ym mis {period}} other {yn ystod
-//! {period}}}` by the kind of period, and `=0` matches zero exactly (English has no "zero"
-//! category). A translator can then write what Welsh needs without a change to the code.
+//! {period}}}` by the kind of period, and `{n, zero {Dim camau} …}` says "Dim" for zero (a
+//! Welsh category; English has none). A translator can then write what Welsh needs without a
+//! change to the code.
 
 use crate::date::{Date, Period};
 use crate::feed::Unit;
@@ -32,19 +33,13 @@ pub fn t(lang: Lang, en: &'static str) -> &'static str {
 
 /// `t` with `{name}` placeholders filled in with text.
 pub fn tf(lang: Lang, en: &'static str, args: &[(&str, &str)]) -> String {
-    fill(lang, t(lang, en), &|name| {
-        args.iter()
-            .find(|(k, _)| *k == name)
-            .map(|&(_, v)| Val::Text(v))
-    })
+    fill(lang, t(lang, en), args, &[])
 }
 
 /// `t` with placeholders filled in with values a template can choose its words by (see the
 /// module documentation): counts by their plural category, periods by their kind.
 pub fn tv(lang: Lang, en: &'static str, args: &[(&str, Val)]) -> String {
-    fill(lang, t(lang, en), &|name| {
-        args.iter().find(|(k, _)| *k == name).map(|&(_, v)| v)
-    })
+    fill(lang, t(lang, en), &[], args)
 }
 
 /// A value for a placeholder: what is written, and what a choice in the template goes by.
@@ -52,9 +47,9 @@ pub fn tv(lang: Lang, en: &'static str, args: &[(&str, Val)]) -> String {
 pub enum Val<'a> {
     /// Text, written as it is; a choice on it takes its `other` branch.
     Text(&'a str),
-    /// A whole number, written with separators ("1,234"); a choice on it takes a branch `=N`
-    /// (exactly N) or one named by its plural category in the language (`zero`, `one`, `two`,
-    /// `few`, `many`), whichever is written first, else `other`.
+    /// A whole number, written with separators ("1,234"); a choice on it takes the branch
+    /// named by its plural category in the language (`zero`, `one`, `two`, `few`, `many`;
+    /// English has only `one`), else `other`.
     Count(usize),
     /// A period, written as [`period`] writes it; a choice on it goes by its kind (`day`,
     /// `month`, `quarter`, `year` for a financial year), then `other`.
@@ -74,10 +69,7 @@ impl Val<'_> {
     fn matches(&self, lang: Lang, key: &str) -> bool {
         match *self {
             Val::Text(_) => false,
-            Val::Count(n) => match key.strip_prefix('=') {
-                Some(exact) => exact.parse() == Ok(n),
-                None => key == plural(lang, n).key(),
-            },
+            Val::Count(n) => key == plural(lang, n).key(),
             Val::Period(p) => {
                 key == match p {
                     Period::Day(_) => "day",
@@ -90,46 +82,52 @@ impl Val<'_> {
     }
 }
 
-/// The byte index of the `}` closing the `{` at `open`, if any.
-fn close_brace(s: &str, open: usize) -> Option<usize> {
+/// The next `{…}` in `s` (braces nest): where it opens and closes.
+fn next_brace(s: &str) -> Option<(usize, usize)> {
     let mut depth = 0usize;
-    for (i, b) in s.bytes().enumerate().skip(open) {
-        match b {
-            b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
+    let mut open = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b'{' {
+            if depth == 0 {
+                open = i;
             }
-            _ => {}
+            depth += 1;
+        } else if b == b'}' && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                return Some((open, i));
+            }
         }
     }
     None
 }
 
-/// The next `{…}` in `s`: where it opens and closes.
-fn next_brace(s: &str) -> Option<(usize, usize)> {
-    let open = s.find('{')?;
-    Some((open, close_brace(s, open)?))
-}
-
 /// Fills a template in one pass, so a value's own text is never read as a placeholder.
-/// `{name, key {text} key {text} …}` is a choice: the first branch whose key the value takes
-/// (its category, or `=N`), else the `other` branch, else nothing. An unknown placeholder and
-/// an unmatched brace are left as written.
-fn fill<'a>(lang: Lang, template: &str, arg: &dyn Fn(&str) -> Option<Val<'a>>) -> String {
+/// `{name, key {text} key {text} …}` is a choice: the first branch whose key the value takes,
+/// else the `other` branch, else nothing. An unknown placeholder and an unmatched brace are
+/// left as written. Values are looked up in `vals`, then in `texts`.
+fn fill(lang: Lang, template: &str, texts: &[(&str, &str)], vals: &[(&str, Val)]) -> String {
     let mut out = String::new();
-    fill_into(lang, template, arg, &mut out);
+    fill_into(lang, template, texts, vals, &mut out);
     out
 }
 
-fn fill_into<'a>(
+fn fill_into(
     lang: Lang,
     template: &str,
-    arg: &dyn Fn(&str) -> Option<Val<'a>>,
+    texts: &[(&str, &str)],
+    vals: &[(&str, Val)],
     out: &mut String,
 ) {
+    let arg = |name: &str| {
+        let val = vals.iter().find(|(k, _)| *k == name).map(|&(_, v)| v);
+        val.or_else(|| {
+            texts
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|&(_, v)| Val::Text(v))
+        })
+    };
     let mut rest = template;
     while let Some((open, close)) = next_brace(rest) {
         out.push_str(&rest[..open]);
@@ -137,7 +135,7 @@ fn fill_into<'a>(
         match inner.split_once(',') {
             Some((name, body)) if !name.contains('{') => {
                 if let Some(text) = chosen(lang, arg(name.trim()), body) {
-                    fill_into(lang, text, arg, out);
+                    fill_into(lang, text, texts, vals, out);
                 }
             }
             _ => match arg(inner) {
@@ -211,35 +209,14 @@ pub fn plural(lang: Lang, n: usize) -> Plural {
     }
 }
 
-/// A counted phrase: `one` and `other` are the English forms with `{n}`; the Welsh forms are
-/// found by the English `other` form. A form may choose its words by `n` too (`{n, =0 {…}}`).
+/// A counted phrase: `one` and `other` are the English forms with `{n}`; the Welsh, found by
+/// the English `other` form, chooses its words by `n` (`{n, zero {Dim camau} two {{n} gam} …}`).
 pub fn tn(lang: Lang, n: usize, one: &'static str, other: &'static str) -> String {
     let template = match lang {
-        Lang::En => {
-            if n == 1 {
-                one
-            } else {
-                other
-            }
-        }
-        Lang::Cy => match cy_plural(other) {
-            Some(forms) => {
-                let i = match plural(lang, n) {
-                    Plural::Zero => 0,
-                    Plural::One => 1,
-                    Plural::Two => 2,
-                    Plural::Few => 3,
-                    Plural::Many => 4,
-                    Plural::Other => 5,
-                };
-                forms[i]
-            }
-            None => other,
-        },
+        Lang::En if n == 1 => one,
+        _ => t(lang, other),
     };
-    fill(lang, template, &|name| {
-        (name == "n").then_some(Val::Count(n))
-    })
+    fill(lang, template, &[], &[("n", Val::Count(n))])
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -352,15 +329,6 @@ pub fn money(x: f64) -> String {
 /// The Welsh for an English interface string, if the table has it.
 pub fn cy(en: &str) -> Option<&'static str> {
     CY.iter().find(|(e, _)| *e == en).map(|(_, c)| *c)
-}
-
-/// The six Welsh plural forms (zero, one, two, few, many, other) of a counted phrase, by its
-/// English `other` form.
-pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
-    CY_PLURAL
-        .iter()
-        .find(|(e, _)| *e == en_other)
-        .map(|(_, f)| f)
 }
 
 // Welsh style for these tables
@@ -546,16 +514,17 @@ static CY: &[(&str, &str)] = &[
     // Loading and errors.
     ("Loading the improvement plan…", "Wrthi'n llwytho'r cynllun gwella…"),
     ("The improvement plan cannot be shown", "Nid oes modd dangos y cynllun gwella"),
-    ("Details for the publisher", "Manylion i'r cyhoeddwr"),
+    // The publisher's details are the checker's messages, in English (marked lang="en"): the
+    // Welsh says so, and why, where the English need not.
     (
-        "These details are for the publisher. They are in English because they quote the data file's field names, which are English.",
-        "Mae'r manylion hyn ar gyfer y cyhoeddwr. Maent yn Saesneg oherwydd eu bod yn dyfynnu enwau meysydd y ffeil ddata, sydd yn Saesneg.",
+        "Details for the publisher",
+        "Manylion i'r cyhoeddwr (yn Saesneg, fel enwau meysydd y ffeil ddata)",
     ),
     ("line {line}, column {column}", "llinell {line}, colofn {column}"),
     ("Try again", "Rhowch gynnig arall arni"),
     (
         "For the publisher: these parts of the feed have errors and are left out until they are corrected.",
-        "I'r cyhoeddwr: mae gwallau yn y rhannau hyn o'r ffrwd, ac ni fyddant yn cael eu dangos nes iddynt gael eu cywiro.",
+        "I'r cyhoeddwr: mae gwallau yn y rhannau hyn o'r ffrwd, ac ni fyddant yn cael eu dangos nes iddynt gael eu cywiro. Mae'r manylion yn Saesneg am eu bod yn dyfynnu enwau meysydd y ffeil ddata.",
     ),
     (
         "The plan's data file has mistakes that stop it being shown.",
@@ -679,7 +648,7 @@ static CY: &[(&str, &str)] = &[
     // number complete ("Mae 1 o'r 5 … wedi'i gwblhau", "Mae 2 o'r 5 … wedi'u cwblhau").
     (
         "{done} of {n} {n, one {action} other {actions}} {done, one {is} other {are}} complete ({percent}).",
-        "{done, zero {Nid oes yr un o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu wedi'i gwblhau eto} other {Mae {done} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}}} ({percent}).",
+        "{done, zero {Nid oes yr un} other {Mae {done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu {done, zero {wedi'i gwblhau eto} one {wedi'i gwblhau} other {wedi'u cwblhau}} ({percent}).",
     ),
     ("Progress", "Cynnydd"),
     ("{percent} complete", "{percent} wedi'u cwblhau"),
@@ -836,10 +805,6 @@ static CY: &[(&str, &str)] = &[
         "Actions complete, withdrawn actions excluded",
         "Camau gweithredu wedi'u cwblhau, heb gynnwys camau gweithredu a dynnwyd yn ôl",
     ),
-    (
-        "Total (not counting withdrawn actions)",
-        "Cyfanswm (heb gynnwys y rhai a dynnwyd yn ôl)",
-    ),
     ("Percentage complete", "Canran a gwblhawyd"),
     ("Withdrawn (not counted)", "Tynnwyd yn ôl (heb eu cyfrif)"),
     ("All actions", "Pob cam gweithredu"),
@@ -942,402 +907,152 @@ static CY: &[(&str, &str)] = &[
         "Suppressed figure (a gap in the line)",
         "Ffigur wedi'i atal (bwlch yn y llinell)",
     ),
-];
-
-/// English `other` form → Welsh forms [zero, one, two, few, many, other], i.e. for 0, 1, 2, 3,
-/// 6 and everything else (see the style note above `CY`: singular noun after the numeral, with
-/// the numeral's soft (2) or aspirate (3, 6) mutation of a masculine noun).
-static CY_PLURAL: &[(&str, [&str; 6])] = &[
-    // Changes since a date (feed 1.1).
+    // Counted phrases (`tn`), by the English `other` form: the Welsh chooses by `n` (see the
+    // style note above: "Dim" for zero, singular noun after the numeral, and the numeral's
+    // soft (2) or aspirate (3, 6) mutation of a masculine noun).
+    // Feed 1.1: changes since a date, plans in progress, ongoing work, follow-ups.
     (
         "{n} new actions",
-        [
-            "Dim camau gweithredu newydd",
-            "{n} cam gweithredu newydd",
-            "{n} gam gweithredu newydd",
-            "{n} cham gweithredu newydd",
-            "{n} cham gweithredu newydd",
-            "{n} cam gweithredu newydd",
-        ],
+        "{n, zero {Dim camau gweithredu newydd} one {{n} cam gweithredu newydd} two {{n} gam gweithredu newydd} few {{n} cham gweithredu newydd} many {{n} cham gweithredu newydd} other {{n} cam gweithredu newydd}}",
     ),
     (
         "{n} actions completed",
-        [
-            "Dim camau gweithredu wedi'u cwblhau",
-            "{n} cam gweithredu wedi'i gwblhau",
-            "{n} gam gweithredu wedi'u cwblhau",
-            "{n} cham gweithredu wedi'u cwblhau",
-            "{n} cham gweithredu wedi'u cwblhau",
-            "{n} cam gweithredu wedi'u cwblhau",
-        ],
+        "{n, zero {Dim camau gweithredu wedi'u cwblhau} one {{n} cam gweithredu wedi'i gwblhau} two {{n} gam gweithredu wedi'u cwblhau} few {{n} cham gweithredu wedi'u cwblhau} many {{n} cham gweithredu wedi'u cwblhau} other {{n} cam gweithredu wedi'u cwblhau}}",
     ),
     (
         "{n} actions started",
-        [
-            "Dim camau gweithredu wedi dechrau",
-            "{n} cam gweithredu wedi dechrau",
-            "{n} gam gweithredu wedi dechrau",
-            "{n} cham gweithredu wedi dechrau",
-            "{n} cham gweithredu wedi dechrau",
-            "{n} cam gweithredu wedi dechrau",
-        ],
+        "{n, zero {Dim camau gweithredu wedi dechrau} one {{n} cam gweithredu wedi dechrau} two {{n} gam gweithredu wedi dechrau} few {{n} cham gweithredu wedi dechrau} many {{n} cham gweithredu wedi dechrau} other {{n} cam gweithredu wedi dechrau}}",
     ),
     (
         "{n} actions withdrawn",
-        [
-            "Dim camau gweithredu wedi'u tynnu'n ôl",
-            "{n} cam gweithredu wedi'i dynnu'n ôl",
-            "{n} gam gweithredu wedi'u tynnu'n ôl",
-            "{n} cham gweithredu wedi'u tynnu'n ôl",
-            "{n} cham gweithredu wedi'u tynnu'n ôl",
-            "{n} cam gweithredu wedi'u tynnu'n ôl",
-        ],
+        "{n, zero {Dim camau gweithredu wedi'u tynnu'n ôl} one {{n} cam gweithredu wedi'i dynnu'n ôl} two {{n} gam gweithredu wedi'u tynnu'n ôl} few {{n} cham gweithredu wedi'u tynnu'n ôl} many {{n} cham gweithredu wedi'u tynnu'n ôl} other {{n} cam gweithredu wedi'u tynnu'n ôl}}",
     ),
     (
         "{n} actions with a worse RAG rating",
-        [
-            "Dim camau gweithredu â sgôr RAG waeth",
-            "{n} cam gweithredu â sgôr RAG waeth",
-            "{n} gam gweithredu â sgôr RAG waeth",
-            "{n} cham gweithredu â sgôr RAG waeth",
-            "{n} cham gweithredu â sgôr RAG waeth",
-            "{n} cam gweithredu â sgôr RAG waeth",
-        ],
+        "{n, zero {Dim camau gweithredu â sgôr RAG waeth} one {{n} cam gweithredu â sgôr RAG waeth} two {{n} gam gweithredu â sgôr RAG waeth} few {{n} cham gweithredu â sgôr RAG waeth} many {{n} cham gweithredu â sgôr RAG waeth} other {{n} cam gweithredu â sgôr RAG waeth}}",
     ),
     (
         "{n} actions with a better RAG rating",
-        [
-            "Dim camau gweithredu â sgôr RAG well",
-            "{n} cam gweithredu â sgôr RAG well",
-            "{n} gam gweithredu â sgôr RAG well",
-            "{n} cham gweithredu â sgôr RAG well",
-            "{n} cham gweithredu â sgôr RAG well",
-            "{n} cam gweithredu â sgôr RAG well",
-        ],
+        "{n, zero {Dim camau gweithredu â sgôr RAG well} one {{n} cam gweithredu â sgôr RAG well} two {{n} gam gweithredu â sgôr RAG well} few {{n} cham gweithredu â sgôr RAG well} many {{n} cham gweithredu â sgôr RAG well} other {{n} cam gweithredu â sgôr RAG well}}",
     ),
     (
         "{n} actions with their due date moved later",
-        [
-            "Dim camau gweithredu â dyddiad targed diweddarach",
-            "{n} cam gweithredu â dyddiad targed diweddarach",
-            "{n} gam gweithredu â dyddiad targed diweddarach",
-            "{n} cham gweithredu â dyddiad targed diweddarach",
-            "{n} cham gweithredu â dyddiad targed diweddarach",
-            "{n} cam gweithredu â dyddiad targed diweddarach",
-        ],
+        "{n, zero {Dim camau gweithredu â dyddiad targed diweddarach} one {{n} cam gweithredu â dyddiad targed diweddarach} two {{n} gam gweithredu â dyddiad targed diweddarach} few {{n} cham gweithredu â dyddiad targed diweddarach} many {{n} cham gweithredu â dyddiad targed diweddarach} other {{n} cam gweithredu â dyddiad targed diweddarach}}",
     ),
     (
         "{n} actions newly overdue",
-        [
-            "Dim camau gweithredu yn hwyr o'r newydd",
-            "{n} cam gweithredu yn hwyr o'r newydd",
-            "{n} gam gweithredu yn hwyr o'r newydd",
-            "{n} cham gweithredu yn hwyr o'r newydd",
-            "{n} cham gweithredu yn hwyr o'r newydd",
-            "{n} cam gweithredu yn hwyr o'r newydd",
-        ],
+        "{n, zero {Dim camau gweithredu yn hwyr o'r newydd} one {{n} cam gweithredu yn hwyr o'r newydd} two {{n} gam gweithredu yn hwyr o'r newydd} few {{n} cham gweithredu yn hwyr o'r newydd} many {{n} cham gweithredu yn hwyr o'r newydd} other {{n} cam gweithredu yn hwyr o'r newydd}}",
     ),
     (
         "{n} indicators improved",
-        [
-            "Dim dangosyddion wedi gwella",
-            "{n} dangosydd wedi gwella",
-            "{n} ddangosydd wedi gwella",
-            "{n} dangosydd wedi gwella",
-            "{n} dangosydd wedi gwella",
-            "{n} dangosydd wedi gwella",
-        ],
+        "{n, zero {Dim dangosyddion wedi gwella} one {{n} dangosydd wedi gwella} two {{n} ddangosydd wedi gwella} few {{n} dangosydd wedi gwella} many {{n} dangosydd wedi gwella} other {{n} dangosydd wedi gwella}}",
     ),
     (
         "{n} indicators worsened",
-        [
-            "Dim dangosyddion wedi gwaethygu",
-            "{n} dangosydd wedi gwaethygu",
-            "{n} ddangosydd wedi gwaethygu",
-            "{n} dangosydd wedi gwaethygu",
-            "{n} dangosydd wedi gwaethygu",
-            "{n} dangosydd wedi gwaethygu",
-        ],
+        "{n, zero {Dim dangosyddion wedi gwaethygu} one {{n} dangosydd wedi gwaethygu} two {{n} ddangosydd wedi gwaethygu} few {{n} dangosydd wedi gwaethygu} many {{n} dangosydd wedi gwaethygu} other {{n} dangosydd wedi gwaethygu}}",
     ),
     (
         "{n} indicators changed",
-        [
-            "Dim dangosyddion wedi newid",
-            "{n} dangosydd wedi newid",
-            "{n} ddangosydd wedi newid",
-            "{n} dangosydd wedi newid",
-            "{n} dangosydd wedi newid",
-            "{n} dangosydd wedi newid",
-        ],
+        "{n, zero {Dim dangosyddion wedi newid} one {{n} dangosydd wedi newid} two {{n} ddangosydd wedi newid} few {{n} dangosydd wedi newid} many {{n} dangosydd wedi newid} other {{n} dangosydd wedi newid}}",
     ),
     (
         "{n} indicators now meeting their target",
-        [
-            "Dim dangosyddion sydd bellach yn cyrraedd y targed",
-            "{n} dangosydd sydd bellach yn cyrraedd y targed",
-            "{n} ddangosydd sydd bellach yn cyrraedd y targed",
-            "{n} dangosydd sydd bellach yn cyrraedd y targed",
-            "{n} dangosydd sydd bellach yn cyrraedd y targed",
-            "{n} dangosydd sydd bellach yn cyrraedd y targed",
-        ],
+        "{n, zero {Dim dangosyddion sydd bellach yn cyrraedd y targed} one {{n} dangosydd sydd bellach yn cyrraedd y targed} two {{n} ddangosydd sydd bellach yn cyrraedd y targed} few {{n} dangosydd sydd bellach yn cyrraedd y targed} many {{n} dangosydd sydd bellach yn cyrraedd y targed} other {{n} dangosydd sydd bellach yn cyrraedd y targed}}",
     ),
     (
         "{n} indicators no longer meeting their target",
-        [
-            "Dim dangosyddion sydd bellach heb gyrraedd y targed",
-            "{n} dangosydd sydd bellach heb gyrraedd y targed",
-            "{n} ddangosydd sydd bellach heb gyrraedd y targed",
-            "{n} dangosydd sydd bellach heb gyrraedd y targed",
-            "{n} dangosydd sydd bellach heb gyrraedd y targed",
-            "{n} dangosydd sydd bellach heb gyrraedd y targed",
-        ],
+        "{n, zero {Dim dangosyddion sydd bellach heb gyrraedd y targed} one {{n} dangosydd sydd bellach heb gyrraedd y targed} two {{n} ddangosydd sydd bellach heb gyrraedd y targed} few {{n} dangosydd sydd bellach heb gyrraedd y targed} many {{n} dangosydd sydd bellach heb gyrraedd y targed} other {{n} dangosydd sydd bellach heb gyrraedd y targed}}",
     ),
     (
         "{n} ongoing actions are not counted.",
-        [
-            "Nid yw'r ffigurau hyn yn cynnwys unrhyw gamau gweithredu parhaus.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.",
-        ],
+        "{n, zero {Nid yw'r ffigurau hyn yn cynnwys unrhyw gamau gweithredu parhaus.} one {Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.} two {Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus.} few {Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus.} many {Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus.} other {Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus.}}",
     ),
     (
         "{n} ongoing actions have no end, so they are not counted.",
-        [
-            "Nid yw'r ffigurau hyn yn cynnwys unrhyw gamau gweithredu parhaus, heb ddyddiad gorffen.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus, heb ddyddiad gorffen.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus, heb ddyddiad gorffen.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus, heb ddyddiad gorffen.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.",
-        ],
+        "{n, zero {Nid yw'r ffigurau hyn yn cynnwys unrhyw gamau gweithredu parhaus, heb ddyddiad gorffen.} one {Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.} two {Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu parhaus, heb ddyddiad gorffen.} few {Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus, heb ddyddiad gorffen.} many {Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu parhaus, heb ddyddiad gorffen.} other {Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu parhaus, heb ddyddiad gorffen.}}",
     ),
     (
-        // "blaenoriaeth" is feminine: "dwy flaenoriaeth", "tair blaenoriaeth", "chwe blaenoriaeth".
         "{n} priorities have no actions published yet, so the plan is not complete.",
-        [
-            "Mae camau gweithredu wedi'u cyhoeddi ar gyfer pob blaenoriaeth.",
-            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
-            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} flaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
-            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
-            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
-            "Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.",
-        ],
+        "{n, zero {Mae camau gweithredu wedi'u cyhoeddi ar gyfer pob blaenoriaeth.} one {Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.} two {Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} flaenoriaeth, felly nid yw'r cynllun yn gyflawn.} few {Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.} many {Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.} other {Nid oes camau gweithredu wedi'u cyhoeddi eto ar gyfer {n} blaenoriaeth, felly nid yw'r cynllun yn gyflawn.}}",
     ),
     (
-        // "cais" is masculine: "dau gais", "tri chais", "chwe chais".
         "{n} requests are not done yet.",
-        [
-            "Mae pob cais wedi'i wneud.",
-            "Nid yw {n} cais wedi'i wneud eto.",
-            "Nid yw {n} gais wedi'u gwneud eto.",
-            "Nid yw {n} chais wedi'u gwneud eto.",
-            "Nid yw {n} chais wedi'u gwneud eto.",
-            "Nid yw {n} cais wedi'u gwneud eto.",
-        ],
+        "{n, zero {Mae pob cais wedi'i wneud.} one {Nid yw {n} cais wedi'i wneud eto.} two {Nid yw {n} gais wedi'u gwneud eto.} few {Nid yw {n} chais wedi'u gwneud eto.} many {Nid yw {n} chais wedi'u gwneud eto.} other {Nid yw {n} cais wedi'u gwneud eto.}}",
+    ),
+    (
+        "{n} details in this plan could not be shown",
+        "{n, zero {Mae modd dangos pob manylyn yn y cynllun hwn} one {Nid oes modd dangos {n} manylyn yn y cynllun hwn} two {Nid oes modd dangos {n} fanylyn yn y cynllun hwn} few {Nid oes modd dangos {n} manylyn yn y cynllun hwn} many {Nid oes modd dangos {n} manylyn yn y cynllun hwn} other {Nid oes modd dangos {n} manylyn yn y cynllun hwn}}",
     ),
     (
         "{n} days",
-        [
-            "{n} diwrnod",
-            "{n} diwrnod",
-            "{n} ddiwrnod",
-            "{n} diwrnod",
-            "{n} diwrnod",
-            "{n} diwrnod",
-        ],
+        "{n} {n, two {ddiwrnod} other {diwrnod}}",
     ),
+    // "wythnos" is feminine: "dwy wythnos", no mutation to write.
     (
         "{n} weeks",
-        [
-            "{n} wythnos",
-            "{n} wythnos",
-            "{n} wythnos",
-            "{n} wythnos",
-            "{n} wythnos",
-            "{n} wythnos",
-        ],
+        "{n} wythnos",
     ),
     (
         "{n} actions overdue",
-        [
-            "Dim camau gweithredu yn hwyr",
-            "{n} cam gweithredu yn hwyr",
-            "{n} gam gweithredu yn hwyr",
-            "{n} cham gweithredu yn hwyr",
-            "{n} cham gweithredu yn hwyr",
-            "{n} cam gweithredu yn hwyr",
-        ],
+        "{n, zero {Dim camau} two {{n} gam} few {{n} cham} many {{n} cham} other {{n} cam}} gweithredu yn hwyr",
     ),
     (
         "{n} actions due in the next 30 days",
-        [
-            "Dim camau gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
-            "{n} cam gweithredu i'w gwblhau o fewn y 30 diwrnod nesaf",
-            "{n} gam gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
-            "{n} cham gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
-            "{n} cham gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
-            "{n} cam gweithredu i'w cwblhau o fewn y 30 diwrnod nesaf",
-        ],
+        "{n, zero {Dim camau} two {{n} gam} few {{n} cham} many {{n} cham} other {{n} cam}} gweithredu {n, one {i'w gwblhau} other {i'w cwblhau}} o fewn y 30 diwrnod nesaf",
     ),
     (
         "{n} actions match",
-        [
-            "Dim camau gweithredu yn cyfateb",
-            "{n} cam gweithredu yn cyfateb",
-            "{n} gam gweithredu yn cyfateb",
-            "{n} cham gweithredu yn cyfateb",
-            "{n} cham gweithredu yn cyfateb",
-            "{n} cam gweithredu yn cyfateb",
-        ],
+        "{n, zero {Dim camau} two {{n} gam} few {{n} cham} many {{n} cham} other {{n} cam}} gweithredu yn cyfateb",
     ),
     (
         "{n} withdrawn actions are not counted.",
-        [
-            "Nid oes camau gweithredu wedi'u tynnu'n ôl.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu a dynnwyd yn ôl.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} gam gweithredu a dynnwyd yn ôl.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu a dynnwyd yn ôl.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cham gweithredu a dynnwyd yn ôl.",
-            "Nid yw'r ffigurau hyn yn cynnwys {n} cam gweithredu a dynnwyd yn ôl.",
-        ],
+        "{n, zero {Nid oes camau gweithredu wedi'u tynnu'n ôl.} other {Nid yw'r ffigurau hyn yn cynnwys {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu a dynnwyd yn ôl.}}",
     ),
+    // "eitem" is feminine: "dwy eitem", "tair eitem", "chwe eitem" – no mutation to write.
     (
-        // "manylyn" is masculine: "dau fanylyn"; m does not take the aspirate mutation.
-        "{n} details in this plan could not be shown",
-        [
-            "Mae modd dangos pob manylyn yn y cynllun hwn",
-            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
-            "Nid oes modd dangos {n} fanylyn yn y cynllun hwn",
-            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
-            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
-            "Nid oes modd dangos {n} manylyn yn y cynllun hwn",
-        ],
-    ),
-    (
-        // "eitem" is feminine: "dwy eitem", "tair eitem", "chwe eitem" – no mutation to write.
         "{n} items in this plan could not be shown",
-        [
-            "Mae modd dangos pob eitem yn y cynllun hwn",
-            "Nid oes modd dangos {n} eitem yn y cynllun hwn",
-            "Nid oes modd dangos {n} eitem yn y cynllun hwn",
-            "Nid oes modd dangos {n} eitem yn y cynllun hwn",
-            "Nid oes modd dangos {n} eitem yn y cynllun hwn",
-            "Nid oes modd dangos {n} eitem yn y cynllun hwn",
-        ],
+        "{n, zero {Mae modd dangos pob eitem yn y cynllun hwn} other {Nid oes modd dangos {n} eitem yn y cynllun hwn}}",
     ),
+    // Options in a filter group: "Wedi dewis 2" avoids agreeing with an unknown noun.
     (
-        // Options in a filter group: "Wedi dewis 2" avoids agreeing with an unknown noun.
         "{n} selected",
-        [
-            "Dim un wedi'i ddewis",
-            "Wedi dewis {n}",
-            "Wedi dewis {n}",
-            "Wedi dewis {n}",
-            "Wedi dewis {n}",
-            "Wedi dewis {n}",
-        ],
+        "{n, zero {Dim un wedi'i ddewis} other {Wedi dewis {n}}}",
     ),
     (
         "{n} actions are overdue.",
-        [
-            "Nid oes unrhyw gamau gweithredu yn hwyr.",
-            "Mae {n} cam gweithredu yn hwyr.",
-            "Mae {n} gam gweithredu yn hwyr.",
-            "Mae {n} cham gweithredu yn hwyr.",
-            "Mae {n} cham gweithredu yn hwyr.",
-            "Mae {n} cam gweithredu yn hwyr.",
-        ],
+        "{n, zero {Nid oes unrhyw gamau gweithredu yn hwyr.} other {Mae {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu yn hwyr.}}",
     ),
     (
         "{n} complete",
-        [
-            "Dim un wedi'i gwblhau",
-            "{n} wedi'i gwblhau",
-            "{n} wedi'u cwblhau",
-            "{n} wedi'u cwblhau",
-            "{n} wedi'u cwblhau",
-            "{n} wedi'u cwblhau",
-        ],
+        "{n, zero {Dim un wedi'i gwblhau} one {{n} wedi'i gwblhau} other {{n} wedi'u cwblhau}}",
     ),
     (
         "{n} in progress",
-        [
-            "Dim un ar y gweill",
-            "{n} ar y gweill",
-            "{n} ar y gweill",
-            "{n} ar y gweill",
-            "{n} ar y gweill",
-            "{n} ar y gweill",
-        ],
+        "{n, zero {Dim un} other {{n}}} ar y gweill",
     ),
     (
         "{n} not started",
-        [
-            "Dim un heb ddechrau",
-            "{n} heb ddechrau",
-            "{n} heb ddechrau",
-            "{n} heb ddechrau",
-            "{n} heb ddechrau",
-            "{n} heb ddechrau",
-        ],
+        "{n, zero {Dim un} other {{n}}} heb ddechrau",
     ),
     (
         "{n} overdue",
-        [
-            "Dim un yn hwyr",
-            "{n} yn hwyr",
-            "{n} yn hwyr",
-            "{n} yn hwyr",
-            "{n} yn hwyr",
-            "{n} yn hwyr",
-        ],
+        "{n, zero {Dim un} other {{n}}} yn hwyr",
     ),
     (
         "{n} actions have no due date, so they are not in the planned lines.",
-        [
-            "Mae gan bob cam gweithredu ddyddiad targed, felly maent i gyd yn y llinellau cynlluniedig.",
-            "Nid oes gan {n} cam gweithredu ddyddiad targed, felly nid yw wedi'i gynnwys yn y llinellau cynlluniedig.",
-            "Nid oes gan {n} gam gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
-            "Nid oes gan {n} cham gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
-            "Nid oes gan {n} cham gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
-            "Nid oes gan {n} cam gweithredu ddyddiad targed, felly nid ydynt wedi'u cynnwys yn y llinellau cynlluniedig.",
-        ],
+        "{n, zero {Mae gan bob cam gweithredu ddyddiad targed.} other {Nid oes gan {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu ddyddiad targed, felly {n, one {nid yw wedi'i gynnwys} other {nid ydynt wedi'u cynnwys}} yn y llinellau cynlluniedig.}}",
     ),
     (
         "{n} complete actions have no completion date by the data date, so they are not in the completed line.",
-        [
-            "Mae gan bob cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly maent i gyd yn y llinell 'Cwblhawyd'.",
-            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid yw wedi'i gynnwys yn y llinell 'Cwblhawyd'.",
-            "Nid oes gan {n} gam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
-            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
-            "Nid oes gan {n} cham gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
-            "Nid oes gan {n} cam gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly nid ydynt wedi'u cynnwys yn y llinell 'Cwblhawyd'.",
-        ],
+        "{n, zero {Mae gan bob cam gweithredu a gwblhawyd ddyddiad cwblhau.} other {Nid oes gan {n} {n, two {gam} few {cham} many {cham} other {cam}} gweithredu a gwblhawyd ddyddiad cwblhau erbyn dyddiad y data, felly {n, one {nid yw wedi'i gynnwys} other {nid ydynt wedi'u cynnwys}} yn y llinell 'Cwblhawyd'.}}",
     ),
     (
         "All {n} figures are suppressed to protect children's privacy.",
-        [
-            "Nid oes ffigurau ar gyfer y dangosydd hwn eto.",
-            "Mae ei unig ffigur wedi'i atal er mwyn diogelu preifatrwydd plant.",
-            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
-            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
-            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
-            "Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.",
-        ],
+        "{n, zero {Nid oes ffigurau eto.} one {Mae ei unig ffigur wedi'i atal er mwyn diogelu preifatrwydd plant.} other {Mae'r {n} ffigur i gyd wedi'u hatal er mwyn diogelu preifatrwydd plant.}}",
     ),
     (
         "{n} figures are suppressed to protect children's privacy and shown as gaps.",
-        [
-            "Nid oes unrhyw ffigurau wedi'u hatal.",
-            "Mae {n} ffigur wedi'i atal er mwyn diogelu preifatrwydd plant, ac fe'i dangosir fel bwlch.",
-            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
-            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
-            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
-            "Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.",
-        ],
+        "{n, zero {Nid oes unrhyw ffigurau wedi'u hatal.} one {Mae {n} ffigur wedi'i atal er mwyn diogelu preifatrwydd plant, ac fe'i dangosir fel bwlch.} other {Mae {n} ffigur wedi'u hatal er mwyn diogelu preifatrwydd plant, ac fe'u dangosir fel bylchau.}}",
     ),
 ];
 
@@ -1568,6 +1283,7 @@ mod tests {
     const INDIRECT: &[(&str, &str, Via)] = &[
         ("render/i18n.rs", "tf", Via::PassThrough),
         ("render/i18n.rs", "tv", Via::PassThrough),
+        ("render/i18n.rs", "tn", Via::PassThrough),
         ("render/view.rs", "t", Via::PassThrough),
         ("render/view.rs", "trend", Via::FnLiterals),
         ("publish/csv.rs", "actions", Via::Array("heads")),
@@ -1807,9 +1523,7 @@ mod tests {
 
     /// `fill` with the values in a list, as `tv` passes them.
     fn fill_with(lang: Lang, template: &str, args: &[(&str, Val)]) -> String {
-        fill(lang, template, &|name| {
-            args.iter().find(|(k, _)| *k == name).map(|&(_, v)| v)
-        })
+        fill(lang, template, &[], args)
     }
 
     /// A choice's branches: `(key, text)` in order.
@@ -1864,10 +1578,7 @@ mod tests {
         for (name, branches) in parts(s) {
             let Some(branches) = branches else { continue };
             for (k, text) in &branches {
-                let exact = k
-                    .strip_prefix('=')
-                    .is_some_and(|n| n.parse::<usize>().is_ok());
-                if !exact && !KEYS.contains(k) {
+                if !KEYS.contains(k) {
                     out.push(format!("{s:?}: {{{name}, …}} has a branch {k:?}"));
                 }
                 out.extend(bad_choices(text));
@@ -1912,9 +1623,9 @@ mod tests {
             }
         }
         for (one, other, at) in &found.counted {
-            if cy_plural(other).is_none() && seen.insert(other.clone()) {
+            if cy(other).is_none() && seen.insert(other.clone()) {
                 problems.push(format!(
-                    "no Welsh in CY_PLURAL for {other:?} (one form {one:?}, {at})"
+                    "no Welsh in CY for the counted phrase {other:?} (one form {one:?}, {at})"
                 ));
             }
         }
@@ -1947,26 +1658,6 @@ mod tests {
             }
             problems.extend(bad_choices(en));
             problems.extend(bad_choices(cy));
-        }
-        let mut keys = std::collections::HashSet::new();
-        for (en, forms) in CY_PLURAL {
-            if !keys.insert(*en) {
-                problems.push(format!("{en:?} is in CY_PLURAL twice"));
-            }
-            // A form may leave the number out ("Its only figure…"), nothing else; the
-            // "other" form must have every placeholder.
-            let want = placeholders(en);
-            for (i, f) in forms.iter().enumerate() {
-                problems.extend(bad_choices(f));
-                let have = placeholders(f);
-                let all: Vec<&String> = want
-                    .iter()
-                    .filter(|p| i == 5 || p.as_str() != "{n}")
-                    .collect();
-                if have.iter().any(|p| !want.contains(p)) || all.iter().any(|p| !have.contains(p)) {
-                    problems.push(format!("placeholders differ: {en:?} → {f:?}"));
-                }
-            }
         }
         problems
     }
@@ -2005,7 +1696,6 @@ mod tests {
         let unused: Vec<&str> = CY
             .iter()
             .map(|e| e.0)
-            .chain(CY_PLURAL.iter().map(|e| e.0))
             .filter(|en| !used.contains(en))
             .collect();
         assert!(
@@ -2024,7 +1714,7 @@ mod tests {
         assert_eq!(problems.len(), 3, "{problems:#?}");
         assert!(problems[0].contains("\"New words\" (src/new.rs:3)"));
         assert!(problems[1].contains("\"Fresh {x}\" (src/new.rs:7)"));
-        assert!(problems[2].contains("CY_PLURAL for \"{n} new things\""));
+        assert!(problems[2].contains("counted phrase \"{n} new things\""));
     }
 
     #[test]
@@ -2054,7 +1744,7 @@ mod tests {
     }
 
     #[test]
-    fn templates_choose_by_count_period_and_exact_value() {
+    fn templates_choose_by_count_and_period() {
         let m = Period::parse("2026-01").unwrap();
         let q = Period::parse("2026-Q2").unwrap();
         let y = Period::parse("2024/25").unwrap();
@@ -2075,7 +1765,7 @@ mod tests {
             "Cwblhawyd ar 20 Mawrth 2026"
         );
         // Two numbers, each agreeing where it belongs; branches are tried in the order written.
-        let tpl = "{done, =0 {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
+        let tpl = "{done, zero {Dim} other {{done}}} o'r {n} {n, two {gam} few {cham} many {cham} other {cam}} {done, one {wedi'i gwblhau} other {wedi'u cwblhau}}";
         let done_of = |done, n| {
             fill_with(
                 Lang::Cy,
@@ -2087,7 +1777,7 @@ mod tests {
         assert_eq!(done_of(1, 3), "1 o'r 3 cham wedi'i gwblhau");
         assert_eq!(done_of(2, 6), "2 o'r 6 cham wedi'u cwblhau");
         assert_eq!(done_of(3, 1234), "3 o'r 1,234 cam wedi'u cwblhau");
-        // English has no "zero" category: 0 is "other" unless `=0` is written.
+        // English has no "zero" category: 0 is "other".
         let en = "{n, zero {none} one {one} other {many}}";
         assert_eq!(fill_with(Lang::En, en, &[("n", Val::Count(0))]), "many");
         assert_eq!(fill_with(Lang::Cy, en, &[("n", Val::Count(0))]), "none");
@@ -2109,21 +1799,23 @@ mod tests {
     /// sentence), and a masculine "cam" takes its numeral's mutation.
     #[test]
     fn every_counted_phrase_reads_right_at_0_1_2_3_6_11() {
-        for (en, _) in CY_PLURAL {
-            let at = |n| tn(Lang::Cy, n, "", en);
-            let value = *en == "{n} days" || *en == "{n} weeks";
-            if !value {
+        let found = scan_source();
+        assert!(
+            found.counted.len() > 10,
+            "the scanner found too few counted phrases"
+        );
+        for (_, en, _) in &found.counted {
+            let Some(welsh) = cy(en) else { continue }; // reported by the test above
+            let at = |n| fill_with(Lang::Cy, welsh, &[("n", Val::Count(n))]);
+            // A number that is a value, not a count of things, stays a digit at zero.
+            if en != "{n} days" && en != "{n} weeks" {
                 let zero = at(0);
                 assert!(
                     !zero.split_whitespace().any(|w| w == "0"),
                     "{en:?} at 0: {zero:?}"
                 );
             }
-            let masculine = CY_PLURAL
-                .iter()
-                .find(|(e, _)| e == en)
-                .is_some_and(|(_, f)| f[5].contains("{n} cam "));
-            if masculine {
+            if at(11).contains("11 cam ") {
                 for (n, noun) in [
                     (1, "cam"),
                     (2, "gam"),

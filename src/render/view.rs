@@ -382,21 +382,8 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
             .class("apt-problems")
             .child(el("summary").text(headline))
             .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
-            .child_opt(details_in_english(cx.lang))
             .child(list),
     )
-}
-
-/// On a page in another language, why the publisher's details (the checker's messages, marked
-/// `lang="en"`) are in English: they quote the feed's field names, which are English, and match
-/// what the command line and the checker page say, so the publisher can search for them.
-fn details_in_english(lang: Lang) -> Option<Element> {
-    (lang != Lang::En).then(|| {
-        el("p").text(t(
-            lang,
-            "These details are for the publisher. They are in English because they quote the data file's field names, which are English.",
-        ))
-    })
 }
 
 fn summary_row(key: &str, value: Element) -> Element {
@@ -2613,7 +2600,6 @@ pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
             el("details")
                 .class("apt-problems")
                 .child(el("summary").text(t(lang, "Details for the publisher")))
-                .child_opt(details_in_english(lang))
                 .child(el("ul").class("apt-problems__list").children(
                     problems.iter().take(50).map(|p| {
                         let place = tf(

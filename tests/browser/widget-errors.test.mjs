@@ -201,7 +201,7 @@ test("on a Welsh page the notice is Welsh and says, in Welsh, why the publisher'
   await notice.locator("summary").click();
   const why = await notice.locator("p").allTextContents();
   assert.ok(
-    why.some((t) => t.startsWith("Mae'r manylion hyn ar gyfer y cyhoeddwr. Maent yn Saesneg oherwydd")),
+    why.some((t) => t.includes("Mae'r manylion yn Saesneg am eu bod yn dyfynnu enwau meysydd y ffeil ddata")),
     `a Welsh sentence says the details are for the publisher and in English, and why: ${why.join(" | ")}`,
   );
   const messages = await notice.locator("li > span:last-child").evaluateAll((els) => els.map((e) => e.getAttribute("lang")));
