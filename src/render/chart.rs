@@ -775,7 +775,10 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
             // "Total": the caption says withdrawn actions are excluded (not "to be done": the
             // total includes the complete ones).
             vec![t(lang, "Total").to_string(), count(to_do)],
-            vec![t(lang, "Percentage complete").to_string(), i18n::percent(pct)],
+            vec![
+                t(lang, "Percentage complete").to_string(),
+                i18n::percent(pct),
+            ],
             vec![t(lang, "Overdue").to_string(), count(a.overdue)],
             vec![
                 t(lang, "Withdrawn (not counted)").to_string(),

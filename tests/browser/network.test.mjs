@@ -20,7 +20,7 @@ let dir;
 let browser;
 let good;
 
-/** The shell's fetch timeout, read from the built module (TIMEOUT_MS in src/web/js/action-plan-tracker.js). */
+/** The shell's fetch timeout, read from the built module (TIMEOUT_MS in src/web/js/action-plan-tracker-element.js). */
 let timeoutMs;
 
 before(async () => {
@@ -29,9 +29,9 @@ before(async () => {
   other = await startSite(dir.root);
   browser = await launchBrowser();
   good = await readFile(join(REPO_ROOT, "www", "examples", "southmoor-monitoring.json"));
-  const shell = await readFile(join(dir.root, "pkg", "action-plan-tracker.js"), "utf8");
+  const shell = await readFile(join(dir.root, "pkg", "action-plan-tracker-element.js"), "utf8");
   const m = /const TIMEOUT_MS = ([\d_]+)/.exec(shell);
-  assert.ok(m, "pkg/action-plan-tracker.js defines TIMEOUT_MS");
+  assert.ok(m, "pkg/action-plan-tracker-element.js defines TIMEOUT_MS");
   timeoutMs = Number(m[1].replace(/_/g, ""));
 });
 
@@ -295,7 +295,7 @@ test("over 20 MiB without a length: the client stops reading at the limit; Try a
 });
 
 test("over 20 MiB declared in Content-Length: refused at once and the download cancelled; Try again works", { timeout: 60_000 }, async () => {
-  // src/web/js/action-plan-tracker.js throws TooLarge on the declared length but never cancels
+  // src/web/js/action-plan-tracker-element.js throws TooLarge on the declared length but never cancels
   // the body or aborts the fetch, so Chromium goes on downloading all of it in the background.
   let body;
   let calls = 0;

@@ -5,10 +5,11 @@
 // The checks, summaries and pages come from the same core as the Rust command line (cliCheck
 // and renderStaticPage in src/web/tracker.rs: the problems in the file's order, the summary, the
 // page); this file reads files, parses the arguments and words the report as src/cli.rs
-// does, and tests/consumers/cli.test.mjs checks that the two print the same, byte for byte. Importing and exporting spreadsheets (and
-// `schema`) stay in the Rust command line: the spreadsheet reader would more than double the
-// package. Exit status: 0 fine, 1 problems (errors in a feed, a feed that cannot be
-// shown), 2 a file that cannot be read by validate, or a usage mistake.
+// does, and tests/consumers/cli.test.mjs checks that the two print the same, byte for byte.
+// Importing and exporting spreadsheets (and `schema`) stay in the Rust command line: the
+// spreadsheet reader would more than double the package. Exit status: 0 fine, 1 problems
+// (errors in a feed, a feed that cannot be shown), 2 a file that validate cannot read, or a
+// usage mistake.
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { initSync, cliCheck, renderStaticPage } from "./action_plan_tracker_core.js";
 

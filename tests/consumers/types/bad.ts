@@ -20,7 +20,7 @@ void mount(tracker, { source: "/plan.json" }); // error TS2353: the option is sr
 void mount(tracker, { compact: "yes" }); // error TS2322: a boolean
 void mount(tracker).then((t) => t.summary?.as_of.x); // error TS2339: as_of is a string
 
-validate({ schema_version: "1.0" }); // error TS2345: validate takes JSON text
+validate({ schema_version: "1.0" }); // error TS2353: validate takes JSON text or bytes, not an object
 const ok: string = validate("{}").ok; // error TS2322: a boolean
 console.log(validate("{}").errors[0]?.path.line); // error TS2339: path is a string
 summarise("{}").actions.total = "many"; // error TS2322: a number
@@ -28,6 +28,6 @@ const pct: string = summarise("{}").actions.percent_complete; // error TS2322: a
 const html: number = render("{}"); // error TS2322: a page is HTML text
 render("{}", { lang: "fr" }); // error TS2322: en or cy
 render("{}", "cy"); // error TS2559: options, not the language alone
-render(["{}"]); // error TS2345: text or bytes
+render(["{}"]); // error TS2322: text or bytes, not a list
 console.log(view, ok, pct, html);
 tracker.summary = null; // error TS2540: read-only (last: the assignment would narrow the lines after it)
