@@ -1056,28 +1056,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     let feed = cx.feed;
     let f = &state.filters;
     let count = |kind: &'static str, value: &str| index.count(kind, value);
-    let mut groups = Vec::new();
-    if let Some(c) = comparison(cx) {
-        groups.push(checkbox_group(
-            cx,
-            "changed",
-            CHANGE_ORDER
-                .iter()
-                .map(|&k| {
-                    (
-                        k.word().into(),
-                        change_word(cx.lang, k).into(),
-                        c.actions.get(k),
-                    )
-                })
-                .collect(),
-            &f.changed
-                .iter()
-                .map(|k| k.word().to_string())
-                .collect::<Vec<_>>(),
-        ));
-    }
-    groups.extend([
+    let mut groups = vec![
         checkbox_group(
             cx,
             "status",
@@ -1114,7 +1093,28 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                 .map(|s| s.word().to_string())
                 .collect::<Vec<_>>(),
         ),
-    ]);
+    ];
+    if let Some(c) = comparison(cx) {
+        groups.push(checkbox_group(
+            cx,
+            "changed",
+            CHANGE_ORDER
+                .iter()
+                .map(|&k| {
+                    (
+                        k.word().into(),
+                        change_word(cx.lang, k).into(),
+                        c.actions.get(k),
+                    )
+                })
+                .collect(),
+            &f.changed
+                .iter()
+                .map(|k| k.word().to_string())
+                .collect::<Vec<_>>(),
+        ));
+    }
+
     if feed.actions.iter().any(|a| a.rag.is_some()) {
         groups.push(checkbox_group(
             cx,
@@ -2646,12 +2646,12 @@ fn since_section(cx: &Ctx) -> Option<Element> {
     let c = comparison(cx)?;
     let heading = since_heading(cx.lang, cx.feed, c);
     let actions = el("ul")
-        .class("apt-stats apt-changes")
+        .class("apt-changes")
         .attr("aria-label", cx.t("Actions"))
         .children(CHANGE_ORDER.iter().map(|&k| {
             let n = c.actions.get(k);
             let label = el("span").text(change_count(cx.lang, k, n));
-            let item = el("li").class(format!("apt-stat apt-change apt-change--{}", k.word()));
+            let item = el("li").class(format!("apt-change apt-change--{}", k.word()));
             if n == 0 {
                 item.child(label)
             } else {
@@ -2713,7 +2713,7 @@ fn since_section(cx: &Ctx) -> Option<Element> {
     ];
     let indicators = (!cx.feed.indicators.is_empty()).then(|| {
         el("ul")
-            .class("apt-stats apt-changes")
+            .class("apt-changes")
             .attr("aria-label", cx.t("Indicators"))
             .children(
                 ind_counts
@@ -2723,7 +2723,7 @@ fn since_section(cx: &Ctx) -> Option<Element> {
                     .filter(|&(k, (_, n))| k != 2 || n > 0)
                     .map(|(_, (text, n))| {
                         let label = el("span").text(text);
-                        let item = el("li").class("apt-stat apt-change");
+                        let item = el("li").class("apt-change");
                         if n == 0 {
                             item.child(label)
                         } else {
