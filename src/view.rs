@@ -2586,7 +2586,8 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
                 &[("date", &cx.date(since))],
             ))
     });
-    let last_day = feed.as_of.add_days(-1);
+    // As UK readers type a date: 15/09/2026.
+    let typed = |d: Date| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
     el("div")
         .class("apt-since__controls")
         .child(
@@ -2622,19 +2623,25 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
                         .attr("id", "apt-since-date-hint")
                         .text(tf(
                             cx.lang,
-                            "Any date before {date}",
-                            &[("date", &cx.date(feed.as_of))],
+                            "Any date before {date}, for example {example}",
+                            &[
+                                ("date", &cx.date(feed.as_of)),
+                                ("example", &typed(feed.as_of.add_months(-1))),
+                            ],
                         )),
                 )
                 .child(
+                    // A text field, not a date picker: GOV.UK's advice, and a picker's own
+                    // button takes focus without showing it.
                     el("input")
                         .class("apt-input apt-since__date")
-                        .attr("type", "date")
+                        .attr("type", "text")
                         .attr("id", "apt-since-date")
                         .attr("aria-describedby", "apt-since-date-hint")
                         .attr("data-act", "since")
-                        .attr("max", last_day.to_string())
-                        .attr("value", since.to_string()),
+                        .attr("autocomplete", "off")
+                        .attr("spellcheck", "false")
+                        .attr("value", typed(since)),
                 ),
         )
 }
