@@ -2846,15 +2846,17 @@ fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
     }
     let on_then = tf(cx.lang, "On {date}", &[("date", &date)]);
     let on_now = tf(cx.lang, "On {date}", &[("date", &cx.date(cx.feed.as_of))]);
-    Some(table(
-        &tf(
-            cx.lang,
-            "Action {id} on {date} and now",
-            &[("id", &a.id), ("date", &date)],
-        ),
+    let caption = tf(
+        cx.lang,
+        "Action {id} on {date} and now",
+        &[("id", &a.id), ("date", &date)],
+    );
+    let t = table(
+        &caption,
         &[cx.t("Status and RAG rating"), &on_then, &on_now],
         rows,
-    ))
+    );
+    Some(scroll_box(&caption, t))
 }
 
 /// "+3.2 percentage points", "−4 days": the change of an indicator's figure in its unit.
