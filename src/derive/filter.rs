@@ -898,9 +898,15 @@ impl State {
                 self.page = 0;
             }
             "since" => {
-                // A meeting's date from the select, or a date typed in the date field; an
-                // empty value or a date that is not one goes back to the default.
-                self.since = value.and_then(|v| Date::parse(v.trim()).ok());
+                // A meeting's date from the select, or a date typed in the date field (as
+                // 2026-09-15 or 15/09/2026); empty goes back to the default, and text that is
+                // not a date changes nothing.
+                let v = value.unwrap_or_default().trim();
+                if v.is_empty() {
+                    self.since = None;
+                } else if let Some(d) = typed_date(v) {
+                    self.since = Some(d);
+                }
                 self.page = 0;
             }
             "page" => self.page = rest.parse().unwrap_or(0),
@@ -916,6 +922,32 @@ impl State {
             effect
         }
     }
+}
+
+/// A date as a reader types it: `2026-09-15`, or day, month and year as UK readers write them
+/// (`15/09/2026`, `15.9.2026`, `15-09-2026`).
+pub fn typed_date(s: &str) -> Option<Date> {
+    if let Ok(d) = Date::parse(s) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s
+        .split(['/', '.', '-', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let num = |x: &str| {
+        x.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| x.parse::<i32>().ok())
+            .flatten()
+    };
+    let (d, m, y) = (num(d)?, num(m)?, num(y)?);
+    if y < 1000 || !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+        return None;
+    }
+    Date::new(y, m as u8, d as u8)
 }
 
 /// The lead names of the feed's actions, in the reader's language, sorted, each once.
@@ -1099,6 +1131,15 @@ mod tests {
         assert_eq!(ids(&s), ["1", "2"], "since 31 July");
         s.apply("toggle:changed:new", None);
         assert_eq!(ids(&s), ["1", "2", "3"], "3 was added after 31 July: new");
+        assert_eq!(
+            s.apply("since", Some("31/07/2026")),
+            Effect::None,
+            "the same date"
+        );
+        assert_eq!(s.apply("since", Some("next week")), Effect::None);
+        assert_eq!(s.since, Date::parse("2026-07-31").ok());
+        assert_eq!(typed_date("1.8.2026"), Date::parse("2026-08-01").ok());
+        assert_eq!(typed_date("31/02/2026"), None);
         assert_eq!(s.apply("since", Some("")), Effect::Push);
         assert_eq!(s.since, None);
         assert_eq!(ids(&s), ["1", "3"]);

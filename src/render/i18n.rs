@@ -468,7 +468,10 @@ static CY: &[(&str, &str)] = &[
     ("Date chosen: {date}", "Dyddiad a ddewiswyd: {date}"),
     ("Compare with a meeting", "Cymharu â chyfarfod"),
     ("Or compare with a date", "Neu gymharu â dyddiad"),
-    ("Any date before {date}", "Unrhyw ddyddiad cyn {date}"),
+    (
+        "Any date before {date}, for example {example}",
+        "Unrhyw ddyddiad cyn {date}, er enghraifft {example}",
+    ),
     ("Showing the changes since {date}.", "Yn dangos y newidiadau ers {date}."),
     ("New since {date}", "Newydd ers {date}"),
     ("Completed since {date}", "Wedi'i gwblhau ers {date}"),

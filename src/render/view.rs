@@ -1147,28 +1147,7 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     let feed = cx.feed;
     let f = &state.filters;
     let count = |kind: &'static str, value: &str| index.count(kind, value);
-    let mut groups = Vec::new();
-    if let Some(c) = comparison(cx) {
-        groups.push(checkbox_group(
-            cx,
-            "changed",
-            CHANGE_ORDER
-                .iter()
-                .map(|&k| {
-                    (
-                        k.word().into(),
-                        change_word(cx.lang, k).into(),
-                        c.actions.get(k),
-                    )
-                })
-                .collect(),
-            &f.changed
-                .iter()
-                .map(|k| k.word().to_string())
-                .collect::<Vec<_>>(),
-        ));
-    }
-    groups.extend([
+    let mut groups = vec![
         checkbox_group(
             cx,
             "status",
@@ -1205,7 +1184,28 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
                 .map(|s| s.word().to_string())
                 .collect::<Vec<_>>(),
         ),
-    ]);
+    ];
+    if let Some(c) = comparison(cx) {
+        groups.push(checkbox_group(
+            cx,
+            "changed",
+            CHANGE_ORDER
+                .iter()
+                .map(|&k| {
+                    (
+                        k.word().into(),
+                        change_word(cx.lang, k).into(),
+                        c.actions.get(k),
+                    )
+                })
+                .collect(),
+            &f.changed
+                .iter()
+                .map(|k| k.word().to_string())
+                .collect::<Vec<_>>(),
+        ));
+    }
+
     if feed.actions.iter().any(|a| a.rag.is_some()) {
         groups.push(checkbox_group(
             cx,
@@ -2794,7 +2794,8 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
                 &[("date", &cx.date(since))],
             ))
     });
-    let last_day = feed.as_of.add_days(-1);
+    // As UK readers type a date: 15/09/2026.
+    let typed = |d: Date| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
     el("div")
         .class("apt-since__controls")
         .child(
@@ -2830,19 +2831,25 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
                         .attr("id", "apt-since-date-hint")
                         .text(tf(
                             cx.lang,
-                            "Any date before {date}",
-                            &[("date", &cx.date(feed.as_of))],
+                            "Any date before {date}, for example {example}",
+                            &[
+                                ("date", &cx.date(feed.as_of)),
+                                ("example", &typed(feed.as_of.add_months(-1))),
+                            ],
                         )),
                 )
                 .child(
+                    // A text field, not a date picker: GOV.UK's advice, and a picker's own
+                    // button takes focus without showing it.
                     el("input")
                         .class("apt-input apt-since__date")
-                        .attr("type", "date")
+                        .attr("type", "text")
                         .attr("id", "apt-since-date")
                         .attr("aria-describedby", "apt-since-date-hint")
                         .attr("data-act", "since")
-                        .attr("max", last_day.to_string())
-                        .attr("value", since.to_string()),
+                        .attr("autocomplete", "off")
+                        .attr("spellcheck", "false")
+                        .attr("value", typed(since)),
                 ),
         )
 }
@@ -2854,12 +2861,12 @@ fn since_section(cx: &Ctx) -> Option<Element> {
     let c = comparison(cx)?;
     let heading = since_heading(cx.lang, cx.feed, c);
     let actions = el("ul")
-        .class("apt-stats apt-changes")
+        .class("apt-changes")
         .attr("aria-label", cx.t("Actions"))
         .children(CHANGE_ORDER.iter().map(|&k| {
             let n = c.actions.get(k);
             let label = el("span").text(change_count(cx.lang, k, n));
-            let item = el("li").class(format!("apt-stat apt-change apt-change--{}", k.word()));
+            let item = el("li").class(format!("apt-change apt-change--{}", k.word()));
             if n == 0 {
                 item.child(label)
             } else {
@@ -2921,7 +2928,7 @@ fn since_section(cx: &Ctx) -> Option<Element> {
     ];
     let indicators = (!cx.feed.indicators.is_empty()).then(|| {
         el("ul")
-            .class("apt-stats apt-changes")
+            .class("apt-changes")
             .attr("aria-label", cx.t("Indicators"))
             .children(
                 ind_counts
@@ -2931,7 +2938,7 @@ fn since_section(cx: &Ctx) -> Option<Element> {
                     .filter(|&(k, (_, n))| k != 2 || n > 0)
                     .map(|(_, (text, n))| {
                         let label = el("span").text(text);
-                        let item = el("li").class("apt-stat apt-change");
+                        let item = el("li").class("apt-change");
                         if n == 0 {
                             item.child(label)
                         } else {
@@ -3047,15 +3054,17 @@ fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
     }
     let on_then = tf(cx.lang, "On {date}", &[("date", &date)]);
     let on_now = tf(cx.lang, "On {date}", &[("date", &cx.date(cx.feed.as_of))]);
-    Some(table(
-        &tf(
-            cx.lang,
-            "Action {id} on {date} and now",
-            &[("id", &a.id), ("date", &date)],
-        ),
+    let caption = tf(
+        cx.lang,
+        "Action {id} on {date} and now",
+        &[("id", &a.id), ("date", &date)],
+    );
+    let t = table(
+        &caption,
         &[cx.t("Status and RAG rating"), &on_then, &on_now],
         rows,
-    ))
+    );
+    Some(scroll_box(&caption, t))
 }
 
 /// "+3.2 percentage points", "−4 days": the change of an indicator's figure in its unit.

@@ -786,7 +786,7 @@ fn on_change(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     let value = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
         Some(s.value())
     } else if a == "since" {
-        // The date field: "change" fires once a whole date is entered or picked.
+        // The date field: "change" fires when the reader presses Enter or leaves it.
         el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value())
     } else if a.starts_with("toggle:") {
         None

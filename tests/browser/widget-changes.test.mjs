@@ -154,7 +154,7 @@ test("choosing another meeting and a date, by keyboard; kept in the URL; back an
   // A date typed in the date field.
   const date = host.locator("#apt-since-date");
   await date.focus();
-  await date.fill("2026-07-31");
+  await date.fill("31/07/2026");
   await date.press("Tab");
   await page.waitForFunction(() => document.querySelector("action-plan-tracker").shadowRoot.querySelector("#apt-since h4").textContent === "Since 31 July 2026");
   assert.equal(await select.inputValue(), "2026-07-31", "the select says the date chosen");

@@ -15,6 +15,7 @@ import {
   texts,
   textIn,
   fold,
+  defaultSince,
 } from "./fixtures/widget/support.mjs";
 
 let site;
@@ -88,6 +89,10 @@ function expectedOptions(feed, lang) {
     area: areas,
     lead: uniq(actions.filter((a) => a.lead).map((a) => textIn(a.lead, lang))),
     finding: (feed.findings ?? []).filter((f) => f.kind !== "strength" && findingIds.has(f.id)).map((f) => f.id),
+    // Feed 1.1: every kind of change, when there is a meeting before as_of to compare with.
+    changed: defaultSince(feed)
+      ? ["new", "completed", "started", "withdrawn", "rag_worse", "rag_better", "slipped", "newly_overdue"]
+      : [],
   };
 }
 
