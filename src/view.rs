@@ -2589,7 +2589,7 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
         .child(crate::chart::breakdown(
             cx.lang,
             &id,
-            &title,
+            &tf(cx.lang, "Bar chart: {title}", &[("title", &title)]),
             ind.unit,
             &v.breakdown,
         ))
