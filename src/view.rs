@@ -1310,6 +1310,8 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
             "due",
             Due::ALL
                 .iter()
+                // (1.1) "Ongoing" only for a plan that has ongoing work (or when chosen).
+                .filter(|&&d| d != Due::Ongoing || count("due", d.word()) > 0 || f.due.contains(&d))
                 .map(|&d| {
                     (
                         d.word().into(),
