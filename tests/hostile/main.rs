@@ -1126,15 +1126,25 @@ fn many_problems_in_a_minified_feed_are_placed_in_linear_time() {
 #[test]
 fn numbers_at_the_edges() {
     // -0, 1e-300 and the largest double are valid; "50", "50%", 100.0000001, -1 and 1e400
-    // are errors that leave their item out, with a message that says what to write instead.
+    // are errors with a message that says what to write instead. `progress` is optional, so
+    // (feed 1.1, "as little as possible") only the number is left out and the action is kept.
     let bytes = read("feeds/numbers.json");
     let r = check(&bytes);
     let feed = r.feed.as_ref().expect("the feed shows");
     let ids: Vec<&str> = feed.actions.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["minus-zero", "tiny"]);
+    assert_eq!(ids.len(), 7, "{ids:?}");
+    let with_progress: Vec<&str> = feed
+        .actions
+        .iter()
+        .filter(|a| a.progress.is_some())
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(with_progress, ["minus-zero", "tiny"]);
     let inds: Vec<&str> = feed.indicators.iter().map(|i| i.id.as_str()).collect();
-    // A bad figure leaves out the figure, not its indicator (the innermost list item).
-    assert_eq!(inds, ["huge", "text-value"]);
+    // A bad figure leaves out the figure (a required value: the innermost list item), and a
+    // bad target only the target.
+    assert_eq!(inds, ["huge", "text-value", "infinite-target"], "{inds:?}");
+    assert!(feed.indicators[2].target.is_none());
     for (path, says) in [
         ("actions[2].progress", "without quotes"),
         ("actions[3].progress", "without quotes"),
