@@ -663,19 +663,37 @@ impl Cx {
     /// Reads `f` as a part of an item that can be left out alone (an optional field, one entry
     /// of a list of references): its errors leave out that part, not the item it is in.
     fn part<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        let first = self.problems.len();
-        let r = self.item(f);
-        self.keep_item_since(first);
-        r
+        let mark = self.part_begin();
+        let r = f(self);
+        if self.part_end(mark) {
+            None
+        } else {
+            r
+        }
     }
 
-    /// Marks the errors reported since problem `first` as leaving their item shown.
-    fn keep_item_since(&mut self, first: usize) {
+    /// Starts a part (see [`Cx::part`]): where the problems and the item's errors stand.
+    /// Not generic, so the many optional fields share one copy of it (the WebAssembly's size).
+    #[inline(never)]
+    fn part_begin(&mut self) -> (usize, usize) {
+        (
+            self.problems.len(),
+            std::mem::replace(&mut self.item_errors, 0),
+        )
+    }
+
+    /// Ends a part begun at `mark`: true when it had errors (then it is left out). Its errors
+    /// are marked as leaving their item shown, and the item's own error count is restored.
+    #[inline(never)]
+    fn part_end(&mut self, (first, saved): (usize, usize)) -> bool {
+        let bad = self.item_errors > 0;
+        self.item_errors = saved;
         for p in &mut self.problems[first..] {
             if p.severity == Severity::Error {
                 p.item_kept = true;
             }
         }
+        bad
     }
 
     /// Reads `f` as one item: returns `None` (leaving it out) if it had any error of its own.
@@ -858,7 +876,13 @@ impl Cx {
         f: impl FnOnce(&mut Self, &'v J<'v>, At) -> Option<T>,
     ) -> Option<T> {
         let v = o.get(key)?;
-        self.part(|cx| f(cx, v, o.at(key, v)))
+        let mark = self.part_begin();
+        let r = f(self, v, o.at(key, v));
+        if self.part_end(mark) {
+            None
+        } else {
+            r
+        }
     }
 
     /// An optional list (absent or null is empty); each item read as its own item. A value
@@ -1802,33 +1826,7 @@ fn read_action(cx: &mut Cx, v: &J, at: At) -> Option<Action> {
 fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
     let o = cx.object(v, at, "value")?;
     let period = cx.req(&o, "period", "value", Cx::period);
-    let suppressed = cx.opt(&o, "suppressed", Cx::boolean).unwrap_or(false);
-    let value = match o.raw("value") {
-        None => {
-            let at = At {
-                parent: &o.path,
-                key: "value",
-                offset: o.offset,
-            };
-            cx.error(Rule::Required, at, "\"value\" is missing; give the figure, or \"value\": null with \"suppressed\": true for a withheld figure".into());
-            None
-        }
-        Some(j) if j.kind == Kind::Null => {
-            if !suppressed {
-                cx.warn(Rule::Suspicious, o.at("value", j), "the figure is null but not marked \"suppressed\": true; it is shown as no figure".into());
-            }
-            Some(None)
-        }
-        Some(j) => {
-            let n = cx.number(j, o.at("value", j));
-            if suppressed && n.is_some() {
-                cx.warn(Rule::Suspicious, o.at("value", j), "this figure is marked \"suppressed\" so it is not shown; write \"value\": null for a withheld figure".into());
-                Some(None)
-            } else {
-                n.map(Some)
-            }
-        }
-    };
+    let (value, suppressed) = read_figure(cx, &o, "the figure");
     Some(Value {
         note: cx.opt(&o, "note", Cx::text),
         approximate: cx.opt(&o, "approximate", Cx::boolean).unwrap_or(false),
@@ -1839,11 +1837,10 @@ fn read_value(cx: &mut Cx, v: &J, at: At) -> Option<Value> {
     })
 }
 
-/// (1.1) One part of a figure's breakdown: a label and a figure (or a withheld one).
-fn read_part(cx: &mut Cx, v: &J, at: At) -> Option<Part> {
-    let o = cx.object(v, at, "part of a breakdown")?;
-    let label = cx.req(&o, "label", "part of a breakdown", Cx::text);
-    let suppressed = cx.opt(&o, "suppressed", Cx::boolean).unwrap_or(false);
+/// The required `value` of a figure or of a part of one (a number, or `null` when withheld)
+/// and its `suppressed` flag. `what` names it in the message when it is missing.
+fn read_figure(cx: &mut Cx, o: &Obj, what: &str) -> (Option<Option<f64>>, bool) {
+    let suppressed = cx.opt(o, "suppressed", Cx::boolean).unwrap_or(false);
     let value = match o.raw("value") {
         None => {
             let at = At {
@@ -1851,7 +1848,7 @@ fn read_part(cx: &mut Cx, v: &J, at: At) -> Option<Part> {
                 key: "value",
                 offset: o.offset,
             };
-            cx.error(Rule::Required, at, "\"value\" is missing; give the part's figure, or \"value\": null with \"suppressed\": true for a withheld figure".into());
+            cx.error(Rule::Required, at, format!("\"value\" is missing; give {what}, or \"value\": null with \"suppressed\": true for a withheld figure"));
             None
         }
         Some(j) if j.kind == Kind::Null => {
@@ -1870,6 +1867,14 @@ fn read_part(cx: &mut Cx, v: &J, at: At) -> Option<Part> {
             }
         }
     };
+    (value, suppressed)
+}
+
+/// (1.1) One part of a figure's breakdown: a label and a figure (or a withheld one).
+fn read_part(cx: &mut Cx, v: &J, at: At) -> Option<Part> {
+    let o = cx.object(v, at, "part of a breakdown")?;
+    let label = cx.req(&o, "label", "part of a breakdown", Cx::text);
+    let (value, suppressed) = read_figure(cx, &o, "the part's figure");
     Some(Part {
         label: label?,
         value: value?,

@@ -1607,7 +1607,14 @@ pub fn breakdown(
 /// True when the burn-up chart has something to draw: some action to do has a due date or a
 /// completion date. Without one the page says so in words instead of drawing bare axes.
 pub fn burn_up_has_data(feed: &Feed) -> bool {
-    !burn_up_data(feed).months.is_empty()
+    // The dates `burn_up_data` makes its months from.
+    feed.actions.iter().any(|a| {
+        a.status != Status::Withdrawn
+            && !a.is_ongoing()
+            && (a.due.is_some()
+                || a.revised_due.is_some()
+                || (a.status == Status::Complete && a.completed.is_some()))
+    })
 }
 
 fn burn_up_data(feed: &Feed) -> BurnUp {
@@ -2941,6 +2948,28 @@ mod tests {
         assert_eq!(s.indicators.meeting_target, 1);
         let d = desc(&indicator_trend(Lang::En, &feed, &feed.indicators[0]));
         assert!(d.contains("The latest figure meets the target."), "{d}");
+    }
+
+    #[test]
+    fn the_burn_up_is_drawn_exactly_when_it_has_months() {
+        for actions in [
+            r#"[]"#,
+            r#"[{"id": "1", "title": "a", "status": "in_progress"}]"#,
+            r#"[{"id": "1", "title": "a", "status": "in_progress", "due": "2019-03"}]"#,
+            r#"[{"id": "1", "title": "a", "status": "withdrawn", "due": "2019-03"}]"#,
+            r#"[{"id": "1", "title": "a", "status": "in_progress", "due": "2019-03", "recurrence": "monthly"}]"#,
+            r#"[{"id": "1", "title": "a", "status": "complete", "completed": "2019-03"}]"#,
+            r#"[{"id": "1", "title": "a", "status": "in_progress", "completed": "2019-03"}]"#,
+        ] {
+            let (feed, _) = feed_of(&format!(
+                r#"{{"schema_version": "1.1", "publisher": {{"name": "N"}}, "as_of": "2019-06-30", "plan": {{"title": "P"}}, "actions": {actions}}}"#
+            ));
+            assert_eq!(
+                burn_up_has_data(&feed),
+                !burn_up_data(&feed).months.is_empty(),
+                "{actions}"
+            );
+        }
     }
 
     #[test]

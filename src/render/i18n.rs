@@ -439,6 +439,7 @@ static CY: &[(&str, &str)] = &[
     ("The council's response", "Ymateb y cyngor"),
     ("No target set", "Dim targed wedi'i osod"),
     ("about {value}", "tua {value}"),
+    ("Bar chart: {title}", "Siart bar: {title}"),
     (
         "{name}, {who}, {period}: {total}, in parts",
         "{name}, {who}, {period}: {total}, fesul rhan",

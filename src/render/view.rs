@@ -1171,6 +1171,8 @@ fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
             "due",
             Due::ALL
                 .iter()
+                // (1.1) "Ongoing" only for a plan that has ongoing work (or when chosen).
+                .filter(|&&d| d != Due::Ongoing || count("due", d.word()) > 0 || f.due.contains(&d))
                 .map(|&d| {
                     (
                         d.word().into(),
@@ -2488,7 +2490,7 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
         .child(crate::chart::breakdown(
             cx.lang,
             &id,
-            &title,
+            &tf(cx.lang, "Bar chart: {title}", &[("title", &title)]),
             ind.unit,
             &v.breakdown,
         ))

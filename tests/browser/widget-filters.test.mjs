@@ -16,6 +16,7 @@ import {
   textIn,
   fold,
   defaultSince,
+  isOngoing,
 } from "./fixtures/widget/support.mjs";
 
 let site;
@@ -83,7 +84,7 @@ function expectedOptions(feed, lang) {
   const findingIds = new Set(actions.flatMap((a) => [...findingsOf(feed, a)]));
   return {
     status: ["not_started", "in_progress", "complete", "withdrawn"],
-    due: ["overdue", "next_30_days", "later"],
+    due: ["overdue", "next_30_days", "later", ...(actions.some(isOngoing) ? ["ongoing"] : [])],
     rag: actions.some((a) => a.rag) ? ["red", "amber", "green", "blue"] : [],
     priority: (feed.priorities ?? []).map((p) => p.id),
     area: areas,
@@ -154,6 +155,8 @@ test("every filter option, ticked alone, shows exactly the actions the feed says
   };
   await t.test("northbridge (en)", () => run("northbridge", "en"));
   await t.test("cwm-tawel (cy)", () => run("cwm-tawel", "cy"));
+  // Feed 1.1: months as due dates, and an "Ongoing" choice.
+  await t.test("fernley-draft (en)", () => run("fernley-draft", "en"));
 });
 
 test("filters combine: OR within a kind, AND across kinds, and free-text search narrows further", { timeout: 60_000 }, async () => {
