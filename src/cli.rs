@@ -273,16 +273,16 @@ fn summary_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
     }
 }
 
-/// What `--since` says when its value is not a date.
-fn since_usage(text: &str) -> String {
+/// What `--since` says when its value is not a date (the package's `npx` command says the same).
+pub fn since_usage(text: &str) -> String {
     format!(
         "--since takes a date written YYYY-MM-DD (e.g. 2026-09-15), not \"{}\"",
         printable(text)
     )
 }
 
-/// What `--since` says when its date is not before the feed's `as_of`.
-fn since_too_late(d: Date, as_of: Date) -> String {
+/// What `--since` says when its date is not before the feed's `as_of` (`npx` too).
+pub fn since_too_late(d: Date, as_of: Date) -> String {
     format!("--since {d} is not before the feed's as_of date ({as_of}); changes are counted since an earlier date")
 }
 

@@ -49,11 +49,17 @@ pub fn validate(feed: JsValue) -> Result<JsValue, JsError> {
 
 /// `summarise(feed)`: the summary of `embedding.md`, or a thrown `Error` saying why not.
 #[wasm_bindgen]
-pub fn summarise(feed: JsValue) -> Result<JsValue, JsError> {
+pub fn summarise(feed: JsValue, since: Option<String>) -> Result<JsValue, JsError> {
+    let since = since
+        .map(|t| {
+            Date::parse(&t)
+                .map_err(|_| JsError::new(&format!("summarise(): {}", crate::cli::since_usage(&t))))
+        })
+        .transpose()?;
     let report = report_of(&feed, "summarise")?;
-    match Summary::of_report(&report) {
-        Some(s) => to_js(&s),
-        None => {
+    match (Summary::of_report(&report), &report.feed) {
+        (Some(s), Some(f)) => to_js(&s.with_since(f, since)),
+        _ => {
             let why: Vec<String> = report
                 .problems
                 .iter()
@@ -72,9 +78,19 @@ pub fn summarise(feed: JsValue) -> Result<JsValue, JsError> {
 /// render` writes it; the package's `render()`. Throws an `Error` saying why when the feed
 /// cannot be shown at all.
 #[wasm_bindgen(js_name = renderStaticPage)]
-pub fn render_static_page(feed: JsValue, lang: &str) -> Result<String, JsError> {
+pub fn render_static_page(
+    feed: JsValue,
+    lang: &str,
+    since: Option<String>,
+) -> Result<String, JsError> {
+    let since = since
+        .map(|t| {
+            Date::parse(&t)
+                .map_err(|_| JsError::new(&format!("render(): {}", crate::cli::since_usage(&t))))
+        })
+        .transpose()?;
     let report = report_of(&feed, "render")?;
-    crate::page::render(&report, Lang::from_code(lang)).ok_or_else(|| {
+    crate::page::render_since(&report, Lang::from_code(lang), since).ok_or_else(|| {
         let why = report
             .problems
             .first()
@@ -91,15 +107,36 @@ pub fn render_static_page(feed: JsValue, lang: &str) -> Result<String, JsError> 
 struct FileCheck<'a> {
     problems: &'a [Problem],
     summary: Option<Summary>,
+    /// The command line's usage message when `--since` is not before the feed's `as_of`.
+    since_too_late: Option<String>,
 }
 
-/// `cliCheck(bytes)`: a file's bytes checked exactly as the command line checks them.
+/// `sinceUsage(text)`: the command line's usage message when `--since TEXT` is not a date,
+/// else `undefined`; so that `npx` says what the command line says, before reading a file.
+#[wasm_bindgen(js_name = sinceUsage)]
+pub fn since_usage(text: &str) -> Option<String> {
+    Date::parse(text)
+        .is_err()
+        .then(|| crate::cli::since_usage(text))
+}
+
+/// `cliCheck(bytes, since)`: a file's bytes checked exactly as the command line checks them,
+/// with the summary's changes since `since` (a date `sinceUsage` accepted) when given.
 #[wasm_bindgen(js_name = cliCheck)]
-pub fn cli_check(bytes: &[u8]) -> Result<JsValue, JsError> {
+pub fn cli_check(bytes: &[u8], since: Option<String>) -> Result<JsValue, JsError> {
     let report = validate::check(bytes);
+    let since = since.and_then(|t| Date::parse(&t).ok());
+    let (summary, since_too_late) = match (Summary::of_report(&report), &report.feed) {
+        (Some(s), Some(f)) => match since.filter(|&d| d >= f.as_of) {
+            Some(d) => (None, Some(crate::cli::since_too_late(d, f.as_of))),
+            None => (Some(s.with_since(f, since)), None),
+        },
+        _ => (None, None),
+    };
     to_js(&FileCheck {
         problems: &report.problems,
-        summary: Summary::of_report(&report),
+        summary,
+        since_too_late,
     })
 }
 

@@ -121,6 +121,22 @@ test("summary and render, one feed at a time: the same output, page and exit sta
   }
 });
 
+test("summary --since DATE and render --since DATE: the same changes, page and exit status", { timeout: 120_000 }, async () => {
+  const cwm = testFeeds().find((f) => f.endsWith("cwm-tawel.json"));
+  for (const since of ["2026-07-09", "--since=2026-01-01"]) {
+    const args = since.startsWith("--") ? ["summary", cwm, since] : ["summary", cwm, "--since", since];
+    const { npx: n } = await same(args);
+    assert.equal(n.code, 0, n.stderr);
+    const summary = JSON.parse(n.stdout);
+    assert.equal(summary.changes.since, since.replace("--since=", ""));
+  }
+  const [r, n] = [join(scratch, "since-rust.html"), join(scratch, "since-npx.html")];
+  const a = await exec(rust, ["render", cwm, "-o", r, "--since", "2026-07-09"]);
+  const b = await exec(npx, ["render", cwm, "-o", n, "--since", "2026-07-09"]);
+  assert.equal(b.code, a.code, b.stderr);
+  assert.equal(readFileSync(n, "utf8"), readFileSync(r, "utf8"), "the same page");
+});
+
 test("- reads standard input; -o - writes the page to standard output and the report to standard error", async () => {
   const feed = readFileSync(testFeeds().find((f) => f.endsWith("northbridge.json")));
   await same(["validate", "-"], { input: feed });
@@ -161,6 +177,11 @@ test("files that cannot be read, and usage mistakes: the same exit status and fi
     ["render", "ok.json", "-o", "a.html", "-o", "b.html"],
     ["render", "ok.json", "-o", "a.html", "--lang", "fr"],
     ["render", "ok.json", "-o", "a.html", "--colour"],
+    ["summary", "ok.json", "--since"],
+    ["summary", "ok.json", "--since", "15/09/2026"],
+    ["summary", "ok.json", "--since=2026-02-30"],
+    ["summary", "ok.json", "--since", "2027-01-01"],
+    ["render", "ok.json", "-o", "a.html", "--since", "soon"],
   ]) {
     const { rust: r, npx: n } = await same(args, { stderr: "first line" });
     assert.equal(r.code, 2, `${args.join(" ")} is a usage mistake`);

@@ -11,15 +11,16 @@
 // (errors in a feed, a feed that cannot be shown), 2 a file that validate cannot read, or a
 // usage mistake.
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
-import { initSync, cliCheck, renderStaticPage } from "./action_plan_tracker_core.js";
+import { initSync, cliCheck, renderStaticPage, sinceUsage } from "./action_plan_tracker_core.js";
 
 /** The largest feed accepted (feed-v1.md); one byte more is read, so the core can say so. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
 const USAGE = `usage:
   npx action-plan-tracker validate [--format json] FEED...   check feeds (- reads standard input)
-  npx action-plan-tracker summary FEED                       print the summary as JSON
-  npx action-plan-tracker render FEED -o PAGE.html [--lang cy]
+  npx action-plan-tracker summary FEED [--since DATE]        print the summary as JSON, with the
+                                    changes since the last meeting before as_of (or DATE)
+  npx action-plan-tracker render FEED -o PAGE.html [--lang cy] [--since DATE]
                                     the plan as one HTML page that needs no JavaScript
   -o - writes to standard output (and the report to standard error)
 
@@ -182,8 +183,22 @@ function validateCommand(args) {
 }
 
 function summaryCommand(args) {
-  if (args.length !== 1) throw new Usage("summary takes exactly one feed file");
-  const [path] = args;
+  // Read as src/cli.rs reads them: one feed, and --since DATE or --since=DATE.
+  const files = [];
+  let sinceText = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith("--since=")) sinceText = arg.slice("--since=".length);
+    else if (arg === "--since") {
+      if (i + 1 >= args.length) throw new Usage("--since needs a date, YYYY-MM-DD");
+      sinceText = args[++i];
+    } else if (arg.startsWith("-") && arg !== "-") throw new Usage(`unknown option ${arg}`);
+    else files.push(arg);
+  }
+  if (files.length !== 1) throw new Usage("summary takes exactly one feed file");
+  const [path] = files;
+  const bad = sinceText === null ? undefined : sinceUsage(sinceText);
+  if (bad) throw new Usage(bad);
   let bytes;
   try {
     bytes = read(path);
@@ -191,7 +206,8 @@ function summaryCommand(args) {
     err(`action-plan-tracker: ${e.message}\n`);
     return 1;
   }
-  const check = cliCheck(bytes);
+  const check = cliCheck(bytes, sinceText ?? undefined);
+  if (check.since_too_late) throw new Usage(check.since_too_late);
   if (check.summary != null) {
     out(prettyJson(check.summary));
     return 0;
@@ -206,6 +222,7 @@ function renderArgs(args) {
   const files = [];
   let output = null;
   let lang = null;
+  let since = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const eq = arg.indexOf("=");
@@ -219,14 +236,18 @@ function renderArgs(args) {
       if (output !== null) throw new Usage("give -o only once");
       output = value("the file to write");
     } else if (name === "--lang") lang = value("a language, en or cy");
+    else if (name === "--since") since = value("a date, YYYY-MM-DD");
     else if (name.startsWith("-") && name !== "-") throw new Usage(`unknown option ${name}`);
     else files.push(name);
   }
-  return { files, output, lang };
+  return { files, output, lang, since };
 }
 
 function renderCommand(args) {
   const a = renderArgs(args);
+  // As src/cli.rs: a --since that is not a date first, then the files.
+  const bad = a.since === null ? undefined : sinceUsage(a.since);
+  if (bad) throw new Usage(bad);
   if (a.files.length !== 1 || a.output === null) throw new Usage("render takes one feed file and -o PAGE.html");
   const [path] = a.files;
   const l = a.lang?.toLowerCase();
@@ -241,12 +262,13 @@ function renderCommand(args) {
     err(`action-plan-tracker: ${e.message}\n`);
     return 1;
   }
-  const check = cliCheck(bytes);
+  const check = cliCheck(bytes, a.since ?? undefined);
+  if (check.since_too_late) throw new Usage(check.since_too_late);
   // The report goes to standard error when the page goes to standard output.
   const report = a.output === "-" ? err : out;
   let html;
   try {
-    html = renderStaticPage(bytes, lang);
+    html = renderStaticPage(bytes, lang, a.since ?? undefined);
   } catch {
     report(human(shown(path), check));
     report(`${shown(path)}: cannot be shown, so no page was written\n`);

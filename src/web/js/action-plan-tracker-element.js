@@ -270,15 +270,20 @@ export function validate(feed) {
   return coreValidate(feedInput(feed, "validate"));
 }
 
-/** The summary of a feed (see embedding.md); throws an Error saying why when it cannot be read. */
-export function summarise(feed) {
-  return coreSummarise(feedInput(feed, "summarise"));
+/**
+ * The summary of a feed (see docs/api.md), with `changes` since `since` (a date, YYYY-MM-DD)
+ * when given, else since the last meeting before `as_of`; throws an Error saying why when the
+ * feed cannot be read or `since` is not a date.
+ */
+export function summarise(feed, since) {
+  return coreSummarise(feedInput(feed, "summarise"), since ?? undefined);
 }
 
-/** The static page of a feed, as `action-plan-tracker render` writes it; lang "en" or "cy". */
-export function render(feed, { lang = "en" } = {}) {
+/** The static page of a feed, as `action-plan-tracker render` writes it; lang "en" or "cy",
+ * and `since` (a date) for the changes since then. */
+export function render(feed, { lang = "en", since } = {}) {
   const code = String(lang).toLowerCase();
   const which = code === "cy" || code.startsWith("cy-") ? "cy" : code === "en" || code.startsWith("en-") ? "en" : null;
   if (!which) throw new RangeError(`render() takes lang "en" or "cy", not ${JSON.stringify(lang)}`);
-  return renderStaticPage(feedInput(feed, "render"), which);
+  return renderStaticPage(feedInput(feed, "render"), which, since ?? undefined);
 }

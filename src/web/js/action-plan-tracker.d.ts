@@ -122,6 +122,9 @@ export type FeedInput = string | Uint8Array | ArrayBuffer;
 export interface RenderOptions {
   /** The page's language: "en" (default) or "cy"; "en-GB" and "cy-GB" are accepted too. */
   lang?: TrackerLang | `en-${string}` | `cy-${string}`;
+  /** (1.1) The date the "what has changed" section compares with, YYYY-MM-DD (before `as_of`);
+   * by default the last meeting before `as_of`. */
+  since?: string;
 }
 
 /** What `npx action-plan-tracker validate --format json FEED` prints (one feed). */
@@ -185,8 +188,10 @@ export declare function mount(element: Element, options?: MountOptions): Promise
 /** Checks a feed against every rule of the feed format (`validate --format json`). */
 export declare function validate(feed: FeedInput): ValidationReport;
 
-/** The summary of a feed (`summary`); throws an Error saying why when it cannot be read. */
-export declare function summarise(feed: FeedInput): TrackerSummary;
+/** The summary of a feed (`summary [--since DATE]`), with `changes` since `since` (YYYY-MM-DD)
+ * when given, else since the last meeting before `as_of`; throws an Error saying why when the
+ * feed cannot be read or `since` is not a date. */
+export declare function summarise(feed: FeedInput, since?: string): TrackerSummary;
 
 /**
  * The whole plan as one self-contained HTML page that needs no JavaScript, exactly as
