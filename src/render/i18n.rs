@@ -349,7 +349,7 @@ pub fn cy(en: &str) -> Option<&'static str> {
 //   (0, 1, 2, 3, 6, rest) are for. Larger numbers ending in 2, 3 or 6 ("23") fall in "other"
 //   and take the radical, which is the accepted written style with digits.
 // * Zero is "Dim" with the PLURAL noun ("Dim camau gweithredu yn hwyr"), or "Nid oes …" in a
-//   sentence, never "0 cam gweithredu": the zero form of a counted phrase says so. A number
+//   sentence, never "0 cam gweithredu": a counted phrase says so in its `zero` branch. A number
 //   that is a value, not a count of things ("0 diwrnod", "0%"), stays a digit.
 // * A sentence with two numbers agrees with each where it belongs: the noun mutates after the
 //   total ("o'r 3 cham gweithredu") and the verb agrees with the number done ("Mae 1 o'r 5 cam
