@@ -46,15 +46,24 @@ fn rule(r: Rule) -> String {
         .to_string()
 }
 
+/// Timed runs take turns: run side by side on a 2-core machine, six of them would each take
+/// several times their own time, and a limit meant to catch quadratic work would catch the
+/// machine instead.
+static TIMED: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs `f` on a thread with `stack` bytes of stack and fails if it takes over `secs`
 /// seconds (the thread is left behind; the test process ends when the tests do). WebAssembly
-/// in the browser has a 1 MiB stack and a single thread that a slow feed freezes.
+/// in the browser has a 1 MiB stack and a single thread that a slow feed freezes. One timed
+/// run at a time ([`TIMED`]).
 fn within<T: Send + 'static>(
     secs: u64,
     stack: usize,
     what: &str,
     f: impl FnOnce() -> T + Send + 'static,
 ) -> T {
+    let _turn = TIMED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let (tx, rx) = mpsc::channel();
     let started = Instant::now();
     std::thread::Builder::new()
