@@ -131,7 +131,8 @@ test("every filter option, ticked alone, shows exactly the actions the feed says
         const label = root.querySelector(`label[for="${box.id}"]`).textContent;
         const changes = window.__events.filter((e) => e.type === "tracker-filter-change");
         return {
-          count: Number(/\d+/.exec(root.querySelector("#apt-count").textContent)?.[0]),
+          // Welsh says "Dim camau gweithredu yn cyfateb" for none.
+          count: ((t) => (/^\s*Dim\b/.test(t) ? 0 : Number(/\d+/.exec(t)?.[0])))(root.querySelector("#apt-count").textContent),
           offered: Number(/\((\d+)\)\s*$/.exec(label)?.[1]),
           matching: changes.at(-1)?.detail.matching,
         };
