@@ -1894,7 +1894,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
                         }
                         if let Some(r) = u.revised_due {
                             head = head.text(format!(
-                                " {}",
+                                " · {}",
                                 tf(
                                     cx.lang,
                                     "Due date revised to {date}",
