@@ -723,17 +723,18 @@ impl State {
     /// format, such as statuses, are read once each by [`State::from_fragment`].) `index` is the
     /// feed's. Returns true when something was dropped, so the caller rewrites the URL.
     pub fn keep_known(&mut self, feed: &Feed, index: &Index) -> bool {
-        fn keep(list: &mut Vec<String>, known: impl Fn(&str) -> bool) -> bool {
+        // `dyn`: one copy of the code for the four lists, in a widget whose size is budgeted.
+        fn keep(list: &mut Vec<String>, known: &dyn Fn(&str) -> bool) -> bool {
             let before = list.len();
             let mut seen = HashSet::new();
             list.retain(|v| known(v) && seen.insert(v.clone()));
             list.len() != before
         }
         let f = &mut self.filters;
-        let mut dropped = keep(&mut f.priority, |p| feed.priority(p).is_some());
-        dropped |= keep(&mut f.finding, |x| feed.finding(x).is_some());
-        dropped |= keep(&mut f.lead, |l| index.count("lead", l) > 0);
-        dropped |= keep(&mut self.open, |a| feed.action(a).is_some());
+        let mut dropped = keep(&mut f.priority, &|p| feed.priority(p).is_some());
+        dropped |= keep(&mut f.finding, &|x| feed.finding(x).is_some());
+        dropped |= keep(&mut f.lead, &|l| index.count("lead", l) > 0);
+        dropped |= keep(&mut self.open, &|a| feed.action(a).is_some());
         dropped
     }
 }
