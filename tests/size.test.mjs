@@ -24,10 +24,12 @@ const FILES = ["action-plan-tracker.js", "action_plan_tracker_core.js", "action_
 // `opt-level = "z"`, then 221,278 bytes with one sort for the crate (src/sort.rs), rounded up
 // to the next 5 KB, so the widget cannot grow while the size work lands. Lower it with each
 // change that shrinks the download (bench/ANALYSIS.md lists the changes, with measured
-// savings) until it is TARGET.
+// savings) until it is TARGET. Raised once, to 225 KB, for issue #13's security fixes (a link's
+// filters checked against the feed and the URL rewritten, bidi isolation, the caps on repeated
+// keys and references, linear chart ticks and tables): 224,609 -> 230,057 bytes gzip.
 const KB = 1024;
 const TARGET = 100 * KB;
-const BUDGET = 220 * KB;
+const BUDGET = 225 * KB;
 
 test("everything the widget downloads fits the gzip size budget", () => {
   const missing = FILES.filter((f) => !existsSync(join(PKG, f)));
