@@ -676,6 +676,7 @@ impl State {
                 over |= given.next().is_some();
                 vals
             };
+            let named = |word: &str| vals.iter().any(|v| v == word);
             let words = |f: &dyn Fn(&str) -> bool| {
                 vals.iter().filter(|v| f(v)).cloned().collect::<Vec<_>>()
             };
@@ -688,9 +689,28 @@ impl State {
                         .unwrap_or(default_view)
                 }
                 "priority" => f.priority = vals,
-                "area" => f.area = vals.iter().filter_map(|v| Area::from_word(v)).collect(),
-                "status" => f.status = vals.iter().filter_map(|v| Status::from_word(v)).collect(),
-                "rag" => f.rag = vals.iter().filter_map(|v| Rag::from_word(v)).collect(),
+                // Each word once, in the feed format's order.
+                "area" => {
+                    f.area = Area::ALL
+                        .iter()
+                        .copied()
+                        .filter(|x| named(x.word()))
+                        .collect()
+                }
+                "status" => {
+                    f.status = Status::ALL
+                        .iter()
+                        .copied()
+                        .filter(|x| named(x.word()))
+                        .collect()
+                }
+                "rag" => {
+                    f.rag = Rag::ALL
+                        .iter()
+                        .copied()
+                        .filter(|x| named(x.word()))
+                        .collect()
+                }
                 "lead" => f.lead = vals,
                 "due" => {
                     f.due = Due::ALL
@@ -742,32 +762,22 @@ impl State {
 
     /// Drops every value the loaded `feed` cannot mean: a priority, finding or opened action
     /// whose id the feed does not have, a lead no action has (so a crafted link cannot make
-    /// the council's page show words of its own as a filter), and repeats. `index` is the
+    /// the council's page show words of its own as a filter), and repeats. (Words of the
+    /// format, such as statuses, are read once each by [`State::from_fragment`].) `index` is the
     /// feed's. Returns true when something was dropped, so the caller rewrites the URL.
     pub fn keep_known(&mut self, feed: &Feed, index: &Index) -> bool {
-        fn keep(list: &mut Vec<String>, known: impl Fn(&str) -> bool) -> bool {
+        // `dyn`: one copy of the code for the four lists, in a widget whose size is budgeted.
+        fn keep(list: &mut Vec<String>, known: &dyn Fn(&str) -> bool) -> bool {
             let before = list.len();
             let mut seen = HashSet::new();
             list.retain(|v| known(v) && seen.insert(v.clone()));
             list.len() != before
         }
-        fn once<T: PartialEq + Copy>(list: &mut Vec<T>) -> bool {
-            let before = list.len();
-            let mut kept: Vec<T> = Vec::with_capacity(list.len());
-            for v in list.iter() {
-                if !kept.contains(v) {
-                    kept.push(*v);
-                }
-            }
-            *list = kept;
-            list.len() != before
-        }
         let f = &mut self.filters;
-        let mut dropped = keep(&mut f.priority, |p| feed.priority(p).is_some());
-        dropped |= keep(&mut f.finding, |x| feed.finding(x).is_some());
-        dropped |= keep(&mut f.lead, |l| index.count("lead", l) > 0);
-        dropped |= keep(&mut self.open, |a| feed.action(a).is_some());
-        dropped |= once(&mut f.area) | once(&mut f.status) | once(&mut f.rag) | once(&mut f.due);
+        let mut dropped = keep(&mut f.priority, &|p| feed.priority(p).is_some());
+        dropped |= keep(&mut f.finding, &|x| feed.finding(x).is_some());
+        dropped |= keep(&mut f.lead, &|l| index.count("lead", l) > 0);
+        dropped |= keep(&mut self.open, &|a| feed.action(a).is_some());
         dropped
     }
 }

@@ -271,7 +271,6 @@ pub fn check_text(text: &str) -> Report {
         index: 0,
         unknown: HashMap::new(),
         unknowns: Vec::new(),
-        duplicates: HashMap::new(),
     };
     let feed = match json::parse(text) {
         Err(e) => {
@@ -482,9 +481,6 @@ struct Cx {
     /// Each unknown key: how often it is written, and where the first one not reported on its
     /// own stands.
     unknowns: Vec<Unknown>,
-    /// Each key written twice in the same kind of object (`"action\0title"`): how often,
-    /// and where the first one not reported on its own stands (capped like unknown keys).
-    duplicates: HashMap<String, (usize, Option<(String, usize)>)>,
 }
 
 /// Unknown keys repeated in many items (a spreadsheet's extra column exported into every
@@ -500,6 +496,8 @@ struct Unknown {
     count: usize,
     hint: String,
     rest_at: Option<(String, usize)>,
+    /// For a key written twice in one object (capped the same way): the kind of object.
+    repeated_in: Option<String>,
 }
 
 /// An object's members, duplicates resolved (the last wins, as in JavaScript).
@@ -626,6 +624,16 @@ impl Cx {
                 continue;
             };
             let rest = u.count - UNKNOWN_KEY_REPEATS;
+            if let Some(what) = &u.repeated_in {
+                let message = match rest - 1 {
+                    0 => format!("\"{key}\" is written twice in this {what}; only the last one is used"),
+                    more => format!(
+                        "\"{key}\" is written twice in this {what} and in {more} more like it after it; only the last one is used"
+                    ),
+                };
+                self.push(Severity::Warning, Rule::DuplicateKey, path, offset, message);
+                continue;
+            }
             let message = if rest == 1 {
                 format!("unknown key \"{key}\" is ignored{}", u.hint)
             } else {
@@ -636,19 +644,6 @@ impl Cx {
                 )
             };
             self.push(Severity::Warning, Rule::UnknownKey, path, offset, message);
-        }
-        // In any order: the problems are sorted by place at the end.
-        for (k, (count, rest_at)) in std::mem::take(&mut self.duplicates) {
-            let (Some((path, offset)), Some((what, key))) = (rest_at, k.split_once('\0')) else {
-                continue;
-            };
-            let message = match count - UNKNOWN_KEY_REPEATS - 1 {
-                0 => format!("\"{key}\" is written twice in this {what}; only the last one is used"),
-                rest => format!(
-                    "\"{key}\" is written twice in this {what} and in {rest} more like it after it; only the last one is used"
-                ),
-            };
-            self.push(Severity::Warning, Rule::DuplicateKey, path, offset, message);
         }
     }
 
@@ -745,13 +740,24 @@ impl Cx {
                     more_duplicated.get_or_insert((at.path(), at.offset, &*m.key));
                     continue;
                 }
-                let seen = self
-                    .duplicates
-                    .entry(format!("{what}\0{}", m.key))
-                    .or_insert((0, None));
-                seen.0 += 1;
-                if seen.0 > UNKNOWN_KEY_REPEATS {
-                    seen.1.get_or_insert((at.path(), at.offset));
+                let n = self.unknowns.len();
+                let slot = *self
+                    .unknown
+                    .entry(format!("{what}\u{1}{}", m.key))
+                    .or_insert(n);
+                if slot == n {
+                    self.unknowns.push(Unknown {
+                        key: m.key.to_string(),
+                        count: 0,
+                        hint: String::new(),
+                        rest_at: None,
+                        repeated_in: Some(what.to_string()),
+                    });
+                }
+                let seen = &mut self.unknowns[slot];
+                seen.count += 1;
+                if seen.count > UNKNOWN_KEY_REPEATS {
+                    seen.rest_at.get_or_insert((at.path(), at.offset));
                     continue;
                 }
                 self.warn(
@@ -797,6 +803,7 @@ impl Cx {
                             }
                         },
                         rest_at: None,
+                        repeated_in: None,
                     });
                 }
                 let seen = &mut self.unknowns[slot];
