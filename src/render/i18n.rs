@@ -406,6 +406,31 @@ pub fn cy_plural(en_other: &str) -> Option<&'static [&'static str; 6]> {
 
 /// English → Welsh for every interface string.
 static CY: &[(&str, &str)] = &[
+    // The printed report (committee packs).
+    ("What has changed", "Beth sydd wedi newid"),
+    ("Exceptions", "Eithriadau"),
+    (
+        "Findings and the actions that answer them",
+        "Canfyddiadau a'r camau gweithredu sy'n ymateb iddynt",
+    ),
+    ("What the RAG ratings mean", "Ystyr y sgoriau RAG"),
+    (
+        "Appendix: every action in full",
+        "Atodiad: pob cam gweithredu yn llawn",
+    ),
+    ("No update yet", "Dim diweddariad eto"),
+    (
+        "No action is red, overdue or late.",
+        "Nid oes unrhyw gam gweithredu yn goch, yn hwyr nac wedi llithro.",
+    ),
+    ("Actions that need attention", "Camau gweithredu sydd angen sylw"),
+    ("Action", "Cam gweithredu"),
+    ("Why", "Pam"),
+    ("Latest update", "Diweddariad diweddaraf"),
+    ("was {date}", "yn flaenorol {date}"),
+    ("RAG", "RAG"),
+    ("Other actions", "Camau gweithredu eraill"),
+    ("All actions, by priority", "Pob cam gweithredu, fesul blaenoriaeth"),
     // Feed 1.1: plans in progress, responses, follow-ups, ongoing work, breakdowns.
     (
         "No action still to do has a due date.",
@@ -949,6 +974,18 @@ static CY: &[(&str, &str)] = &[
 /// 6 and everything else (see the style note above `CY`: singular noun after the numeral, with
 /// the numeral's soft (2) or aspirate (3, 6) mutation of a masculine noun).
 static CY_PLURAL: &[(&str, [&str; 6])] = &[
+    // The printed report.
+    (
+        "{n} actions need attention.",
+        [
+            "Nid oes angen sylw ar unrhyw gam gweithredu.",
+            "Mae angen sylw ar {n} cam gweithredu.",
+            "Mae angen sylw ar {n} gam gweithredu.",
+            "Mae angen sylw ar {n} cham gweithredu.",
+            "Mae angen sylw ar {n} cham gweithredu.",
+            "Mae angen sylw ar {n} cam gweithredu.",
+        ],
+    ),
     // Changes since a date (feed 1.1).
     (
         "{n} new actions",

@@ -159,6 +159,8 @@ struct Inner {
     default_view: View,
     compact: bool,
     printing: bool,
+    /// `print="full"`: the printed report carries every action's details as an appendix.
+    print_full: bool,
     phase: Phase,
     state: State,
     /// What the DOM shows now (`None` while a render is patching it, or after a failed one).
@@ -279,6 +281,7 @@ impl Tracker {
             default_view: View::Overview,
             compact: false,
             printing: false,
+            print_full: false,
             phase: Phase::Loading,
             state: State::default(),
             shown: None,
@@ -334,6 +337,22 @@ impl Tracker {
     pub fn set_compact(&self, on: bool) -> Result<(), JsError> {
         self.inner.borrow_mut().compact = on;
         self.render_now()
+    }
+
+    /// What printing gives: the committee report, with every action's details as an appendix
+    /// when `full` (the element's `print="full"`).
+    #[wasm_bindgen(js_name = setPrintFull)]
+    pub fn set_print_full(&self, full: bool) -> Result<(), JsError> {
+        let printing = {
+            let mut i = self.inner.borrow_mut();
+            i.print_full = full;
+            i.printing
+        };
+        if printing {
+            self.render_now()
+        } else {
+            Ok(())
+        }
     }
 
     /// Shows the loading state.
@@ -514,6 +533,9 @@ fn build(i: &Inner) -> Node {
             };
             if i.compact {
                 view::compact(&cx).into()
+            } else if i.printing {
+                // On paper: the committee report, not the view on screen.
+                crate::report::report(&cx, i.print_full).into()
             } else {
                 view::widget(&cx, &i.state, &l.index).into()
             }

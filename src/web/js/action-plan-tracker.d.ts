@@ -139,6 +139,8 @@ export interface MountOptions {
   lang?: TrackerLang;
   view?: TrackerView;
   compact?: boolean;
+  /** "full" to print every action's details after the report (the print attribute). */
+  print?: "report" | "full";
   /** "use-credentials" to send the reader's cookies with the feed's request (an intranet feed
    * behind a login); by default none are sent. */
   crossorigin?: "use-credentials";
