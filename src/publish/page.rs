@@ -142,10 +142,21 @@ fn css_string(s: &str) -> String {
     out
 }
 
-/// The printed report repeats some of the screen's ids (its charts' titles and descriptions):
-/// on the static page its ids, and the references to them, take the prefix `apt-r-`.
+/// The printed report repeats some of the screen's ids (its charts' titles and descriptions)
+/// and named boxes (its charts' tables, hidden on paper): on the static page its ids, and the
+/// references to them, take the prefix `apt-r-`, and its tables' scrolling boxes are plain
+/// `div`s, so that no id and no landmark's name is there twice.
 fn prefix_ids(node: &mut crate::markup::Node) {
     if let crate::markup::Node::El(e) = node {
+        if e.tag == "section"
+            && e.attrs
+                .iter()
+                .any(|(k, v)| *k == "class" && v == "apt-table-wrap")
+        {
+            e.tag = "div";
+            e.attrs
+                .retain(|(k, _)| *k != "aria-label" && *k != "tabindex");
+        }
         for (k, v) in e.attrs.iter_mut() {
             match *k {
                 "id" | "for" | "aria-labelledby" | "aria-describedby" | "aria-controls" => {
