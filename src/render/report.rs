@@ -420,3 +420,87 @@ fn appendix(cx: &Ctx) -> Element {
         &Index::new(cx.feed),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::summary::Summary;
+    use crate::validate::check;
+
+    const FEED: &str = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P",
+        "rag_definitions": {"red": "Off track"}},
+      "meetings": [{"id": "m", "date": "2026-09-15", "body": "Board"}],
+      "priorities": [{"id": "P1", "title": "Help early"}],
+      "findings": [{"id": "F1", "kind": "area_for_improvement", "text": "Plans are weak"}],
+      "actions": [
+        {"id": "1", "title": "Audit plans", "status": "in_progress", "priority": "P1", "rag": "red", "due": "2026-12-31",
+         "lead": "Head of Service", "findings": ["F1"], "success_measures": ["Every plan audited"],
+         "updates": [{"date": "2026-08-01", "text": "Older words"}, {"date": "2026-10-01", "text": "Newest words"}]},
+        {"id": "2", "title": "Train staff", "status": "in_progress", "due": "2026-06-30", "revised_due": "2026-09-30"},
+        {"id": "3", "title": "Publish scorecard", "status": "complete", "priority": "P1", "rag": "blue", "due": "2026-03-31"}]}"#;
+
+    fn html(lang: Lang, full: bool) -> String {
+        let r = check(FEED.as_bytes());
+        let feed = r.feed.as_ref().unwrap();
+        let summary = Summary::of_report(&r).unwrap().with_since(feed, None);
+        let cx = Ctx {
+            feed,
+            summary: &summary,
+            problems: &r.problems,
+            lang,
+            today: None,
+            print: true,
+            ns: "apt",
+        };
+        let mut out = String::new();
+        crate::markup::Node::from(report(&cx, full)).write_html(&mut out);
+        out
+    }
+
+    #[test]
+    fn the_report_in_order_with_one_row_per_action_and_the_exceptions() {
+        let h = html(Lang::En, false);
+        let at = |s: &str| h.find(s).unwrap_or_else(|| panic!("{s:?} missing"));
+        let order = [
+            "Data as at 31 October 2026",
+            ">Progress</h3>",
+            ">What has changed</h3>",
+            ">Exceptions</h3>",
+            ">All actions</h3>",
+            ">Findings and the actions that answer them</h3>",
+            ">What the RAG ratings mean</h3>",
+        ];
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{h}");
+        // Red action 1 and overdue, slipped action 2 are exceptions; complete action 3 is not.
+        let exceptions = &h[at(">Exceptions</h3>")..at(">All actions</h3>")];
+        assert!(exceptions.contains("2 actions need attention."));
+        assert!(exceptions.contains("Newest words") && !exceptions.contains("Older words"));
+        assert!(exceptions.contains("Train staff") && !exceptions.contains("Publish scorecard"));
+        assert!(exceptions.contains("Overdue"));
+        // One row per action, grouped: the priority's, then the rest.
+        assert_eq!(h.matches("class=\"apt-report__row\"").count(), 3);
+        assert!(at(">Help early<") < at(">Other actions<"));
+        assert!(h.contains("was 30 June 2026"));
+        assert!(h.contains("Off track"));
+        assert!(!h.contains("Every plan audited"), "no details without full");
+        assert!(!h.contains("Appendix"));
+    }
+
+    #[test]
+    fn full_adds_every_action_in_detail_and_welsh_is_welsh() {
+        let h = html(Lang::En, true);
+        let appendix = h.find(">Appendix: every action in full</h3>").unwrap();
+        assert!(h[appendix..].contains("Every plan audited"));
+        assert!(h[appendix..].contains("Older words"));
+        let cy = html(Lang::Cy, false);
+        for s in [
+            ">Eithriadau</h3>",
+            ">Pob cam gweithredu</h3>",
+            "Mae angen sylw ar 2 gam gweithredu.",
+            ">Camau gweithredu eraill<",
+        ] {
+            assert!(cy.contains(s), "{s:?} missing");
+        }
+    }
+}
