@@ -106,6 +106,11 @@ for (const lang of ["en", "cy"]) {
     assert.ok(pdf.pages >= 3 && pdf.pages <= 12, `Northbridge ${lang}: ${pdf.pages} pages (at most 12)`);
     assert.deepEqual(nearlyEmpty(pdf.texts), [], "no nearly empty page but the last");
     pdf.texts.forEach((t, i) => assert.match(t.trimEnd(), FOOTER[lang](i + 1, pdf.pages), `page ${i + 1}'s footer`));
+    // No heading left alone at the foot of a page: the last line above the footer is never one.
+    const alone = pdf.texts
+      .map((t, i) => ({ page: i + 1, last: t.split("\n").map((l) => l.trim()).filter(Boolean).at(-2) }))
+      .filter((p) => SECTIONS[lang].includes(p.last));
+    assert.deepEqual(alone, [], "a heading alone at a page's foot");
     const at = order(pdf.texts, SECTIONS[lang]);
     assert.ok(at.every((s) => s.at >= 0), `every section is printed: ${JSON.stringify(at.filter((s) => s.at < 0))}`);
     assert.deepEqual([...at].sort((a, b) => a.at - b.at).map((s) => s.h), SECTIONS[lang], "in the report's order");
@@ -124,6 +129,13 @@ test("a 135-action plan prints on at most 25 pages and an 8-action plan on at mo
     assert.deepEqual(nearlyEmpty(pdf.texts), [], `${name}: no nearly empty page but the last`);
     pdf.texts.forEach((t, i) => assert.match(t.trimEnd(), FOOTER.en(i + 1, pdf.pages), `${name}: page ${i + 1}'s footer`));
   }
+});
+
+test("Cwm Tawel in Welsh: a short report, a Welsh footer on each page, none nearly empty", { timeout: 60_000 }, async () => {
+  const pdf = await printStatic(join(site.root, "examples", "cwm-tawel.json"), "cwm-tawel-cy", "cy");
+  assert.ok(pdf.pages <= 8, `${pdf.pages} pages (it was 44 before the report)`);
+  assert.deepEqual(nearlyEmpty(pdf.texts), [], "no nearly empty page but the last");
+  pdf.texts.forEach((t, i) => assert.match(t.trimEnd(), new RegExp(`Tudalen ${i + 1} o ${pdf.pages}\\s*$`), `page ${i + 1}'s footer`));
 });
 
 test("with --full, Northbridge's report and every action's details fit 45 pages", { timeout: 60_000 }, async () => {
