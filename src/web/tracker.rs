@@ -67,14 +67,15 @@ pub fn summarise(feed: JsValue) -> Result<JsValue, JsError> {
     }
 }
 
-/// `renderStaticPage(feed, lang)`: the whole plan as one self-contained HTML page without
+/// `renderStaticPage(feed, lang, full)`: the whole plan as one self-contained HTML page without
 /// JavaScript, in `lang` (`"cy"` for Welsh, else English), exactly as `action-plan-tracker
-/// render` writes it; the package's `render()`. Throws an `Error` saying why when the feed
+/// render` writes it; printed, the committee report, with every action's details when `full`
+/// (`render --full`); the package's `render()`. Throws an `Error` saying why when the feed
 /// cannot be shown at all.
 #[wasm_bindgen(js_name = renderStaticPage)]
-pub fn render_static_page(feed: JsValue, lang: &str) -> Result<String, JsError> {
+pub fn render_static_page(feed: JsValue, lang: &str, full: bool) -> Result<String, JsError> {
     let report = report_of(&feed, "render")?;
-    crate::page::render(&report, Lang::from_code(lang)).ok_or_else(|| {
+    crate::page::render_since(&report, Lang::from_code(lang), None, full).ok_or_else(|| {
         let why = report
             .problems
             .first()

@@ -18,7 +18,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const USAGE = `usage:
   npx action-plan-tracker validate [--format json] FEED...   check feeds (- reads standard input)
   npx action-plan-tracker summary FEED                       print the summary as JSON
-  npx action-plan-tracker render FEED -o PAGE.html [--lang cy]
+  npx action-plan-tracker render FEED -o PAGE.html [--lang cy] [--full]
                                     the plan as one HTML page that needs no JavaScript
   -o - writes to standard output (and the report to standard error)
 
@@ -205,6 +205,7 @@ function renderArgs(args) {
   const files = [];
   let output = null;
   let lang = null;
+  let full = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const eq = arg.indexOf("=");
@@ -218,10 +219,11 @@ function renderArgs(args) {
       if (output !== null) throw new Usage("give -o only once");
       output = value("the file to write");
     } else if (name === "--lang") lang = value("a language, en or cy");
+    else if (name === "--full" && inline === null) full = true;
     else if (name.startsWith("-") && name !== "-") throw new Usage(`unknown option ${name}`);
     else files.push(name);
   }
-  return { files, output, lang };
+  return { files, output, lang, full };
 }
 
 function renderCommand(args) {
@@ -245,7 +247,7 @@ function renderCommand(args) {
   const report = a.output === "-" ? err : out;
   let html;
   try {
-    html = renderStaticPage(bytes, lang);
+    html = renderStaticPage(bytes, lang, a.full);
   } catch {
     report(human(shown(path), check));
     report(`${shown(path)}: cannot be shown, so no page was written\n`);

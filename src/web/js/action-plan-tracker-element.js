@@ -277,10 +277,13 @@ export function summarise(feed) {
   return coreSummarise(feedInput(feed, "summarise"));
 }
 
-/** The static page of a feed, as `action-plan-tracker render` writes it; lang "en" or "cy". */
-export function render(feed, { lang = "en" } = {}) {
+/**
+ * The static page of a feed, as `action-plan-tracker render` writes it; lang "en" or "cy";
+ * `full` adds every action's details to the printed report (`render --full`).
+ */
+export function render(feed, { lang = "en", full = false } = {}) {
   const code = String(lang).toLowerCase();
   const which = code === "cy" || code.startsWith("cy-") ? "cy" : code === "en" || code.startsWith("en-") ? "en" : null;
   if (!which) throw new RangeError(`render() takes lang "en" or "cy", not ${JSON.stringify(lang)}`);
-  return renderStaticPage(feedInput(feed, "render"), which);
+  return renderStaticPage(feedInput(feed, "render"), which, full === true);
 }

@@ -122,6 +122,8 @@ export type FeedInput = string | Uint8Array | ArrayBuffer;
 export interface RenderOptions {
   /** The page's language: "en" (default) or "cy"; "en-GB" and "cy-GB" are accepted too. */
   lang?: TrackerLang | `en-${string}` | `cy-${string}`;
+  /** true: the printed report ends with every action's details (`render --full`). */
+  full?: boolean;
 }
 
 /** What `npx action-plan-tracker validate --format json FEED` prints (one feed). */
