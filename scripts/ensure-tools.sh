@@ -3,7 +3,7 @@
 #
 #   scripts/ensure-tools.sh            # everything
 #   scripts/ensure-tools.sh rust       # wasm32 target, wasm-pack, wasm-bindgen-cli
-#   scripts/ensure-tools.sh browser    # Debian chromium + chromium-driver
+#   scripts/ensure-tools.sh browser    # Debian chromium + chromium-driver, poppler-utils (pdfinfo, pdftotext)
 #   scripts/ensure-tools.sh node       # npm dev dependencies (playwright-core, axe-core, binaryen, ...)
 #
 # Idempotent and quiet: prints one line per thing it installs and nothing when
@@ -84,17 +84,30 @@ ensure_rust() {
 }
 
 ensure_browser() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  # poppler-utils: pdfinfo, pdftotext and pdftoppm read back the printed report
+  # (tests/browser/publishing-print.test.mjs).
+  local want=()
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    want+=(chromium chromium-driver)
+  fi
+  if [ ! -x /usr/bin/pdfinfo ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ]; then
+    want+=(poppler-utils)
+  fi
+  if [ "${#want[@]}" -eq 0 ]; then
     return
   fi
-  say "installing chromium and chromium-driver (apt-get)"
+  say "installing ${want[*]} (apt-get)"
   export DEBIAN_FRONTEND=noninteractive
-  # Refresh the package lists only when apt does not know the package yet.
-  if ! apt-cache policy chromium-driver 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-    run_quiet "apt-get update" as_root apt-get update -q
-  fi
-  run_quiet "apt-get install chromium chromium-driver" \
-    as_root apt-get install -y -q --no-install-recommends chromium chromium-driver
+  # Refresh the package lists only when apt does not know the packages yet.
+  local p
+  for p in "${want[@]}"; do
+    if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      run_quiet "apt-get update" as_root apt-get update -q
+      break
+    fi
+  done
+  run_quiet "apt-get install ${want[*]}" \
+    as_root apt-get install -y -q --no-install-recommends "${want[@]}"
 }
 
 ensure_node() {

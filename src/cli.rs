@@ -19,8 +19,10 @@ const USAGE: &str = "usage:
   action-plan-tracker summary FEED [--since DATE]        print the summary as JSON, with the
                                     changes since the last meeting before as_of (or DATE)
   action-plan-tracker schema                             print the JSON Schema of the feed
-  action-plan-tracker render FEED -o PAGE.html [--lang cy] [--since DATE]
-                                    the plan as one HTML page that needs no JavaScript
+  action-plan-tracker render FEED -o PAGE.html [--lang cy] [--since DATE] [--full]
+                                    the plan as one HTML page that needs no JavaScript;
+                                    printed, the committee report (--full: with every
+                                    action's details as an appendix)
   action-plan-tracker import SHEET -o FEED.json
                                     a feed from the spreadsheet template: an .xlsx workbook
                                     or a folder of CSV files (- reads a workbook from standard input)
@@ -364,10 +366,11 @@ fn output_name(path: &str) -> &str {
 }
 
 fn render_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
-    let a = match parse_args(args, &[], true) {
+    let a = match parse_args(args, &["--full"], true) {
         Ok(a) => a,
         Err(e) => return usage(io, &e),
     };
+    let full = a.flags.iter().any(|f| f == "--full");
     let since = match a.since.as_deref().map(|t| (t, Date::parse(t))) {
         None => None,
         Some((_, Ok(d))) => Some(d),
@@ -396,7 +399,7 @@ fn render_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
         }
     }
     let to_err = out == "-";
-    let Some(html) = crate::page::render_since(&report, lang, since) else {
+    let Some(html) = crate::page::render_since(&report, lang, since, full) else {
         let w = report_to(io, to_err);
         human(w, shown(path), &report)?;
         writeln!(
@@ -730,6 +733,23 @@ mod tests {
             cli(&["render", "-", "-o", "-", "--since=2026-11-01"], feed).0,
             2
         );
+    }
+
+    #[test]
+    fn render_full_adds_the_appendix() {
+        let feed = r#"{"schema_version": "1.1", "publisher": {"name": "N"}, "as_of": "2026-10-31", "plan": {"title": "P"},
+            "actions": [{"id": "1", "title": "A", "status": "in_progress", "updates": [{"date": "2026-08-01", "text": "Halfway there"}]}]}"#;
+        let (code, out, _) = cli(&["render", "-", "-o", "-"], feed);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("All actions, by priority"),
+            "the report is printed"
+        );
+        assert!(!out.contains("Appendix: every action in full"));
+        let (code, full, _) = cli(&["render", "-", "--full", "-o", "-"], feed);
+        assert_eq!(code, 0);
+        assert!(full.contains("Appendix: every action in full"));
+        assert_eq!(cli(&["render", "-", "--full=yes", "-o", "-"], feed).0, 2);
     }
 
     #[test]

@@ -26,4 +26,4 @@ pub use model::{date, feed, json, lang, sort, validate};
 #[cfg(any(not(target_arch = "wasm32"), feature = "checker"))]
 pub use publish::sheet;
 pub use publish::{csv, page};
-pub use render::{chart, i18n, markup, table, view, words};
+pub use render::{chart, i18n, markup, report, table, view, words};

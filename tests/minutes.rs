@@ -107,7 +107,12 @@ fn submitted_and_closed_plans_say_so() {
     );
     let approved = feed(r#", "status": "approved""#, r#""actions": []"#);
     let (en, _) = page(&approved, Lang::En);
-    for banner in ["This plan is", "This plan was", "This plan has"] {
+    for banner in [
+        "This plan is a draft",
+        "This plan was sent",
+        "This plan has been sent",
+        "This plan has ended",
+    ] {
         assert!(
             !en.contains(banner),
             "an approved plan needs no banner: {en}"

@@ -15,6 +15,7 @@ const save = document.getElementById("check-save");
 const download = document.getElementById("check-download");
 const pageButton = document.getElementById("check-page");
 const pageLang = document.getElementById("check-page-lang");
+const pagePrint = document.getElementById("check-page-print");
 
 /** The file name the converted feed is downloaded as. */
 let saveName = "feed.json";
@@ -219,10 +220,11 @@ document.getElementById("check-run").addEventListener("click", check);
 download.addEventListener("click", () => saveAs(text.value, "application/json", saveName));
 pageButton.addEventListener("click", async () => {
   const lang = pageLang.value;
-  const name = saveName.replace(/\.json$/, "") + (lang === "cy" ? "-cy" : "") + ".html";
+  const full = pagePrint.value === "full";
+  const name = saveName.replace(/\.json$/, "") + (lang === "cy" ? "-cy" : "") + (full ? "-full" : "") + ".html";
   let html;
   try {
-    html = (await checkerTools()).renderPage(text.value, lang);
+    html = (await checkerTools()).renderPage(text.value, lang, full);
   } catch (e) {
     say(`The page could not be made: ${e.message}`);
     return;

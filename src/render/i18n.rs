@@ -374,6 +374,31 @@ pub fn cy(en: &str) -> Option<&'static str> {
 
 /// English → Welsh for every interface string.
 static CY: &[(&str, &str)] = &[
+    // The printed report (committee packs).
+    ("What has changed", "Beth sydd wedi newid"),
+    ("Exceptions", "Eithriadau"),
+    (
+        "Findings and the actions that answer them",
+        "Canfyddiadau a'r camau gweithredu sy'n ymateb iddynt",
+    ),
+    ("What the RAG ratings mean", "Ystyr y sgoriau RAG"),
+    (
+        "Appendix: every action in full",
+        "Atodiad: pob cam gweithredu yn llawn",
+    ),
+    ("No update yet", "Dim diweddariad eto"),
+    (
+        "No action is red, overdue or late.",
+        "Nid oes unrhyw gam gweithredu yn goch, yn hwyr nac wedi llithro.",
+    ),
+    ("Actions that need attention", "Camau gweithredu sydd angen sylw"),
+    ("Action", "Cam gweithredu"),
+    ("Why", "Pam"),
+    ("Latest update", "Diweddariad diweddaraf"),
+    ("was {date}", "yn flaenorol {date}"),
+    ("RAG", "RAG"),
+    ("Other actions", "Camau gweithredu eraill"),
+    ("All actions, by priority", "Pob cam gweithredu, fesul blaenoriaeth"),
     // Feed 1.1: plans in progress, responses, follow-ups, ongoing work, breakdowns.
     (
         "No action still to do has a due date.",
@@ -915,6 +940,10 @@ static CY: &[(&str, &str)] = &[
     // style note above: "Dim" for zero, singular noun after the numeral, and the numeral's
     // soft (2) or aspirate (3, 6) mutation of a masculine noun).
     // Feed 1.1: changes since a date, plans in progress, ongoing work, follow-ups.
+    (
+        "{n} actions need attention.",
+        "{n, zero {Nid oes angen sylw ar unrhyw gam gweithredu.} one {Mae angen sylw ar {n} cam gweithredu.} two {Mae angen sylw ar {n} gam gweithredu.} few {Mae angen sylw ar {n} cham gweithredu.} many {Mae angen sylw ar {n} cham gweithredu.} other {Mae angen sylw ar {n} cam gweithredu.}}",
+    ),
     (
         "{n} new actions",
         "{n, zero {Dim camau gweithredu newydd} one {{n} cam gweithredu newydd} two {{n} gam gweithredu newydd} few {{n} cham gweithredu newydd} many {{n} cham gweithredu newydd} other {{n} cam gweithredu newydd}}",

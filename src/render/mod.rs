@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod i18n;
 pub mod markup;
+pub mod report;
 pub mod table;
 pub mod view;
 pub mod words;

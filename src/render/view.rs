@@ -65,31 +65,31 @@ impl Ctx<'_> {
             .child(label)
     }
 
-    fn t(&self, en: &'static str) -> &'static str {
+    pub(crate) fn t(&self, en: &'static str) -> &'static str {
         t(self.lang, en)
     }
 
-    fn date(&self, d: Date) -> String {
+    pub(crate) fn date(&self, d: Date) -> String {
         i18n::date(self.lang, d)
     }
 
     /// Feed text in an element, marked with `lang` when it falls back to the other language.
     /// `dir="auto"` makes the element a bidi isolate: right-to-left text or a stray U+202E in
     /// the feed cannot reorder the words around it.
-    fn text(&self, e: Element, s: &Text) -> Element {
+    pub(crate) fn text(&self, e: Element, s: &Text) -> Element {
         let (s, other) = s.get(self.lang);
         e.attr_opt("lang", other.map(Lang::code))
             .attr("dir", "auto")
             .text(s)
     }
 
-    fn span(&self, s: &Text) -> Element {
+    pub(crate) fn span(&self, s: &Text) -> Element {
         self.text(el("span"), s)
     }
 }
 
 /// Feed text inside a line of other words, in its own bidi isolate.
-fn bdi(s: impl Into<String>) -> Element {
+pub(crate) fn bdi(s: impl Into<String>) -> Element {
     el("bdi").text(s)
 }
 
@@ -129,7 +129,7 @@ fn isolated(template: &str, args: &[(&str, &str)]) -> Vec<Node> {
 }
 
 /// A GOV.UK-style tag: words, never colour alone.
-fn tag(class: &str, label: &str) -> Element {
+pub(crate) fn tag(class: &str, label: &str) -> Element {
     el("strong")
         .class(format!("apt-tag apt-tag--{class}"))
         .text(label)
@@ -235,7 +235,7 @@ pub fn view_name(lang: Lang, v: View) -> &'static str {
     )
 }
 
-fn header(cx: &Ctx) -> Element {
+pub(crate) fn header(cx: &Ctx) -> Element {
     let feed = cx.feed;
     let mut h = el("header")
         .class("apt-header")
@@ -654,7 +654,7 @@ pub fn overview(cx: &Ctx) -> Element {
     out
 }
 
-fn status_table(cx: &Ctx) -> Element {
+pub(crate) fn status_table(cx: &Ctx) -> Element {
     let s = &cx.summary.actions;
     let rows = [
         (Status::NotStarted, s.not_started),
@@ -680,7 +680,7 @@ fn status_table(cx: &Ctx) -> Element {
     )
 }
 
-fn rag_table(cx: &Ctx) -> Option<Element> {
+pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
     let feed = cx.feed;
     let counts: Vec<(Rag, usize)> = Rag::ALL
         .iter()
@@ -1923,19 +1923,35 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
 /// are counted ("and 2,980 more"), and the actions view filtered by the finding shows them all.
 const ANSWERS_SHOWN: usize = 20;
 
-/// The findings view: by inspection and judgement area, most urgent first, strengths apart.
-pub fn findings(cx: &Ctx) -> Element {
-    let feed = cx.feed;
-    if feed.findings.is_empty() {
-        return el("p").text(cx.t("This plan lists no inspection findings."));
+/// Who answers each finding: the actions naming it themselves (and not through their
+/// priority), and every action of each priority naming it. Counted and listed without making
+/// every (finding, action) pair: a priority naming thousands of findings, with thousands of
+/// actions, is a small feed.
+pub(crate) struct Answers<'a> {
+    feed: &'a Feed,
+    /// Who answers each finding ([`relations`]).
+    who: Answerers<'a>,
+    /// Each priority's tally.
+    by_priority: Vec<(usize, usize, usize)>,
+}
+
+impl<'a> Answers<'a> {
+    /// The answers for every finding of `feed`.
+    pub(crate) fn new(feed: &'a Feed) -> Self {
+        let by_priority = feed
+            .priorities
+            .iter()
+            .map(|p| Self::tally(feed, feed.action_indexes_in(&p.id)))
+            .collect();
+        Answers {
+            feed,
+            who: Answerers::of(feed),
+            by_priority,
+        }
     }
-    // Who answers each finding: the actions naming it themselves (and not through their
-    // priority), and every action of each priority naming it. Counted and listed without
-    // making every (finding, action) pair: a priority naming thousands of findings, with
-    // thousands of actions, is a small feed.
-    let who = Answerers::of(feed);
-    // (done, withdrawn or ongoing, all) of some actions.
-    let tally = |idx: &[usize]| {
+
+    /// (done, withdrawn or ongoing, all) of some actions.
+    fn tally(feed: &Feed, idx: &[usize]) -> (usize, usize, usize) {
         idx.iter().fold((0, 0, 0), |(d, w, n), &i| {
             let a = &feed.actions[i];
             (
@@ -1944,19 +1960,17 @@ pub fn findings(cx: &Ctx) -> Element {
                 n + 1,
             )
         })
-    };
-    let by_priority: Vec<(usize, usize, usize)> = feed
-        .priorities
-        .iter()
-        .map(|p| tally(feed.action_indexes_in(&p.id)))
-        .collect();
-    // The finding's tally, and its first ANSWERS_SHOWN answering actions in feed order.
-    let answering = |f: &Finding| -> ((usize, usize, usize), Vec<&Action>) {
-        let own_idx = who.own(&f.id);
-        let mut t = tally(own_idx);
+    }
+
+    /// The finding's tally (done, withdrawn or ongoing, all), and its first [`ANSWERS_SHOWN`]
+    /// answering actions in feed order.
+    pub(crate) fn of(&self, f: &Finding) -> ((usize, usize, usize), Vec<&'a Action>) {
+        let feed = self.feed;
+        let own_idx = self.who.own(&f.id);
+        let mut t = Self::tally(feed, own_idx);
         let mut first: Vec<usize> = own_idx.iter().take(ANSWERS_SHOWN).copied().collect();
-        for &k in who.priorities(&f.id) {
-            let (d, w, n) = by_priority[k];
+        for &k in self.who.priorities(&f.id) {
+            let (d, w, n) = self.by_priority[k];
             t = (t.0 + d, t.1 + w, t.2 + n);
             let id = &feed.priorities[k].id;
             first.extend(feed.action_indexes_in(id).iter().take(ANSWERS_SHOWN));
@@ -1965,7 +1979,17 @@ pub fn findings(cx: &Ctx) -> Element {
         first.dedup();
         first.truncate(ANSWERS_SHOWN);
         (t, first.into_iter().map(|i| &feed.actions[i]).collect())
-    };
+    }
+}
+
+/// The findings view: by inspection and judgement area, most urgent first, strengths apart.
+pub fn findings(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    if feed.findings.is_empty() {
+        return el("p").text(cx.t("This plan lists no inspection findings."));
+    }
+    let answers = Answers::new(feed);
+    let answering = |f: &Finding| answers.of(f);
     let rank = |k: FindingKind| match k {
         FindingKind::PriorityAction => 0,
         FindingKind::AreaForImprovement => 1,
@@ -2188,12 +2212,10 @@ pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)
     Some((arrow, t(lang, word)))
 }
 
-/// The indicators view: a table of latest figures against targets, then each indicator's figures.
-pub fn indicators(cx: &Ctx) -> Element {
+/// The indicators' latest figures against their targets, one row each: the indicators view's
+/// first table and the printed report's.
+pub(crate) fn indicator_table(cx: &Ctx) -> Element {
     let feed = cx.feed;
-    if feed.indicators.is_empty() {
-        return el("p").text(cx.t("This plan lists no performance indicators."));
-    }
     let rows = feed
         .indicators
         .iter()
@@ -2288,11 +2310,20 @@ pub fn indicators(cx: &Ctx) -> Element {
         cx.t("Direction of travel"),
         cx.t("Compared with"),
     ]);
-    let summary_table = table(
+    table(
         cx.t("Performance indicators: latest figures against targets"),
         &heads,
         rows,
-    );
+    )
+}
+
+/// The indicators view: a table of latest figures against targets, then each indicator's figures.
+pub fn indicators(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    if feed.indicators.is_empty() {
+        return el("p").text(cx.t("This plan lists no performance indicators."));
+    }
+    let summary_table = indicator_table(cx);
     let mut out = el("div")
         .class("apt-indicators")
         .child(scroll_box(
@@ -2859,7 +2890,7 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
 /// The overview's first section: what changed since the comparison date, each count a link to
 /// the actions (or indicators) it counts, the reader's choice of date, and a chart of the
 /// actions by status then and now.
-fn since_section(cx: &Ctx) -> Option<Element> {
+pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
     let c = comparison(cx)?;
     let heading = since_heading(cx.lang, cx.feed, c);
     let actions = el("ul")
@@ -2975,7 +3006,7 @@ fn since_section(cx: &Ctx) -> Option<Element> {
 
 /// The badges of an action that changed since the comparison date ("Completed since 22 October
 /// 2026", "Due date moved from 30 June 2026 to 30 September 2026").
-fn change_badges(cx: &Ctx, a: &Action) -> Vec<Element> {
+pub(crate) fn change_badges(cx: &Ctx, a: &Action) -> Vec<Element> {
     use crate::changes::Kind;
     let Some(c) = comparison(cx) else {
         return Vec::new();

@@ -4,7 +4,7 @@
 //! - `readWorkbook` / `readCsvFiles`: a workbook, or the template's CSV files, converted with
 //!   the command line's own [`sheet::import`], so the JSON and every problem (by sheet, row
 //!   and column, in the validator's words) are exactly what `action-plan-tracker import` gives;
-//! - `renderPage`: the page without JavaScript, the command line's `render` ([`page::render`]).
+//! - `renderPage`: the page without JavaScript, the command line's `render` ([`page::render_since`]).
 //!
 //! This is a WebAssembly module of its own (`make checker`, the crate built with
 //! `--no-default-features --features checker`): the workbook reader (calamine, with its zip,
@@ -107,14 +107,15 @@ pub fn read_csv_files(
     converted(&sheet::import(&wb))
 }
 
-/// `renderPage(jsonText, lang)`: the whole plan as one self-contained HTML page without
+/// `renderPage(jsonText, lang, full)`: the whole plan as one self-contained HTML page without
 /// JavaScript, in `lang` (`"cy"` for Welsh, else English), exactly as `action-plan-tracker render` writes
-/// it. Throws an `Error` saying why when the feed cannot be shown at all.
+/// it; printed, the committee report, with every action's details as an appendix when `full`
+/// (`render --full`). Throws an `Error` saying why when the feed cannot be shown at all.
 #[wasm_bindgen(js_name = renderPage)]
-pub fn render_page(text: &str, lang: &str) -> Result<String, JsError> {
+pub fn render_page(text: &str, lang: &str, full: bool) -> Result<String, JsError> {
     let lang = Lang::from_code(lang);
     let report = validate::check_text(text);
-    page::render(&report, lang).ok_or_else(|| {
+    page::render_since(&report, lang, None, full).ok_or_else(|| {
         let why = report
             .problems
             .first()

@@ -73,15 +73,17 @@ pub fn summarise(feed: JsValue, since: Option<String>) -> Result<JsValue, JsErro
     }
 }
 
-/// `renderStaticPage(feed, lang)`: the whole plan as one self-contained HTML page without
+/// `renderStaticPage(feed, lang, full)`: the whole plan as one self-contained HTML page without
 /// JavaScript, in `lang` (`"cy"` for Welsh, else English), exactly as `action-plan-tracker
-/// render` writes it; the package's `render()`. Throws an `Error` saying why when the feed
+/// render` writes it; printed, the committee report, with every action's details when `full`
+/// (`render --full`); the package's `render()`. Throws an `Error` saying why when the feed
 /// cannot be shown at all.
 #[wasm_bindgen(js_name = renderStaticPage)]
 pub fn render_static_page(
     feed: JsValue,
     lang: &str,
     since: Option<String>,
+    full: bool,
 ) -> Result<String, JsError> {
     let since = since
         .map(|t| {
@@ -90,7 +92,7 @@ pub fn render_static_page(
         })
         .transpose()?;
     let report = report_of(&feed, "render")?;
-    crate::page::render_since(&report, Lang::from_code(lang), since).ok_or_else(|| {
+    crate::page::render_since(&report, Lang::from_code(lang), since, full).ok_or_else(|| {
         let why = report
             .problems
             .first()
@@ -196,6 +198,8 @@ struct Inner {
     default_view: View,
     compact: bool,
     printing: bool,
+    /// `print="full"`: the printed report carries every action's details as an appendix.
+    print_full: bool,
     phase: Phase,
     state: State,
     /// What the DOM shows now (`None` while a render is patching it, or after a failed one).
@@ -316,6 +320,7 @@ impl Tracker {
             default_view: View::Overview,
             compact: false,
             printing: false,
+            print_full: false,
             phase: Phase::Loading,
             state: State::default(),
             shown: None,
@@ -371,6 +376,22 @@ impl Tracker {
     pub fn set_compact(&self, on: bool) -> Result<(), JsError> {
         self.inner.borrow_mut().compact = on;
         self.render_now()
+    }
+
+    /// What printing gives: the committee report, with every action's details as an appendix
+    /// when `full` (the element's `print="full"`).
+    #[wasm_bindgen(js_name = setPrintFull)]
+    pub fn set_print_full(&self, full: bool) -> Result<(), JsError> {
+        let printing = {
+            let mut i = self.inner.borrow_mut();
+            i.print_full = full;
+            i.printing
+        };
+        if printing {
+            self.render_now()
+        } else {
+            Ok(())
+        }
     }
 
     /// Shows the loading state.
@@ -551,6 +572,9 @@ fn build(i: &Inner) -> Node {
             };
             if i.compact {
                 view::compact(&cx).into()
+            } else if i.printing {
+                // On paper: the committee report, not the view on screen.
+                crate::report::report(&cx, i.print_full).into()
             } else {
                 view::widget(&cx, &i.state, &l.index).into()
             }

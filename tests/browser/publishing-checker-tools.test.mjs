@@ -148,12 +148,12 @@ test("the template workbook gives the command line's JSON, a preview and a downl
   assert.deepEqual(errors.splice(0), []);
 });
 
-/** `action-plan-tracker render FEED -o OUT [--lang cy]`: the page's text. */
-async function cliRender(feedText, lang) {
+/** `action-plan-tracker render FEED -o OUT [--lang cy] [--full]`: the page's text. */
+async function cliRender(feedText, lang, full = false) {
   const feed = join(scratch, "for-render.json");
   const out = join(scratch, `render-${lang}.html`);
   await writeFile(feed, feedText);
-  await run(CLI, ["render", feed, "-o", out, ...(lang === "cy" ? ["--lang", "cy"] : [])]);
+  await run(CLI, ["render", feed, "-o", out, ...(lang === "cy" ? ["--lang", "cy"] : []), ...(full ? ["--full"] : [])]);
   return readFile(out, "utf8");
 }
 
@@ -171,6 +171,16 @@ test("the page without JavaScript downloads in English and Welsh, byte for byte 
     assert.match(html, new RegExp(`<html lang="${lang}"`));
     assert.doesNotMatch(html, /<script/i, "no JavaScript");
   }
+  // The full record on request: the report with every action's details, as `render --full`.
+  await page.selectOption("#check-page-lang", "en");
+  await page.selectOption("#check-page-print", "full");
+  const [full] = await Promise.all([page.waitForEvent("download"), page.locator("#check-page").click()]);
+  assert.equal(full.suggestedFilename(), "action-plan-template-full.html");
+  await full.saveAs(join(scratch, "full.html"));
+  const fullHtml = await readFile(join(scratch, "full.html"), "utf8");
+  assert.equal(fullHtml, await cliRender(templateJson, "en", true), "the same page as `render --full`");
+  assert.match(fullHtml, /Appendix: every action in full/);
+  await page.selectOption("#check-page-print", "report");
   // Editing the text takes the downloads away until it is checked again.
   await page.locator("#check-text").press("End");
   await page.keyboard.type(" ");

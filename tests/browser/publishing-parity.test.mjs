@@ -3,8 +3,8 @@
 // headline and progress figures, every action (number, title, status and RAG words, due date,
 // and everything in its details), every finding with its progress, and every indicator's name,
 // latest value and target. The widget's
-// actions view is read in print mode (print media and a `beforeprint` event, which makes it
-// render every action opened on one page), the other views as the reader sees them. Both are
+// actions are read from its printed report's appendix (`print="full"`, print media and a
+// `beforeprint` event: every action opened), the other views as the reader sees them. Both are
 // also checked against the feed itself, so "the same" cannot mean "the same mistake".
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -62,13 +62,16 @@ async function widgetFacts(file, lang) {
       section,
     );
     if (section === "actions") {
+      // Printed with print="full", the report's appendix is every action opened.
+      await page.evaluate(() => document.querySelector("action-plan-tracker").setAttribute("print", "full"));
       await page.emulateMedia({ media: "print" });
       await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     }
-    out[section] = await page.evaluate(readFactsInPage, { where: "shadow", section });
+    out[section] = await page.evaluate(readFactsInPage, { where: section === "actions" ? "shadow-appendix" : "shadow", section });
     if (section === "actions") {
       await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
       await page.emulateMedia({ media: "screen" });
+      await page.evaluate(() => document.querySelector("action-plan-tracker").removeAttribute("print"));
     }
   }
   return out;
@@ -164,7 +167,8 @@ test("print mode lasts only while printing: after afterprint the widget is inter
   assert.ok(paged < feed.actions.length, `the screen pages the list (${paged} of ${feed.actions.length})`);
   await page.emulateMedia({ media: "print" });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
-  assert.equal(await shown(), feed.actions.length, "print: every action");
+  assert.equal(await host.locator("tr.apt-report__row").count(), feed.actions.length, "print: the report, a row for every action");
+  assert.equal(await shown(), 0, "print: no action opened without print=\"full\"");
   const visibleControls = await page.evaluate(() =>
     [...document.querySelector("action-plan-tracker").shadowRoot.querySelectorAll("[data-act]")].filter((e) => e.checkVisibility()).map((e) => e.getAttribute("data-act")),
   );

@@ -20,7 +20,7 @@ const USAGE = `usage:
   npx action-plan-tracker validate [--format json] FEED...   check feeds (- reads standard input)
   npx action-plan-tracker summary FEED [--since DATE]        print the summary as JSON, with the
                                     changes since the last meeting before as_of (or DATE)
-  npx action-plan-tracker render FEED -o PAGE.html [--lang cy] [--since DATE]
+  npx action-plan-tracker render FEED -o PAGE.html [--lang cy] [--since DATE] [--full]
                                     the plan as one HTML page that needs no JavaScript
   -o - writes to standard output (and the report to standard error)
 
@@ -223,6 +223,7 @@ function renderArgs(args) {
   let output = null;
   let lang = null;
   let since = null;
+  let full = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const eq = arg.indexOf("=");
@@ -237,10 +238,11 @@ function renderArgs(args) {
       output = value("the file to write");
     } else if (name === "--lang") lang = value("a language, en or cy");
     else if (name === "--since") since = value("a date, YYYY-MM-DD");
+    else if (name === "--full" && inline === null) full = true;
     else if (name.startsWith("-") && name !== "-") throw new Usage(`unknown option ${name}`);
     else files.push(name);
   }
-  return { files, output, lang, since };
+  return { files, output, lang, since, full };
 }
 
 function renderCommand(args) {
@@ -268,7 +270,7 @@ function renderCommand(args) {
   const report = a.output === "-" ? err : out;
   let html;
   try {
-    html = renderStaticPage(bytes, lang, a.since ?? undefined);
+    html = renderStaticPage(bytes, lang, a.since ?? undefined, a.full);
   } catch {
     report(human(shown(path), check));
     report(`${shown(path)}: cannot be shown, so no page was written\n`);

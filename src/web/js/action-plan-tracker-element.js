@@ -65,7 +65,7 @@ async function fetchFeed(src, signal, credentials) {
 /** The <action-plan-tracker> element class, made only where there is a DOM. */
 function elementClass() {
   return class ActionPlanTrackerElement extends HTMLElement {
-    static observedAttributes = ["src", "lang", "view", "compact"];
+    static observedAttributes = ["src", "lang", "view", "compact", "print"];
 
     #tracker = null;
     #feed = undefined;
@@ -91,6 +91,7 @@ function elementClass() {
         this.#tracker.setLang(this.getAttribute("lang") || "en");
         this.#tracker.setView(this.getAttribute("view") || "overview");
         this.#tracker.setCompact(this.hasAttribute("compact"));
+        this.#tracker.setPrintFull(this.getAttribute("print") === "full");
       } catch (e) {
         this._broken(String(e));
         return;
@@ -113,6 +114,7 @@ function elementClass() {
         else if (name === "lang") this.#tracker.setLang(value || "en");
         else if (name === "view") this.#tracker.setView(value || "overview");
         else if (name === "compact") this.#tracker.setCompact(value !== null);
+        else if (name === "print") this.#tracker.setPrintFull(value === "full");
       });
     }
 
@@ -241,7 +243,7 @@ export function mount(element, options = {}) {
   if (!(element instanceof Element)) return Promise.reject(new TypeError("mount() needs an element to show the tracker in"));
   // A new element is put in the page only once it has its feed, so it never reports "no feed".
   const tracker = element.localName === TAG ? element : document.createElement(TAG);
-  for (const name of ["lang", "view", "crossorigin"]) if (options[name] != null) tracker.setAttribute(name, options[name]);
+  for (const name of ["lang", "view", "crossorigin", "print"]) if (options[name] != null) tracker.setAttribute(name, options[name]);
   if (options.compact) tracker.setAttribute("compact", "");
   return new Promise((resolve) => {
     const done = () => {
@@ -279,11 +281,14 @@ export function summarise(feed, since) {
   return coreSummarise(feedInput(feed, "summarise"), since ?? undefined);
 }
 
-/** The static page of a feed, as `action-plan-tracker render` writes it; lang "en" or "cy",
- * and `since` (a date) for the changes since then. */
-export function render(feed, { lang = "en", since } = {}) {
+/**
+ * The static page of a feed, as `action-plan-tracker render` writes it; lang "en" or "cy";
+ * `since` (a date) for the changes since then; `full` adds every action's details to the
+ * printed report (`render --full`).
+ */
+export function render(feed, { lang = "en", since, full = false } = {}) {
   const code = String(lang).toLowerCase();
   const which = code === "cy" || code.startsWith("cy-") ? "cy" : code === "en" || code.startsWith("en-") ? "en" : null;
   if (!which) throw new RangeError(`render() takes lang "en" or "cy", not ${JSON.stringify(lang)}`);
-  return renderStaticPage(feedInput(feed, "render"), which, since ?? undefined);
+  return renderStaticPage(feedInput(feed, "render"), which, since ?? undefined, full === true);
 }

@@ -125,6 +125,8 @@ export interface RenderOptions {
   /** (1.1) The date the "what has changed" section compares with, YYYY-MM-DD (before `as_of`);
    * by default the last meeting before `as_of`. */
   since?: string;
+  /** true: the printed report ends with every action's details (`render --full`). */
+  full?: boolean;
 }
 
 /** What `npx action-plan-tracker validate --format json FEED` prints (one feed). */
@@ -142,6 +144,8 @@ export interface MountOptions {
   lang?: TrackerLang;
   view?: TrackerView;
   compact?: boolean;
+  /** "full" to print every action's details after the report (the print attribute). */
+  print?: "report" | "full";
   /** "use-credentials" to send the reader's cookies with the feed's request (an intranet feed
    * behind a login); by default none are sent. */
   crossorigin?: "use-credentials";
