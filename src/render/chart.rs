@@ -2293,35 +2293,38 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
     // When the lines do not share their periods, a grid of periods × lines grows with the
     // square of the feed (3,000 comparators each with a month of its own: 9 million cells),
     // so the table is written a row per figure instead.
-    let (heads, rows) =
-        if periods.len().saturating_mul(1 + series.len()) <= crate::view::MAX_TABLE_CELLS {
-            let rows: Vec<Vec<String>> = periods
-                .iter()
-                .map(|&p| {
-                    std::iter::once(i18n::period(lang, p))
-                        .chain(by_period.iter().map(|values| cell(values, p)))
-                        .collect()
-                })
-                .collect();
-            let mut heads = vec![t(lang, "Period").to_string()];
-            heads.extend(series.iter().map(|s| s.name.clone()));
-            (heads, rows)
-        } else {
-            let mut rows: Vec<Vec<String>> = Vec::new();
-            for (s, values) in series.iter().zip(&by_period) {
-                let mut mine: Vec<Period> = values.keys().copied().collect();
-                sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
-                for p in mine {
-                    rows.push(vec![i18n::period(lang, p), s.name.clone(), cell(values, p)]);
-                }
+    let (heads, rows) = if crate::view::grid_fits(
+        periods.len(),
+        1 + series.len(),
+        by_period.iter().map(HashMap::len).sum(),
+    ) {
+        let rows: Vec<Vec<String>> = periods
+            .iter()
+            .map(|&p| {
+                std::iter::once(i18n::period(lang, p))
+                    .chain(by_period.iter().map(|values| cell(values, p)))
+                    .collect()
+            })
+            .collect();
+        let mut heads = vec![t(lang, "Period").to_string()];
+        heads.extend(series.iter().map(|s| s.name.clone()));
+        (heads, rows)
+    } else {
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for (s, values) in series.iter().zip(&by_period) {
+            let mut mine: Vec<Period> = values.keys().copied().collect();
+            sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+            for p in mine {
+                rows.push(vec![i18n::period(lang, p), s.name.clone(), cell(values, p)]);
             }
-            let heads = vec![
-                t(lang, "Period").to_string(),
-                t(lang, "Council or comparator").to_string(),
-                t(lang, "Figure").to_string(),
-            ];
-            (heads, rows)
-        };
+        }
+        let heads = vec![
+            t(lang, "Period").to_string(),
+            t(lang, "Council or comparator").to_string(),
+            t(lang, "Figure").to_string(),
+        ];
+        (heads, rows)
+    };
     let table = (!rows.is_empty()).then(|| {
         data_table(
             &tf(lang, "{name}: all figures", &[("name", name)]),

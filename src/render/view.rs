@@ -2340,6 +2340,14 @@ pub fn indicators(cx: &Ctx) -> Element {
 /// The most cells an indicator's "all figures" table has as a grid of periods by lines.
 pub const MAX_TABLE_CELLS: usize = 20_000;
 
+/// Whether a table of `periods` rows and `columns` columns (the period's among them) is
+/// written as a grid: up to [`MAX_TABLE_CELLS`], or while it is no larger than a row per
+/// figure (three cells each) would be.
+pub fn grid_fits(periods: usize, columns: usize, figures: usize) -> bool {
+    let grid = periods.saturating_mul(columns);
+    grid <= MAX_TABLE_CELLS || grid <= figures.saturating_mul(3)
+}
+
 fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
     crate::feed::latest(values).and_then(|v| Some((v.period, v.value?)))
 }
@@ -2397,41 +2405,44 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
     // share their periods (each of 5,000 comparators with its own year: 25 million cells from
     // a 400 KB feed) the table is written a row per figure instead, which grows only with the
     // figures.
-    let (heads, rows): (Vec<String>, Vec<Element>) =
-        if periods.len().saturating_mul(heads.len()) <= MAX_TABLE_CELLS {
-            let rows = periods
-                .iter()
-                .map(|&p| {
+    let (heads, rows): (Vec<String>, Vec<Element>) = if grid_fits(
+        periods.len(),
+        heads.len(),
+        std::iter::once(&own).chain(&theirs).map(|m| m.len()).sum(),
+    ) {
+        let rows = periods
+            .iter()
+            .map(|&p| {
+                el("tr")
+                    .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
+                    .child(cell(&own, p))
+                    .children(theirs.iter().map(|c| cell(c, p)))
+            })
+            .collect();
+        (heads, rows)
+    } else {
+        let mut rows = Vec::new();
+        for (k, map) in std::iter::once(&own).chain(&theirs).enumerate() {
+            let mut mine: Vec<crate::date::Period> = map.keys().copied().collect();
+            sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+            for p in mine {
+                rows.push(
                     el("tr")
                         .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
-                        .child(cell(&own, p))
-                        .children(theirs.iter().map(|c| cell(c, p)))
-                })
-                .collect();
-            (heads, rows)
-        } else {
-            let mut rows = Vec::new();
-            for (k, map) in std::iter::once(&own).chain(&theirs).enumerate() {
-                let mut mine: Vec<crate::date::Period> = map.keys().copied().collect();
-                sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
-                for p in mine {
-                    rows.push(
-                        el("tr")
-                            .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
-                            .child(el("td").text(heads[k + 1].clone()))
-                            .child(cell(map, p)),
-                    );
-                }
+                        .child(el("td").text(heads[k + 1].clone()))
+                        .child(cell(map, p)),
+                );
             }
-            let heads = [
-                cx.t("Period"),
-                cx.t("Council or comparator"),
-                cx.t("Figure"),
-            ]
-            .map(str::to_string)
-            .to_vec();
-            (heads, rows)
-        };
+        }
+        let heads = [
+            cx.t("Period"),
+            cx.t("Council or comparator"),
+            cx.t("Figure"),
+        ]
+        .map(str::to_string)
+        .to_vec();
+        (heads, rows)
+    };
     let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     let caption = tf(
         cx.lang,
