@@ -94,15 +94,15 @@ fn progress(cx: &Ctx) -> Element {
     el("div")
         .class("apt-report__progress")
         .child(el("p").class("apt-headline").text(headline))
-        .child(
+        .child_opt(cx.feed.any_due().then(|| {
             el("ul")
                 .class("apt-stats")
                 .children(figures.into_iter().map(|(text, class)| {
                     el("li")
                         .class(format!("apt-stat apt-stat--{class}"))
                         .text(text)
-                })),
-        )
+                }))
+        }))
         .child(
             el("div")
                 .class("apt-report__figures")
