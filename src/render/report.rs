@@ -27,7 +27,7 @@ pub fn report(cx: &Ctx, full: bool) -> Element {
         .child(section("progress", cx.t("Progress"), progress(cx)))
         .child_opt(view::since_section(cx).map(|s| section("changes", cx.t("What has changed"), s)))
         .child(section("exceptions", cx.t("Exceptions"), exceptions(cx)))
-        .child(section("actions", cx.t("All actions"), all_actions(cx)))
+        .child_opt(all_actions(cx).map(|t| section("actions", cx.t("All actions"), t)))
         .child_opt(
             (!feed.indicators.is_empty())
                 .then(|| section("indicators", cx.t("Indicators"), view::indicator_table(cx))),
@@ -244,8 +244,8 @@ fn due_cell(cx: &Ctx, a: &Action) -> Element {
 }
 
 /// Every action as one row of one table, a group of rows for each priority (then the actions
-/// of no priority).
-fn all_actions(cx: &Ctx) -> Element {
+/// of no priority); `None` for a plan with no actions yet.
+fn all_actions(cx: &Ctx) -> Option<Element> {
     let feed = cx.feed;
     let heads = [
         cx.t("Action"),
@@ -316,21 +316,21 @@ fn all_actions(cx: &Ctx) -> Element {
         bodies.push(group(title, others));
     }
     if bodies.is_empty() {
-        return el("p").text(cx.t("This plan has no actions yet."));
+        return None;
     }
-    el("table")
-        .class("apt-table apt-report__table")
-        .child(
-            el("caption")
-                .class("apt-table__caption")
-                .text(cx.t("All actions, by priority")),
-        )
-        .child(
-            el("thead").child(
+    let table =
+        el("table")
+            .class("apt-table apt-report__table")
+            .child(
+                el("caption")
+                    .class("apt-table__caption")
+                    .text(cx.t("All actions, by priority")),
+            )
+            .child(el("thead").child(
                 el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))),
-            ),
-        )
-        .children(bodies)
+            ))
+            .children(bodies);
+    Some(table)
 }
 
 /// Every finding but the strengths, with the actions answering it and how many are complete.
