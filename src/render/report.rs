@@ -27,7 +27,7 @@ pub fn report(cx: &Ctx, full: bool) -> Element {
         .child(section("progress", cx.t("Progress"), progress(cx)))
         .child_opt(view::since_section(cx).map(|s| section("changes", cx.t("What has changed"), s)))
         .child(section("exceptions", cx.t("Exceptions"), exceptions(cx)))
-        .child(section("actions", cx.t("All actions"), all_actions(cx)))
+        .child_opt(all_actions(cx).map(|t| section("actions", cx.t("All actions"), t)))
         .child_opt(
             (!feed.indicators.is_empty())
                 .then(|| section("indicators", cx.t("Indicators"), view::indicator_table(cx))),
@@ -91,24 +91,18 @@ fn progress(cx: &Ctx) -> Element {
             "yellow",
         ),
     ];
-    // With no due date anywhere, "0 actions overdue" would read as "on track" (feed 1.1).
-    let stats = if cx.feed.any_due() {
-        el("ul")
-            .class("apt-stats")
-            .children(figures.into_iter().map(|(text, class)| {
-                el("li")
-                    .class(format!("apt-stat apt-stat--{class}"))
-                    .text(text)
-            }))
-    } else {
-        el("p")
-            .class("apt-stat apt-stat--grey")
-            .text(cx.t("No action still to do has a due date."))
-    };
     el("div")
         .class("apt-report__progress")
         .child(el("p").class("apt-headline").text(headline))
-        .child(stats)
+        .child_opt(cx.feed.any_due().then(|| {
+            el("ul")
+                .class("apt-stats")
+                .children(figures.into_iter().map(|(text, class)| {
+                    el("li")
+                        .class(format!("apt-stat apt-stat--{class}"))
+                        .text(text)
+                }))
+        }))
         .child(
             el("div")
                 .class("apt-report__figures")
@@ -250,8 +244,8 @@ fn due_cell(cx: &Ctx, a: &Action) -> Element {
 }
 
 /// Every action as one row of one table, a group of rows for each priority (then the actions
-/// of no priority).
-fn all_actions(cx: &Ctx) -> Element {
+/// of no priority); `None` for a plan with no actions yet.
+fn all_actions(cx: &Ctx) -> Option<Element> {
     let feed = cx.feed;
     let heads = [
         cx.t("Action"),
@@ -322,21 +316,21 @@ fn all_actions(cx: &Ctx) -> Element {
         bodies.push(group(title, others));
     }
     if bodies.is_empty() {
-        return el("p").text(cx.t("This plan has no actions yet."));
+        return None;
     }
-    el("table")
-        .class("apt-table apt-report__table")
-        .child(
-            el("caption")
-                .class("apt-table__caption")
-                .text(cx.t("All actions, by priority")),
-        )
-        .child(
-            el("thead").child(
+    let table =
+        el("table")
+            .class("apt-table apt-report__table")
+            .child(
+                el("caption")
+                    .class("apt-table__caption")
+                    .text(cx.t("All actions, by priority")),
+            )
+            .child(el("thead").child(
                 el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))),
-            ),
-        )
-        .children(bodies)
+            ))
+            .children(bodies);
+    Some(table)
 }
 
 /// Every finding but the strengths, with the actions answering it and how many are complete.
