@@ -128,7 +128,7 @@ function human(name, check) {
   if (check.problems.length === 0) {
     return `${text}${name}: no problems found (${plural(s.actions.total, "action", "actions")}, ${plural(s.indicators.total, "indicator", "indicators")})\n`;
   }
-  if (errors > 0) return `${text}${name}: ${counts}; items with errors are left out of the widget\n`;
+  if (errors > 0) return `${text}${name}: ${counts}; the widget leaves out each bad field (the whole item when an id or a required field is bad)\n`;
   return `${text}${name}: ${counts}\n`;
 }
 
