@@ -26,7 +26,7 @@ const FILES = ["action-plan-tracker.js", "action_plan_tracker_core.js", "action_
 // change that shrinks the download (bench/ANALYSIS.md lists the changes, with measured
 // savings) until it is TARGET. Raised once, to 225 KB, for issue #13's security fixes (a link's
 // filters checked against the feed and the URL rewritten, bidi isolation, the caps on repeated
-// keys and references, linear chart ticks and tables): 224,609 -> 230,057 bytes gzip.
+// keys and references, linear chart ticks and tables): 224,609 -> 230,129 bytes gzip.
 const KB = 1024;
 const TARGET = 100 * KB;
 const BUDGET = 225 * KB;
