@@ -47,6 +47,10 @@ fn minify(css: &str) -> String {
                     out.push(' ');
                 }
                 space = false;
+                // The last declaration of a block needs no semicolon.
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
                 out.push(c);
             }
         }

@@ -218,9 +218,25 @@ fn c(x: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
-/// A generous estimate of the width of `s` at `size` (Arial-like proportions), for layout.
+/// Advance of a lowercase letter, in em, in DejaVu Sans: the widest common sans-serif, and the
+/// only font a fresh Debian machine has. Labels laid out for it also fit Arial or Liberation Sans.
+const CHAR_EM: f64 = 0.58;
+/// How much wider bold text is (DejaVu Sans Bold).
+const BOLD: f64 = 1.1;
+
+/// A generous estimate of the width of `s` at `size` (DejaVu Sans proportions), for layout.
 fn text_width(s: &str, size: f64) -> f64 {
-    s.chars().count() as f64 * size * 0.56
+    let ems: f64 = s
+        .chars()
+        .map(|ch| match ch {
+            '%' | '@' | 'm' | 'M' | 'W' | '…' => 1.0,
+            ' ' => 0.32,
+            '0'..='9' => 0.64,
+            ch if ch.is_ascii_uppercase() || ch == 'w' => 0.82,
+            _ => CHAR_EM,
+        })
+        .sum();
+    ems * size
 }
 
 /// The most lines of a priority's title drawn above its bar.
@@ -962,8 +978,8 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
     let unit = W / max as f64;
     let bar_h = 22.0;
     let mut y = 0.0;
-    let title_chars = (W / (LABEL * 0.55)) as usize;
-    let words_chars = (W / (SMALL * 0.52)) as usize;
+    let title_chars = (W / (LABEL * CHAR_EM * BOLD)) as usize;
+    let words_chars = (W / (SMALL * CHAR_EM)) as usize;
     for g in &groups {
         for (i, l) in wrap_lines(&g.title, title_chars, TITLE_LINES)
             .into_iter()
@@ -1409,7 +1425,7 @@ fn place_labels(
     let size = SMALL;
     for l in labels {
         let text = truncate(&l.text, 24);
-        let w = text_width(&text, size) * if l.bold { 1.05 } else { 1.0 };
+        let w = text_width(&text, size) * if l.bold { BOLD } else { 1.0 };
         let mut best: Option<(f64, f64, f64, &'static str)> = None;
         // Only the last few points are candidates: a label belongs near its line's end, and
         // scoring each candidate against every segment would otherwise grow with the square
