@@ -314,6 +314,8 @@ fn wrap_items(items: &[String], sep: &str, max_chars: usize) -> Vec<String> {
                 l.push_str(sep);
                 l.push_str(item);
             }
+            // An item longer than a line is word-wrapped on its own lines.
+            _ if item.chars().count() > max_chars => lines.extend(wrap(item, max_chars)),
             _ => lines.push(item.clone()),
         }
     }
@@ -1301,17 +1303,24 @@ fn frame(lang: Lang, axes: &Axes, body: &mut Vec<Element>) -> Frame {
                 .attr("stroke-width", "1"),
         );
         let row1 = bottom + 5.0 + SMALL;
+        // Centred under its tick, unless that would take it past the chart's edge (a wide
+        // font, a Welsh month): then it ends at the edge (or starts at it) instead.
+        let tick_label = |y: f64, text: String| {
+            let half = text_width(&text, SMALL) * 0.6;
+            if x + half > W {
+                label(W - 1.0, y, SMALL, text).attr("text-anchor", "end")
+            } else if x - half < 0.0 {
+                label(1.0, y, SMALL, text)
+            } else {
+                label(x, y, SMALL, text).attr("text-anchor", "middle")
+            }
+        };
         if step >= 12 {
-            body.push(label(x, row1, SMALL, d.year().to_string()).attr("text-anchor", "middle"));
+            body.push(tick_label(row1, d.year().to_string()));
         } else {
-            body.push(
-                label(x, row1, SMALL, month_short(lang, d.month())).attr("text-anchor", "middle"),
-            );
+            body.push(tick_label(row1, month_short(lang, d.month()).to_string()));
             if last_year != Some(d.year()) {
-                body.push(
-                    label(x, row1 + SMALL + 1.0, SMALL, d.year().to_string())
-                        .attr("text-anchor", "middle"),
-                );
+                body.push(tick_label(row1 + SMALL + 1.0, d.year().to_string()));
             }
         }
         last_year = Some(d.year());
@@ -2472,21 +2481,21 @@ pub fn status_then_and_now(lang: Lang, feed: &Feed, since: Date) -> Element {
     let mut body = Vec::new();
     let mut y = 0.0;
     for &k in &shown {
-        y += LABEL + 4.0;
-        body.push(label(
-            0.0,
-            y,
-            LABEL,
-            tf(
-                lang,
-                "{status}: {then} then, {now} now",
-                &[
-                    ("status", &names[k]),
-                    ("then", &count(then[k])),
-                    ("now", &count(now[k])),
-                ],
-            ),
-        ));
+        let words = tf(
+            lang,
+            "{status}: {then} then, {now} now",
+            &[
+                ("status", &names[k]),
+                ("then", &count(then[k])),
+                ("now", &count(now[k])),
+            ],
+        );
+        // Wrapped to the chart's width: a wide font or a long Welsh label never sticks out.
+        for line in wrap(&words, (W / (LABEL * CHAR_EM)) as usize) {
+            y += LABEL + 4.0;
+            // Not at 0: a glyph's side bearing would put the first letter outside the box.
+            body.push(label(2.0, y, LABEL, line));
+        }
         for (n, class, fill) in [
             (then[k], "apt-chart__then", "#b1b4b6"),
             (now[k], "apt-chart__now", "#1d70b8"),
