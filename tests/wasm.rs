@@ -2,7 +2,7 @@
 //! (part of `make test`). Native `cargo test` skips this file.
 #![cfg(target_arch = "wasm32")]
 
-use action_plan_tracker::web::{cli_check, render_static_page, summarise, validate};
+use action_plan_tracker::web::tracker::{cli_check, render_static_page, summarise, validate};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -45,7 +45,7 @@ fn validate_reports_path_line_column_and_message() {
 
 #[wasm_bindgen_test]
 fn summarise_gives_the_embedding_figures_as_a_plain_object() {
-    let s = summarise(NORTHBRIDGE.into()).unwrap();
+    let s = summarise(NORTHBRIDGE.into(), None).unwrap();
     assert!(s.is_object());
     assert_eq!(get(&s, "as_of").as_string().unwrap(), "2026-10-31");
     assert_eq!(get(&s, "actions.total").as_f64(), Some(45.0));
@@ -57,7 +57,7 @@ fn summarise_gives_the_embedding_figures_as_a_plain_object() {
 
 #[wasm_bindgen_test]
 fn summarise_refuses_what_is_not_a_feed() {
-    let e = summarise("[1, 2]".into()).unwrap_err();
+    let e = summarise("[1, 2]".into(), None).unwrap_err();
     let msg = js_sys::Error::from(JsValue::from(e))
         .message()
         .as_string()
@@ -75,7 +75,7 @@ fn error_message(e: wasm_bindgen::JsError) -> String {
 #[wasm_bindgen_test]
 fn a_feed_may_be_given_as_the_bytes_of_its_file() {
     let bytes = js_sys::Uint8Array::from(NORTHBRIDGE.as_bytes());
-    let s = summarise(bytes.into()).unwrap();
+    let s = summarise(bytes.into(), None).unwrap();
     assert_eq!(get(&s, "actions.total").as_f64(), Some(45.0));
     // Bytes that are not UTF-8 get the command line's message, not a replacement character.
     let latin1 = js_sys::Uint8Array::from(&b"{\"plan\": \"Caf\xe9\"}"[..]);
@@ -94,22 +94,22 @@ fn a_feed_may_be_given_as_the_bytes_of_its_file() {
 
 #[wasm_bindgen_test]
 fn render_static_page_is_the_command_lines_page() {
-    let en = render_static_page(NORTHBRIDGE.into(), "en").unwrap();
+    let en = render_static_page(NORTHBRIDGE.into(), "en", None, false).unwrap();
     assert!(
         en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
         "{}",
         &en[..60]
     );
-    let cy = render_static_page(NORTHBRIDGE.into(), "cy").unwrap();
+    let cy = render_static_page(NORTHBRIDGE.into(), "cy", None, false).unwrap();
     assert!(cy.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
-    let e = render_static_page("<html>".into(), "en").unwrap_err();
+    let e = render_static_page("<html>".into(), "en", None, false).unwrap_err();
     assert!(error_message(e).starts_with("the feed cannot be shown: "));
 }
 
 #[wasm_bindgen_test]
 fn cli_check_lists_problems_in_file_order_with_the_summary() {
     let text = "{\"schema_version\": \"1.0\", \"publisher\": {\"name\": \"N\"}, \"as_of\": \"2026-10-31\", \"plan\": {\"title\": \"P\"},\n\"actions\": [{\"id\": \"1\", \"title\": \"A\", \"status\": \"complete\", \"colour\": 1}, {\"id\": \"2\", \"title\": \"B\", \"status\": \"done\"}]}";
-    let c = cli_check(text.as_bytes()).unwrap();
+    let c = cli_check(text.as_bytes(), None).unwrap();
     let severities: Vec<String> = (0..get(&c, "problems.length").as_f64().unwrap() as u32)
         .map(|i| {
             get(&c, &format!("problems.{i}.severity"))
@@ -125,6 +125,6 @@ fn cli_check_lists_problems_in_file_order_with_the_summary() {
     );
     assert!(severities.iter().any(|s| s == "error"), "{severities:?}");
     assert_eq!(get(&c, "summary.actions.total").as_f64(), Some(1.0));
-    let c = cli_check(b"[]").unwrap();
+    let c = cli_check(b"[]", None).unwrap();
     assert!(get(&c, "summary").is_null() || get(&c, "summary").is_undefined());
 }
