@@ -224,6 +224,22 @@ const CHAR_EM: f64 = 0.58;
 /// How much wider bold text is (DejaVu Sans Bold).
 const BOLD: f64 = 1.1;
 
+/// A bar chart's key swatch: a small filled box beside the words in the key.
+fn key_swatch(fill: &str, class: &str, stroke: &str) -> Element {
+    svg("svg")
+        .class("apt-chart__key")
+        .attr("viewBox", "0 0 32 16")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(
+            rect(1.0, 1.0, 30.0, 14.0)
+                .class(class)
+                .attr("fill", fill)
+                .attr("stroke", stroke)
+                .attr("stroke-width", "1.5"),
+        )
+}
+
 /// A generous estimate of the width of `s` at `size` (DejaVu Sans proportions), for layout.
 fn text_width(s: &str, size: f64) -> f64 {
     let ems: f64 = s
@@ -1104,20 +1120,6 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
             t(lang, "There are no actions to complete yet."),
         ));
     }
-    let key_swatch = |fill: &str, class: &str, stroke: &str| {
-        svg("svg")
-            .class("apt-chart__key")
-            .attr("viewBox", "0 0 32 16")
-            .attr("aria-hidden", "true")
-            .attr("focusable", "false")
-            .child(
-                rect(1.0, 1.0, 30.0, 14.0)
-                    .class(class)
-                    .attr("fill", fill)
-                    .attr("stroke", stroke)
-                    .attr("stroke-width", "1.5"),
-            )
-    };
     let key = vec![
         (
             key_swatch("#00703c", "apt-chart__seg--complete", "#00703c"),
@@ -2533,20 +2535,7 @@ pub fn status_then_and_now(lang: Lang, feed: &Feed, since: Date) -> Element {
             &[("date", &d_now), ("counts", &list(&now))],
         ),
     ]);
-    let swatch = |fill: &str, class: &str| {
-        svg("svg")
-            .class("apt-chart__key")
-            .attr("viewBox", "0 0 32 16")
-            .attr("aria-hidden", "true")
-            .attr("focusable", "false")
-            .child(
-                rect(1.0, 1.0, 30.0, 14.0)
-                    .class(class)
-                    .attr("fill", fill)
-                    .attr("stroke", "#0b0c0c")
-                    .attr("stroke-width", "1.5"),
-            )
-    };
+    let swatch = |fill: &str, class: &str| key_swatch(fill, class, "#0b0c0c");
     let on_then = tf(lang, "On {date}", &[("date", &d_then)]);
     let on_now = tf(lang, "On {date}", &[("date", &d_now)]);
     let key = vec![
