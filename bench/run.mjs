@@ -36,7 +36,7 @@
 //              wasm linear memory (memory.buffer.byteLength of the module's instance, which
 //              the glue's init() returns once it has run), and DOM nodes.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { cpus, totalmem, loadavg, tmpdir, release, platform } from "node:os";
 import { join, resolve, basename } from "node:path";
@@ -429,11 +429,16 @@ if (PROFILE) {
 
 await browser.close();
 await server.close();
-const widgetBytes = sizes([
-  { kind: "js", path: join(SNAP, "action-plan-tracker.js") },
-  { kind: "js", path: join(SNAP, "action_plan_tracker_core.js") },
-  { kind: "wasm", path: join(SNAP, "action_plan_tracker_core_bg.wasm") },
-]);
+// What the widget's page fetched from the package before its first paint (the bench page
+// loads the element and waits for it; anything fetched later is a lazily loaded part), and
+// every file a browser could load from the package (BROWSER_FILES: all of pkg/ but the Node
+// entry, the npx command line, the types and the package's own metadata).
+const NOT_BROWSER = /^(action-plan-tracker-node\.js|action-plan-tracker-cli\.js|.*\.d\.ts|package\.json|README\.md|LICENSE.*|\..*)$/;
+const BROWSER_FILES = readdirSync(SNAP).filter((f) => !NOT_BROWSER.test(f)).sort();
+const firstFiles = [...new Set((widgetFetched ?? []).filter((p) => p.startsWith("/pkg/")).map((p) => p.slice(5)))].sort();
+const kindOf = (f) => (f.endsWith(".wasm") ? "wasm" : f.endsWith(".css") ? "css" : "js");
+const widgetBytes = sizes(firstFiles.map((f) => ({ kind: kindOf(f), path: join(SNAP, f) })));
+const allBytes = sizes(BROWSER_FILES.map((f) => ({ kind: kindOf(f), path: join(SNAP, f) })));
 rmSync(SITE, { recursive: true, force: true });
 const load1 = loadavg();
 
@@ -444,14 +449,14 @@ const dtBytes = sizes([
 ]);
 const W = { raw: sum(widgetBytes, "raw"), gzip: sum(widgetBytes, "gzip"), brotli: sum(widgetBytes, "brotli") };
 const D = { raw: sum(dtBytes, "raw"), gzip: sum(dtBytes, "gzip"), brotli: sum(dtBytes, "brotli") };
-const unexpected = (widgetFetched ?? []).filter(
-  (p) => p.startsWith("/pkg/") && !WIDGET_FILES.includes(p.slice(5)),
-);
+const ALL = { raw: sum(allBytes, "raw"), gzip: sum(allBytes, "gzip"), brotli: sum(allBytes, "brotli") };
+const largest = allBytes.reduce((a, b) => (b.raw > a.raw ? b : a), { raw: 0, file: "?" });
 
 // ---------------------------------------------------------------- the table
 const rows = [];
-rows.push(["all", "download, gzip (KB)", kb(W.gzip), "", kb(D.gzip), "", ratio(W.gzip, D.gzip)]);
-rows.push(["all", "download, brotli (KB)", kb(W.brotli), "", kb(D.brotli), "", ratio(W.brotli, D.brotli)]);
+rows.push(["all", "download before first paint, gzip (KB)", kb(W.gzip), "", kb(D.gzip), "", ratio(W.gzip, D.gzip)]);
+rows.push(["all", "download before first paint, brotli (KB)", kb(W.brotli), "", kb(D.brotli), "", ratio(W.brotli, D.brotli)]);
+rows.push(["all", "every browser file, lazy parts too, gzip (KB)", kb(ALL.gzip), "", kb(D.gzip), "", ratio(ALL.gzip, D.gzip)]);
 const summary = {};
 for (const name of SIZE_LIST) {
   const r = results[name];
@@ -525,16 +530,29 @@ console.log("\n" + textTable(HEADER, rows));
 const KB = 1024;
 const t10 = summary["10000"];
 const t50 = summary["50000"];
+const t1 = summary["100"];
+const t2 = summary["1000"];
+const KiB244 = 244 * KB;
+// Issue #15's targets; the ratios come from the same interleaved runs.
 const targets = [
-  ["Download ≤ 100 KB gzip (then aim for 80 KB)", `${kb(W.gzip)} KB gzip`, W.gzip <= 100 * KB],
+  ["Download before the first paint ≤ 150 KB gzip (goal 80 KB)", `${kb(W.gzip)} KB gzip (${firstFiles.join(", ")})`, W.gzip <= 150 * KB],
+  ["No single file over 244 KiB raw (webpack's default warning)", `largest: ${largest.file}, ${(largest.raw / KB).toFixed(1)} KiB`, largest.raw <= KiB244],
+  ["Every browser file, lazy parts too, ≤ 200 KB gzip", `${kb(ALL.gzip)} KB gzip`, ALL.gzip <= 200 * KB],
 ];
+for (const [t, label] of [[t1, "100"], [t2, "1,000"]]) {
+  if (!t) continue;
+  targets.push([`${label} actions: keystroke p95 ≤ 16 ms`, `${ms(t.keyP95)} ms`, t.keyP95 <= 16]);
+}
+for (const name of SIZE_LIST) {
+  const t = summary[name];
+  if (!t || name === "50000") continue;
+  targets.push([`${Number(name).toLocaleString("en-GB")} actions: keystroke p95 ≤ DataTables'`, `${ms(t.keyP95)} vs ${ms(t.dtKeyP95)} ms (${ratio(t.keyP95, t.dtKeyP95)})`, t.keyP95 <= t.dtKeyP95]);
+}
+if (t1) targets.push(["100 actions, actions view: DOM nodes ≤ 1,200", String(t1.nodes), t1.nodes <= 1200]);
 if (t10) {
   targets.push(
-    ["10,000 actions: feed → interactive ≤ 150 ms", `${ms(t10.render)} ms (median)`, t10.render <= 150],
-    ["10,000 actions: feed → interactive faster than DataTables", `${ms(t10.render)} vs ${ms(t10.dtRender)} ms`, t10.render < t10.dtRender],
-    ["10,000 actions: keystroke → updated list ≤ 16 ms at p95", `${ms(t10.keyP95)} ms`, t10.keyP95 <= 16],
-    ["10,000 actions: keystroke faster than DataTables (p95)", `${ms(t10.keyP95)} vs ${ms(t10.dtKeyP95)} ms`, t10.keyP95 < t10.dtKeyP95],
-    ["Parse + validate ≤ 2 × JSON.parse (10,000)", `${ratio(t10.validate, t10.parse)} (${ms(t10.validate)} vs ${ms(t10.parse)} ms)`, t10.validate <= 2 * t10.parse],
+    ["Parse + validate ≤ 2.5 × JSON.parse at 10,000 (goal 2×)", `${ratio(t10.validate, t10.parse)} (${ms(t10.validate)} vs ${ms(t10.parse)} ms)`, t10.validate <= 2.5 * t10.parse],
+    ["10,000 actions: cold feed → interactive ≤ 0.8 × DataTables", `${ratio(t10.render, t10.dtRender)} (${ms(t10.render)} vs ${ms(t10.dtRender)} ms)`, t10.render <= 0.8 * t10.dtRender],
   );
 }
 if (t50) {
@@ -558,7 +576,7 @@ if (WRITE) {
   const cpu = cpus();
   const analysisFile = join(BENCH, "ANALYSIS.md");
   const md = [];
-  md.push("# Benchmark results (issue #6)");
+  md.push("# Benchmark results (issues #6 and #15)");
   md.push("");
   md.push(`Written by \`${COMMAND}\` (\`make bench\`) on ${started.toISOString().replace("T", " ").slice(0, 16)} UTC. Do not edit by hand: rerun it.`);
   md.push("");
@@ -567,7 +585,7 @@ if (WRITE) {
   md.push(`- ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`);
   md.push(`- Chromium ${chromiumVersion} (headless, /usr/bin/chromium via playwright-core), Node ${process.version}`);
   md.push(`- Load average at start ${load0.map((x) => x.toFixed(2)).join(" ")}, at end ${load1.map((x) => x.toFixed(2)).join(" ")} (a shared 2-core machine: expect noise; the runs are interleaved so it falls on both sides alike)`);
-  md.push(`- Widget: commit ${commit}${dirty}, ${PKG === resolve(ROOT, "pkg") ? "pkg/" : PKG} (built ${pkgBuilt.toISOString().slice(0, 16).replace("T", " ")} UTC, wasm ${widgetBytes[2].raw.toLocaleString("en-GB")} bytes, sha256 ${wasmSha}…); DataTables ${DT_VERSION} from npm (bench/package.json), which needs no jQuery`);
+  md.push(`- Widget: commit ${commit}${dirty}, ${PKG === resolve(ROOT, "pkg") ? "pkg/" : PKG} (built ${pkgBuilt.toISOString().slice(0, 16).replace("T", " ")} UTC, wasm ${allBytes.filter((f) => f.kind === "wasm").map((f) => f.raw.toLocaleString("en-GB")).join(" + ")} bytes, sha256 ${wasmSha}…); DataTables ${DT_VERSION} from npm (bench/package.json), which needs no jQuery`);
   md.push("");
   md.push("## Results");
   md.push("");
@@ -590,14 +608,16 @@ if (WRITE) {
     ["side", "file", "kind", "raw", "gzip -9", "brotli 11"],
     [
       ...widgetBytes.map((f) => ["widget", f.file, f.kind, f.raw.toLocaleString("en-GB"), f.gzip.toLocaleString("en-GB"), f.brotli.toLocaleString("en-GB")]),
-      ["widget", "**total**", "", W.raw.toLocaleString("en-GB"), W.gzip.toLocaleString("en-GB"), W.brotli.toLocaleString("en-GB")],
+      ["widget", "**total before the first paint**", "", W.raw.toLocaleString("en-GB"), W.gzip.toLocaleString("en-GB"), W.brotli.toLocaleString("en-GB")],
+      ...allBytes.filter((f) => !firstFiles.includes(f.file)).map((f) => ["widget, loaded later", f.file, f.kind, f.raw.toLocaleString("en-GB"), f.gzip.toLocaleString("en-GB"), f.brotli.toLocaleString("en-GB")]),
+      ["widget", "**every browser file**", "", ALL.raw.toLocaleString("en-GB"), ALL.gzip.toLocaleString("en-GB"), ALL.brotli.toLocaleString("en-GB")],
       ...dtBytes.map((f) => ["DataTables", f.file, f.kind, f.raw.toLocaleString("en-GB"), f.gzip.toLocaleString("en-GB"), f.brotli.toLocaleString("en-GB")]),
       ["DataTables", "**total**", "", D.raw.toLocaleString("en-GB"), D.gzip.toLocaleString("en-GB"), D.brotli.toLocaleString("en-GB")],
     ],
   ));
   md.push("");
-  md.push(`The widget's page fetched: ${(widgetFetched ?? []).filter((p) => p.startsWith("/pkg/")).map((p) => "`" + p.slice(5) + "`").join(", ") || "?"}` +
-    (unexpected.length ? ` (**not in the size budget**: ${unexpected.join(", ")})` : " (no CSS file: the widget's CSS is inside the wasm)") + ".");
+  md.push(`The widget's page fetched before its first paint: ${firstFiles.map((f) => "`" + f + "`").join(", ") || "?"}` +
+    " (no CSS file: the widget's CSS is inside the wasm). \"Every browser file\" is all of pkg/ but the Node entry, the npx command line, the types and package.json.");
   md.push("");
   md.push("## Feeds");
   md.push("");
@@ -650,7 +670,7 @@ if (WRITE) {
   }
   md.push("");
   writeFileSync(join(BENCH, "RESULTS.md"), md.join("\n"));
-  writeFileSync(join(BENCH, "results.json"), JSON.stringify({ date: started.toISOString(), command: COMMAND, chromium: chromiumVersion, bytes: { widget: widgetBytes, datatables: dtBytes }, summary, refusal }, null, 1));
+  writeFileSync(join(BENCH, "results.json"), JSON.stringify({ date: started.toISOString(), command: COMMAND, chromium: chromiumVersion, bytes: { widget: widgetBytes, browser: allBytes, datatables: dtBytes }, summary, refusal }, null, 1));
   console.log("\nbench: wrote bench/RESULTS.md and bench/results.json");
 }
 
