@@ -4,10 +4,10 @@
 use super::reader::*;
 use super::*;
 use crate::date::{Date, DateError, Period};
-use crate::json::{Kind, Value as J};
+use crate::json::{Kind, Value as JsonValue};
 
-impl Cx {
-    pub(super) fn string(&mut self, v: &J, at: At) -> Option<String> {
+impl Reader {
+    pub(super) fn string(&mut self, v: &JsonValue, at: At) -> Option<String> {
         match &v.kind {
             Kind::String(s) => Some(s.to_string()),
             _ => {
@@ -21,7 +21,7 @@ impl Cx {
         }
     }
 
-    pub(super) fn id(&mut self, v: &J, at: At) -> Option<String> {
+    pub(super) fn id(&mut self, v: &JsonValue, at: At) -> Option<String> {
         let s = match &v.kind {
             Kind::Number(n) => {
                 self.error(
@@ -45,7 +45,7 @@ impl Cx {
     }
 
     /// A reference to an item of another list: a non-empty id.
-    pub(super) fn reference(&mut self, v: &J, at: At) -> Option<String> {
+    pub(super) fn reference(&mut self, v: &JsonValue, at: At) -> Option<String> {
         let s = match &v.kind {
             Kind::Number(n) => {
                 self.error(Rule::Type, at, format!("found the number {n}, expected the id it refers to in quotes, e.g. \"1.2\""));
@@ -60,7 +60,7 @@ impl Cx {
         Some(s)
     }
 
-    pub(super) fn text(&mut self, v: &J, at: At) -> Option<Text> {
+    pub(super) fn text(&mut self, v: &JsonValue, at: At) -> Option<Text> {
         match &v.kind {
             Kind::String(s) => Some(Text::Plain(s.to_string())),
             Kind::Object(_) => {
@@ -81,7 +81,7 @@ impl Cx {
     }
 
     /// (1.1) A date field that may be a whole month: `YYYY-MM-DD` or `YYYY-MM`.
-    pub(super) fn date(&mut self, v: &J, at: At) -> Option<Date> {
+    pub(super) fn date(&mut self, v: &JsonValue, at: At) -> Option<Date> {
         let s = self.string(v, at)?;
         if s.len() == 7 {
             return match Date::parse_day_or_month(&s) {
@@ -109,7 +109,7 @@ impl Cx {
     }
 
     /// A date field that must be a whole day (`as_of`, `published`, `meetings[].date`).
-    pub(super) fn day(&mut self, v: &J, at: At) -> Option<Date> {
+    pub(super) fn day(&mut self, v: &JsonValue, at: At) -> Option<Date> {
         let s = self.string(v, at)?;
         if let Ok(m) = Date::parse_day_or_month(&s) {
             if m.is_whole_month() {
@@ -166,7 +166,7 @@ impl Cx {
         }
     }
 
-    pub(super) fn period(&mut self, v: &J, at: At) -> Option<Period> {
+    pub(super) fn period(&mut self, v: &JsonValue, at: At) -> Option<Period> {
         let s = self.string(v, at)?;
         if let Some(p) = Period::parse(&s) {
             return Some(p);
@@ -205,7 +205,7 @@ impl Cx {
         None
     }
 
-    pub(super) fn url(&mut self, v: &J, at: At) -> Option<Url> {
+    pub(super) fn url(&mut self, v: &JsonValue, at: At) -> Option<Url> {
         let s = self.string(v, at)?;
         if is_web_address(&s) {
             Some(Url(s))
@@ -215,7 +215,7 @@ impl Cx {
         }
     }
 
-    pub(super) fn number(&mut self, v: &J, at: At) -> Option<f64> {
+    pub(super) fn number(&mut self, v: &JsonValue, at: At) -> Option<f64> {
         match &v.kind {
             Kind::Number(n) if n.is_finite() => Some(*n),
             Kind::Number(_) => {
@@ -249,7 +249,7 @@ impl Cx {
         }
     }
 
-    pub(super) fn progress(&mut self, v: &J, at: At) -> Option<f64> {
+    pub(super) fn progress(&mut self, v: &JsonValue, at: At) -> Option<f64> {
         let n = self.number(v, at)?;
         if (0.0..=100.0).contains(&n) {
             Some(n)
@@ -263,7 +263,7 @@ impl Cx {
         }
     }
 
-    pub(super) fn boolean(&mut self, v: &J, at: At) -> Option<bool> {
+    pub(super) fn boolean(&mut self, v: &JsonValue, at: At) -> Option<bool> {
         match v.kind {
             Kind::Bool(b) => Some(b),
             _ => {
@@ -282,7 +282,7 @@ impl Cx {
 
     pub(super) fn word<E: Copy>(
         &mut self,
-        v: &J,
+        v: &JsonValue,
         at: At,
         what: &str,
         all: &[E],

@@ -21,7 +21,7 @@ mod items;
 mod reader;
 mod references;
 
-use reader::{read_feed, Cx};
+use reader::{read_feed, Reader};
 
 /// The largest feed accepted: 20 MiB.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -270,7 +270,7 @@ pub fn check_text(text: &str) -> Report {
         return check(text.as_bytes());
     }
     let lines = LineIndex::new(text);
-    let mut cx = Cx {
+    let mut rd = Reader {
         problems: Vec::new(),
         item_errors: 0,
         ids: HashMap::new(),
@@ -288,13 +288,13 @@ pub fn check_text(text: &str) -> Report {
                     format!("this is not valid JSON: {}", e.message),
                 )
             };
-            cx.push(Severity::Error, rule, String::new(), e.offset, message);
+            rd.push(Severity::Error, rule, String::new(), e.offset, message);
             None
         }
-        Ok(root) => read_feed(&mut cx, &root),
+        Ok(root) => read_feed(&mut rd, &root),
     };
-    cx.unknown_keys_left_over();
-    let mut problems = cx.problems;
+    rd.unknown_keys_left_over();
+    let mut problems = rd.problems;
     sort::by_key(&mut problems, |p| p.offset);
     let places = lines.line_cols(problems.iter().map(|p| p.offset));
     for (p, place) in problems.iter_mut().zip(places) {

@@ -1,11 +1,11 @@
-//! The reader: JSON values to the typed feed. [`Cx`] holds what one reading has found;
+//! The reader: JSON values to the typed feed. [`Reader`] holds what one reading has found;
 //! its methods open objects (unknown and repeated keys), read required and optional keys and
 //! lists, and record problems; [`read_feed`] reads the whole feed with them.
 
 use super::items::*;
 use super::references::{check_cycles, json_indexes};
 use super::*;
-use crate::json::{Kind, Member, Value as J};
+use crate::json::{Kind, Member, Value as JsonValue};
 use std::collections::HashMap;
 
 /// Where a value stands: its JSON path and byte offset.
@@ -26,7 +26,11 @@ impl At<'_> {
     }
 }
 
-pub(super) struct Cx {
+/// One reading of a feed: the problems found so far, the error count of the item being read
+/// (which decides whether it is left out), the ids of every list, and the tallies that cap the
+/// warnings for unknown and repeated keys.
+pub(super) struct Reader {
+    /// Every problem found, in the order found (sorted by place at the end).
     pub(super) problems: Vec<Problem>,
     /// Errors in the item being read (saved and restored around nested items).
     pub(super) item_errors: usize,
@@ -50,7 +54,7 @@ pub(super) const UNKNOWN_KEY_REPEATS: usize = 3;
 /// Unknown keys in one object reported one by one; the rest are one warning.
 pub(super) const UNKNOWN_KEYS_PER_OBJECT: usize = 20;
 
-/// A repeated unknown key: see [`Cx::unknown`].
+/// A repeated unknown key: see [`Reader::unknown`].
 pub(super) struct Unknown {
     pub(super) key: String,
     pub(super) count: usize,
@@ -69,15 +73,15 @@ pub(super) struct Obj<'v> {
 
 impl<'v> Obj<'v> {
     /// The value of `key`, treating `null` as absent.
-    pub(super) fn get(&self, key: &str) -> Option<&'v J<'v>> {
+    pub(super) fn get(&self, key: &str) -> Option<&'v JsonValue<'v>> {
         self.raw(key).filter(|v| v.kind != Kind::Null)
     }
 
-    pub(super) fn raw(&self, key: &str) -> Option<&'v J<'v>> {
+    pub(super) fn raw(&self, key: &str) -> Option<&'v JsonValue<'v>> {
         self.members.iter().find(|m| m.key == key).map(|m| &m.value)
     }
 
-    pub(super) fn at<'a>(&'a self, key: &'a str, v: &J) -> At<'a> {
+    pub(super) fn at<'a>(&'a self, key: &'a str, v: &JsonValue) -> At<'a> {
         At {
             parent: &self.path,
             key,
@@ -86,7 +90,7 @@ impl<'v> Obj<'v> {
     }
 }
 
-pub(super) fn found(v: &J) -> String {
+pub(super) fn found(v: &JsonValue) -> String {
     match &v.kind {
         Kind::String(s) => format!("the text {}", quote(s)),
         Kind::Number(n) => format!("the number {n}"),
@@ -95,7 +99,7 @@ pub(super) fn found(v: &J) -> String {
     }
 }
 
-impl Cx {
+impl Reader {
     pub(super) fn report(&mut self, severity: Severity, rule: Rule, at: At, message: String) {
         if severity == Severity::Error {
             self.item_errors += 1;
@@ -176,7 +180,7 @@ impl Cx {
         }
     }
 
-    /// Starts a part (see [`Cx::part`]): where the problems and the item's errors stand.
+    /// Starts a part (see [`Reader::part`]): where the problems and the item's errors stand.
     /// Not generic, so the many optional fields share one copy of it (the WebAssembly's size).
     #[inline(never)]
     pub(super) fn part_begin(&mut self) -> (usize, usize) {
@@ -214,7 +218,12 @@ impl Cx {
     }
 
     /// Opens an object of kind `def`, warning about unknown and repeated keys.
-    pub(super) fn object<'v>(&mut self, v: &'v J<'v>, at: At, what: &str) -> Option<Obj<'v>> {
+    pub(super) fn object<'v>(
+        &mut self,
+        v: &'v JsonValue<'v>,
+        at: At,
+        what: &str,
+    ) -> Option<Obj<'v>> {
         let Kind::Object(members) = &v.kind else {
             self.error(
                 Rule::Type,
@@ -358,7 +367,7 @@ impl Cx {
         o: &Obj<'v>,
         key: &str,
         what: &str,
-        f: impl FnOnce(&mut Self, &'v J<'v>, At) -> Option<T>,
+        f: impl FnOnce(&mut Self, &'v JsonValue<'v>, At) -> Option<T>,
     ) -> Option<T> {
         match o.get(key) {
             Some(v) => f(self, v, o.at(key, v)),
@@ -389,7 +398,7 @@ impl Cx {
         &mut self,
         o: &Obj<'v>,
         key: &str,
-        f: impl FnOnce(&mut Self, &'v J<'v>, At) -> Option<T>,
+        f: impl FnOnce(&mut Self, &'v JsonValue<'v>, At) -> Option<T>,
     ) -> Option<T> {
         let v = o.get(key)?;
         let mark = self.part_begin();
@@ -407,9 +416,9 @@ impl Cx {
         &mut self,
         o: &Obj<'v>,
         key: &str,
-        mut f: impl FnMut(&mut Self, &'v J<'v>, At) -> Option<T>,
+        mut f: impl FnMut(&mut Self, &'v JsonValue<'v>, At) -> Option<T>,
     ) -> Vec<T> {
-        let Some((items, path)) = self.part(|cx| cx.array(o, key, "a list [ ... ]")) else {
+        let Some((items, path)) = self.part(|rd| rd.array(o, key, "a list [ ... ]")) else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
@@ -421,7 +430,7 @@ impl Cx {
                 offset: item.offset,
             };
             let saved = std::mem::replace(&mut self.index, i);
-            if let Some(t) = self.item(|cx| f(cx, item, iat)) {
+            if let Some(t) = self.item(|rd| f(rd, item, iat)) {
                 out.push(t);
             }
             self.index = saved;
@@ -436,7 +445,7 @@ impl Cx {
         o: &Obj<'v>,
         key: &str,
         expected: &str,
-    ) -> Option<(&'v [J<'v>], String)> {
+    ) -> Option<(&'v [JsonValue<'v>], String)> {
         let v = o.get(key)?;
         let at = o.at(key, v);
         let Kind::Array(items) = &v.kind else {
@@ -483,13 +492,13 @@ pub(super) const ROOT: At = At {
     offset: 0,
 };
 
-pub(super) fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
+pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
     let at = At {
         offset: root.offset,
         ..ROOT
     };
     if !matches!(root.kind, Kind::Object(_)) {
-        cx.problems.push(Problem {
+        rd.problems.push(Problem {
             severity: Severity::Error,
             path: String::new(),
             line: 0,
@@ -504,7 +513,7 @@ pub(super) fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
         });
         return None;
     }
-    let o = cx.object(root, at, "feed")?;
+    let o = rd.object(root, at, "feed")?;
     for list in [
         "inspections",
         "findings",
@@ -517,27 +526,27 @@ pub(super) fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
             .into_iter()
             .map(|(id, at)| (id, at[0]))
             .collect();
-        cx.ids.insert(list, first);
+        rd.ids.insert(list, first);
     }
-    let schema_version = cx.req(&o, "schema_version", "feed", |cx, v, at| {
+    let schema_version = rd.req(&o, "schema_version", "feed", |rd, v, at| {
         if let Kind::Number(n) = v.kind {
-            cx.error(Rule::Type, at, format!("found the number {n}, expected the version as text in quotes: \"1.0\""));
+            rd.error(Rule::Type, at, format!("found the number {n}, expected the version as text in quotes: \"1.0\""));
             return None;
         }
-        let s = cx.string(v, at)?;
+        let s = rd.string(v, at)?;
         let major = s.split('.').next().unwrap_or("");
         let minor_ok = s.split_once('.').is_some_and(|(_, m)| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()));
         if major == "1" && minor_ok {
             Some(s)
         } else if !major.is_empty() && major.bytes().all(|b| b.is_ascii_digit()) && major != "1" {
-            cx.error(
+            rd.error(
                 Rule::Version,
                 at,
                 format!("this is a version {major} feed (schema_version {}), but this widget reads version 1 feeds (\"1.0\", \"1.1\", …); publish a version 1 feed or use a newer widget", quote(&s)),
             );
             Some(s)
         } else {
-            cx.error(Rule::Version, at, format!("schema_version {} is not a version number; write \"1.0\"", quote(&s)));
+            rd.error(Rule::Version, at, format!("schema_version {} is not a version number; write \"1.0\"", quote(&s)));
             None
         }
     });
@@ -548,20 +557,20 @@ pub(super) fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
     {
         return None;
     }
-    let as_of = cx.req(&o, "as_of", "feed", Cx::day);
+    let as_of = rd.req(&o, "as_of", "feed", Reader::day);
     if as_of.is_none() {
         // Say why this one matters: without it the plan cannot be shown at all.
-        if let Some(p) = cx.problems.iter_mut().rev().find(|p| p.path == "as_of") {
+        if let Some(p) = rd.problems.iter_mut().rev().find(|p| p.path == "as_of") {
             p.message.push_str(". Without the date the data is true at, nothing can be judged overdue, so the plan cannot be shown");
         }
     }
-    let published = cx.opt(&o, "published", Cx::day);
-    let publisher = cx
-        .req(&o, "publisher", "feed", |cx, v, at| {
-            let p = cx.object(v, at, "publisher")?;
-            let name = cx.req(&p, "name", "publisher", Cx::text);
-            let url = cx.opt(&p, "url", Cx::url);
-            let contact_email = cx.opt(&p, "contact_email", Cx::string);
+    let published = rd.opt(&o, "published", Reader::day);
+    let publisher = rd
+        .req(&o, "publisher", "feed", |rd, v, at| {
+            let p = rd.object(v, at, "publisher")?;
+            let name = rd.req(&p, "name", "publisher", Reader::text);
+            let url = rd.opt(&p, "url", Reader::url);
+            let contact_email = rd.opt(&p, "contact_email", Reader::string);
             Some(Publisher {
                 name: name.unwrap_or_else(|| Text::Plain(String::new())),
                 url,
@@ -573,7 +582,7 @@ pub(super) fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
             url: None,
             contact_email: None,
         });
-    let plan = cx
+    let plan = rd
         .req(&o, "plan", "feed", read_plan)
         .unwrap_or_else(|| Plan {
             id: None,
@@ -588,20 +597,20 @@ pub(super) fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
             submit_by: None,
             submitted: None,
         });
-    let inspections = cx.list(&o, "inspections", read_inspection);
-    let findings = cx.list(&o, "findings", read_finding);
-    let priorities = cx.list(&o, "priorities", read_priority);
+    let inspections = rd.list(&o, "inspections", read_inspection);
+    let findings = rd.list(&o, "findings", read_finding);
+    let priorities = rd.list(&o, "priorities", read_priority);
     if o.get("actions").is_none() {
         let at = At {
             parent: "",
             key: "actions",
             offset: o.raw("actions").map_or(o.offset, |v| v.offset),
         };
-        cx.error(Rule::Required, at, "\"actions\" is missing; a feed must have a list of actions, even an empty one: \"actions\": []".into());
+        rd.error(Rule::Required, at, "\"actions\" is missing; a feed must have a list of actions, even an empty one: \"actions\": []".into());
     }
-    let actions = cx.list(&o, "actions", read_action);
-    let indicators = cx.list(&o, "indicators", read_indicator);
-    let meetings = cx.list(&o, "meetings", read_meeting);
+    let actions = rd.list(&o, "actions", read_action);
+    let indicators = rd.list(&o, "indicators", read_indicator);
+    let meetings = rd.list(&o, "meetings", read_meeting);
     // Without the date the data is true at, nothing can be judged overdue: not a readable feed.
     let as_of = as_of?;
     let mut feed = Feed {
@@ -618,6 +627,6 @@ pub(super) fn read_feed(cx: &mut Cx, root: &J) -> Option<Feed> {
         meetings,
         ids: Default::default(),
     };
-    check_cycles(cx, root, &mut feed);
+    check_cycles(rd, root, &mut feed);
     Some(feed.indexed())
 }

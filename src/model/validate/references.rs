@@ -3,10 +3,10 @@
 
 use super::reader::*;
 use super::*;
-use crate::json::{Kind, Value as J};
+use crate::json::{Kind, Value as JsonValue};
 use std::collections::{HashMap, HashSet};
 
-impl Cx {
+impl Reader {
     /// The item's own `id`: required, and not used by an earlier item of `list`.
     pub(super) fn own_id(&mut self, o: &Obj, list: &str, noun: &str) -> Option<String> {
         let id = self.req(o, "id", noun, Self::id)?;
@@ -29,7 +29,7 @@ impl Cx {
     /// A reference from `owner` (e.g. `action "1.2"`) to an id of `list`.
     pub(super) fn refers(
         &mut self,
-        v: &J,
+        v: &JsonValue,
         at: At,
         list: &str,
         noun: &str,
@@ -60,7 +60,7 @@ impl Cx {
         noun: &str,
         owner: &str,
     ) -> Vec<Id> {
-        let Some((items, path)) = self.part(|cx| cx.array(o, key, "a list of ids [\"…\", \"…\"]"))
+        let Some((items, path)) = self.part(|rd| rd.array(o, key, "a list of ids [\"…\", \"…\"]"))
         else {
             return Vec::new();
         };
@@ -75,7 +75,7 @@ impl Cx {
                 key: "",
                 offset: item.offset,
             };
-            let Some(id) = self.part(|cx| cx.refers(item, at, list, noun, owner)) else {
+            let Some(id) = self.part(|rd| rd.refers(item, at, list, noun, owner)) else {
                 continue;
             };
             if seen.contains(&id) {
@@ -108,7 +108,7 @@ impl Cx {
 }
 
 /// The JSON value at a simple path of keys and indexes, for locating cross-item problems.
-pub(super) fn locate<'v>(root: &'v J<'v>, steps: &[Step]) -> Option<&'v J<'v>> {
+pub(super) fn locate<'v>(root: &'v JsonValue<'v>, steps: &[Step]) -> Option<&'v JsonValue<'v>> {
     let mut v = root;
     for s in steps {
         v = match (s, &v.kind) {
@@ -127,7 +127,7 @@ pub(super) enum Step<'a> {
 
 /// Where each item of a top-level list stands in the file: its index in the JSON list.
 /// Items left out earlier are skipped, so valid items are matched to their JSON by id order.
-pub(super) fn json_indexes(root: &J, list: &str) -> HashMap<String, Vec<usize>> {
+pub(super) fn json_indexes(root: &JsonValue, list: &str) -> HashMap<String, Vec<usize>> {
     let mut out: HashMap<String, Vec<usize>> = HashMap::new();
     if let Some(Kind::Array(items)) = locate(root, &[Step::Key(list)]).map(|v| &v.kind) {
         for (i, item) in items.iter().enumerate() {
@@ -142,7 +142,7 @@ pub(super) fn json_indexes(root: &J, list: &str) -> HashMap<String, Vec<usize>> 
 /// Sub-actions that are their own ancestors: the one rule that needs every action read.
 /// Each action in a cycle is reported at its `parent`, which is left out: the actions are
 /// still shown, as actions of no parent.
-pub(super) fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
+pub(super) fn check_cycles(rd: &mut Reader, root: &JsonValue, feed: &mut Feed) {
     let parent: HashMap<&str, &str> = feed
         .actions
         .iter()
@@ -192,7 +192,7 @@ pub(super) fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
             }
             names.push(quote(id));
             let circle = names.join(" → ");
-            let i = cx
+            let i = rd
                 .ids
                 .get("actions")
                 .and_then(|m| m.get(*id))
@@ -202,8 +202,8 @@ pub(super) fn check_cycles(cx: &mut Cx, root: &J, feed: &mut Feed) {
                 .and_then(|a| locate(a, &[Step::Index(i), Step::Key("parent")]))
                 .map_or(0, |v| v.offset);
             let path = format!("actions[{i}]");
-            cx.part(|cx| {
-                cx.error(
+            rd.part(|rd| {
+                rd.error(
                     Rule::Cycle,
                     At { parent: &path, key: "parent", offset },
                     format!("sub-actions go round in a circle ({circle}); an action cannot be a sub-action of itself"),
