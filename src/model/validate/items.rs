@@ -3,7 +3,20 @@
 
 use super::reader::*;
 use super::*;
+use crate::date::Date;
 use crate::json::{Kind, Value as JsonValue};
+
+pub(super) fn read_publisher(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Publisher> {
+    let p = rd.object(v, at, "publisher")?;
+    let name = rd.req(&p, "name", "publisher", Reader::text);
+    let url = rd.opt(&p, "url", Reader::url);
+    let contact_email = rd.opt(&p, "contact_email", Reader::string);
+    Some(Publisher {
+        name: name.unwrap_or_else(|| Text::Plain(String::new())),
+        url,
+        contact_email,
+    })
+}
 
 pub(super) fn read_plan(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Plan> {
     let o = rd.object(v, at, "plan")?;
@@ -218,68 +231,93 @@ pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Acti
         rag: rd.opt(&o, "rag", read_rag),
         progress: rd.opt(&o, "progress", Reader::progress),
         success_measures: rd.list(&o, "success_measures", Reader::text),
-        milestones: rd.list(&o, "milestones", |rd, v, at| {
-            let m = rd.object(v, at, "milestone")?;
-            let title = rd.req(&m, "title", "milestone", Reader::text);
-            Some(Milestone {
-                title: title?,
-                due: rd.opt(&m, "due", Reader::date),
-                completed: rd.opt(&m, "completed", Reader::date),
-            })
-        }),
+        milestones: rd.list(&o, "milestones", read_milestone),
         updates: rd.list(&o, "updates", |rd, v, at| {
-            let u = rd.object(v, at, "update")?;
-            let date = rd.req(&u, "date", "update", Reader::date);
-            let mut revised_due = rd.opt(&u, "revised_due", Reader::date);
-            if let (Some(s), Some(r), Some(rv)) = (start, revised_due, u.get("revised_due")) {
-                if r < s {
-                    // A due date before the work began cannot be right. Only the date is left
-                    // out (not the update, whose text and status still stand), so that it is
-                    // not counted as a slipped or brought-forward date.
-                    let at = u.at("revised_due", rv);
-                    rd.push(Severity::Error, Rule::Inconsistent, at.path(), at.offset, format!("this update revises the due date to {r}, before the action starts ({s}); check the two dates (the revised date is left out, the rest of the update is shown)"));
-                    revised_due = None;
-                }
-            }
-            Some(Update {
-                date: date?,
-                text: rd.opt(&u, "text", Reader::text),
-                status: rd.opt(&u, "status", read_status),
-                rag: rd.opt(&u, "rag", read_rag),
-                progress: rd.opt(&u, "progress", Reader::progress),
-                revised_due,
-                meeting: rd.opt(&u, "meeting", |rd, v, at| {
-                    rd.refers(v, at, "meetings", "meeting", &owner)
-                }),
-            })
+            read_update(rd, v, at, start, &owner)
         }),
         indicators: rd.refs(&o, "indicators", "indicators", "indicator", &owner),
-        evidence: rd.list(&o, "evidence", |rd, v, at| {
-            let e = rd.object(v, at, "piece of evidence")?;
-            let text = rd.req(&e, "text", "piece of evidence", Reader::text);
-            Some(Evidence {
-                text: text?,
-                url: rd.opt(&e, "url", Reader::url),
-            })
-        }),
+        evidence: rd.list(&o, "evidence", read_evidence),
         signed_off: rd.opt(&o, "signed_off", Reader::date),
-        number: rd.opt(&o, "number", |rd, v, at| {
-            if let Kind::Number(n) = v.kind {
-                rd.error(Rule::Type, at, format!("found the number {n}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"));
-                return None;
-            }
-            let s = rd.string(v, at)?;
-            if s.trim().is_empty() {
-                rd.error(Rule::Range, at, "the number is empty; give the number readers see, e.g. \"1.3\", or leave the key out to show the id".into());
-                return None;
-            }
-            Some(s)
-        }),
+        number: rd.opt(&o, "number", read_number),
         recurrence: rd.opt(&o, "recurrence", Reader::text),
         id: id?,
         title: title?,
         status: status?,
     };
+    check_completion(rd, &o, &a, start);
+    Some(a)
+}
+
+fn read_milestone(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Milestone> {
+    let m = rd.object(v, at, "milestone")?;
+    let title = rd.req(&m, "title", "milestone", Reader::text);
+    Some(Milestone {
+        title: title?,
+        due: rd.opt(&m, "due", Reader::date),
+        completed: rd.opt(&m, "completed", Reader::date),
+    })
+}
+
+/// An update of the action that started on `start`, named `owner` in messages.
+fn read_update(
+    rd: &mut Reader,
+    v: &JsonValue,
+    at: At,
+    start: Option<Date>,
+    owner: &str,
+) -> Option<Update> {
+    let u = rd.object(v, at, "update")?;
+    let date = rd.req(&u, "date", "update", Reader::date);
+    let mut revised_due = rd.opt(&u, "revised_due", Reader::date);
+    if let (Some(s), Some(r), Some(rv)) = (start, revised_due, u.get("revised_due")) {
+        if r < s {
+            // A due date before the work began cannot be right. Only the date is left
+            // out (not the update, whose text and status still stand), so that it is
+            // not counted as a slipped or brought-forward date.
+            let at = u.at("revised_due", rv);
+            rd.push(Severity::Error, Rule::Inconsistent, at.path(), at.offset, format!("this update revises the due date to {r}, before the action starts ({s}); check the two dates (the revised date is left out, the rest of the update is shown)"));
+            revised_due = None;
+        }
+    }
+    Some(Update {
+        date: date?,
+        text: rd.opt(&u, "text", Reader::text),
+        status: rd.opt(&u, "status", read_status),
+        rag: rd.opt(&u, "rag", read_rag),
+        progress: rd.opt(&u, "progress", Reader::progress),
+        revised_due,
+        meeting: rd.opt(&u, "meeting", |rd, v, at| {
+            rd.refers(v, at, "meetings", "meeting", owner)
+        }),
+    })
+}
+
+fn read_evidence(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Evidence> {
+    let e = rd.object(v, at, "piece of evidence")?;
+    let text = rd.req(&e, "text", "piece of evidence", Reader::text);
+    Some(Evidence {
+        text: text?,
+        url: rd.opt(&e, "url", Reader::url),
+    })
+}
+
+/// (1.1) The number readers see: text, not empty.
+fn read_number(rd: &mut Reader, v: &JsonValue, at: At) -> Option<String> {
+    if let Kind::Number(n) = v.kind {
+        rd.error(Rule::Type, at, format!("found the number {n}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"));
+        return None;
+    }
+    let s = rd.string(v, at)?;
+    if s.trim().is_empty() {
+        rd.error(Rule::Range, at, "the number is empty; give the number readers see, e.g. \"1.3\", or leave the key out to show the id".into());
+        return None;
+    }
+    Some(s)
+}
+
+/// Warnings on an action's completion: complete without a date, or completed before it
+/// started.
+fn check_completion(rd: &mut Reader, o: &Obj, a: &Action, start: Option<Date>) {
     if a.status == Status::Complete && a.completed.is_none() {
         let at = At {
             parent: &o.path,
@@ -288,12 +326,11 @@ pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Acti
         };
         rd.warn(Rule::Suspicious, at, format!("action \"{}\" is complete but has no \"completed\" date; add the date it was completed", a.id));
     }
-    if let (Some(s), Some(c), Some(cv)) = (start, completed, o.get("completed")) {
+    if let (Some(s), Some(c), Some(cv)) = (start, a.completed, o.get("completed")) {
         if c < s {
             rd.warn(Rule::Suspicious, o.at("completed", cv), format!("action \"{}\" was completed ({c}) before it started ({s}); check the two dates", a.id));
         }
     }
-    Some(a)
 }
 
 pub(super) fn read_value(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Value> {

@@ -5,6 +5,7 @@
 use super::items::*;
 use super::references::{check_cycles, json_indexes};
 use super::*;
+use crate::date::Date;
 use crate::json::{Kind, Member, Value as JsonValue};
 use std::collections::HashMap;
 
@@ -62,6 +63,14 @@ pub(super) struct Unknown {
     pub(super) rest_at: Option<(String, usize)>,
     /// For a key written twice in one object (capped the same way): the kind of object.
     pub(super) repeated_in: Option<String>,
+}
+
+/// Unknown or repeated keys of one object beyond [`UNKNOWN_KEYS_PER_OBJECT`]: how many, and
+/// the path, offset and name of the first of them.
+#[derive(Default)]
+struct Beyond<'a> {
+    count: usize,
+    first: Option<(String, usize, &'a str)>,
 }
 
 /// An object's members, duplicates resolved (the last wins, as in JavaScript).
@@ -217,7 +226,7 @@ impl Reader {
         }
     }
 
-    /// Opens an object of kind `def`, warning about unknown and repeated keys.
+    /// Opens an object of kind `what`, warning about unknown and repeated keys.
     pub(super) fn object<'v>(
         &mut self,
         v: &'v JsonValue<'v>,
@@ -240,104 +249,26 @@ impl Reader {
         let mut kept: Vec<&Member> = Vec::with_capacity(members.len());
         // Where each key stands in `kept`, so thousands of keys are still read in linear time.
         let mut place: HashMap<&str, usize> = HashMap::with_capacity(members.len());
-        let mut unknown_here = 0;
-        let mut more_unknown: Option<(String, usize, &str)> = None;
-        let mut duplicated_here = 0;
-        let mut more_duplicated: Option<(String, usize, &str)> = None;
+        let mut unknown = Beyond::default();
+        let mut repeated = Beyond::default();
         for m in members {
+            let at = At {
+                parent: &path,
+                key: &m.key,
+                offset: m.key_offset,
+            };
             if let Some(&i) = place.get(&*m.key) {
-                let at = At {
-                    parent: &path,
-                    key: &m.key,
-                    offset: m.key_offset,
-                };
                 kept[i] = m;
-                // Capped like unknown keys: a million repeats are not a million warnings.
-                duplicated_here += 1;
-                if duplicated_here > UNKNOWN_KEYS_PER_OBJECT {
-                    more_duplicated.get_or_insert((at.path(), at.offset, &*m.key));
-                    continue;
-                }
-                let n = self.unknowns.len();
-                let slot = *self
-                    .unknown
-                    .entry(format!("{what}\u{1}{}", m.key))
-                    .or_insert(n);
-                if slot == n {
-                    self.unknowns.push(Unknown {
-                        key: m.key.to_string(),
-                        count: 0,
-                        hint: String::new(),
-                        rest_at: None,
-                        repeated_in: Some(what.to_string()),
-                    });
-                }
-                let seen = &mut self.unknowns[slot];
-                seen.count += 1;
-                if seen.count > UNKNOWN_KEY_REPEATS {
-                    seen.rest_at.get_or_insert((at.path(), at.offset));
-                    continue;
-                }
-                self.warn(
-                    Rule::DuplicateKey,
-                    at,
-                    format!(
-                        "\"{}\" is written twice in this {what}; only the last one is used",
-                        m.key
-                    ),
-                );
+                self.repeated_key(at, what, &mut repeated);
                 continue;
             } else if !(known.contains(&&*m.key) || what == "feed" && m.key == "$schema") {
-                let at = At {
-                    parent: &path,
-                    key: &m.key,
-                    offset: m.key_offset,
-                };
-                unknown_here += 1;
-                if unknown_here > UNKNOWN_KEYS_PER_OBJECT {
-                    more_unknown.get_or_insert((at.path(), at.offset, &*m.key));
-                    place.insert(&m.key, kept.len());
-                    kept.push(m);
-                    continue;
-                }
-                let n = self.unknowns.len();
-                let slot = *self
-                    .unknown
-                    .entry(format!("{what}\0{}", m.key))
-                    .or_insert(n);
-                if slot == n {
-                    self.unknowns.push(Unknown {
-                        key: m.key.to_string(),
-                        count: 0,
-                        hint: match closest(&m.key, known.iter().copied()) {
-                            Some(k) => format!("; did you mean \"{k}\"?"),
-                            None => {
-                                let a = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                                    "an"
-                                } else {
-                                    "a"
-                                };
-                                format!("; {a} {what} can have: {}", known.join(", "))
-                            }
-                        },
-                        rest_at: None,
-                        repeated_in: None,
-                    });
-                }
-                let seen = &mut self.unknowns[slot];
-                seen.count += 1;
-                if seen.count <= UNKNOWN_KEY_REPEATS {
-                    let message = format!("unknown key \"{}\" is ignored{}", m.key, seen.hint);
-                    self.warn(Rule::UnknownKey, at, message);
-                } else if seen.rest_at.is_none() {
-                    seen.rest_at = Some((at.path(), at.offset));
-                }
+                self.unknown_key(at, what, known, &mut unknown);
             }
             place.insert(&m.key, kept.len());
             kept.push(m);
         }
-        if let Some((path, offset, first)) = more_duplicated {
-            let n = duplicated_here - UNKNOWN_KEYS_PER_OBJECT;
+        if let Some((path, offset, first)) = repeated.first {
+            let n = repeated.count - UNKNOWN_KEYS_PER_OBJECT;
             let message = if n == 1 {
                 format!("1 more key is written twice in this {what} (\"{first}\"); only the last one is used")
             } else {
@@ -345,8 +276,8 @@ impl Reader {
             };
             self.push(Severity::Warning, Rule::DuplicateKey, path, offset, message);
         }
-        if let Some((path, offset, first)) = more_unknown {
-            let n = unknown_here - UNKNOWN_KEYS_PER_OBJECT;
+        if let Some((path, offset, first)) = unknown.first {
+            let n = unknown.count - UNKNOWN_KEYS_PER_OBJECT;
             let message = if n == 1 {
                 format!("1 more unknown key in this {what} is ignored (\"{first}\")")
             } else {
@@ -359,6 +290,80 @@ impl Reader {
             offset: v.offset,
             members: kept,
         })
+    }
+
+    /// A key written again in one object (the last one is used): warned about one by one up to
+    /// the caps, per object and per kind of object.
+    fn repeated_key<'a>(&mut self, at: At<'a>, what: &str, here: &mut Beyond<'a>) {
+        let key = at.key;
+        // Capped like unknown keys: a million repeats are not a million warnings.
+        here.count += 1;
+        if here.count > UNKNOWN_KEYS_PER_OBJECT {
+            here.first.get_or_insert((at.path(), at.offset, key));
+            return;
+        }
+        let n = self.unknowns.len();
+        let slot = *self.unknown.entry(format!("{what}\u{1}{key}")).or_insert(n);
+        if slot == n {
+            self.unknowns.push(Unknown {
+                key: key.to_string(),
+                count: 0,
+                hint: String::new(),
+                rest_at: None,
+                repeated_in: Some(what.to_string()),
+            });
+        }
+        let seen = &mut self.unknowns[slot];
+        seen.count += 1;
+        if seen.count > UNKNOWN_KEY_REPEATS {
+            seen.rest_at.get_or_insert((at.path(), at.offset));
+            return;
+        }
+        self.warn(
+            Rule::DuplicateKey,
+            at,
+            format!("\"{key}\" is written twice in this {what}; only the last one is used"),
+        );
+    }
+
+    /// A key the feed format does not know in this kind of object: warned about one by one up
+    /// to the caps, with a "did you mean" or the keys it can have.
+    fn unknown_key<'a>(&mut self, at: At<'a>, what: &str, known: &[&str], here: &mut Beyond<'a>) {
+        let key = at.key;
+        here.count += 1;
+        if here.count > UNKNOWN_KEYS_PER_OBJECT {
+            here.first.get_or_insert((at.path(), at.offset, key));
+            return;
+        }
+        let n = self.unknowns.len();
+        let slot = *self.unknown.entry(format!("{what}\0{key}")).or_insert(n);
+        if slot == n {
+            self.unknowns.push(Unknown {
+                key: key.to_string(),
+                count: 0,
+                hint: match closest(key, known.iter().copied()) {
+                    Some(k) => format!("; did you mean \"{k}\"?"),
+                    None => {
+                        let a = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                            "an"
+                        } else {
+                            "a"
+                        };
+                        format!("; {a} {what} can have: {}", known.join(", "))
+                    }
+                },
+                rest_at: None,
+                repeated_in: None,
+            });
+        }
+        let seen = &mut self.unknowns[slot];
+        seen.count += 1;
+        if seen.count <= UNKNOWN_KEY_REPEATS {
+            let message = format!("unknown key \"{key}\" is ignored{}", seen.hint);
+            self.warn(Rule::UnknownKey, at, message);
+        } else if seen.rest_at.is_none() {
+            seen.rest_at = Some((at.path(), at.offset));
+        }
     }
 
     /// A required key: reports it missing (or null), else reads it with `f`.
@@ -492,64 +497,45 @@ pub(super) const ROOT: At = At {
     offset: 0,
 };
 
+/// The lists whose items have ids, in the order of the feed format.
+const LISTS: [&str; 6] = [
+    "inspections",
+    "findings",
+    "priorities",
+    "actions",
+    "indicators",
+    "meetings",
+];
+
+/// Reads the whole feed: the outer object, its version, its dates, publisher and plan, then
+/// each list; `None` when it cannot be read as a version 1 feed at all.
 pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
     let at = At {
         offset: root.offset,
         ..ROOT
     };
     if !matches!(root.kind, Kind::Object(_)) {
-        rd.problems.push(Problem {
-            severity: Severity::Error,
-            path: String::new(),
-            line: 0,
-            column: 0,
-            message: format!(
+        rd.push(
+            Severity::Error,
+            Rule::NotObject,
+            String::new(),
+            root.offset,
+            format!(
                 "the feed must be one JSON object {{ ... }} but the file holds {}",
                 found(root)
             ),
-            rule: Rule::NotObject,
-            item_kept: false,
-            offset: root.offset,
-        });
+        );
         return None;
     }
     let o = rd.object(root, at, "feed")?;
-    for list in [
-        "inspections",
-        "findings",
-        "priorities",
-        "actions",
-        "indicators",
-        "meetings",
-    ] {
+    for list in LISTS {
         let first = json_indexes(root, list)
             .into_iter()
             .map(|(id, at)| (id, at[0]))
             .collect();
         rd.ids.insert(list, first);
     }
-    let schema_version = rd.req(&o, "schema_version", "feed", |rd, v, at| {
-        if let Kind::Number(n) = v.kind {
-            rd.error(Rule::Type, at, format!("found the number {n}, expected the version as text in quotes: \"1.0\""));
-            return None;
-        }
-        let s = rd.string(v, at)?;
-        let major = s.split('.').next().unwrap_or("");
-        let minor_ok = s.split_once('.').is_some_and(|(_, m)| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()));
-        if major == "1" && minor_ok {
-            Some(s)
-        } else if !major.is_empty() && major.bytes().all(|b| b.is_ascii_digit()) && major != "1" {
-            rd.error(
-                Rule::Version,
-                at,
-                format!("this is a version {major} feed (schema_version {}), but this widget reads version 1 feeds (\"1.0\", \"1.1\", …); publish a version 1 feed or use a newer widget", quote(&s)),
-            );
-            Some(s)
-        } else {
-            rd.error(Rule::Version, at, format!("schema_version {} is not a version number; write \"1.0\"", quote(&s)));
-            None
-        }
-    });
+    let schema_version = read_schema_version(rd, &o);
     // A feed of another major version cannot be read as version 1 at all.
     if schema_version
         .as_deref()
@@ -557,26 +543,10 @@ pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
     {
         return None;
     }
-    let as_of = rd.req(&o, "as_of", "feed", Reader::day);
-    if as_of.is_none() {
-        // Say why this one matters: without it the plan cannot be shown at all.
-        if let Some(p) = rd.problems.iter_mut().rev().find(|p| p.path == "as_of") {
-            p.message.push_str(". Without the date the data is true at, nothing can be judged overdue, so the plan cannot be shown");
-        }
-    }
+    let as_of = read_as_of(rd, &o);
     let published = rd.opt(&o, "published", Reader::day);
     let publisher = rd
-        .req(&o, "publisher", "feed", |rd, v, at| {
-            let p = rd.object(v, at, "publisher")?;
-            let name = rd.req(&p, "name", "publisher", Reader::text);
-            let url = rd.opt(&p, "url", Reader::url);
-            let contact_email = rd.opt(&p, "contact_email", Reader::string);
-            Some(Publisher {
-                name: name.unwrap_or_else(|| Text::Plain(String::new())),
-                url,
-                contact_email,
-            })
-        })
+        .req(&o, "publisher", "feed", read_publisher)
         .unwrap_or(Publisher {
             name: Text::Plain(String::new()),
             url: None,
@@ -600,14 +570,7 @@ pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
     let inspections = rd.list(&o, "inspections", read_inspection);
     let findings = rd.list(&o, "findings", read_finding);
     let priorities = rd.list(&o, "priorities", read_priority);
-    if o.get("actions").is_none() {
-        let at = At {
-            parent: "",
-            key: "actions",
-            offset: o.raw("actions").map_or(o.offset, |v| v.offset),
-        };
-        rd.error(Rule::Required, at, "\"actions\" is missing; a feed must have a list of actions, even an empty one: \"actions\": []".into());
-    }
+    require_actions(rd, &o);
     let actions = rd.list(&o, "actions", read_action);
     let indicators = rd.list(&o, "indicators", read_indicator);
     let meetings = rd.list(&o, "meetings", read_meeting);
@@ -629,4 +592,54 @@ pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
     };
     check_cycles(rd, root, &mut feed);
     Some(feed.indexed())
+}
+
+/// `schema_version`: `"1.x"` is read; another major version is reported and returned (the
+/// caller then stops); anything else is reported and `None`.
+fn read_schema_version(rd: &mut Reader, o: &Obj) -> Option<String> {
+    rd.req(o, "schema_version", "feed", |rd, v, at| {
+        if let Kind::Number(n) = v.kind {
+            rd.error(Rule::Type, at, format!("found the number {n}, expected the version as text in quotes: \"1.0\""));
+            return None;
+        }
+        let s = rd.string(v, at)?;
+        let major = s.split('.').next().unwrap_or("");
+        let minor_ok = s.split_once('.').is_some_and(|(_, m)| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()));
+        if major == "1" && minor_ok {
+            Some(s)
+        } else if !major.is_empty() && major.bytes().all(|b| b.is_ascii_digit()) && major != "1" {
+            rd.error(
+                Rule::Version,
+                at,
+                format!("this is a version {major} feed (schema_version {}), but this widget reads version 1 feeds (\"1.0\", \"1.1\", …); publish a version 1 feed or use a newer widget", quote(&s)),
+            );
+            Some(s)
+        } else {
+            rd.error(Rule::Version, at, format!("schema_version {} is not a version number; write \"1.0\"", quote(&s)));
+            None
+        }
+    })
+}
+
+/// `as_of`, whose problem says why it matters: without it the plan cannot be shown at all.
+fn read_as_of(rd: &mut Reader, o: &Obj) -> Option<Date> {
+    let as_of = rd.req(o, "as_of", "feed", Reader::day);
+    if as_of.is_none() {
+        if let Some(p) = rd.problems.iter_mut().rev().find(|p| p.path == "as_of") {
+            p.message.push_str(". Without the date the data is true at, nothing can be judged overdue, so the plan cannot be shown");
+        }
+    }
+    as_of
+}
+
+/// `actions` must be written, even as an empty list.
+fn require_actions(rd: &mut Reader, o: &Obj) {
+    if o.get("actions").is_none() {
+        let at = At {
+            parent: "",
+            key: "actions",
+            offset: o.raw("actions").map_or(o.offset, |v| v.offset),
+        };
+        rd.error(Rule::Required, at, "\"actions\" is missing; a feed must have a list of actions, even an empty one: \"actions\": []".into());
+    }
 }
