@@ -1,0 +1,320 @@
+//! The rules for single values: text, ids, dates, periods, URLs, numbers, true/false and
+//! the feed's words, each with the message a council officer reads when it is broken.
+
+use super::reader::*;
+use super::*;
+use crate::date::{Date, DateError, Period};
+use crate::json::{Kind, Value as JsonValue};
+
+impl Reader {
+    pub(super) fn string(&mut self, v: &JsonValue, at: At) -> Option<String> {
+        match &v.kind {
+            Kind::String(s) => Some(s.to_string()),
+            _ => {
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!("found {}, expected text in \"double quotes\"", found(v)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn id(&mut self, v: &JsonValue, at: At) -> Option<String> {
+        let s = match &v.kind {
+            Kind::Number(n) => {
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!("found the number {n}, expected an id in quotes: write the id as text, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"),
+                );
+                return None;
+            }
+            _ => self.string(v, at)?,
+        };
+        if s.is_empty() {
+            self.error(
+                Rule::Range,
+                at,
+                "an id cannot be empty; give each item a short unique id such as \"1.3\"".into(),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A reference to an item of another list: a non-empty id.
+    pub(super) fn reference(&mut self, v: &JsonValue, at: At) -> Option<String> {
+        let s = match &v.kind {
+            Kind::Number(n) => {
+                self.error(Rule::Type, at, format!("found the number {n}, expected the id it refers to in quotes, e.g. \"1.2\""));
+                return None;
+            }
+            _ => self.string(v, at)?,
+        };
+        if s.is_empty() {
+            self.error(Rule::Range, at, "a reference cannot be empty; give the id of the item it refers to, or leave the key out".into());
+            return None;
+        }
+        Some(s)
+    }
+
+    pub(super) fn text(&mut self, v: &JsonValue, at: At) -> Option<Text> {
+        match &v.kind {
+            Kind::String(s) => Some(Text::Plain(s.to_string())),
+            Kind::Object(_) => {
+                let o = self.object(v, at, "text")?;
+                let en = self.opt(&o, "en", Self::string);
+                let cy = self.opt(&o, "cy", Self::string);
+                if o.get("en").is_none() && o.get("cy").is_none() {
+                    self.error(Rule::Required, at, "text must have \"en\" (English), \"cy\" (Welsh) or both, e.g. {\"en\": \"Care leavers\", \"cy\": \"Ymadawyr gofal\"}".into());
+                    return None;
+                }
+                Some(Text::Bilingual { en, cy })
+            }
+            _ => {
+                self.error(Rule::Type, at, format!("found {}, expected text in \"double quotes\" or {{\"en\": \"…\", \"cy\": \"…\"}}", found(v)));
+                None
+            }
+        }
+    }
+
+    /// (1.1) A date field that may be a whole month: `YYYY-MM-DD` or `YYYY-MM`.
+    pub(super) fn date(&mut self, v: &JsonValue, at: At) -> Option<Date> {
+        let s = self.string(v, at)?;
+        if s.len() == 7 {
+            return match Date::parse_day_or_month(&s) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    let rule = if s.as_bytes()[4] == b'-'
+                        && s.bytes()
+                            .enumerate()
+                            .all(|(i, b)| i == 4 || b.is_ascii_digit())
+                    {
+                        Rule::NoSuchDate
+                    } else {
+                        Rule::DateForm
+                    };
+                    self.error(
+                        rule,
+                        at,
+                        format!("{} is not a real date; write a day as YYYY-MM-DD or a whole month as YYYY-MM, e.g. 2019-03", quote(&s)),
+                    );
+                    None
+                }
+            };
+        }
+        self.day_only(&s, at, " (or YYYY-MM for a whole month)")
+    }
+
+    /// A date field that must be a whole day (`as_of`, `published`, `meetings[].date`).
+    pub(super) fn day(&mut self, v: &JsonValue, at: At) -> Option<Date> {
+        let s = self.string(v, at)?;
+        if let Ok(m) = Date::parse_day_or_month(&s) {
+            if m.is_whole_month() {
+                let last = m.month_end();
+                self.error(
+                    Rule::DateForm,
+                    at,
+                    format!(
+                        "{} is a month; \"{}\" needs the day as well, written YYYY-MM-DD, e.g. {last}",
+                        quote(&s),
+                        at.key
+                    ),
+                );
+                return None;
+            }
+        }
+        self.day_only(&s, at, "")
+    }
+
+    /// Reads `s` as `YYYY-MM-DD`; `or_month` is added to the advice when a month is allowed
+    /// and the text does not look like a UK date.
+    pub(super) fn day_only(&mut self, s: &str, at: At, or_month: &str) -> Option<Date> {
+        let s = s.to_string();
+        match Date::parse(&s) {
+            Ok(d) => Some(d),
+            Err(DateError::NoSuchDay) => {
+                let y: i32 = s[0..4].parse().unwrap_or(2000);
+                let m: u8 = s[5..7].parse().unwrap_or(1);
+                let hint = Date::new(y, m.clamp(1, 12), 1)
+                    .map(Date::month_end)
+                    .map_or(String::new(), |d| format!(", e.g. {d}"));
+                self.error(
+                    Rule::NoSuchDate,
+                    at,
+                    format!(
+                        "{} is not a real date; write dates as YYYY-MM-DD{hint}",
+                        quote(&s)
+                    ),
+                );
+                None
+            }
+            Err(DateError::Form) => {
+                let hint = uk_date(&s).map_or_else(
+                    || format!("{or_month}, e.g. 2019-02-28"),
+                    |d| format!(": {d}"),
+                );
+                self.error(
+                    Rule::DateForm,
+                    at,
+                    format!("{} is not a date written as YYYY-MM-DD{hint}", quote(&s)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn period(&mut self, v: &JsonValue, at: At) -> Option<Period> {
+        let s = self.string(v, at)?;
+        if let Some(p) = Period::parse(&s) {
+            return Some(p);
+        }
+        let form_ok =
+            s.is_ascii() && s.len() >= 7 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && {
+                let rest = &s[4..];
+                let dd = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+                (rest.len() == 3
+                    && (rest.starts_with('/') || rest.starts_with('-'))
+                    && dd(&rest[1..]))
+                    || (rest.len() == 3
+                        && rest.starts_with("-Q")
+                        && (b'1'..=b'4').contains(&rest.as_bytes()[2]))
+                    || (rest.len() == 6
+                        && rest.starts_with('-')
+                        && dd(&rest[1..3])
+                        && &rest[3..4] == "-"
+                        && dd(&rest[4..]))
+            };
+        let rule = if form_ok {
+            Rule::NoSuchPeriod
+        } else {
+            Rule::PeriodForm
+        };
+        let why = if form_ok {
+            "is not a real period"
+        } else {
+            "is not a period"
+        };
+        self.error(
+            rule,
+            at,
+            format!("{} {why}; write a day 2019-03-31, a month 2019-03, a quarter 2019-Q1 or a financial year 2018/19", quote(&s)),
+        );
+        None
+    }
+
+    pub(super) fn url(&mut self, v: &JsonValue, at: At) -> Option<Url> {
+        let s = self.string(v, at)?;
+        if is_web_address(&s) {
+            Some(Url(s))
+        } else {
+            self.error(Rule::Url, at, format!("{} is not allowed: links must be full web addresses starting https:// (or http://)", quote(&s)));
+            None
+        }
+    }
+
+    pub(super) fn number(&mut self, v: &JsonValue, at: At) -> Option<f64> {
+        match &v.kind {
+            Kind::Number(n) if n.is_finite() => Some(*n),
+            Kind::Number(_) => {
+                self.error(
+                    Rule::NumberTooLarge,
+                    at,
+                    "this number is too large to use; check for a typing mistake".into(),
+                );
+                None
+            }
+            Kind::String(s) if s.trim().trim_end_matches('%').parse::<f64>().is_ok() => {
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!(
+                        "found the text {}, expected a number without quotes, e.g. {}",
+                        quote(s),
+                        s.trim().trim_end_matches('%')
+                    ),
+                );
+                None
+            }
+            _ => {
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!("found {}, expected a number", found(v)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn progress(&mut self, v: &JsonValue, at: At) -> Option<f64> {
+        let n = self.number(v, at)?;
+        if (0.0..=100.0).contains(&n) {
+            Some(n)
+        } else {
+            self.error(
+                Rule::Range,
+                at,
+                format!("progress {n} is outside 0 to 100; write the percentage done, e.g. 60"),
+            );
+            None
+        }
+    }
+
+    pub(super) fn boolean(&mut self, v: &JsonValue, at: At) -> Option<bool> {
+        match v.kind {
+            Kind::Bool(b) => Some(b),
+            _ => {
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!(
+                        "found {}, expected true or false (without quotes)",
+                        found(v)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn word<E: Copy>(
+        &mut self,
+        v: &JsonValue,
+        at: At,
+        what: &str,
+        all: &[E],
+        word: fn(E) -> &'static str,
+        from: fn(&str) -> Option<E>,
+    ) -> Option<E> {
+        let s = self.string(v, at)?;
+        if let Some(e) = from(&s) {
+            return Some(e);
+        }
+        let words = all.iter().map(|&e| word(e));
+        let hint =
+            closest(&s, words.clone()).map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
+        self.error(
+            Rule::Enum,
+            at,
+            format!(
+                "{} is not {what}; {hint}use one of: {}",
+                quote(&s),
+                words.collect::<Vec<_>>().join(", ")
+            ),
+        );
+        None
+    }
+}
+
+/// `DD/MM/YYYY` (as Excel writes UK dates) turned into `YYYY-MM-DD`, for a hint.
+fn uk_date(s: &str) -> Option<Date> {
+    let mut parts = s.trim().split(['/', '.', '-']);
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
