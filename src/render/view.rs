@@ -2188,26 +2188,23 @@ pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)
     let [.., (_, prev), (_, last)] = vals.as_slice() else {
         return None;
     };
-    let (arrow, word) = if last > prev {
-        (
-            "↑",
-            match ind.polarity {
-                Polarity::HigherIsBetter => "Improving",
-                Polarity::LowerIsBetter => "Getting worse",
-                Polarity::Neutral => "Going up",
-            },
-        )
-    } else if last < prev {
-        (
-            "↓",
-            match ind.polarity {
-                Polarity::HigherIsBetter => "Getting worse",
-                Polarity::LowerIsBetter => "Improving",
-                Polarity::Neutral => "Going down",
-            },
-        )
-    } else {
-        ("→", "No change")
+    use std::cmp::Ordering::{Greater, Less};
+    let moved = last.partial_cmp(prev);
+    let arrow = match moved {
+        Some(Greater) => "↑",
+        Some(Less) => "↓",
+        _ => "→",
+    };
+    let word = match (moved, ind.polarity) {
+        (Some(Greater), Polarity::HigherIsBetter) | (Some(Less), Polarity::LowerIsBetter) => {
+            "Improving"
+        }
+        (Some(Greater), Polarity::LowerIsBetter) | (Some(Less), Polarity::HigherIsBetter) => {
+            "Getting worse"
+        }
+        (Some(Greater), Polarity::Neutral) => "Going up",
+        (Some(Less), Polarity::Neutral) => "Going down",
+        _ => "No change",
     };
     Some((arrow, t(lang, word)))
 }
