@@ -12,6 +12,7 @@ use crate::sort;
 use crate::table::table;
 use crate::words::{kind_word, rag_word, status_class, status_word};
 use std::collections::HashSet;
+
 /// Everything about one action, shown when it is opened (and always in print and the static page).
 pub fn action_details(cx: &Ctx, a: &Action) -> Element {
     let feed = cx.feed;

@@ -10,6 +10,7 @@ use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
 use crate::markup::{el, Element};
 use crate::words::{rag_word, status_class, status_word};
+
 /// How many top-level actions one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
 

@@ -8,6 +8,7 @@ use super::overview::unpublished_priorities;
 use super::{bar, link, tag, Ctx};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, Element};
+
 /// The compact card: title, percent complete, overdue, latest judgements, link to the plan.
 pub fn compact(cx: &Ctx) -> Element {
     let feed = cx.feed;

@@ -8,6 +8,7 @@ use crate::filter::{Due, Filters, Index, State};
 use crate::i18n::{t, tf, tn, Lang};
 use crate::markup::{el, Element};
 use crate::words::{area_short, change_word, rag_word, status_word};
+
 /// The label of a filter kind.
 fn kind_label(lang: Lang, kind: &str) -> &'static str {
     t(

@@ -11,6 +11,7 @@ use crate::relations::Answerers;
 use crate::sort;
 use crate::words::{area_word, kind_word, status_class, status_word};
 use std::collections::{HashMap, HashSet};
+
 /// How many answering actions a finding lists, and answered findings an action lists; the rest
 /// are counted ("and 2,980 more"), and the actions view filtered by the finding shows them all.
 pub(super) const ANSWERS_SHOWN: usize = 20;

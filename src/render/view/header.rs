@@ -8,6 +8,7 @@ use crate::i18n::{tf, tn};
 use crate::markup::{el, Element};
 use crate::sort;
 use crate::validate::{Problem, Severity};
+
 pub(crate) fn header(cx: &Ctx) -> Element {
     let feed = cx.feed;
     let mut h = el("header")

@@ -10,6 +10,7 @@ use crate::markup::{el, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
 use crate::table::{scroll_box, table};
+
 /// Direction of travel between the last two figures, judged by polarity.
 pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)> {
     let mut vals: Vec<(Date, f64)> = ind

@@ -7,6 +7,7 @@ use crate::i18n::tf;
 use crate::markup::{el, Element};
 use crate::sort;
 use crate::words::{area_word, grade_class, grade_word, inspection_type_word};
+
 /// The council's own look at its services, not an inspection.
 pub(super) fn is_self_evaluation(i: &Inspection) -> bool {
     i.kind == InspectionType::SelfEvaluation || i.inspectorate == Inspectorate::Council

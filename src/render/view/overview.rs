@@ -14,6 +14,7 @@ use crate::sort;
 use crate::summary::Tally;
 use crate::table::table;
 use crate::words::{inspection_type_word, inspectorate_word, rag_word, status_class, status_word};
+
 /// The overview: inspection, headline progress, RAG, priorities, governance.
 pub fn overview(cx: &Ctx) -> Element {
     let feed = cx.feed;

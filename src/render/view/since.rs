@@ -10,6 +10,7 @@ use crate::markup::{el, Element};
 use crate::table::{scroll_box, table};
 use crate::words::{rag_word, status_word};
 use std::collections::HashSet;
+
 /// The comparison the view shows: the summary's `changes`, made for the reader's date.
 pub(super) fn comparison<'a>(cx: &Ctx<'a>) -> Option<&'a crate::changes::Changes> {
     cx.summary.changes.as_ref()

@@ -3,6 +3,7 @@
 use crate::i18n::{t, tf, Lang};
 use crate::markup::{el, Element};
 use crate::validate::Problem;
+
 /// While the feed is fetched.
 pub fn loading(lang: Lang) -> Element {
     el("div").class("apt").attr("lang", lang.code()).child(
