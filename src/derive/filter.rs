@@ -56,6 +56,61 @@ impl View {
     }
 }
 
+/// A kind of filter. Its word names it in the URL (`t.status=complete`) and in a control's
+/// `data-act` (`toggle:status:complete`): written once, in [`FilterKind::word`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FilterKind {
+    /// Priority ids.
+    Priority,
+    /// Judgement areas (of the findings an action answers).
+    Area,
+    /// Statuses.
+    Status,
+    /// RAG ratings.
+    Rag,
+    /// Leads, as written in the feed.
+    Lead,
+    /// Due windows.
+    Due,
+    /// Finding ids.
+    Finding,
+    /// (1.1) Kinds of change since the comparison date.
+    Changed,
+}
+
+impl FilterKind {
+    /// Every kind, in the order the URL lists them.
+    pub const ALL: [FilterKind; 8] = [
+        FilterKind::Priority,
+        FilterKind::Area,
+        FilterKind::Status,
+        FilterKind::Rag,
+        FilterKind::Lead,
+        FilterKind::Due,
+        FilterKind::Finding,
+        FilterKind::Changed,
+    ];
+
+    /// The word in the URL and in `data-act`.
+    pub fn word(self) -> &'static str {
+        match self {
+            FilterKind::Priority => "priority",
+            FilterKind::Area => "area",
+            FilterKind::Status => "status",
+            FilterKind::Rag => "rag",
+            FilterKind::Lead => "lead",
+            FilterKind::Due => "due",
+            FilterKind::Finding => "finding",
+            FilterKind::Changed => "changed",
+        }
+    }
+
+    /// The kind for a word; `None` for anything else.
+    pub fn from_word(s: &str) -> Option<FilterKind> {
+        FilterKind::ALL.into_iter().find(|k| k.word() == s)
+    }
+}
+
 /// When an open action is due, relative to `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,6 +138,11 @@ impl Due {
             Due::Later => "later",
             Due::Ongoing => "ongoing",
         }
+    }
+
+    /// The window for a URL word; `None` for anything else.
+    pub fn from_word(s: &str) -> Option<Due> {
+        Due::ALL.into_iter().find(|d| d.word() == s)
     }
 
     /// The window of an action, if it is open and has a due date, or (1.1) is ongoing. The
@@ -159,6 +219,24 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
+
+    /// The chosen values of filter `kind` as the URL writes them: words of the format, or ids
+    /// and leads as written.
+    pub fn words(&self, kind: FilterKind) -> Vec<String> {
+        fn each<T: Copy>(list: &[T], word: fn(T) -> &'static str) -> Vec<String> {
+            list.iter().map(|&x| word(x).to_string()).collect()
+        }
+        match kind {
+            FilterKind::Priority => self.priority.clone(),
+            FilterKind::Area => each(&self.area, Area::word),
+            FilterKind::Status => each(&self.status, Status::word),
+            FilterKind::Rag => each(&self.rag, Rag::word),
+            FilterKind::Lead => self.lead.clone(),
+            FilterKind::Due => each(&self.due, Due::word),
+            FilterKind::Finding => self.finding.clone(),
+            FilterKind::Changed => each(&self.changed, Kind::word),
+        }
+    }
 }
 
 /// Everything the reader has chosen: restored from and saved to the URL fragment.
@@ -194,7 +272,7 @@ type Asked = (Filters, Sort, Option<Date>, Vec<usize>);
 /// What is known of each action for filtering, worked out once per feed.
 pub struct Index {
     /// How many actions have each filter value, keyed by (kind, URL word or id or lead).
-    counts: HashMap<(&'static str, String), usize>,
+    counts: HashMap<(FilterKind, String), usize>,
     /// The leads' names, sorted, in English and in Welsh.
     leads: [Vec<String>; 2],
     haystack: Vec<String>,
@@ -316,11 +394,16 @@ impl Index {
             let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
             // Its own findings; those of its priority are counted once per priority below.
             let findings: Vec<&str> = relations::own_findings(feed, a).collect();
-            let mut facts: Vec<(&'static str, String)> = vec![("status", a.status.word().into())];
-            facts.extend(Due::of(a, feed.as_of).map(|d| ("due", d.word().into())));
-            facts.extend(a.rag.map(|r| ("rag", r.word().into())));
-            facts.extend(a.priority.clone().map(|p| ("priority", p)));
-            facts.extend(findings.iter().map(|f| ("finding", f.to_string())));
+            let mut facts: Vec<(FilterKind, String)> =
+                vec![(FilterKind::Status, a.status.word().into())];
+            facts.extend(Due::of(a, feed.as_of).map(|d| (FilterKind::Due, d.word().into())));
+            facts.extend(a.rag.map(|r| (FilterKind::Rag, r.word().into())));
+            facts.extend(a.priority.clone().map(|p| (FilterKind::Priority, p)));
+            facts.extend(
+                findings
+                    .iter()
+                    .map(|f| (FilterKind::Finding, f.to_string())),
+            );
             let mut areas: HashSet<Area> = findings
                 .iter()
                 .filter_map(|f| finding_area.get(f).copied())
@@ -328,12 +411,12 @@ impl Index {
             if let Some(k) = priority {
                 areas.extend(priority_areas[k].iter().copied());
             }
-            facts.extend(areas.iter().map(|a| ("area", a.word().into())));
+            facts.extend(areas.iter().map(|a| (FilterKind::Area, a.word().into())));
             facts.extend(
                 a.lead
                     .iter()
                     .flat_map(|l| l.all())
-                    .map(|l| ("lead", l.to_string())),
+                    .map(|l| (FilterKind::Lead, l.to_string())),
             );
             sort::ascending(&mut facts);
             facts.dedup();
@@ -349,15 +432,18 @@ impl Index {
             let actions = feed.action_indexes_in(&p.id).len();
             if actions > 0 {
                 for f in feed.findings_of_priority_at(k) {
-                    *idx.counts.entry(("finding", f.clone())).or_insert(0) += actions;
+                    *idx.counts
+                        .entry((FilterKind::Finding, f.clone()))
+                        .or_insert(0) += actions;
                 }
             }
         }
         idx
     }
 
-    /// How many actions have value `value` of filter `kind` (e.g. `("status", "complete")`).
-    pub fn count(&self, kind: &'static str, value: &str) -> usize {
+    /// How many actions have value `value` of filter `kind` (e.g. `(FilterKind::Status,
+    /// "complete")`).
+    pub fn count(&self, kind: FilterKind, value: &str) -> usize {
         self.counts
             .get(&(kind, value.to_string()))
             .copied()
@@ -518,6 +604,12 @@ pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
         .collect()
 }
 
+/// The `data-act` that opens the actions view filtered by value `value` of filter `kind` only
+/// (e.g. `go:priority:P1` from a priority's row on the overview).
+pub fn go_act(kind: FilterKind, value: &str) -> String {
+    format!("go:{}:{value}", kind.word())
+}
+
 /// The `data-act` that opens action `action` in the list filtered by finding `finding`: both
 /// ids percent-encoded, so a `:` in either cannot move the split between them.
 pub fn find_act(finding: &str, action: &str) -> String {
@@ -576,23 +668,9 @@ impl State {
             put("view", vec![self.view.word().into()]);
         }
         let f = &self.filters;
-        put("priority", f.priority.clone());
-        put(
-            "area",
-            f.area.iter().map(|a| a.word().to_string()).collect(),
-        );
-        put(
-            "status",
-            f.status.iter().map(|a| a.word().to_string()).collect(),
-        );
-        put("rag", f.rag.iter().map(|a| a.word().to_string()).collect());
-        put("lead", f.lead.clone());
-        put("due", f.due.iter().map(|a| a.word().to_string()).collect());
-        put("finding", f.finding.clone());
-        put(
-            "changed",
-            f.changed.iter().map(|k| k.word().to_string()).collect(),
-        );
+        for kind in FilterKind::ALL {
+            put(kind.word(), f.words(kind));
+        }
         if !f.search.is_empty() {
             put("q", vec![f.search.clone()]);
         }
@@ -676,11 +754,13 @@ impl State {
                 over |= given.next().is_some();
                 vals
             };
-            let named = |word: &str| vals.iter().any(|v| v == word);
+            if let Some(kind) = FilterKind::from_word(k) {
+                s.filters.read(kind, vals);
+                continue;
+            }
             let words = |f: &dyn Fn(&str) -> bool| {
                 vals.iter().filter(|v| f(v)).cloned().collect::<Vec<_>>()
             };
-            let f = &mut s.filters;
             match k {
                 "view" => {
                     s.view = vals
@@ -688,39 +768,7 @@ impl State {
                         .and_then(|v| View::from_word(v))
                         .unwrap_or(default_view)
                 }
-                "priority" => f.priority = vals,
-                // Each word once, in the feed format's order.
-                "area" => {
-                    f.area = Area::ALL
-                        .iter()
-                        .copied()
-                        .filter(|x| named(x.word()))
-                        .collect()
-                }
-                "status" => {
-                    f.status = Status::ALL
-                        .iter()
-                        .copied()
-                        .filter(|x| named(x.word()))
-                        .collect()
-                }
-                "rag" => {
-                    f.rag = Rag::ALL
-                        .iter()
-                        .copied()
-                        .filter(|x| named(x.word()))
-                        .collect()
-                }
-                "lead" => f.lead = vals,
-                "due" => {
-                    f.due = Due::ALL
-                        .into_iter()
-                        .filter(|d| vals.iter().any(|v| v == d.word()))
-                        .collect()
-                }
-                "finding" => f.finding = vals,
-                "changed" => f.changed = vals.iter().filter_map(|v| Kind::from_word(v)).collect(),
-                "q" => f.search = vals.concat(),
+                "q" => s.filters.search = vals.concat(),
                 "sort" => {
                     s.sort = Sort::ALL
                         .into_iter()
@@ -776,7 +824,7 @@ impl State {
         let f = &mut self.filters;
         let mut dropped = keep(&mut f.priority, &|p| feed.priority(p).is_some());
         dropped |= keep(&mut f.finding, &|x| feed.finding(x).is_some());
-        dropped |= keep(&mut f.lead, &|l| index.count("lead", l) > 0);
+        dropped |= keep(&mut f.lead, &|l| index.count(FilterKind::Lead, l) > 0);
         dropped |= keep(&mut self.open, &|a| feed.action(a).is_some());
         dropped
     }
@@ -810,8 +858,8 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
 }
 
 impl Filters {
-    /// Adds (`on`) or removes one value of filter `kind`; unknown kinds and words are ignored.
-    pub fn set(&mut self, kind: &str, value: &str, on: Option<bool>) {
+    /// Adds (`on`) or removes one value of filter `kind`; unknown words are ignored.
+    pub fn set(&mut self, kind: FilterKind, value: &str, on: Option<bool>) {
         fn change<T: PartialEq>(list: &mut Vec<T>, v: T, on: Option<bool>) {
             match on {
                 None => toggle(list, v),
@@ -821,36 +869,57 @@ impl Filters {
             }
         }
         match kind {
-            "priority" => change(&mut self.priority, value.to_string(), on),
-            "lead" => change(&mut self.lead, value.to_string(), on),
-            "finding" => change(&mut self.finding, value.to_string(), on),
-            "area" => {
+            FilterKind::Priority => change(&mut self.priority, value.to_string(), on),
+            FilterKind::Lead => change(&mut self.lead, value.to_string(), on),
+            FilterKind::Finding => change(&mut self.finding, value.to_string(), on),
+            FilterKind::Area => {
                 if let Some(a) = Area::from_word(value) {
                     change(&mut self.area, a, on)
                 }
             }
-            "status" => {
+            FilterKind::Status => {
                 if let Some(a) = Status::from_word(value) {
                     change(&mut self.status, a, on)
                 }
             }
-            "rag" => {
+            FilterKind::Rag => {
                 if let Some(a) = Rag::from_word(value) {
                     change(&mut self.rag, a, on)
                 }
             }
-            "due" => {
-                if let Some(d) = Due::ALL.into_iter().find(|d| d.word() == value) {
+            FilterKind::Due => {
+                if let Some(d) = Due::from_word(value) {
                     change(&mut self.due, d, on)
                 }
             }
-            "changed" => {
+            FilterKind::Changed => {
                 if let Some(k) = Kind::from_word(value) {
                     change(&mut self.changed, k, on)
                 }
             }
-            "search" if on == Some(false) => self.search.clear(),
-            _ => {}
+        }
+    }
+
+    /// Sets filter `kind` to the values a URL gives: words of the format each once, in the
+    /// format's order; ids and leads as written ([`State::keep_known`] then checks them).
+    fn read(&mut self, kind: FilterKind, vals: Vec<String>) {
+        fn known<T: Copy>(all: &[T], word: fn(T) -> &'static str, vals: &[String]) -> Vec<T> {
+            all.iter()
+                .copied()
+                .filter(|&x| vals.iter().any(|v| v == word(x)))
+                .collect()
+        }
+        match kind {
+            FilterKind::Priority => self.priority = vals,
+            FilterKind::Area => self.area = known(Area::ALL, Area::word, &vals),
+            FilterKind::Status => self.status = known(Status::ALL, Status::word, &vals),
+            FilterKind::Rag => self.rag = known(Rag::ALL, Rag::word, &vals),
+            FilterKind::Lead => self.lead = vals,
+            FilterKind::Due => self.due = known(&Due::ALL, Due::word, &vals),
+            FilterKind::Finding => self.finding = vals,
+            FilterKind::Changed => {
+                self.changed = vals.iter().filter_map(|v| Kind::from_word(v)).collect()
+            }
         }
     }
 }
@@ -862,6 +931,7 @@ impl State {
         let before = self.clone();
         let (verb, rest) = act.split_once(':').unwrap_or((act, ""));
         let (kind, arg) = rest.split_once(':').unwrap_or((rest, ""));
+        let filter = FilterKind::from_word(kind);
         let mut effect = Effect::Push;
         match verb {
             "view" => {
@@ -870,11 +940,17 @@ impl State {
                 }
             }
             "toggle" => {
-                self.filters.set(kind, arg, None);
+                if let Some(k) = filter {
+                    self.filters.set(k, arg, None);
+                }
                 self.page = 0;
             }
             "remove" => {
-                self.filters.set(kind, arg, Some(false));
+                match filter {
+                    Some(k) => self.filters.set(k, arg, Some(false)),
+                    None if kind == "search" => self.filters.search.clear(),
+                    None => {}
+                }
                 self.page = 0;
             }
             "clear" => {
@@ -884,7 +960,9 @@ impl State {
             "go" => {
                 self.view = View::Actions;
                 self.filters = Filters::default();
-                self.filters.set(kind, arg, Some(true));
+                if let Some(k) = filter {
+                    self.filters.set(k, arg, Some(true));
+                }
                 self.page = 0;
             }
             "search" => {
@@ -903,7 +981,8 @@ impl State {
                 // open. Both ids are percent-encoded (see `find_act`): an id may hold a `:`.
                 self.view = View::Actions;
                 self.filters = Filters::default();
-                self.filters.set("finding", &decode(kind), Some(true));
+                self.filters
+                    .set(FilterKind::Finding, &decode(kind), Some(true));
                 self.open = vec![decode(arg)];
                 self.page = 0;
             }
@@ -1236,6 +1315,35 @@ mod tests {
             (View::Actions, vec![Due::Overdue])
         );
         assert_eq!(s.apply("nonsense", None), Effect::None);
+    }
+
+    #[test]
+    fn each_filter_kind_has_one_word_and_reads_back_from_the_url() {
+        for k in FilterKind::ALL {
+            assert_eq!(FilterKind::from_word(k.word()), Some(k));
+        }
+        assert_eq!(FilterKind::from_word("search"), None, "the search is `q=`");
+        let mut s = State::default();
+        for (k, v) in [
+            (FilterKind::Priority, "P1"),
+            (FilterKind::Area, "care_leavers"),
+            (FilterKind::Status, "complete"),
+            (FilterKind::Rag, "red"),
+            (FilterKind::Lead, "Head of Service"),
+            (FilterKind::Due, "later"),
+            (FilterKind::Finding, "F1"),
+            (FilterKind::Changed, "slipped"),
+        ] {
+            s.filters.set(k, v, Some(true));
+            assert_eq!(s.filters.words(k), [v]);
+            assert_eq!(go_act(k, v), format!("go:{}:{v}", k.word()));
+        }
+        let url = s.fragment("t", "");
+        assert!(
+            url.starts_with("#t.priority=P1&t.area=care_leavers&t.status="),
+            "{url}"
+        );
+        assert_eq!(State::from_fragment(&url, "t", View::Overview), s);
     }
 
     #[test]

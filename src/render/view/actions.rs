@@ -2,9 +2,9 @@
 //! actions, each with its line of facts and its details.
 
 use super::action_details::action_details;
-use super::filters::{chosen, filter_panel, group_label};
+use super::filters::{chosen_filters, filter_panel};
 use super::since::change_badges;
-use super::{bar, bdi, dom_id, isolated, tag, Ctx};
+use super::{bar, dom_id, tag, Ctx};
 use crate::feed::{Action, Status};
 use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
@@ -26,63 +26,6 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
     };
     let pages = groups.len().div_ceil(page_size).max(1);
     let page = state.page.min(pages - 1);
-    let chosen = chosen(cx, &state.filters);
-    let mut chosen_el = el("div").class("apt-chosen");
-    if !chosen.is_empty() || !state.filters.search.is_empty() {
-        let mut items: Vec<Element> = chosen
-            .iter()
-            .map(|(kind, value, label)| {
-                let name = format!("{}: {label}", group_label(cx, kind));
-                let shown = el("span")
-                    .text(format!("{}: ", group_label(cx, kind)))
-                    .child(bdi(label.clone()));
-                el("li").child(
-                    el("button")
-                        .class("apt-chip")
-                        .attr("type", "button")
-                        .attr("data-act", format!("remove:{kind}:{value}"))
-                        .attr(
-                            "aria-label",
-                            tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
-                        )
-                        .child(el("span").attr("aria-hidden", "true").text("✕ "))
-                        .child(shown),
-                )
-            })
-            .collect();
-        if !state.filters.search.is_empty() {
-            // The reader's own words (a link can carry any), quoted as theirs: never shown
-            // as a label of the council's.
-            let template = cx.t("Your search: “{words}”");
-            let words = [("words", state.filters.search.as_str())];
-            let name = tf(cx.lang, "Your search: “{words}”", &words);
-            let shown = el("span").children(isolated(template, &words));
-            items.push(
-                el("li").child(
-                    el("button")
-                        .class("apt-chip")
-                        .attr("type", "button")
-                        .attr("data-act", "remove:search:")
-                        .attr(
-                            "aria-label",
-                            tf(cx.lang, "Remove filter {name}", &[("name", &name)]),
-                        )
-                        .child(el("span").attr("aria-hidden", "true").text("✕ "))
-                        .child(shown),
-                ),
-            );
-        }
-        chosen_el = chosen_el
-            .child(el("h4").class("apt-h4").text(cx.t("Chosen filters")))
-            .child(el("ul").class("apt-chips").children(items))
-            .child(
-                el("button")
-                    .class("apt-button apt-button--secondary")
-                    .attr("type", "button")
-                    .attr("data-act", "clear")
-                    .text(cx.t("Clear all filters")),
-            );
-    }
     let count_text = tn(
         cx.lang,
         matching.len(),
@@ -144,7 +87,7 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
                 )
                 .child(sort),
         )
-        .child(chosen_el)
+        .child(chosen_filters(cx, &state.filters))
         .child(
             el("p").class("apt-csv").child(
                 el("button")

@@ -4,7 +4,7 @@
 use super::inspections::{fieldwork, inspection_title, newest_first};
 use super::{bar, bdi, tag, Ctx};
 use crate::feed::{Action, Area, Feed, Finding, FindingKind, Inspection, Status};
-use crate::filter;
+use crate::filter::{self, FilterKind};
 use crate::i18n::{self, tf};
 use crate::markup::{el, Element};
 use crate::relations::Answerers;
@@ -172,7 +172,7 @@ pub fn findings(cx: &Ctx) -> Element {
                             }))
                             .child_opt((answered > acts.len()).then(|| {
                                 el("li").child(cx.go(
-                                    format!("go:finding:{}", f.id),
+                                    filter::go_act(FilterKind::Finding, &f.id),
                                     el("span").text(tf(
                                         cx.lang,
                                         "and {count} more",

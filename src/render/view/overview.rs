@@ -8,6 +8,7 @@ use super::inspections::{
 use super::since::since_section;
 use super::{bar, isolated, link, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
+use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, Element};
 use crate::sort;
@@ -117,7 +118,7 @@ pub fn overview(cx: &Ctx) -> Element {
                                 "{n} action overdue",
                                 "{n} actions overdue",
                             ),
-                            "due:overdue",
+                            Due::Overdue,
                             "red",
                             s.overdue,
                         ),
@@ -128,18 +129,19 @@ pub fn overview(cx: &Ctx) -> Element {
                                 "{n} action due in the next 30 days",
                                 "{n} actions due in the next 30 days",
                             ),
-                            "due:next_30_days",
+                            Due::Next30,
                             "yellow",
                             s.due_soon,
                         ),
                     ]
                     .into_iter()
-                    .map(|(label, act, class, n)| {
+                    .map(|(label, due, class, n)| {
                         let item = el("li").class(format!("apt-stat apt-stat--{class}"));
                         if n == 0 {
                             item.child(el("span").text(label))
                         } else {
-                            item.child(cx.go(format!("go:{act}"), el("span").text(label)))
+                            let act = filter::go_act(FilterKind::Due, due.word());
+                            item.child(cx.go(act, el("span").text(label)))
                         }
                     }),
                 )
@@ -367,7 +369,10 @@ fn priority_table(cx: &Ctx) -> Element {
             let row = el("tr").child(
                 el("th")
                     .attr("scope", "row")
-                    .child(cx.go(format!("go:priority:{}", p.id), cx.span(&p.title)))
+                    .child(cx.go(
+                        filter::go_act(FilterKind::Priority, &p.id),
+                        cx.span(&p.title),
+                    ))
                     .child_opt(
                         p.description
                             .as_ref()

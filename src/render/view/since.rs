@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::date::Date;
 use crate::feed::{Action, Feed, Indicator, Rag, Unit};
-use crate::filter::State;
+use crate::filter::{self, FilterKind, State};
 use crate::i18n::{self, tf, tn, Lang};
 use crate::markup::{el, Element};
 use crate::table::{scroll_box, table};
@@ -201,7 +201,7 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
                 item.child(go_since(
                     cx,
                     c.since,
-                    &format!("go:changed:{}", k.word()),
+                    &filter::go_act(FilterKind::Changed, k.word()),
                     label,
                 ))
             }
