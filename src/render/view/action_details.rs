@@ -13,13 +13,34 @@ use crate::table::table;
 use crate::words::{kind_word, rag_word, status_class, status_word};
 use std::collections::HashSet;
 
+/// A section of an action's details: its heading and its list, or nothing.
+type Section = Option<[Element; 2]>;
+
+fn section(heading: &str, list: Element) -> [Element; 2] {
+    [el("h5").class("apt-h5").text(heading), list]
+}
+
 /// Everything about one action, shown when it is opened (and always in print and the static page).
 pub fn action_details(cx: &Ctx, a: &Action) -> Element {
+    let sections = [
+        success_measures(cx, a),
+        evidence(cx, a),
+        findings_answered(cx, a),
+        indicators(cx, a),
+        updates(cx, a),
+    ];
+    el("div")
+        .class("apt-action__details")
+        .child_opt(a.description.as_ref().map(|desc| cx.text(el("p"), desc)))
+        .child(facts(cx, a))
+        .child_opt(then_and_now(cx, a))
+        .child_opt(milestones(cx, a))
+        .children(sections.into_iter().flatten().flatten())
+}
+
+/// Who leads it, its priority and parent, and its dates: the facts it has, as a summary list.
+fn facts(cx: &Ctx, a: &Action) -> Element {
     let feed = cx.feed;
-    let mut d = el("div").class("apt-action__details");
-    if let Some(desc) = &a.description {
-        d = d.child(cx.text(el("p"), desc));
-    }
     let mut dl = el("dl").class("apt-summary-list");
     let rows: [(&str, Option<Element>); 10] = [
         (cx.t("Lead"), a.lead.as_ref().map(|l| cx.span(l))),
@@ -68,55 +89,67 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
             dl = dl.child(summary_row(k, v));
         }
     }
-    d = d.child(dl).child_opt(then_and_now(cx, a));
-    if !a.milestones.is_empty() {
-        let rows = a
-            .milestones
-            .iter()
-            .map(|m| {
-                el("tr")
-                    .child(cx.text(el("td"), &m.title))
-                    .child(el("td").text(m.due.map(|x| cx.date(x)).unwrap_or_default()))
-                    .child(
-                        el("td").text(
-                            m.completed
-                                .map(|x| cx.date(x))
-                                .unwrap_or_else(|| cx.t("Not yet").to_string()),
-                        ),
-                    )
-            })
-            .collect();
-        d = d.child(table(
-            &tf(cx.lang, "Milestones for action {id}", &[("id", a.number())]),
-            &[cx.t("Milestone"), cx.t("Due"), cx.t("Completed")],
-            rows,
-        ));
+    dl
+}
+
+/// The milestones as a table, if it has any.
+fn milestones(cx: &Ctx, a: &Action) -> Option<Element> {
+    if a.milestones.is_empty() {
+        return None;
     }
-    if !a.success_measures.is_empty() {
-        d = d
-            .child(
-                el("h5")
-                    .class("apt-h5")
-                    .text(cx.t("How success will be measured")),
-            )
-            .child(
-                el("ul")
-                    .class("apt-list")
-                    .children(a.success_measures.iter().map(|s| cx.text(el("li"), s))),
-            );
-    }
-    if !a.evidence.is_empty() {
-        d =
-            d.child(el("h5").class("apt-h5").text(cx.t("Evidence")))
-                .child(el("ul").class("apt-list").children(a.evidence.iter().map(
-                    |e| match &e.url {
-                        Some(u) => el("li").child(link(u, cx.span(&e.text))),
-                        None => cx.text(el("li"), &e.text),
-                    },
-                )));
-    }
-    // Its own findings, then its priority's: the first ANSWERS_SHOWN listed, all counted,
-    // without going through every finding of a priority that may name thousands.
+    let rows = a
+        .milestones
+        .iter()
+        .map(|m| {
+            el("tr")
+                .child(cx.text(el("td"), &m.title))
+                .child(el("td").text(m.due.map(|x| cx.date(x)).unwrap_or_default()))
+                .child(
+                    el("td").text(
+                        m.completed
+                            .map(|x| cx.date(x))
+                            .unwrap_or_else(|| cx.t("Not yet").to_string()),
+                    ),
+                )
+        })
+        .collect();
+    Some(table(
+        &tf(cx.lang, "Milestones for action {id}", &[("id", a.number())]),
+        &[cx.t("Milestone"), cx.t("Due"), cx.t("Completed")],
+        rows,
+    ))
+}
+
+fn success_measures(cx: &Ctx, a: &Action) -> Section {
+    (!a.success_measures.is_empty()).then(|| {
+        section(
+            cx.t("How success will be measured"),
+            el("ul")
+                .class("apt-list")
+                .children(a.success_measures.iter().map(|s| cx.text(el("li"), s))),
+        )
+    })
+}
+
+fn evidence(cx: &Ctx, a: &Action) -> Section {
+    (!a.evidence.is_empty()).then(|| {
+        section(
+            cx.t("Evidence"),
+            el("ul")
+                .class("apt-list")
+                .children(a.evidence.iter().map(|e| match &e.url {
+                    Some(u) => el("li").child(link(u, cx.span(&e.text))),
+                    None => cx.text(el("li"), &e.text),
+                })),
+        )
+    })
+}
+
+/// The findings it answers: its own, then its priority's. The first [`ANSWERS_SHOWN`] are
+/// listed and all counted, without going through every finding of a priority that may name
+/// thousands.
+fn findings_answered(cx: &Ctx, a: &Action) -> Section {
+    let feed = cx.feed;
     let via = relations::via_priority(feed, a);
     let own: Vec<&str> = relations::own_findings(feed, a).collect();
     let mut seen: HashSet<&str> = own.iter().copied().collect();
@@ -137,112 +170,120 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
         .take(ANSWERS_SHOWN)
         .filter_map(|id| feed.finding(id))
         .collect();
-    if !linked.is_empty() {
-        d = d
-            .child(
-                el("h5")
-                    .class("apt-h5")
-                    .text(cx.t("Inspection findings this action answers")),
-            )
-            .child(
-                el("ul")
-                    .class("apt-list")
-                    .children(linked.iter().map(|f| {
-                        el("li")
-                            .child(tag("grey", kind_word(cx.lang, f.kind)))
-                            .text(" ")
-                            .child(cx.span(&f.text))
-                    }))
-                    .child_opt((answered > linked.len()).then(|| {
-                        el("li").text(tf(
-                            cx.lang,
-                            "and {count} more",
-                            &[("count", &(answered - linked.len()).to_string())],
-                        ))
-                    })),
-            );
+    if linked.is_empty() {
+        return None;
     }
+    Some(section(
+        cx.t("Inspection findings this action answers"),
+        el("ul")
+            .class("apt-list")
+            .children(linked.iter().map(|f| {
+                el("li")
+                    .child(tag("grey", kind_word(cx.lang, f.kind)))
+                    .text(" ")
+                    .child(cx.span(&f.text))
+            }))
+            .child_opt((answered > linked.len()).then(|| {
+                el("li").text(tf(
+                    cx.lang,
+                    "and {count} more",
+                    &[("count", &(answered - linked.len()).to_string())],
+                ))
+            })),
+    ))
+}
+
+/// The indicators that show its impact, each with its latest figure.
+fn indicators(cx: &Ctx, a: &Action) -> Section {
     let inds: Vec<&Indicator> = a
         .indicators
         .iter()
-        .filter_map(|id| feed.indicator(id))
+        .filter_map(|id| cx.feed.indicator(id))
         .collect();
-    if !inds.is_empty() {
-        d = d
-            .child(
-                el("h5")
-                    .class("apt-h5")
-                    .text(cx.t("Indicators that show its impact")),
+    if inds.is_empty() {
+        return None;
+    }
+    Some(section(
+        cx.t("Indicators that show its impact"),
+        el("ul").class("apt-list").children(inds.iter().map(|ind| {
+            let latest = ind.latest().and_then(|v| v.value.map(|x| (v.period, x)));
+            let mut li = el("li").child(cx.span(&ind.name));
+            if let Some((p, x)) = latest {
+                li = li.text(format!(
+                    ": {} ({})",
+                    i18n::value(cx.lang, ind.unit, x),
+                    i18n::period(cx.lang, p)
+                ));
+            }
+            li
+        })),
+    ))
+}
+
+/// Its updates, newest first.
+fn updates(cx: &Ctx, a: &Action) -> Section {
+    if a.updates.is_empty() {
+        return None;
+    }
+    let mut ups: Vec<&Update> = a.updates.iter().collect();
+    sort::by_key(&mut ups, |u| std::cmp::Reverse(u.date));
+    Some(section(
+        cx.t("Updates, newest first"),
+        el("ol")
+            .class("apt-updates")
+            .children(ups.into_iter().map(|u| update(cx, u))),
+    ))
+}
+
+/// One update: its date, what it changed, its words and the meeting it was reported to.
+fn update(cx: &Ctx, u: &Update) -> Element {
+    let mut head = el("p")
+        .class("apt-update__head")
+        .child(el("strong").text(cx.date(u.date)));
+    if let Some(s) = u.status {
+        head = head
+            .text(" ")
+            .child(tag(status_class(s), status_word(cx.lang, s)));
+    }
+    if let Some(r) = u.rag {
+        head = head.text(" ").child(tag(
+            &format!("rag-{}", r.word()),
+            &tf(
+                cx.lang,
+                "RAG: {rating}",
+                &[("rating", rag_word(cx.lang, r))],
+            ),
+        ));
+    }
+    if let Some(p) = u.progress {
+        head = head.text(format!(
+            " {}",
+            tf(cx.lang, "{percent} done", &[("percent", &i18n::percent(p))])
+        ));
+    }
+    if let Some(r) = u.revised_due {
+        head = head.text(format!(
+            " · {}",
+            tf(
+                cx.lang,
+                "Due date revised to {date}",
+                &[("date", &cx.date(r))]
             )
-            .child(el("ul").class("apt-list").children(inds.iter().map(|ind| {
-                let latest = ind.latest().and_then(|v| v.value.map(|x| (v.period, x)));
-                let mut li = el("li").child(cx.span(&ind.name));
-                if let Some((p, x)) = latest {
-                    li = li.text(format!(
-                        ": {} ({})",
-                        i18n::value(cx.lang, ind.unit, x),
-                        i18n::period(cx.lang, p)
-                    ));
-                }
-                li
-            })));
+        ));
     }
-    if !a.updates.is_empty() {
-        let mut ups: Vec<&Update> = a.updates.iter().collect();
-        sort::by_key(&mut ups, |u| std::cmp::Reverse(u.date));
-        d = d
-            .child(el("h5").class("apt-h5").text(cx.t("Updates, newest first")))
-            .child(
-                el("ol")
-                    .class("apt-updates")
-                    .children(ups.into_iter().map(|u| {
-                        let mut head = el("p")
-                            .class("apt-update__head")
-                            .child(el("strong").text(cx.date(u.date)));
-                        if let Some(s) = u.status {
-                            head = head
-                                .text(" ")
-                                .child(tag(status_class(s), status_word(cx.lang, s)));
-                        }
-                        if let Some(r) = u.rag {
-                            head = head.text(" ").child(tag(
-                                &format!("rag-{}", r.word()),
-                                &tf(
-                                    cx.lang,
-                                    "RAG: {rating}",
-                                    &[("rating", rag_word(cx.lang, r))],
-                                ),
-                            ));
-                        }
-                        if let Some(p) = u.progress {
-                            head = head.text(format!(
-                                " {}",
-                                tf(cx.lang, "{percent} done", &[("percent", &i18n::percent(p))])
-                            ));
-                        }
-                        if let Some(r) = u.revised_due {
-                            head = head.text(format!(
-                                " · {}",
-                                tf(
-                                    cx.lang,
-                                    "Due date revised to {date}",
-                                    &[("date", &cx.date(r))]
-                                )
-                            ));
-                        }
-                        let meeting = u.meeting.as_ref().and_then(|m| feed.meeting(m)).map(|m| {
-                            el("p").class("apt-secondary").children(isolated(
-                                cx.t("Reported to {body} on {date}"),
-                                &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
-                            ))
-                        });
-                        el("li")
-                            .class("apt-update")
-                            .child(head)
-                            .child_opt(u.text.as_ref().map(|x| cx.text(el("p"), x)))
-                            .child_opt(meeting)
-                    })),
-            );
-    }
-    d
+    let meeting = u
+        .meeting
+        .as_ref()
+        .and_then(|m| cx.feed.meeting(m))
+        .map(|m| {
+            el("p").class("apt-secondary").children(isolated(
+                cx.t("Reported to {body} on {date}"),
+                &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
+            ))
+        });
+    el("li")
+        .class("apt-update")
+        .child(head)
+        .child_opt(u.text.as_ref().map(|x| cx.text(el("p"), x)))
+        .child_opt(meeting)
 }
