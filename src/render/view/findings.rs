@@ -82,110 +82,16 @@ pub fn findings(cx: &Ctx) -> Element {
         return el("p").text(cx.t("This plan lists no inspection findings."));
     }
     let answers = Answers::new(feed);
-    let answering = |f: &Finding| answers.of(f);
-    let rank = |k: FindingKind| match k {
-        FindingKind::PriorityAction => 0,
-        FindingKind::AreaForImprovement => 1,
-        FindingKind::Recommendation => 2,
-        FindingKind::Strength => 3,
-    };
-    let finding_item = |f: &Finding| {
-        let ((done, withdrawn, answered), acts) = answering(f);
-        let mut li = el("li").class("apt-finding").child(
-            el("p")
-                .child(tag(
-                    if f.kind == FindingKind::PriorityAction {
-                        "red"
-                    } else {
-                        "grey"
-                    },
-                    kind_word(cx.lang, f.kind),
-                ))
-                .text(" ")
-                .child(cx.span(&f.text)),
-        );
-        if let Some(r) = &f.response {
-            li = li.child(
-                el("div")
-                    .class("apt-finding__response")
-                    .child(el("p").class("apt-h5").text(cx.t("The council's response")))
-                    .child(cx.text(el("p"), r)),
-            );
-        }
-        if f.kind != FindingKind::Strength {
-            if acts.is_empty() {
-                li = li.child(
-                    el("p")
-                        .class("apt-secondary")
-                        .text(cx.t("No action in the plan names this finding yet.")),
-                );
-            } else if answered == withdrawn {
-                // Only withdrawn or ongoing actions: nothing to count as complete.
-                li = li.child(el("ul").class("apt-list apt-finding__actions").children(
-                    acts.iter().map(|a| {
-                        el("li").child(
-                            cx.go(
-                                format!("find:{}:{}", f.id, a.id),
-                                el("span")
-                                    .text(format!("{} ", a.number()))
-                                    .child(cx.span(&a.title)),
-                            ),
-                        )
-                    }),
-                ));
-            } else {
-                let p = crate::summary::percent_complete(done, answered, withdrawn);
-                li = li
-                    .child(
-                        el("p")
-                            .class("apt-secondary")
-                            .text(tf(
-                                cx.lang,
-                                "Actions complete: {done} of {total}",
-                                &[
-                                    ("done", &done.to_string()),
-                                    ("total", &(answered - withdrawn).to_string()),
-                                ],
-                            ))
-                            .text(" ")
-                            .child(bar(p, &i18n::percent(p))),
-                    )
-                    .child(
-                        el("ul")
-                            .class("apt-list apt-finding__actions")
-                            .children(acts.iter().map(|a| {
-                                el("li")
-                                    .child(
-                                        cx.go(
-                                            filter::find_act(&f.id, &a.id),
-                                            el("span")
-                                                .child(bdi(a.number().to_string()))
-                                                .text(" ")
-                                                .child(cx.span(&a.title)),
-                                        ),
-                                    )
-                                    .text(" ")
-                                    .child(tag(
-                                        status_class(a.status),
-                                        status_word(cx.lang, a.status),
-                                    ))
-                            }))
-                            .child_opt((answered > acts.len()).then(|| {
-                                el("li").child(cx.go(
-                                    filter::go_act(FilterKind::Finding, &f.id),
-                                    el("span").text(tf(
-                                        cx.lang,
-                                        "and {count} more",
-                                        &[("count", &(answered - acts.len()).to_string())],
-                                    )),
-                                ))
-                            })),
-                    );
-            }
-        }
-        li
-    };
-    // Group by inspection (latest first, findings with no inspection last), then by area.
+    el("div").class("apt-findings").children(
+        by_inspection(feed)
+            .into_iter()
+            .map(|(insp, of_this)| inspection_findings(cx, &answers, insp, &of_this)),
+    )
+}
+
+/// The findings grouped by inspection: latest first, then those of no known inspection; each
+/// group in feed order, and only groups with findings.
+fn by_inspection(feed: &Feed) -> Vec<(Option<&Inspection>, Vec<&Finding>)> {
     let mut inspections: Vec<Option<&Inspection>> =
         newest_first(feed).into_iter().map(Some).collect();
     inspections.push(None);
@@ -200,7 +106,7 @@ pub fn findings(cx: &Ctx) -> Element {
             None => other.push(k),
         }
     }
-    let mut out = el("div").class("apt-findings");
+    let mut out = Vec::new();
     for insp in inspections {
         let of_this: Vec<&Finding> = match insp {
             Some(i) => by_inspection.remove(i.id.as_str()).unwrap_or_default(),
@@ -209,63 +115,176 @@ pub fn findings(cx: &Ctx) -> Element {
         .into_iter()
         .map(|k| &feed.findings[k])
         .collect();
-        if of_this.is_empty() {
-            continue;
+        if !of_this.is_empty() {
+            out.push((insp, of_this));
         }
-        let heading = match insp {
-            Some(i) => {
-                let mut h = el("h4").class("apt-h4").child(inspection_title(cx, i));
-                if let Some(f) = fieldwork(cx, i) {
-                    h = h.text(format!(" ({f})"));
-                }
-                h
-            }
-            None => el("h4").class("apt-h4").text(cx.t("Other findings")),
-        };
-        let mut section = el("section").class("apt-panel").child(heading);
-        let mut areas: Vec<Option<Area>> = Vec::new();
-        for f in of_this.iter().filter(|f| f.kind != FindingKind::Strength) {
-            if !areas.contains(&f.area) {
-                areas.push(f.area);
-            }
-        }
-        sort::by_key(&mut areas, |a| {
-            a.map_or(usize::MAX, |a| {
-                Area::ALL.iter().position(|&x| x == a).unwrap_or(0)
-            })
-        });
-        for area in areas {
-            let mut fs: Vec<&&Finding> = of_this
-                .iter()
-                .filter(|f| f.kind != FindingKind::Strength && f.area == area)
-                .collect();
-            sort::by_key(&mut fs, |f| rank(f.kind));
-            section = section
-                .child(
-                    el("h5")
-                        .class("apt-h5")
-                        .text(area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a))),
-                )
-                .child(
-                    el("ul")
-                        .class("apt-list apt-findings__list")
-                        .children(fs.into_iter().map(|f| finding_item(f))),
-                );
-        }
-        let strengths: Vec<&&Finding> = of_this
-            .iter()
-            .filter(|f| f.kind == FindingKind::Strength)
-            .collect();
-        if !strengths.is_empty() {
-            section = section
-                .child(el("h5").class("apt-h5").text(cx.t("Strengths")))
-                .child(
-                    el("ul")
-                        .class("apt-list apt-findings__list")
-                        .children(strengths.into_iter().map(|f| finding_item(f))),
-                );
-        }
-        out = out.child(section);
     }
     out
+}
+
+/// How urgent a kind of finding is: the most urgent first within an area.
+fn urgency(k: FindingKind) -> usize {
+    match k {
+        FindingKind::PriorityAction => 0,
+        FindingKind::AreaForImprovement => 1,
+        FindingKind::Recommendation => 2,
+        FindingKind::Strength => 3,
+    }
+}
+
+/// One inspection's findings (`None`: those of no known inspection): by judgement area, most
+/// urgent first, then its strengths.
+fn inspection_findings(
+    cx: &Ctx,
+    answers: &Answers,
+    insp: Option<&Inspection>,
+    of_this: &[&Finding],
+) -> Element {
+    let heading = match insp {
+        Some(i) => {
+            let mut h = el("h4").class("apt-h4").child(inspection_title(cx, i));
+            if let Some(f) = fieldwork(cx, i) {
+                h = h.text(format!(" ({f})"));
+            }
+            h
+        }
+        None => el("h4").class("apt-h4").text(cx.t("Other findings")),
+    };
+    let list = |fs: Vec<&&Finding>| {
+        el("ul")
+            .class("apt-list apt-findings__list")
+            .children(fs.into_iter().map(|f| finding_item(cx, answers, f)))
+    };
+    let mut section = el("section").class("apt-panel").child(heading);
+    let mut areas: Vec<Option<Area>> = Vec::new();
+    for f in of_this.iter().filter(|f| f.kind != FindingKind::Strength) {
+        if !areas.contains(&f.area) {
+            areas.push(f.area);
+        }
+    }
+    sort::by_key(&mut areas, |a| {
+        a.map_or(usize::MAX, |a| {
+            Area::ALL.iter().position(|&x| x == a).unwrap_or(0)
+        })
+    });
+    for area in areas {
+        let mut fs: Vec<&&Finding> = of_this
+            .iter()
+            .filter(|f| f.kind != FindingKind::Strength && f.area == area)
+            .collect();
+        sort::by_key(&mut fs, |f| urgency(f.kind));
+        section = section
+            .child(
+                el("h5")
+                    .class("apt-h5")
+                    .text(area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a))),
+            )
+            .child(list(fs));
+    }
+    let strengths: Vec<&&Finding> = of_this
+        .iter()
+        .filter(|f| f.kind == FindingKind::Strength)
+        .collect();
+    if !strengths.is_empty() {
+        section = section
+            .child(el("h5").class("apt-h5").text(cx.t("Strengths")))
+            .child(list(strengths));
+    }
+    section
+}
+
+/// One finding: its kind and words, the council's response, and (but for a strength) the
+/// actions that answer it.
+fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
+    let li = el("li").class("apt-finding").child(
+        el("p")
+            .child(tag(
+                if f.kind == FindingKind::PriorityAction {
+                    "red"
+                } else {
+                    "grey"
+                },
+                kind_word(cx.lang, f.kind),
+            ))
+            .text(" ")
+            .child(cx.span(&f.text)),
+    );
+    li.child_opt(f.response.as_ref().map(|r| {
+        el("div")
+            .class("apt-finding__response")
+            .child(el("p").class("apt-h5").text(cx.t("The council's response")))
+            .child(cx.text(el("p"), r))
+    }))
+    .children(
+        (f.kind != FindingKind::Strength)
+            .then(|| answering(cx, answers, f))
+            .into_iter()
+            .flatten(),
+    )
+}
+
+/// The actions answering finding `f`: how many are complete, and the first
+/// [`ANSWERS_SHOWN`], each a link to it in the actions filtered by the finding.
+fn answering(cx: &Ctx, answers: &Answers, f: &Finding) -> Vec<Element> {
+    let ((done, withdrawn, answered), acts) = answers.of(f);
+    if acts.is_empty() {
+        return vec![el("p")
+            .class("apt-secondary")
+            .text(cx.t("No action in the plan names this finding yet."))];
+    }
+    if answered == withdrawn {
+        // Only withdrawn or ongoing actions: nothing to count as complete.
+        return vec![el("ul")
+            .class("apt-list apt-finding__actions")
+            .children(acts.iter().map(|a| {
+                el("li").child(
+                    cx.go(
+                        format!("find:{}:{}", f.id, a.id),
+                        el("span")
+                            .text(format!("{} ", a.number()))
+                            .child(cx.span(&a.title)),
+                    ),
+                )
+            }))];
+    }
+    let p = crate::summary::percent_complete(done, answered, withdrawn);
+    let progress = el("p")
+        .class("apt-secondary")
+        .text(tf(
+            cx.lang,
+            "Actions complete: {done} of {total}",
+            &[
+                ("done", &done.to_string()),
+                ("total", &(answered - withdrawn).to_string()),
+            ],
+        ))
+        .text(" ")
+        .child(bar(p, &i18n::percent(p)));
+    let list = el("ul")
+        .class("apt-list apt-finding__actions")
+        .children(acts.iter().map(|a| {
+            el("li")
+                .child(
+                    cx.go(
+                        filter::find_act(&f.id, &a.id),
+                        el("span")
+                            .child(bdi(a.number().to_string()))
+                            .text(" ")
+                            .child(cx.span(&a.title)),
+                    ),
+                )
+                .text(" ")
+                .child(tag(status_class(a.status), status_word(cx.lang, a.status)))
+        }))
+        .child_opt((answered > acts.len()).then(|| {
+            el("li").child(cx.go(
+                filter::go_act(FilterKind::Finding, &f.id),
+                el("span").text(tf(
+                    cx.lang,
+                    "and {count} more",
+                    &[("count", &(answered - acts.len()).to_string())],
+                )),
+            ))
+        }));
+    vec![progress, list]
 }
