@@ -18,12 +18,24 @@ use crate::words::{inspection_type_word, inspectorate_word, rag_word, status_cla
 
 /// The overview: inspection, headline progress, RAG, priorities, governance.
 pub fn overview(cx: &Ctx) -> Element {
-    let feed = cx.feed;
-    let s = &cx.summary.actions;
-    let mut out = el("div").class("apt-overview").child_opt(since_section(cx));
-    if let Some(i) = latest_inspection(feed) {
-        let own = is_self_evaluation(i);
-        let mut panel = el("div")
+    el("div")
+        .class("apt-overview")
+        .child_opt(since_section(cx))
+        .child_opt(latest_inspection_panel(cx))
+        .child(progress_panel(cx))
+        .child_opt(priorities_panel(cx))
+        .child_opt(burn_up_panel(cx))
+        .child_opt(follow_ups_panel(cx))
+        .child_opt(governance(cx))
+        .child_opt(earlier_inspections_panel(cx))
+}
+
+/// The latest inspection (or self-evaluation): who, what, when, its judgements and report.
+fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
+    let i = latest_inspection(cx.feed)?;
+    let own = is_self_evaluation(i);
+    let mut panel =
+        el("div")
             .class("apt-panel")
             .child(el("h4").class("apt-h4").text(if own {
                 cx.t("Latest self-evaluation")
@@ -56,20 +68,25 @@ pub fn overview(cx: &Ctx) -> Element {
                         summary_row(cx.t("Report published"), el("span").text(cx.date(d)))
                     })),
             );
-        if let Some(j) = judgements_list(cx, i) {
-            panel = panel
-                .child(el("h5").class("apt-h5").text(cx.t("Judgements")))
-                .child(j);
-        }
-        if let Some(sm) = &i.summary {
-            panel = panel.child(cx.text(el("p"), sm));
-        }
-        if let Some(u) = &i.report_url {
-            panel = panel.child(el("p").child(link(u, el("span").text(report_link_words(cx, i)))));
-        }
-        out = out.child(panel);
+    if let Some(j) = judgements_list(cx, i) {
+        panel = panel
+            .child(el("h5").class("apt-h5").text(cx.t("Judgements")))
+            .child(j);
     }
-    // Headline progress.
+    if let Some(sm) = &i.summary {
+        panel = panel.child(cx.text(el("p"), sm));
+    }
+    if let Some(u) = &i.report_url {
+        panel = panel.child(el("p").child(link(u, el("span").text(report_link_words(cx, i)))));
+    }
+    Some(panel)
+}
+
+/// Headline progress: how many actions are complete, the completion chart, what is overdue
+/// or due soon, and the actions by status and by RAG rating.
+fn progress_panel(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    let s = &cx.summary.actions;
     let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
     let unpublished = unpublished_priorities(feed);
     let any_due = feed.any_due();
@@ -81,130 +98,138 @@ pub fn overview(cx: &Ctx) -> Element {
             ("total", &i18n::number(to_do as f64, 0)),
         ],
     );
-    out = out.child(
+    el("div")
+        .class("apt-panel")
+        .child(el("h4").class("apt-h4").text(cx.t("Progress")))
+        .child(el("p").class("apt-headline").text(headline))
+        .child_opt((unpublished > 0).then(|| {
+            el("p").class("apt-headline-note").text(tn(
+                cx.lang,
+                unpublished,
+                "{n} priority has no actions published yet, so the plan is not complete.",
+                "{n} priorities have no actions published yet, so the plan is not complete.",
+            ))
+        }))
+        .child_opt((s.ongoing > 0).then(|| {
+            el("p").class("apt-secondary").text(tn(
+                cx.lang,
+                s.ongoing,
+                "{n} ongoing action has no end, so it is not counted.",
+                "{n} ongoing actions have no end, so they are not counted.",
+            ))
+        }))
+        .child(crate::chart::completion(cx.lang, cx.summary, any_due))
+        .child_opt((!any_due && to_do > s.complete).then(|| {
+            el("p")
+                .class("apt-stat apt-stat--grey")
+                .text(cx.t("No action still to do has a due date."))
+        }))
+        .child_opt(any_due.then(|| due_stats(cx)))
+        .child(status_table(cx))
+        .child_opt(rag_table(cx))
+}
+
+/// How many actions are overdue and due in the next 30 days, each a link to them.
+fn due_stats(cx: &Ctx) -> Element {
+    let s = &cx.summary.actions;
+    el("ul").class("apt-stats").children(
+        [
+            (
+                tn(
+                    cx.lang,
+                    s.overdue,
+                    "{n} action overdue",
+                    "{n} actions overdue",
+                ),
+                Due::Overdue,
+                "red",
+                s.overdue,
+            ),
+            (
+                tn(
+                    cx.lang,
+                    s.due_soon,
+                    "{n} action due in the next 30 days",
+                    "{n} actions due in the next 30 days",
+                ),
+                Due::Next30,
+                "yellow",
+                s.due_soon,
+            ),
+        ]
+        .into_iter()
+        .map(|(label, due, class, n)| {
+            let item = el("li").class(format!("apt-stat apt-stat--{class}"));
+            if n == 0 {
+                item.child(el("span").text(label))
+            } else {
+                let act = filter::go_act(FilterKind::Due, due.word());
+                item.child(cx.go(act, el("span").text(label)))
+            }
+        }),
+    )
+}
+
+/// The priorities: the chart of their actions by status and the table of their progress.
+fn priorities_panel(cx: &Ctx) -> Option<Element> {
+    let feed = cx.feed;
+    (!feed.priorities.is_empty()).then(|| {
         el("div")
             .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(cx.t("Progress")))
-            .child(el("p").class("apt-headline").text(headline))
-            .child_opt((unpublished > 0).then(|| {
-                el("p").class("apt-headline-note").text(tn(
-                    cx.lang,
-                    unpublished,
-                    "{n} priority has no actions published yet, so the plan is not complete.",
-                    "{n} priorities have no actions published yet, so the plan is not complete.",
-                ))
-            }))
-            .child_opt((s.ongoing > 0).then(|| {
-                el("p").class("apt-secondary").text(tn(
-                    cx.lang,
-                    s.ongoing,
-                    "{n} ongoing action has no end, so it is not counted.",
-                    "{n} ongoing actions have no end, so they are not counted.",
-                ))
-            }))
-            .child(crate::chart::completion(cx.lang, cx.summary, any_due))
-            .child_opt((!any_due && to_do > s.complete).then(|| {
-                el("p")
-                    .class("apt-stat apt-stat--grey")
-                    .text(cx.t("No action still to do has a due date."))
-            }))
-            .child_opt(any_due.then(|| {
-                el("ul").class("apt-stats").children(
-                    [
-                        (
-                            tn(
-                                cx.lang,
-                                s.overdue,
-                                "{n} action overdue",
-                                "{n} actions overdue",
-                            ),
-                            Due::Overdue,
-                            "red",
-                            s.overdue,
-                        ),
-                        (
-                            tn(
-                                cx.lang,
-                                s.due_soon,
-                                "{n} action due in the next 30 days",
-                                "{n} actions due in the next 30 days",
-                            ),
-                            Due::Next30,
-                            "yellow",
-                            s.due_soon,
-                        ),
-                    ]
-                    .into_iter()
-                    .map(|(label, due, class, n)| {
-                        let item = el("li").class(format!("apt-stat apt-stat--{class}"));
-                        if n == 0 {
-                            item.child(el("span").text(label))
-                        } else {
-                            let act = filter::go_act(FilterKind::Due, due.word());
-                            item.child(cx.go(act, el("span").text(label)))
-                        }
-                    }),
-                )
-            }))
-            .child(status_table(cx))
-            .child_opt(rag_table(cx)),
-    );
-    if !feed.priorities.is_empty() {
-        out = out.child(
-            el("div")
-                .class("apt-panel")
-                .child(el("h4").class("apt-h4").text(cx.t("Priorities")))
-                .child(crate::chart::status_by_priority(cx.lang, feed))
-                .child(priority_table(cx)),
-        );
-    }
-    if crate::chart::burn_up_has_data(feed) {
-        out = out.child(
-            el("div")
-                .class("apt-panel")
-                .child(crate::chart::burn_up(cx.lang, feed)),
-        );
-    }
-    out = out.child_opt(follow_ups_panel(cx));
-    out = out.child_opt(governance(cx));
+            .child(el("h4").class("apt-h4").text(cx.t("Priorities")))
+            .child(crate::chart::status_by_priority(cx.lang, feed))
+            .child(priority_table(cx))
+    })
+}
+
+/// Actions due and done over time, when the plan has the dates to draw it.
+fn burn_up_panel(cx: &Ctx) -> Option<Element> {
+    crate::chart::burn_up_has_data(cx.feed).then(|| {
+        el("div")
+            .class("apt-panel")
+            .child(crate::chart::burn_up(cx.lang, cx.feed))
+    })
+}
+
+/// The inspections and self-evaluations before the latest, newest first.
+fn earlier_inspections_panel(cx: &Ctx) -> Option<Element> {
+    let feed = cx.feed;
     let latest = latest_inspection(feed);
     let earlier: Vec<&Inspection> = newest_first(feed)
         .into_iter()
         .filter(|i| !latest.is_some_and(|l| std::ptr::eq(l, *i)))
         .collect();
-    if !earlier.is_empty() {
-        let own = earlier.iter().filter(|i| is_self_evaluation(i)).count();
-        let heading = if own == 0 {
-            cx.t("Earlier inspections")
-        } else if own == earlier.len() {
-            cx.t("Self-evaluations")
-        } else {
-            cx.t("Earlier inspections and self-evaluations")
-        };
-        out = out.child(
-            el("div")
-                .class("apt-panel")
-                .child(el("h4").class("apt-h4").text(heading))
-                .child(
-                    el("ul")
-                        .class("apt-list")
-                        .children(earlier.into_iter().map(|i| {
-                            let mut li =
-                                el("li").child(el("strong").child(inspection_title(cx, i)));
-                            if let Some(f) = fieldwork(cx, i) {
-                                li = li.text(format!(" — {f}"));
-                            }
-                            li.child_opt(judgements_list(cx, i))
-                                .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
-                                .child_opt(i.report_url.as_ref().map(|u| {
-                                    el("p")
-                                        .child(link(u, el("span").text(report_link_words(cx, i))))
-                                }))
-                        })),
-                ),
-        );
+    if earlier.is_empty() {
+        return None;
     }
-    out
+    let own = earlier.iter().filter(|i| is_self_evaluation(i)).count();
+    let heading = if own == 0 {
+        cx.t("Earlier inspections")
+    } else if own == earlier.len() {
+        cx.t("Self-evaluations")
+    } else {
+        cx.t("Earlier inspections and self-evaluations")
+    };
+    Some(
+        el("div")
+            .class("apt-panel")
+            .child(el("h4").class("apt-h4").text(heading))
+            .child(
+                el("ul")
+                    .class("apt-list")
+                    .children(earlier.into_iter().map(|i| {
+                        let mut li = el("li").child(el("strong").child(inspection_title(cx, i)));
+                        if let Some(f) = fieldwork(cx, i) {
+                            li = li.text(format!(" — {f}"));
+                        }
+                        li.child_opt(judgements_list(cx, i))
+                            .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
+                            .child_opt(i.report_url.as_ref().map(|u| {
+                                el("p").child(link(u, el("span").text(report_link_words(cx, i))))
+                            }))
+                    })),
+            ),
+    )
 }
 
 pub(crate) fn status_table(cx: &Ctx) -> Element {
@@ -418,6 +443,8 @@ fn priority_table(cx: &Ctx) -> Element {
     )
 }
 
+/// Governance: when the plan was approved and is next reviewed, recent and coming meetings,
+/// and the full plan.
 fn governance(cx: &Ctx) -> Option<Element> {
     let feed = cx.feed;
     let mut meetings: Vec<&Meeting> = feed
@@ -442,39 +469,40 @@ fn governance(cx: &Ctx) -> Option<Element> {
     {
         return None;
     }
-    let meeting_item = |m: &Meeting| {
-        let mut li = el("li")
-            .child(el("strong").text(cx.date(m.date)))
-            .text(" — ")
-            .child(cx.span(&m.body));
-        if let Some(tt) = &m.title {
-            li = li.text(": ").child(cx.span(tt));
-        }
-        if let Some(o) = &m.outcome {
-            li = li.child(
-                el("span")
-                    .class("apt-block apt-secondary")
-                    .text(format!("{} ", cx.t("Outcome:")))
-                    .child(cx.span(o)),
+    let mut panel = el("div")
+        .class("apt-panel")
+        .child(el("h4").class("apt-h4").text(cx.t("Governance")))
+        .child(plan_dates(cx));
+    if !meetings.is_empty() {
+        panel = panel
+            .child(el("h5").class("apt-h5").text(cx.t("Recent meetings")))
+            .child(
+                el("ul")
+                    .class("apt-list")
+                    .children(meetings.into_iter().take(4).map(|m| meeting_item(cx, m))),
             );
-        }
-        li.child_opt(m.url.as_ref().map(|u| {
-            el("span")
-                .class("apt-block")
-                .child(link(u, el("span").text(cx.t("Papers and minutes"))))
-        }))
-        .child_opt((!m.follow_ups.is_empty()).then(|| {
-            el("div")
-                .class("apt-meeting__follow-ups")
-                .child(el("p").class("apt-block").text(cx.t("Asked for:")))
-                .child(
-                    el("ul")
-                        .class("apt-list")
-                        .children(m.follow_ups.iter().map(|f| follow_up_item(cx, f, None))),
-                )
-        }))
-    };
-    let plan = &feed.plan;
+    }
+    if !upcoming.is_empty() {
+        panel = panel
+            .child(el("h5").class("apt-h5").text(cx.t("Coming up")))
+            .child(
+                el("ul")
+                    .class("apt-list")
+                    .children(upcoming.into_iter().take(3).map(|m| meeting_item(cx, m))),
+            );
+    }
+    if let Some(u) = &feed.plan.url {
+        panel = panel.child(el("p").child(link(
+            u,
+            el("span").text(cx.t("Read the full improvement plan")),
+        )));
+    }
+    Some(panel)
+}
+
+/// When the plan was approved (and by whom) and when it is next reviewed.
+fn plan_dates(cx: &Ctx) -> Element {
+    let plan = &cx.feed.plan;
     let mut dl = el("dl").class("apt-summary-list");
     if let Some(d) = plan.approved {
         let by = plan
@@ -497,33 +525,39 @@ fn governance(cx: &Ctx) -> Option<Element> {
             el("span").text(cx.date(d)),
         ));
     }
-    let mut panel = el("div")
-        .class("apt-panel")
-        .child(el("h4").class("apt-h4").text(cx.t("Governance")))
-        .child(dl);
-    if !meetings.is_empty() {
-        panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Recent meetings")))
+    dl
+}
+
+/// One meeting: its date, body and title, its outcome and papers, and what it asked for.
+fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
+    let mut li = el("li")
+        .child(el("strong").text(cx.date(m.date)))
+        .text(" — ")
+        .child(cx.span(&m.body));
+    if let Some(tt) = &m.title {
+        li = li.text(": ").child(cx.span(tt));
+    }
+    if let Some(o) = &m.outcome {
+        li = li.child(
+            el("span")
+                .class("apt-block apt-secondary")
+                .text(format!("{} ", cx.t("Outcome:")))
+                .child(cx.span(o)),
+        );
+    }
+    li.child_opt(m.url.as_ref().map(|u| {
+        el("span")
+            .class("apt-block")
+            .child(link(u, el("span").text(cx.t("Papers and minutes"))))
+    }))
+    .child_opt((!m.follow_ups.is_empty()).then(|| {
+        el("div")
+            .class("apt-meeting__follow-ups")
+            .child(el("p").class("apt-block").text(cx.t("Asked for:")))
             .child(
                 el("ul")
                     .class("apt-list")
-                    .children(meetings.into_iter().take(4).map(meeting_item)),
-            );
-    }
-    if !upcoming.is_empty() {
-        panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Coming up")))
-            .child(
-                el("ul")
-                    .class("apt-list")
-                    .children(upcoming.into_iter().take(3).map(meeting_item)),
-            );
-    }
-    if let Some(u) = &plan.url {
-        panel = panel.child(el("p").child(link(
-            u,
-            el("span").text(cx.t("Read the full improvement plan")),
-        )));
-    }
-    Some(panel)
+                    .children(m.follow_ups.iter().map(|f| follow_up_item(cx, f, None))),
+            )
+    }))
 }
