@@ -46,90 +46,11 @@ pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)
 /// The indicators' latest figures against their targets, one row each: the indicators view's
 /// first table and the printed report's.
 pub(crate) fn indicator_table(cx: &Ctx) -> Element {
-    let feed = cx.feed;
-    let rows = feed
+    let rows = cx
+        .feed
         .indicators
         .iter()
-        .map(|ind| {
-            let latest = ind.latest();
-            let last_suppressed = ind
-                .values
-                .iter()
-                .max_by_key(|v| v.period.end())
-                .is_some_and(|v| v.value.is_none());
-            let latest_cell = match latest.and_then(|v| v.value.map(|x| (v.period, x, v))) {
-                Some((p, x, v)) => el("td")
-                    .child(el("strong").text(figure(cx.lang, ind.unit, x, v.approximate)))
-                    .child(
-                        el("span")
-                            .class("apt-block apt-secondary")
-                            .text(i18n::period(cx.lang, p)),
-                    ),
-                None => el("td").text(cx.t("No figures yet")),
-            }
-            .child_opt(last_suppressed.then(|| {
-                el("span")
-                    .class("apt-block apt-secondary")
-                    .text(cx.t("Most recent figure suppressed to protect children's privacy"))
-            }));
-            let target_cell = match &ind.target {
-                Some(tg) => el("td")
-                    .text(i18n::value(cx.lang, ind.unit, tg.value))
-                    .child_opt(tg.by.map(|b| {
-                        el("span").class("apt-block apt-secondary").text(tf(
-                            cx.lang,
-                            "by {date}",
-                            &[("date", &cx.date(b))],
-                        ))
-                    })),
-                None => el("td").text(cx.t("No target set")),
-            };
-            let met = match target_state(ind) {
-                TargetState::Met => {
-                    el("td").child(tag("green", &format!("✓ {}", cx.t("Target met"))))
-                }
-                TargetState::Missed => {
-                    el("td").child(tag("red", &format!("✗ {}", cx.t("Target not met"))))
-                }
-                TargetState::NoTarget => el("td").text("—").child(
-                    el("span")
-                        .class("apt-visually-hidden")
-                        .text(cx.t("No target set")),
-                ),
-            };
-            let trend_cell = match trend(cx.lang, ind) {
-                Some((arrow, word)) => el("td")
-                    .child(crate::chart::sparkline(ind))
-                    .child(
-                        el("span")
-                            .attr("aria-hidden", "true")
-                            .text(format!("{arrow} ")),
-                    )
-                    .text(word),
-                None => el("td").text("—"),
-            };
-            let comps = el("td").children(ind.comparators.iter().filter_map(|c| {
-                let v = latest_of(&c.values)?;
-                Some(
-                    el("span")
-                        .class("apt-block")
-                        .child(cx.span(&c.name))
-                        .text(format!(
-                            ": {} ({})",
-                            i18n::value(cx.lang, ind.unit, v.1),
-                            i18n::period(cx.lang, v.0)
-                        )),
-                )
-            }));
-            el("tr")
-                .child(el("th").attr("scope", "row").child(cx.span(&ind.name)))
-                .child(latest_cell)
-                .child_opt(comparison(cx).map(|_| indicator_then(cx, ind)))
-                .child(target_cell)
-                .child(met)
-                .child(trend_cell)
-                .child(comps)
-        })
+        .map(|ind| indicator_row(cx, ind))
         .collect();
     let then_head =
         comparison(cx).map(|c| tf(cx.lang, "On {date}", &[("date", &cx.date(c.since))]));
@@ -146,6 +67,104 @@ pub(crate) fn indicator_table(cx: &Ctx) -> Element {
         &heads,
         rows,
     )
+}
+
+/// One indicator's row of [`indicator_table`].
+fn indicator_row(cx: &Ctx, ind: &Indicator) -> Element {
+    el("tr")
+        .child(el("th").attr("scope", "row").child(cx.span(&ind.name)))
+        .child(latest_cell(cx, ind))
+        .child_opt(comparison(cx).map(|_| indicator_then(cx, ind)))
+        .child(target_cell(cx, ind))
+        .child(against_target_cell(cx, ind))
+        .child(trend_cell(cx, ind))
+        .child(comparators_cell(cx, ind))
+}
+
+/// The latest figure and its period, and whether the most recent one was suppressed.
+fn latest_cell(cx: &Ctx, ind: &Indicator) -> Element {
+    let latest = ind.latest();
+    let last_suppressed = ind
+        .values
+        .iter()
+        .max_by_key(|v| v.period.end())
+        .is_some_and(|v| v.value.is_none());
+    match latest.and_then(|v| v.value.map(|x| (v.period, x, v))) {
+        Some((p, x, v)) => el("td")
+            .child(el("strong").text(figure(cx.lang, ind.unit, x, v.approximate)))
+            .child(
+                el("span")
+                    .class("apt-block apt-secondary")
+                    .text(i18n::period(cx.lang, p)),
+            ),
+        None => el("td").text(cx.t("No figures yet")),
+    }
+    .child_opt(last_suppressed.then(|| {
+        el("span")
+            .class("apt-block apt-secondary")
+            .text(cx.t("Most recent figure suppressed to protect children's privacy"))
+    }))
+}
+
+/// The target and the date it is for.
+fn target_cell(cx: &Ctx, ind: &Indicator) -> Element {
+    match &ind.target {
+        Some(tg) => el("td")
+            .text(i18n::value(cx.lang, ind.unit, tg.value))
+            .child_opt(tg.by.map(|b| {
+                el("span").class("apt-block apt-secondary").text(tf(
+                    cx.lang,
+                    "by {date}",
+                    &[("date", &cx.date(b))],
+                ))
+            })),
+        None => el("td").text(cx.t("No target set")),
+    }
+}
+
+/// Whether the latest figure meets the target, in words.
+fn against_target_cell(cx: &Ctx, ind: &Indicator) -> Element {
+    match target_state(ind) {
+        TargetState::Met => el("td").child(tag("green", &format!("✓ {}", cx.t("Target met")))),
+        TargetState::Missed => el("td").child(tag("red", &format!("✗ {}", cx.t("Target not met")))),
+        TargetState::NoTarget => el("td").text("—").child(
+            el("span")
+                .class("apt-visually-hidden")
+                .text(cx.t("No target set")),
+        ),
+    }
+}
+
+/// The direction of travel: a sparkline, an arrow and its words.
+fn trend_cell(cx: &Ctx, ind: &Indicator) -> Element {
+    match trend(cx.lang, ind) {
+        Some((arrow, word)) => el("td")
+            .child(crate::chart::sparkline(ind))
+            .child(
+                el("span")
+                    .attr("aria-hidden", "true")
+                    .text(format!("{arrow} ")),
+            )
+            .text(word),
+        None => el("td").text("—"),
+    }
+}
+
+/// Each comparator's latest figure.
+fn comparators_cell(cx: &Ctx, ind: &Indicator) -> Element {
+    el("td").children(ind.comparators.iter().filter_map(|c| {
+        let v = latest_of(&c.values)?;
+        Some(
+            el("span")
+                .class("apt-block")
+                .child(cx.span(&c.name))
+                .text(format!(
+                    ": {} ({})",
+                    i18n::value(cx.lang, ind.unit, v.1),
+                    i18n::period(cx.lang, v.0)
+                )),
+        )
+    }))
 }
 
 /// The indicators view: a table of latest figures against targets, then each indicator's figures.
@@ -183,7 +202,43 @@ fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
     crate::feed::latest(values).and_then(|v| Some((v.period, v.value?)))
 }
 
+/// One indicator: its name, description and source, every figure as a table, and (1.1) each
+/// figure split into parts.
 fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
+    let mut section = el("section")
+        .class("apt-panel apt-indicator")
+        .child(cx.text(el("h4").class("apt-h4"), &ind.name));
+    if let Some(d) = &ind.description {
+        section = section.child(cx.text(el("p"), d));
+    }
+    if let Some(s) = &ind.source {
+        section = section.child(
+            el("p")
+                .class("apt-secondary")
+                .text(format!("{} ", cx.t("Source:")))
+                .child(cx.span(s)),
+        );
+    }
+    section = section.child(all_figures(cx, ind));
+    // (1.1) Figures split into parts: each as a table and a small bar chart.
+    let series = std::iter::once((cx.feed.publisher.name.show(cx.lang), &ind.values)).chain(
+        ind.comparators
+            .iter()
+            .map(|c| (c.name.show(cx.lang), &c.values)),
+    );
+    let mut k = 0;
+    for (who, values) in series {
+        for v in values.iter().filter(|v| !v.breakdown.is_empty()) {
+            k += 1;
+            section = section.child(breakdown(cx, ind, who, v, k));
+        }
+    }
+    section
+}
+
+/// The indicator's "all figures" table, in its scrolling box: the council's and each
+/// comparator's figures by period.
+fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
     // Each series by period (the last figure for a period wins), so long series stay linear.
     fn by_period(values: &[Value]) -> std::collections::HashMap<crate::date::Period, &Value> {
         values.iter().map(|v| (v.period, v)).collect()
@@ -280,35 +335,7 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
         "{name}: all figures",
         &[("name", ind.name.show(cx.lang))],
     );
-    let mut section = el("section")
-        .class("apt-panel apt-indicator")
-        .child(cx.text(el("h4").class("apt-h4"), &ind.name));
-    if let Some(d) = &ind.description {
-        section = section.child(cx.text(el("p"), d));
-    }
-    if let Some(s) = &ind.source {
-        section = section.child(
-            el("p")
-                .class("apt-secondary")
-                .text(format!("{} ", cx.t("Source:")))
-                .child(cx.span(s)),
-        );
-    }
-    section = section.child(scroll_box(&caption, table(&caption, &head_refs, rows)));
-    // (1.1) Figures split into parts: each as a table and a small bar chart.
-    let series = std::iter::once((cx.feed.publisher.name.show(cx.lang), &ind.values)).chain(
-        ind.comparators
-            .iter()
-            .map(|c| (c.name.show(cx.lang), &c.values)),
-    );
-    let mut k = 0;
-    for (who, values) in series {
-        for v in values.iter().filter(|v| !v.breakdown.is_empty()) {
-            k += 1;
-            section = section.child(breakdown(cx, ind, who, v, k));
-        }
-    }
-    section
+    scroll_box(&caption, table(&caption, &head_refs, rows))
 }
 
 /// A figure in its unit; (1.1) "about 60" when the figure is approximate.
