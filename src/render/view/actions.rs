@@ -32,33 +32,6 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         "{n} action matches",
         "{n} actions match",
     );
-    let sort = el("div")
-        .class("apt-form-group apt-sort")
-        .child(
-            el("label")
-                .class("apt-label")
-                .attr("for", "apt-sort")
-                .text(cx.t("Sort by")),
-        )
-        .child(
-            el("select")
-                .class("apt-select")
-                .attr("id", "apt-sort")
-                .attr("data-act", "sort")
-                .children(Sort::ALL.iter().map(|&s| {
-                    el("option")
-                        .attr("value", s.word())
-                        .flag("selected", s == state.sort)
-                        .text(t(
-                            cx.lang,
-                            match s {
-                                Sort::Number => "Action number",
-                                Sort::Due => "Due date",
-                                Sort::Status => "Status",
-                            },
-                        ))
-                })),
-        );
     let shown = groups.iter().skip(page * page_size).take(page_size);
     let list = el("ol")
         .class("apt-actions")
@@ -85,7 +58,7 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
                         .attr("aria-live", "polite")
                         .text(count_text),
                 )
-                .child(sort),
+                .child(sort_select(cx, state)),
         )
         .child(chosen_filters(cx, &state.filters))
         .child(
@@ -112,6 +85,37 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         .class("apt-actions-view")
         .child(filter_panel(cx, state, index))
         .child(results)
+}
+
+/// The order of the list, as a select.
+fn sort_select(cx: &Ctx, state: &State) -> Element {
+    el("div")
+        .class("apt-form-group apt-sort")
+        .child(
+            el("label")
+                .class("apt-label")
+                .attr("for", "apt-sort")
+                .text(cx.t("Sort by")),
+        )
+        .child(
+            el("select")
+                .class("apt-select")
+                .attr("id", "apt-sort")
+                .attr("data-act", "sort")
+                .children(Sort::ALL.iter().map(|&s| {
+                    el("option")
+                        .attr("value", s.word())
+                        .flag("selected", s == state.sort)
+                        .text(t(
+                            cx.lang,
+                            match s {
+                                Sort::Number => "Action number",
+                                Sort::Due => "Due date",
+                                Sort::Status => "Status",
+                            },
+                        ))
+                })),
+        )
 }
 
 fn pagination(cx: &Ctx, page: usize, pages: usize) -> Element {

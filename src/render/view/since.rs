@@ -2,6 +2,7 @@
 //! first section, the actions' change badges and the indicators' figures then.
 
 use super::Ctx;
+use crate::changes::Changes;
 use crate::date::Date;
 use crate::feed::{Action, Feed, Indicator, Rag, Unit};
 use crate::filter::{self, FilterKind, State};
@@ -12,12 +13,12 @@ use crate::words::{rag_word, status_word};
 use std::collections::HashSet;
 
 /// The comparison the view shows: the summary's `changes`, made for the reader's date.
-pub(super) fn comparison<'a>(cx: &Ctx<'a>) -> Option<&'a crate::changes::Changes> {
+pub(super) fn comparison<'a>(cx: &Ctx<'a>) -> Option<&'a Changes> {
     cx.summary.changes.as_ref()
 }
 
 /// "Since the Children's Services Improvement Board on 22 October 2026", or "Since 1 July 2026".
-pub fn since_heading(lang: Lang, feed: &Feed, c: &crate::changes::Changes) -> String {
+pub fn since_heading(lang: Lang, feed: &Feed, c: &Changes) -> String {
     let date = i18n::date(lang, c.since);
     match c.meeting.as_deref().and_then(|m| feed.meeting(m)) {
         Some(m) => tf(
@@ -98,8 +99,15 @@ fn go_since(cx: &Ctx, since: Date, act: &str, label: Element) -> Element {
 
 /// The reader's choice of comparison: a meeting (newest first) or any date before `as_of`.
 fn since_controls(cx: &Ctx, since: Date) -> Element {
-    let feed = cx.feed;
-    let meetings = crate::changes::past_meetings(feed);
+    el("div")
+        .class("apt-since__controls")
+        .child(meeting_select(cx, since))
+        .child(date_field(cx, since))
+}
+
+/// The past meetings to compare with, and the date chosen when it is no meeting's.
+fn meeting_select(cx: &Ctx, since: Date) -> Element {
+    let meetings = crate::changes::past_meetings(cx.feed);
     let is_meeting = meetings.iter().any(|m| m.date == since);
     let mut seen: HashSet<Date> = HashSet::new();
     let options = meetings.iter().filter(|m| seen.insert(m.date)).map(|m| {
@@ -122,63 +130,62 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
                 &[("date", &cx.date(since))],
             ))
     });
+    el("div")
+        .class("apt-form-group")
+        .child(
+            el("label")
+                .class("apt-label")
+                .attr("for", "apt-since-meeting")
+                .text(cx.t("Compare with a meeting")),
+        )
+        .child(
+            el("select")
+                .class("apt-select")
+                .attr("id", "apt-since-meeting")
+                .attr("data-act", "since")
+                .child_opt(chosen)
+                .children(options),
+        )
+}
+
+/// Any date to compare with, typed.
+fn date_field(cx: &Ctx, since: Date) -> Element {
+    let as_of = cx.feed.as_of;
     // As UK readers type a date: 15/09/2026.
     let typed = |d: Date| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
     el("div")
-        .class("apt-since__controls")
+        .class("apt-form-group")
         .child(
-            el("div")
-                .class("apt-form-group")
-                .child(
-                    el("label")
-                        .class("apt-label")
-                        .attr("for", "apt-since-meeting")
-                        .text(cx.t("Compare with a meeting")),
-                )
-                .child(
-                    el("select")
-                        .class("apt-select")
-                        .attr("id", "apt-since-meeting")
-                        .attr("data-act", "since")
-                        .child_opt(chosen)
-                        .children(options),
-                ),
+            el("label")
+                .class("apt-label")
+                .attr("for", "apt-since-date")
+                .text(cx.t("Or compare with a date")),
         )
         .child(
-            el("div")
-                .class("apt-form-group")
-                .child(
-                    el("label")
-                        .class("apt-label")
-                        .attr("for", "apt-since-date")
-                        .text(cx.t("Or compare with a date")),
-                )
-                .child(
-                    el("p")
-                        .class("apt-hint")
-                        .attr("id", "apt-since-date-hint")
-                        .text(tf(
-                            cx.lang,
-                            "Any date before {date}, for example {example}",
-                            &[
-                                ("date", &cx.date(feed.as_of)),
-                                ("example", &typed(feed.as_of.add_months(-1))),
-                            ],
-                        )),
-                )
-                .child(
-                    // A text field, not a date picker: GOV.UK's advice, and a picker's own
-                    // button takes focus without showing it.
-                    el("input")
-                        .class("apt-input apt-since__date")
-                        .attr("type", "text")
-                        .attr("id", "apt-since-date")
-                        .attr("aria-describedby", "apt-since-date-hint")
-                        .attr("data-act", "since")
-                        .attr("autocomplete", "off")
-                        .attr("spellcheck", "false")
-                        .attr("value", typed(since)),
-                ),
+            el("p")
+                .class("apt-hint")
+                .attr("id", "apt-since-date-hint")
+                .text(tf(
+                    cx.lang,
+                    "Any date before {date}, for example {example}",
+                    &[
+                        ("date", &cx.date(as_of)),
+                        ("example", &typed(as_of.add_months(-1))),
+                    ],
+                )),
+        )
+        .child(
+            // A text field, not a date picker: GOV.UK's advice, and a picker's own
+            // button takes focus without showing it.
+            el("input")
+                .class("apt-input apt-since__date")
+                .attr("type", "text")
+                .attr("id", "apt-since-date")
+                .attr("aria-describedby", "apt-since-date-hint")
+                .attr("data-act", "since")
+                .attr("autocomplete", "off")
+                .attr("spellcheck", "false")
+                .attr("value", typed(since)),
         )
 }
 
@@ -188,7 +195,33 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
 pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
     let c = comparison(cx)?;
     let heading = since_heading(cx.lang, cx.feed, c);
-    let actions = el("ul")
+    let status = (!cx.print).then(|| {
+        el("p")
+            .class("apt-visually-hidden")
+            .attr("role", "status")
+            .attr("id", "apt-since-status")
+            .text(tf(
+                cx.lang,
+                "Showing the changes since {date}.",
+                &[("date", &cx.date(c.since))],
+            ))
+    });
+    Some(
+        el("div")
+            .class("apt-panel apt-since")
+            .attr("id", "apt-since")
+            .child(el("h4").class("apt-h4").text(heading))
+            .child_opt((!cx.print).then(|| since_controls(cx, c.since)))
+            .child_opt(status)
+            .child(action_changes(cx, c))
+            .child_opt(indicator_changes(cx, c))
+            .child(crate::chart::status_then_and_now(cx.lang, cx.feed, c.since)),
+    )
+}
+
+/// How many actions changed in each way, each count a link to those actions.
+fn action_changes(cx: &Ctx, c: &Changes) -> Element {
+    el("ul")
         .class("apt-changes")
         .attr("aria-label", cx.t("Actions"))
         .children(CHANGE_ORDER.iter().map(|&k| {
@@ -205,7 +238,12 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
                     label,
                 ))
             }
-        }));
+        }))
+}
+
+/// How many indicators improved, worsened, changed, and now meet or miss their target, each
+/// count a link to the indicators; `None` for a plan without indicators.
+fn indicator_changes(cx: &Ctx, c: &Changes) -> Option<Element> {
     let i = &c.indicators;
     let ind_counts = [
         (
@@ -254,7 +292,7 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
             i.no_longer_meeting,
         ),
     ];
-    let indicators = (!cx.feed.indicators.is_empty()).then(|| {
+    (!cx.feed.indicators.is_empty()).then(|| {
         el("ul")
             .class("apt-changes")
             .attr("aria-label", cx.t("Indicators"))
@@ -274,29 +312,7 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
                         }
                     }),
             )
-    });
-    let status = (!cx.print).then(|| {
-        el("p")
-            .class("apt-visually-hidden")
-            .attr("role", "status")
-            .attr("id", "apt-since-status")
-            .text(tf(
-                cx.lang,
-                "Showing the changes since {date}.",
-                &[("date", &cx.date(c.since))],
-            ))
-    });
-    Some(
-        el("div")
-            .class("apt-panel apt-since")
-            .attr("id", "apt-since")
-            .child(el("h4").class("apt-h4").text(heading))
-            .child_opt((!cx.print).then(|| since_controls(cx, c.since)))
-            .child_opt(status)
-            .child(actions)
-            .child_opt(indicators)
-            .child(crate::chart::status_then_and_now(cx.lang, cx.feed, c.since)),
-    )
+    })
 }
 
 /// The badges of an action that changed since the comparison date ("Completed since 22 October
