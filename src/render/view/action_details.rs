@@ -14,28 +14,29 @@ use crate::words::{kind_word, rag_word, status_class, status_word};
 use std::collections::HashSet;
 
 /// A section of an action's details: its heading and its list, or nothing.
-type Section = Option<[Element; 2]>;
+type Section = Option<(&'static str, Element)>;
 
-fn section(heading: &str, list: Element) -> [Element; 2] {
-    [el("h5").class("apt-h5").text(heading), list]
+/// The details `d` with `section` added, when there is one.
+fn add(d: Element, section: Section) -> Element {
+    match section {
+        Some((heading, list)) => d.child(el("h5").class("apt-h5").text(heading)).child(list),
+        None => d,
+    }
 }
 
 /// Everything about one action, shown when it is opened (and always in print and the static page).
 pub fn action_details(cx: &Ctx, a: &Action) -> Element {
-    let sections = [
-        success_measures(cx, a),
-        evidence(cx, a),
-        findings_answered(cx, a),
-        indicators(cx, a),
-        updates(cx, a),
-    ];
-    el("div")
+    let d = el("div")
         .class("apt-action__details")
         .child_opt(a.description.as_ref().map(|desc| cx.text(el("p"), desc)))
         .child(facts(cx, a))
         .child_opt(then_and_now(cx, a))
-        .child_opt(milestones(cx, a))
-        .children(sections.into_iter().flatten().flatten())
+        .child_opt(milestones(cx, a));
+    let d = add(d, success_measures(cx, a));
+    let d = add(d, evidence(cx, a));
+    let d = add(d, findings_answered(cx, a));
+    let d = add(d, indicators(cx, a));
+    add(d, updates(cx, a))
 }
 
 /// Who leads it, its priority and parent, and its dates: the facts it has, as a summary list.
@@ -122,7 +123,7 @@ fn milestones(cx: &Ctx, a: &Action) -> Option<Element> {
 
 fn success_measures(cx: &Ctx, a: &Action) -> Section {
     (!a.success_measures.is_empty()).then(|| {
-        section(
+        (
             cx.t("How success will be measured"),
             el("ul")
                 .class("apt-list")
@@ -133,7 +134,7 @@ fn success_measures(cx: &Ctx, a: &Action) -> Section {
 
 fn evidence(cx: &Ctx, a: &Action) -> Section {
     (!a.evidence.is_empty()).then(|| {
-        section(
+        (
             cx.t("Evidence"),
             el("ul")
                 .class("apt-list")
@@ -173,7 +174,7 @@ fn findings_answered(cx: &Ctx, a: &Action) -> Section {
     if linked.is_empty() {
         return None;
     }
-    Some(section(
+    Some((
         cx.t("Inspection findings this action answers"),
         el("ul")
             .class("apt-list")
@@ -203,7 +204,7 @@ fn indicators(cx: &Ctx, a: &Action) -> Section {
     if inds.is_empty() {
         return None;
     }
-    Some(section(
+    Some((
         cx.t("Indicators that show its impact"),
         el("ul").class("apt-list").children(inds.iter().map(|ind| {
             let latest = ind.latest().and_then(|v| v.value.map(|x| (v.period, x)));
@@ -227,7 +228,7 @@ fn updates(cx: &Ctx, a: &Action) -> Section {
     }
     let mut ups: Vec<&Update> = a.updates.iter().collect();
     sort::by_key(&mut ups, |u| std::cmp::Reverse(u.date));
-    Some(section(
+    Some((
         cx.t("Updates, newest first"),
         el("ol")
             .class("apt-updates")

@@ -82,16 +82,7 @@ pub fn findings(cx: &Ctx) -> Element {
         return el("p").text(cx.t("This plan lists no inspection findings."));
     }
     let answers = Answers::new(feed);
-    el("div").class("apt-findings").children(
-        by_inspection(feed)
-            .into_iter()
-            .map(|(insp, of_this)| inspection_findings(cx, &answers, insp, &of_this)),
-    )
-}
-
-/// The findings grouped by inspection: latest first, then those of no known inspection; each
-/// group in feed order, and only groups with findings.
-fn by_inspection(feed: &Feed) -> Vec<(Option<&Inspection>, Vec<&Finding>)> {
+    // Group by inspection (latest first, findings with no inspection last), then by area.
     let mut inspections: Vec<Option<&Inspection>> =
         newest_first(feed).into_iter().map(Some).collect();
     inspections.push(None);
@@ -106,7 +97,7 @@ fn by_inspection(feed: &Feed) -> Vec<(Option<&Inspection>, Vec<&Finding>)> {
             None => other.push(k),
         }
     }
-    let mut out = Vec::new();
+    let mut out = el("div").class("apt-findings");
     for insp in inspections {
         let of_this: Vec<&Finding> = match insp {
             Some(i) => by_inspection.remove(i.id.as_str()).unwrap_or_default(),
@@ -116,7 +107,7 @@ fn by_inspection(feed: &Feed) -> Vec<(Option<&Inspection>, Vec<&Finding>)> {
         .map(|k| &feed.findings[k])
         .collect();
         if !of_this.is_empty() {
-            out.push((insp, of_this));
+            out = out.child(inspection_findings(cx, &answers, insp, &of_this));
         }
     }
     out
@@ -209,34 +200,33 @@ fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
             .text(" ")
             .child(cx.span(&f.text)),
     );
-    li.child_opt(f.response.as_ref().map(|r| {
+    let li = li.child_opt(f.response.as_ref().map(|r| {
         el("div")
             .class("apt-finding__response")
             .child(el("p").class("apt-h5").text(cx.t("The council's response")))
             .child(cx.text(el("p"), r))
-    }))
-    .children(
-        (f.kind != FindingKind::Strength)
-            .then(|| answering(cx, answers, f))
-            .into_iter()
-            .flatten(),
-    )
+    }));
+    if f.kind == FindingKind::Strength {
+        return li;
+    }
+    answering(cx, answers, f, li)
 }
 
-/// The actions answering finding `f`: how many are complete, and the first
+/// Finding `f`'s item `li` with the actions answering it: how many are complete, and the first
 /// [`ANSWERS_SHOWN`], each a link to it in the actions filtered by the finding.
-fn answering(cx: &Ctx, answers: &Answers, f: &Finding) -> Vec<Element> {
+fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
     let ((done, withdrawn, answered), acts) = answers.of(f);
     if acts.is_empty() {
-        return vec![el("p")
-            .class("apt-secondary")
-            .text(cx.t("No action in the plan names this finding yet."))];
+        return li.child(
+            el("p")
+                .class("apt-secondary")
+                .text(cx.t("No action in the plan names this finding yet.")),
+        );
     }
     if answered == withdrawn {
         // Only withdrawn or ongoing actions: nothing to count as complete.
-        return vec![el("ul")
-            .class("apt-list apt-finding__actions")
-            .children(acts.iter().map(|a| {
+        return li.child(el("ul").class("apt-list apt-finding__actions").children(
+            acts.iter().map(|a| {
                 el("li").child(
                     cx.go(
                         format!("find:{}:{}", f.id, a.id),
@@ -245,7 +235,8 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding) -> Vec<Element> {
                             .child(cx.span(&a.title)),
                     ),
                 )
-            }))];
+            }),
+        ));
     }
     let p = crate::summary::percent_complete(done, answered, withdrawn);
     let progress = el("p")
@@ -286,5 +277,5 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding) -> Vec<Element> {
                 )),
             ))
         }));
-    vec![progress, list]
+    li.child(progress).child(list)
 }

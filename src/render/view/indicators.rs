@@ -202,43 +202,10 @@ fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
     crate::feed::latest(values).and_then(|v| Some((v.period, v.value?)))
 }
 
-/// One indicator: its name, description and source, every figure as a table, and (1.1) each
-/// figure split into parts.
+/// One indicator: its name, description and source, every figure as a table (the "all
+/// figures" table, kept in one piece here: the chart's `indicator_trend` has a copy to merge
+/// with), and (1.1) each figure split into parts.
 fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
-    let mut section = el("section")
-        .class("apt-panel apt-indicator")
-        .child(cx.text(el("h4").class("apt-h4"), &ind.name));
-    if let Some(d) = &ind.description {
-        section = section.child(cx.text(el("p"), d));
-    }
-    if let Some(s) = &ind.source {
-        section = section.child(
-            el("p")
-                .class("apt-secondary")
-                .text(format!("{} ", cx.t("Source:")))
-                .child(cx.span(s)),
-        );
-    }
-    section = section.child(all_figures(cx, ind));
-    // (1.1) Figures split into parts: each as a table and a small bar chart.
-    let series = std::iter::once((cx.feed.publisher.name.show(cx.lang), &ind.values)).chain(
-        ind.comparators
-            .iter()
-            .map(|c| (c.name.show(cx.lang), &c.values)),
-    );
-    let mut k = 0;
-    for (who, values) in series {
-        for v in values.iter().filter(|v| !v.breakdown.is_empty()) {
-            k += 1;
-            section = section.child(breakdown(cx, ind, who, v, k));
-        }
-    }
-    section
-}
-
-/// The indicator's "all figures" table, in its scrolling box: the council's and each
-/// comparator's figures by period.
-fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
     // Each series by period (the last figure for a period wins), so long series stay linear.
     fn by_period(values: &[Value]) -> std::collections::HashMap<crate::date::Period, &Value> {
         values.iter().map(|v| (v.period, v)).collect()
@@ -335,7 +302,35 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
         "{name}: all figures",
         &[("name", ind.name.show(cx.lang))],
     );
-    scroll_box(&caption, table(&caption, &head_refs, rows))
+    let mut section = el("section")
+        .class("apt-panel apt-indicator")
+        .child(cx.text(el("h4").class("apt-h4"), &ind.name));
+    if let Some(d) = &ind.description {
+        section = section.child(cx.text(el("p"), d));
+    }
+    if let Some(s) = &ind.source {
+        section = section.child(
+            el("p")
+                .class("apt-secondary")
+                .text(format!("{} ", cx.t("Source:")))
+                .child(cx.span(s)),
+        );
+    }
+    section = section.child(scroll_box(&caption, table(&caption, &head_refs, rows)));
+    // (1.1) Figures split into parts: each as a table and a small bar chart.
+    let series = std::iter::once((cx.feed.publisher.name.show(cx.lang), &ind.values)).chain(
+        ind.comparators
+            .iter()
+            .map(|c| (c.name.show(cx.lang), &c.values)),
+    );
+    let mut k = 0;
+    for (who, values) in series {
+        for v in values.iter().filter(|v| !v.breakdown.is_empty()) {
+            k += 1;
+            section = section.child(breakdown(cx, ind, who, v, k));
+        }
+    }
+    section
 }
 
 /// A figure in its unit; (1.1) "about 60" when the figure is approximate.
