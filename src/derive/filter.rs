@@ -5,6 +5,10 @@
 //! fragment, namespaced per tracker so several on one page keep their own state. The
 //! per-action search text and facts are worked out once per feed ([`Index`]) so a keystroke
 //! only scans prepared strings.
+//!
+//! This file holds the filters, their kinds and the index that answers them; the reader's
+//! state, its URL form and the controls that change it are in `filter/state.rs`, re-exported
+//! here (`filter::State`).
 
 use crate::changes::{self, Kind};
 use crate::date::Date;
@@ -15,6 +19,13 @@ use crate::sort;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+
+mod state;
+
+pub use state::{
+    decode, encode, find_act, go_act, typed_date, Effect, State, MAX_FRAGMENT, MAX_SEARCH,
+    MAX_VALUES,
+};
 
 /// The widget's views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -56,6 +67,61 @@ impl View {
     }
 }
 
+/// A kind of filter. Its word names it in the URL (`t.status=complete`) and in a control's
+/// `data-act` (`toggle:status:complete`): written once, in [`FilterKind::word`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FilterKind {
+    /// Priority ids.
+    Priority,
+    /// Judgement areas (of the findings an action answers).
+    Area,
+    /// Statuses.
+    Status,
+    /// RAG ratings.
+    Rag,
+    /// Leads, as written in the feed.
+    Lead,
+    /// Due windows.
+    Due,
+    /// Finding ids.
+    Finding,
+    /// (1.1) Kinds of change since the comparison date.
+    Changed,
+}
+
+impl FilterKind {
+    /// Every kind, in the order the URL lists them.
+    pub const ALL: [FilterKind; 8] = [
+        FilterKind::Priority,
+        FilterKind::Area,
+        FilterKind::Status,
+        FilterKind::Rag,
+        FilterKind::Lead,
+        FilterKind::Due,
+        FilterKind::Finding,
+        FilterKind::Changed,
+    ];
+
+    /// The word in the URL and in `data-act`.
+    pub fn word(self) -> &'static str {
+        match self {
+            FilterKind::Priority => "priority",
+            FilterKind::Area => "area",
+            FilterKind::Status => "status",
+            FilterKind::Rag => "rag",
+            FilterKind::Lead => "lead",
+            FilterKind::Due => "due",
+            FilterKind::Finding => "finding",
+            FilterKind::Changed => "changed",
+        }
+    }
+
+    /// The kind for a word; `None` for anything else.
+    pub fn from_word(s: &str) -> Option<FilterKind> {
+        FilterKind::ALL.into_iter().find(|k| k.word() == s)
+    }
+}
+
 /// When an open action is due, relative to `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,6 +149,11 @@ impl Due {
             Due::Later => "later",
             Due::Ongoing => "ongoing",
         }
+    }
+
+    /// The window for a URL word; `None` for anything else.
+    pub fn from_word(s: &str) -> Option<Due> {
+        Due::ALL.into_iter().find(|d| d.word() == s)
     }
 
     /// The window of an action, if it is open and has a due date, or (1.1) is ongoing. The
@@ -159,32 +230,23 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
-}
 
-/// Everything the reader has chosen: restored from and saved to the URL fragment.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct State {
-    /// The view shown.
-    pub view: View,
-    /// The filters.
-    pub filters: Filters,
-    /// The order.
-    pub sort: Sort,
-    /// The page of the action list (0-based).
-    pub page: usize,
-    /// Actions opened to show their details.
-    pub open: Vec<String>,
-    /// (1.1) The comparison date the reader chose (`since=` in the URL); `None`: the default,
-    /// the latest meeting before `as_of`.
-    #[serde(serialize_with = "date_or_null")]
-    pub since: Option<Date>,
-}
-
-/// `YYYY-MM-DD`, or `null`.
-fn date_or_null<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_str(&d.to_string()),
-        None => s.serialize_none(),
+    /// The chosen values of filter `kind` as the URL writes them: words of the format, or ids
+    /// and leads as written.
+    pub fn words(&self, kind: FilterKind) -> Vec<String> {
+        fn each<T: Copy>(list: &[T], word: fn(T) -> &'static str) -> Vec<String> {
+            list.iter().map(|&x| word(x).to_string()).collect()
+        }
+        match kind {
+            FilterKind::Priority => self.priority.clone(),
+            FilterKind::Area => each(&self.area, Area::word),
+            FilterKind::Status => each(&self.status, Status::word),
+            FilterKind::Rag => each(&self.rag, Rag::word),
+            FilterKind::Lead => self.lead.clone(),
+            FilterKind::Due => each(&self.due, Due::word),
+            FilterKind::Finding => self.finding.clone(),
+            FilterKind::Changed => each(&self.changed, Kind::word),
+        }
     }
 }
 
@@ -194,7 +256,7 @@ type Asked = (Filters, Sort, Option<Date>, Vec<usize>);
 /// What is known of each action for filtering, worked out once per feed.
 pub struct Index {
     /// How many actions have each filter value, keyed by (kind, URL word or id or lead).
-    counts: HashMap<(&'static str, String), usize>,
+    counts: HashMap<(FilterKind, String), usize>,
     /// The leads' names, sorted, in English and in Welsh.
     leads: [Vec<String>; 2],
     haystack: Vec<String>,
@@ -316,11 +378,16 @@ impl Index {
             let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
             // Its own findings; those of its priority are counted once per priority below.
             let findings: Vec<&str> = relations::own_findings(feed, a).collect();
-            let mut facts: Vec<(&'static str, String)> = vec![("status", a.status.word().into())];
-            facts.extend(Due::of(a, feed.as_of).map(|d| ("due", d.word().into())));
-            facts.extend(a.rag.map(|r| ("rag", r.word().into())));
-            facts.extend(a.priority.clone().map(|p| ("priority", p)));
-            facts.extend(findings.iter().map(|f| ("finding", f.to_string())));
+            let mut facts: Vec<(FilterKind, String)> =
+                vec![(FilterKind::Status, a.status.word().into())];
+            facts.extend(Due::of(a, feed.as_of).map(|d| (FilterKind::Due, d.word().into())));
+            facts.extend(a.rag.map(|r| (FilterKind::Rag, r.word().into())));
+            facts.extend(a.priority.clone().map(|p| (FilterKind::Priority, p)));
+            facts.extend(
+                findings
+                    .iter()
+                    .map(|f| (FilterKind::Finding, f.to_string())),
+            );
             let mut areas: HashSet<Area> = findings
                 .iter()
                 .filter_map(|f| finding_area.get(f).copied())
@@ -328,12 +395,12 @@ impl Index {
             if let Some(k) = priority {
                 areas.extend(priority_areas[k].iter().copied());
             }
-            facts.extend(areas.iter().map(|a| ("area", a.word().into())));
+            facts.extend(areas.iter().map(|a| (FilterKind::Area, a.word().into())));
             facts.extend(
                 a.lead
                     .iter()
                     .flat_map(|l| l.all())
-                    .map(|l| ("lead", l.to_string())),
+                    .map(|l| (FilterKind::Lead, l.to_string())),
             );
             sort::ascending(&mut facts);
             facts.dedup();
@@ -349,15 +416,18 @@ impl Index {
             let actions = feed.action_indexes_in(&p.id).len();
             if actions > 0 {
                 for f in feed.findings_of_priority_at(k) {
-                    *idx.counts.entry(("finding", f.clone())).or_insert(0) += actions;
+                    *idx.counts
+                        .entry((FilterKind::Finding, f.clone()))
+                        .or_insert(0) += actions;
                 }
             }
         }
         idx
     }
 
-    /// How many actions have value `value` of filter `kind` (e.g. `("status", "complete")`).
-    pub fn count(&self, kind: &'static str, value: &str) -> usize {
+    /// How many actions have value `value` of filter `kind` (e.g. `(FilterKind::Status,
+    /// "complete")`).
+    pub fn count(&self, kind: FilterKind, value: &str) -> usize {
         self.counts
             .get(&(kind, value.to_string()))
             .copied()
@@ -516,448 +586,6 @@ pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
             g
         })
         .collect()
-}
-
-/// The `data-act` that opens action `action` in the list filtered by finding `finding`: both
-/// ids percent-encoded, so a `:` in either cannot move the split between them.
-pub fn find_act(finding: &str, action: &str) -> String {
-    format!("find:{}:{}", encode(finding), encode(action))
-}
-
-/// Percent-encodes a URL fragment value (letters, digits and `-_.~` kept).
-pub fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes percent-encoding (and `+` as a space); bad escapes are kept as written.
-pub fn decode(s: &str) -> String {
-    let hex = |b: Option<&u8>| b.and_then(|&b| (b as char).to_digit(16)).map(|d| d as u8);
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match (b[i], hex(b.get(i + 1)), hex(b.get(i + 2))) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push(hi << 4 | lo);
-                i += 3;
-            }
-            (b'+', _, _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-impl State {
-    /// This tracker's state as `ns.key=value` pairs (only what differs from the default).
-    pub fn to_pairs(&self, ns: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut put = |k: &str, vals: Vec<String>| {
-            if !vals.is_empty() {
-                let joined: Vec<String> = vals.iter().map(|v| encode(v)).collect();
-                out.push(format!("{ns}.{k}={}", joined.join(",")));
-            }
-        };
-        if self.view != View::Overview {
-            put("view", vec![self.view.word().into()]);
-        }
-        let f = &self.filters;
-        put("priority", f.priority.clone());
-        put(
-            "area",
-            f.area.iter().map(|a| a.word().to_string()).collect(),
-        );
-        put(
-            "status",
-            f.status.iter().map(|a| a.word().to_string()).collect(),
-        );
-        put("rag", f.rag.iter().map(|a| a.word().to_string()).collect());
-        put("lead", f.lead.clone());
-        put("due", f.due.iter().map(|a| a.word().to_string()).collect());
-        put("finding", f.finding.clone());
-        put(
-            "changed",
-            f.changed.iter().map(|k| k.word().to_string()).collect(),
-        );
-        if !f.search.is_empty() {
-            put("q", vec![f.search.clone()]);
-        }
-        if self.sort != Sort::Number {
-            put("sort", vec![self.sort.word().into()]);
-        }
-        if self.page > 0 {
-            put("page", vec![(self.page + 1).to_string()]);
-        }
-        put("open", self.open.clone());
-        put("since", self.since.iter().map(Date::to_string).collect());
-        out
-    }
-
-    /// The URL fragment with this tracker's pairs replaced and every other pair kept.
-    pub fn fragment(&self, ns: &str, current: &str) -> String {
-        let prefix = format!("{ns}.");
-        let mut pairs: Vec<String> = current
-            .trim_start_matches('#')
-            .split('&')
-            .filter(|p| !p.is_empty() && !p.starts_with(&prefix))
-            .map(str::to_string)
-            .collect();
-        pairs.extend(self.to_pairs(ns));
-        if pairs.is_empty() {
-            String::new()
-        } else {
-            format!("#{}", pairs.join("&"))
-        }
-    }
-
-    /// Reads this tracker's state from a URL fragment; unknown keys and words are ignored.
-    /// `default_view` is the `view` attribute, used when the fragment names none.
-    ///
-    /// Anyone can send a resident a link, so the fragment is read within limits: only its
-    /// first [`MAX_FRAGMENT`] bytes, at most [`MAX_VALUES`] values per key and a search of
-    /// at most [`MAX_SEARCH`] characters. Values naming things in the feed (priorities, leads,
-    /// findings, opened actions) are taken as written here; [`State::keep_known`] then drops
-    /// those the loaded feed does not have.
-    pub fn from_fragment(fragment: &str, ns: &str, default_view: View) -> State {
-        State::parse(fragment, ns, default_view).0
-    }
-
-    /// [`State::from_fragment`], and whether a limit left something out.
-    fn parse(fragment: &str, ns: &str, default_view: View) -> (State, bool) {
-        let mut over = false;
-        let mut s = State {
-            view: default_view,
-            ..State::default()
-        };
-        let prefix = format!("{ns}.");
-        let fragment = fragment.trim_start_matches('#');
-        let fragment = if fragment.len() > MAX_FRAGMENT {
-            over = true;
-            // Cut at the last pair boundary before the limit (a pair cut in two is not read).
-            let mut end = MAX_FRAGMENT;
-            while !fragment.is_char_boundary(end) {
-                end -= 1;
-            }
-            let head = &fragment[..end];
-            &head[..head.rfind('&').unwrap_or(0)]
-        } else {
-            fragment
-        };
-        for pair in fragment.split('&') {
-            let Some((k, v)) = pair.strip_prefix(&prefix).and_then(|p| p.split_once('=')) else {
-                continue;
-            };
-            let vals: Vec<String> = if k == "q" {
-                let q = decode(v);
-                over |= q.chars().nth(MAX_SEARCH).is_some();
-                vec![q.chars().take(MAX_SEARCH).collect()]
-            } else {
-                let mut given = v.split(',').filter(|v| !v.is_empty());
-                let vals: Vec<String> = given
-                    .by_ref()
-                    .take(MAX_VALUES)
-                    .map(decode)
-                    .filter(|v| !v.is_empty())
-                    .collect();
-                over |= given.next().is_some();
-                vals
-            };
-            let named = |word: &str| vals.iter().any(|v| v == word);
-            let words = |f: &dyn Fn(&str) -> bool| {
-                vals.iter().filter(|v| f(v)).cloned().collect::<Vec<_>>()
-            };
-            let f = &mut s.filters;
-            match k {
-                "view" => {
-                    s.view = vals
-                        .first()
-                        .and_then(|v| View::from_word(v))
-                        .unwrap_or(default_view)
-                }
-                "priority" => f.priority = vals,
-                // Each word once, in the feed format's order.
-                "area" => {
-                    f.area = Area::ALL
-                        .iter()
-                        .copied()
-                        .filter(|x| named(x.word()))
-                        .collect()
-                }
-                "status" => {
-                    f.status = Status::ALL
-                        .iter()
-                        .copied()
-                        .filter(|x| named(x.word()))
-                        .collect()
-                }
-                "rag" => {
-                    f.rag = Rag::ALL
-                        .iter()
-                        .copied()
-                        .filter(|x| named(x.word()))
-                        .collect()
-                }
-                "lead" => f.lead = vals,
-                "due" => {
-                    f.due = Due::ALL
-                        .into_iter()
-                        .filter(|d| vals.iter().any(|v| v == d.word()))
-                        .collect()
-                }
-                "finding" => f.finding = vals,
-                "changed" => f.changed = vals.iter().filter_map(|v| Kind::from_word(v)).collect(),
-                "q" => f.search = vals.concat(),
-                "sort" => {
-                    s.sort = Sort::ALL
-                        .into_iter()
-                        .find(|o| words(&|v| v == o.word()).len() == 1)
-                        .unwrap_or_default()
-                }
-                "page" => {
-                    s.page = vals
-                        .first()
-                        .and_then(|p| p.parse::<usize>().ok())
-                        .map_or(0, |p| p.saturating_sub(1))
-                }
-                "open" => s.open = vals,
-                "since" => s.since = vals.first().and_then(|v| Date::parse(v).ok()),
-                _ => {}
-            }
-        }
-        (s, over)
-    }
-}
-
-impl State {
-    /// Reads this tracker's state from a link's fragment for the loaded `feed` (`index` is
-    /// the feed's): [`State::from_fragment`], then [`State::keep_known`]. The flag is true
-    /// when the fragment's pairs for this tracker say more than the state kept (values the
-    /// feed does not have, repeats, more than the limits), so the caller rewrites the URL
-    /// without them.
-    pub fn from_link(
-        fragment: &str,
-        ns: &str,
-        default_view: View,
-        feed: &Feed,
-        index: &Index,
-    ) -> (State, bool) {
-        let (mut s, over) = State::parse(fragment, ns, default_view);
-        let dropped = s.keep_known(feed, index);
-        (s, over || dropped)
-    }
-
-    /// Drops every value the loaded `feed` cannot mean: a priority, finding or opened action
-    /// whose id the feed does not have, a lead no action has (so a crafted link cannot make
-    /// the council's page show words of its own as a filter), and repeats. (Words of the
-    /// format, such as statuses, are read once each by [`State::from_fragment`].) `index` is the
-    /// feed's. Returns true when something was dropped, so the caller rewrites the URL.
-    pub fn keep_known(&mut self, feed: &Feed, index: &Index) -> bool {
-        // `dyn`: one copy of the code for the four lists, in a widget whose size is budgeted.
-        fn keep(list: &mut Vec<String>, known: &dyn Fn(&str) -> bool) -> bool {
-            let before = list.len();
-            let mut seen = HashSet::new();
-            list.retain(|v| known(v) && seen.insert(v.clone()));
-            list.len() != before
-        }
-        let f = &mut self.filters;
-        let mut dropped = keep(&mut f.priority, &|p| feed.priority(p).is_some());
-        dropped |= keep(&mut f.finding, &|x| feed.finding(x).is_some());
-        dropped |= keep(&mut f.lead, &|l| index.count("lead", l) > 0);
-        dropped |= keep(&mut self.open, &|a| feed.action(a).is_some());
-        dropped
-    }
-}
-
-/// The most of a URL fragment read, in bytes: a reader's real choices take a few hundred.
-pub const MAX_FRAGMENT: usize = 16 * 1024;
-/// The most values read for one key of the fragment (e.g. `lead=a,b,c`).
-pub const MAX_VALUES: usize = 100;
-/// The longest search read from the fragment, in characters.
-pub const MAX_SEARCH: usize = 200;
-
-/// What a reader's action asks of the page besides re-rendering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// Nothing changed.
-    None,
-    /// The state changed: add a history entry (a discrete choice).
-    Push,
-    /// The state changed: replace the history entry (typing, opening an action).
-    Replace,
-}
-
-fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
-    match list.iter().position(|x| *x == v) {
-        Some(i) => {
-            list.remove(i);
-        }
-        None => list.push(v),
-    }
-}
-
-impl Filters {
-    /// Adds (`on`) or removes one value of filter `kind`; unknown kinds and words are ignored.
-    pub fn set(&mut self, kind: &str, value: &str, on: Option<bool>) {
-        fn change<T: PartialEq>(list: &mut Vec<T>, v: T, on: Option<bool>) {
-            match on {
-                None => toggle(list, v),
-                Some(true) if !list.contains(&v) => list.push(v),
-                Some(false) => list.retain(|x| *x != v),
-                Some(true) => {}
-            }
-        }
-        match kind {
-            "priority" => change(&mut self.priority, value.to_string(), on),
-            "lead" => change(&mut self.lead, value.to_string(), on),
-            "finding" => change(&mut self.finding, value.to_string(), on),
-            "area" => {
-                if let Some(a) = Area::from_word(value) {
-                    change(&mut self.area, a, on)
-                }
-            }
-            "status" => {
-                if let Some(a) = Status::from_word(value) {
-                    change(&mut self.status, a, on)
-                }
-            }
-            "rag" => {
-                if let Some(a) = Rag::from_word(value) {
-                    change(&mut self.rag, a, on)
-                }
-            }
-            "due" => {
-                if let Some(d) = Due::ALL.into_iter().find(|d| d.word() == value) {
-                    change(&mut self.due, d, on)
-                }
-            }
-            "changed" => {
-                if let Some(k) = Kind::from_word(value) {
-                    change(&mut self.changed, k, on)
-                }
-            }
-            "search" if on == Some(false) => self.search.clear(),
-            _ => {}
-        }
-    }
-}
-
-impl State {
-    /// Applies a control's `data-act` (e.g. `toggle:status:complete`, `search`, `page:2`),
-    /// with the control's current value where it has one.
-    pub fn apply(&mut self, act: &str, value: Option<&str>) -> Effect {
-        let before = self.clone();
-        let (verb, rest) = act.split_once(':').unwrap_or((act, ""));
-        let (kind, arg) = rest.split_once(':').unwrap_or((rest, ""));
-        let mut effect = Effect::Push;
-        match verb {
-            "view" => {
-                if let Some(v) = View::from_word(rest) {
-                    self.view = v;
-                }
-            }
-            "toggle" => {
-                self.filters.set(kind, arg, None);
-                self.page = 0;
-            }
-            "remove" => {
-                self.filters.set(kind, arg, Some(false));
-                self.page = 0;
-            }
-            "clear" => {
-                self.filters = Filters::default();
-                self.page = 0;
-            }
-            "go" => {
-                self.view = View::Actions;
-                self.filters = Filters::default();
-                self.filters.set(kind, arg, Some(true));
-                self.page = 0;
-            }
-            "search" => {
-                self.filters.search = value.unwrap_or_default().to_string();
-                self.page = 0;
-                effect = Effect::Replace;
-            }
-            "sort" => {
-                if let Some(s) = Sort::ALL.into_iter().find(|s| Some(s.word()) == value) {
-                    self.sort = s;
-                    self.page = 0;
-                }
-            }
-            "find" => {
-                // An action answering a finding: the list filtered by the finding, the action
-                // open. Both ids are percent-encoded (see `find_act`): an id may hold a `:`.
-                self.view = View::Actions;
-                self.filters = Filters::default();
-                self.filters.set("finding", &decode(kind), Some(true));
-                self.open = vec![decode(arg)];
-                self.page = 0;
-            }
-            "since" => {
-                // A meeting's date from the select, or a date typed in the date field (as
-                // 2026-09-15 or 15/09/2026); empty goes back to the default, and text that is
-                // not a date changes nothing.
-                let v = value.unwrap_or_default().trim();
-                if v.is_empty() {
-                    self.since = None;
-                } else if let Some(d) = typed_date(v) {
-                    self.since = Some(d);
-                }
-                self.page = 0;
-            }
-            "page" => self.page = rest.parse().unwrap_or(0),
-            "open" => {
-                toggle(&mut self.open, rest.to_string());
-                effect = Effect::Replace;
-            }
-            _ => return Effect::None,
-        }
-        if *self == before {
-            Effect::None
-        } else {
-            effect
-        }
-    }
-}
-
-/// A date as a reader types it: `2026-09-15`, or day, month and year as UK readers write them
-/// (`15/09/2026`, `15.9.2026`, `15-09-2026`).
-pub fn typed_date(s: &str) -> Option<Date> {
-    if let Ok(d) = Date::parse(s) {
-        return Some(d);
-    }
-    let parts: Vec<&str> = s
-        .split(['/', '.', '-', ' '])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [d, m, y] = parts.as_slice() else {
-        return None;
-    };
-    let num = |x: &str| {
-        x.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| x.parse::<i32>().ok())
-            .flatten()
-    };
-    let (d, m, y) = (num(d)?, num(m)?, num(y)?);
-    if y < 1000 || !(1..=31).contains(&d) || !(1..=12).contains(&m) {
-        return None;
-    }
-    Date::new(y, m as u8, d as u8)
 }
 
 /// The lead names of the feed's actions, in the reader's language, sorted, each once.
@@ -1236,6 +864,35 @@ mod tests {
             (View::Actions, vec![Due::Overdue])
         );
         assert_eq!(s.apply("nonsense", None), Effect::None);
+    }
+
+    #[test]
+    fn each_filter_kind_has_one_word_and_reads_back_from_the_url() {
+        for k in FilterKind::ALL {
+            assert_eq!(FilterKind::from_word(k.word()), Some(k));
+        }
+        assert_eq!(FilterKind::from_word("search"), None, "the search is `q=`");
+        let mut s = State::default();
+        for (k, v) in [
+            (FilterKind::Priority, "P1"),
+            (FilterKind::Area, "care_leavers"),
+            (FilterKind::Status, "complete"),
+            (FilterKind::Rag, "red"),
+            (FilterKind::Lead, "Head of Service"),
+            (FilterKind::Due, "later"),
+            (FilterKind::Finding, "F1"),
+            (FilterKind::Changed, "slipped"),
+        ] {
+            s.filters.set(k, v, Some(true));
+            assert_eq!(s.filters.words(k), [v]);
+            assert_eq!(go_act(k, v), format!("go:{}:{v}", k.word()));
+        }
+        let url = s.fragment("t", "");
+        assert!(
+            url.starts_with("#t.priority=P1&t.area=care_leavers&t.status="),
+            "{url}"
+        );
+        assert_eq!(State::from_fragment(&url, "t", View::Overview), s);
     }
 
     #[test]

@@ -985,7 +985,7 @@ fn a_priority_naming_many_findings_with_many_actions_stays_small() {
                 html.contains("Actions complete: 1000 of 3000") && html.contains("and 2980 more");
             (
                 s.findings.with_actions,
-                index.count("finding", "F7"),
+                index.count(action_plan_tracker::filter::FilterKind::Finding, "F7"),
                 html.len(),
                 progress,
             )

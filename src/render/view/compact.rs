@@ -1,0 +1,90 @@
+//! The compact card: the headline of the plan in a small space.
+
+use super::header::plan_status_notice;
+use super::inspections::{
+    inspection_title, is_self_evaluation, judgements_list, latest_inspection,
+};
+use super::overview::unpublished_priorities;
+use super::{bar, link, tag, Ctx};
+use crate::i18n::{self, tf, tn};
+use crate::markup::{el, Element};
+
+/// The compact card: title, percent complete, overdue, latest judgements, link to the plan.
+pub fn compact(cx: &Ctx) -> Element {
+    let feed = cx.feed;
+    let s = &cx.summary.actions;
+    let mut card = el("div")
+        .class("apt apt-compact")
+        .attr("lang", cx.lang.code())
+        .child(cx.text(el("p").class("apt-caption"), &feed.publisher.name))
+        .child(cx.text(
+            el("h2").class("apt-title apt-title--compact"),
+            &feed.plan.title,
+        ))
+        .child(el("p").class("apt-headline").text(tf(
+            cx.lang,
+            "Actions complete: {done} of {total}",
+            &[
+                ("done", &s.complete.to_string()),
+                (
+                    "total",
+                    &s.total.saturating_sub(s.withdrawn + s.ongoing).to_string(),
+                ),
+            ],
+        )))
+        .child_opt({
+            let n = unpublished_priorities(feed);
+            (n > 0).then(|| {
+                el("p").class("apt-headline-note").text(tn(
+                    cx.lang,
+                    n,
+                    "{n} priority has no actions published yet, so the plan is not complete.",
+                    "{n} priorities have no actions published yet, so the plan is not complete.",
+                ))
+            })
+        })
+        .child(bar(
+            s.percent_complete,
+            &tf(
+                cx.lang,
+                "{percent} complete",
+                &[("percent", &i18n::percent(s.percent_complete))],
+            ),
+        ))
+        .child(el("p").child(if feed.any_due() {
+            tag(
+                if s.overdue > 0 { "red" } else { "green" },
+                &tn(
+                    cx.lang,
+                    s.overdue,
+                    "{n} action overdue",
+                    "{n} actions overdue",
+                ),
+            )
+        } else {
+            tag("grey", cx.t("No action still to do has a due date."))
+        }))
+        .child_opt(plan_status_notice(cx))
+        .child(el("p").class("apt-secondary").text(tf(
+            cx.lang,
+            "Data as at {date}",
+            &[("date", &cx.date(feed.as_of))],
+        )));
+    if let Some(i) = latest_inspection(feed) {
+        card = card
+            .child(el("h3").class("apt-h4").text(if is_self_evaluation(i) {
+                cx.t("Latest self-evaluation")
+            } else {
+                cx.t("Latest inspection")
+            }))
+            .child(el("p").child(inspection_title(cx, i)))
+            .child_opt(judgements_list(cx, i));
+    }
+    if let Some(u) = &feed.plan.url {
+        card = card.child(el("p").child(link(
+            u,
+            el("span").text(cx.t("See the full improvement plan")),
+        )));
+    }
+    card
+}

@@ -1,0 +1,466 @@
+//! Changes since a date (feed 1.1): "what has changed since we last met?" The overview's
+//! first section, the actions' change badges and the indicators' figures then.
+
+use super::Ctx;
+use crate::changes::Changes;
+use crate::date::Date;
+use crate::feed::{Action, Feed, Indicator, Rag, Unit};
+use crate::filter::{self, FilterKind, State};
+use crate::i18n::{self, tf, tn, Lang};
+use crate::markup::{el, Element};
+use crate::table::{scroll_box, table};
+use crate::words::{rag_word, status_word};
+use std::collections::HashSet;
+
+/// The comparison the view shows: the summary's `changes`, made for the reader's date.
+pub(super) fn comparison<'a>(cx: &Ctx<'a>) -> Option<&'a Changes> {
+    cx.summary.changes.as_ref()
+}
+
+/// "Since the Children's Services Improvement Board on 22 October 2026", or "Since 1 July 2026".
+pub fn since_heading(lang: Lang, feed: &Feed, c: &Changes) -> String {
+    let date = i18n::date(lang, c.since);
+    match c.meeting.as_deref().and_then(|m| feed.meeting(m)) {
+        Some(m) => tf(
+            lang,
+            "Since the {body} on {date}",
+            &[("body", m.body.show(lang)), ("date", &date)],
+        ),
+        None => tf(lang, "Since {date}", &[("date", &date)]),
+    }
+}
+
+/// "3 actions completed", with Welsh plurals.
+fn change_count(lang: Lang, k: crate::changes::Kind, n: usize) -> String {
+    use crate::changes::Kind;
+    match k {
+        Kind::New => tn(lang, n, "{n} new action", "{n} new actions"),
+        Kind::Completed => tn(lang, n, "{n} action completed", "{n} actions completed"),
+        Kind::Started => tn(lang, n, "{n} action started", "{n} actions started"),
+        Kind::Withdrawn => tn(lang, n, "{n} action withdrawn", "{n} actions withdrawn"),
+        Kind::RagWorse => tn(
+            lang,
+            n,
+            "{n} action with a worse RAG rating",
+            "{n} actions with a worse RAG rating",
+        ),
+        Kind::RagBetter => tn(
+            lang,
+            n,
+            "{n} action with a better RAG rating",
+            "{n} actions with a better RAG rating",
+        ),
+        Kind::Slipped => tn(
+            lang,
+            n,
+            "{n} action with its due date moved later",
+            "{n} actions with their due date moved later",
+        ),
+        Kind::NewlyOverdue => tn(
+            lang,
+            n,
+            "{n} action newly overdue",
+            "{n} actions newly overdue",
+        ),
+    }
+}
+
+/// The order the overview lists the changes in: what a committee asks first.
+pub(super) const CHANGE_ORDER: [crate::changes::Kind; 8] = {
+    use crate::changes::Kind::*;
+    [
+        Completed,
+        Started,
+        New,
+        Withdrawn,
+        Slipped,
+        NewlyOverdue,
+        RagBetter,
+        RagWorse,
+    ]
+};
+
+/// A link to the state `act` leads to with the comparison date kept (plain text in print).
+fn go_since(cx: &Ctx, since: Date, act: &str, label: Element) -> Element {
+    if cx.print {
+        return label;
+    }
+    let mut s = State {
+        since: Some(since),
+        ..State::default()
+    };
+    s.apply(act, None);
+    el("a")
+        .class("apt-link")
+        .attr("href", s.fragment(cx.ns, ""))
+        .attr("data-act", act.to_string())
+        .child(label)
+}
+
+/// The reader's choice of comparison: a meeting (newest first) or any date before `as_of`.
+fn since_controls(cx: &Ctx, since: Date) -> Element {
+    el("div")
+        .class("apt-since__controls")
+        .child(meeting_select(cx, since))
+        .child(date_field(cx, since))
+}
+
+/// The past meetings to compare with, and the date chosen when it is no meeting's.
+fn meeting_select(cx: &Ctx, since: Date) -> Element {
+    let meetings = crate::changes::past_meetings(cx.feed);
+    let is_meeting = meetings.iter().any(|m| m.date == since);
+    let mut seen: HashSet<Date> = HashSet::new();
+    let options = meetings.iter().filter(|m| seen.insert(m.date)).map(|m| {
+        el("option")
+            .attr("value", m.date.to_string())
+            .flag("selected", m.date == since)
+            .text(tf(
+                cx.lang,
+                "{date}: {body}",
+                &[("date", &cx.date(m.date)), ("body", m.body.show(cx.lang))],
+            ))
+    });
+    let chosen = (!is_meeting).then(|| {
+        el("option")
+            .attr("value", since.to_string())
+            .flag("selected", true)
+            .text(tf(
+                cx.lang,
+                "Date chosen: {date}",
+                &[("date", &cx.date(since))],
+            ))
+    });
+    el("div")
+        .class("apt-form-group")
+        .child(
+            el("label")
+                .class("apt-label")
+                .attr("for", "apt-since-meeting")
+                .text(cx.t("Compare with a meeting")),
+        )
+        .child(
+            el("select")
+                .class("apt-select")
+                .attr("id", "apt-since-meeting")
+                .attr("data-act", "since")
+                .child_opt(chosen)
+                .children(options),
+        )
+}
+
+/// Any date to compare with, typed.
+fn date_field(cx: &Ctx, since: Date) -> Element {
+    let as_of = cx.feed.as_of;
+    // As UK readers type a date: 15/09/2026.
+    let typed = |d: Date| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
+    el("div")
+        .class("apt-form-group")
+        .child(
+            el("label")
+                .class("apt-label")
+                .attr("for", "apt-since-date")
+                .text(cx.t("Or compare with a date")),
+        )
+        .child(
+            el("p")
+                .class("apt-hint")
+                .attr("id", "apt-since-date-hint")
+                .text(tf(
+                    cx.lang,
+                    "Any date before {date}, for example {example}",
+                    &[
+                        ("date", &cx.date(as_of)),
+                        ("example", &typed(as_of.add_months(-1))),
+                    ],
+                )),
+        )
+        .child(
+            // A text field, not a date picker: GOV.UK's advice, and a picker's own
+            // button takes focus without showing it.
+            el("input")
+                .class("apt-input apt-since__date")
+                .attr("type", "text")
+                .attr("id", "apt-since-date")
+                .attr("aria-describedby", "apt-since-date-hint")
+                .attr("data-act", "since")
+                .attr("autocomplete", "off")
+                .attr("spellcheck", "false")
+                .attr("value", typed(since)),
+        )
+}
+
+/// The overview's first section: what changed since the comparison date, each count a link to
+/// the actions (or indicators) it counts, the reader's choice of date, and a chart of the
+/// actions by status then and now.
+pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
+    let c = comparison(cx)?;
+    let heading = since_heading(cx.lang, cx.feed, c);
+    let status = (!cx.print).then(|| {
+        el("p")
+            .class("apt-visually-hidden")
+            .attr("role", "status")
+            .attr("id", "apt-since-status")
+            .text(tf(
+                cx.lang,
+                "Showing the changes since {date}.",
+                &[("date", &cx.date(c.since))],
+            ))
+    });
+    Some(
+        el("div")
+            .class("apt-panel apt-since")
+            .attr("id", "apt-since")
+            .child(el("h4").class("apt-h4").text(heading))
+            .child_opt((!cx.print).then(|| since_controls(cx, c.since)))
+            .child_opt(status)
+            .child(action_changes(cx, c))
+            .child_opt(indicator_changes(cx, c))
+            .child(crate::chart::status_then_and_now(cx.lang, cx.feed, c.since)),
+    )
+}
+
+/// How many actions changed in each way, each count a link to those actions.
+fn action_changes(cx: &Ctx, c: &Changes) -> Element {
+    el("ul")
+        .class("apt-changes")
+        .attr("aria-label", cx.t("Actions"))
+        .children(CHANGE_ORDER.iter().map(|&k| {
+            let n = c.actions.get(k);
+            let label = el("span").text(change_count(cx.lang, k, n));
+            let item = el("li").class(format!("apt-change apt-change--{}", k.word()));
+            if n == 0 {
+                item.child(label)
+            } else {
+                item.child(go_since(
+                    cx,
+                    c.since,
+                    &filter::go_act(FilterKind::Changed, k.word()),
+                    label,
+                ))
+            }
+        }))
+}
+
+/// How many indicators improved, worsened, changed, and now meet or miss their target, each
+/// count a link to the indicators; `None` for a plan without indicators.
+fn indicator_changes(cx: &Ctx, c: &Changes) -> Option<Element> {
+    let i = &c.indicators;
+    let ind_counts = [
+        (
+            tn(
+                cx.lang,
+                i.improved,
+                "{n} indicator improved",
+                "{n} indicators improved",
+            ),
+            i.improved,
+        ),
+        (
+            tn(
+                cx.lang,
+                i.worsened,
+                "{n} indicator worsened",
+                "{n} indicators worsened",
+            ),
+            i.worsened,
+        ),
+        (
+            tn(
+                cx.lang,
+                i.changed,
+                "{n} indicator changed",
+                "{n} indicators changed",
+            ),
+            i.changed,
+        ),
+        (
+            tn(
+                cx.lang,
+                i.now_meeting,
+                "{n} indicator now meeting its target",
+                "{n} indicators now meeting their target",
+            ),
+            i.now_meeting,
+        ),
+        (
+            tn(
+                cx.lang,
+                i.no_longer_meeting,
+                "{n} indicator no longer meeting its target",
+                "{n} indicators no longer meeting their target",
+            ),
+            i.no_longer_meeting,
+        ),
+    ];
+    (!cx.feed.indicators.is_empty()).then(|| {
+        el("ul")
+            .class("apt-changes")
+            .attr("aria-label", cx.t("Indicators"))
+            .children(
+                ind_counts
+                    .into_iter()
+                    .enumerate()
+                    // "Changed" is for neutral indicators: shown only when one changed.
+                    .filter(|&(k, (_, n))| k != 2 || n > 0)
+                    .map(|(_, (text, n))| {
+                        let label = el("span").text(text);
+                        let item = el("li").class("apt-change");
+                        if n == 0 {
+                            item.child(label)
+                        } else {
+                            item.child(go_since(cx, c.since, "view:indicators", label))
+                        }
+                    }),
+            )
+    })
+}
+
+/// The badges of an action that changed since the comparison date ("Completed since 22 October
+/// 2026", "Due date moved from 30 June 2026 to 30 September 2026").
+pub(crate) fn change_badges(cx: &Ctx, a: &Action) -> Vec<Element> {
+    use crate::changes::Kind;
+    let Some(c) = comparison(cx) else {
+        return Vec::new();
+    };
+    let ch = crate::changes::action_change(a, c.since, cx.feed.as_of);
+    let since = cx.date(c.since);
+    let d = [("date", since.as_str())];
+    ch.kinds
+        .iter()
+        .map(|&k| {
+            let (class, text) = match k {
+                Kind::New => ("blue", tf(cx.lang, "New since {date}", &d)),
+                Kind::Completed => ("green", tf(cx.lang, "Completed since {date}", &d)),
+                Kind::Started => ("blue", tf(cx.lang, "Started since {date}", &d)),
+                Kind::Withdrawn => ("grey", tf(cx.lang, "Withdrawn since {date}", &d)),
+                Kind::RagWorse | Kind::RagBetter => {
+                    let word = |r: Option<Rag>| r.map_or("", |r| rag_word(cx.lang, r));
+                    let args = [("from", word(ch.then.rag)), ("to", word(a.rag))];
+                    if k == Kind::RagWorse {
+                        ("red", tf(cx.lang, "RAG worse: {from} to {to}", &args))
+                    } else {
+                        ("green", tf(cx.lang, "RAG better: {from} to {to}", &args))
+                    }
+                }
+                Kind::Slipped => {
+                    let day = |x: Option<Date>| x.map(|x| cx.date(x)).unwrap_or_default();
+                    (
+                        "yellow",
+                        tf(
+                            cx.lang,
+                            "Due date moved from {from} to {to}",
+                            &[("from", &day(ch.then.due)), ("to", &day(a.effective_due()))],
+                        ),
+                    )
+                }
+                Kind::NewlyOverdue => ("red", tf(cx.lang, "Became overdue after {date}", &d)),
+            };
+            el("strong")
+                .class(format!("apt-tag apt-tag--{class} apt-change-badge"))
+                .text(text)
+        })
+        .collect()
+}
+
+/// The action's status and RAG at the comparison date, next to now, for its details.
+pub(super) fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
+    let c = comparison(cx)?;
+    let ch = crate::changes::action_change(a, c.since, cx.feed.as_of);
+    let date = cx.date(c.since);
+    let status_then = if ch.has(crate::changes::Kind::New) {
+        cx.t("Not yet in the plan").to_string()
+    } else {
+        ch.then.status.map_or(cx.t("Not known").to_string(), |s| {
+            status_word(cx.lang, s).to_string()
+        })
+    };
+    let rag_then = ch
+        .then
+        .rag
+        .map_or(cx.t("Not known"), |r| rag_word(cx.lang, r));
+    let mut rows = vec![
+        el("tr")
+            .child(el("th").attr("scope", "row").text(cx.t("Status")))
+            .child(el("td").text(status_then))
+            .child(el("td").text(status_word(cx.lang, a.status))),
+        el("tr")
+            .child(el("th").attr("scope", "row").text(cx.t("RAG rating")))
+            .child(el("td").text(rag_then))
+            .child(el("td").text(a.rag.map_or(cx.t("Not known"), |r| rag_word(cx.lang, r)))),
+    ];
+    if let (Some(was), Some(is)) = (ch.then.progress, a.progress) {
+        rows.push(
+            el("tr")
+                .child(el("th").attr("scope", "row").text(cx.t("Progress")))
+                .child(el("td").text(i18n::percent(was)))
+                .child(el("td").text(i18n::percent(is))),
+        );
+    }
+    let on_then = tf(cx.lang, "On {date}", &[("date", &date)]);
+    let on_now = tf(cx.lang, "On {date}", &[("date", &cx.date(cx.feed.as_of))]);
+    let caption = tf(
+        cx.lang,
+        "Action {id} on {date} and now",
+        &[("id", &a.id), ("date", &date)],
+    );
+    let t = table(
+        &caption,
+        &[cx.t("Status and RAG rating"), &on_then, &on_now],
+        rows,
+    );
+    Some(scroll_box(&caption, t))
+}
+
+/// "+3.2 percentage points", "−4 days": the change of an indicator's figure in its unit.
+fn change_in_unit(lang: Lang, unit: Unit, diff: f64) -> String {
+    let sign = if diff > 0.0 {
+        "+"
+    } else if diff < 0.0 {
+        "−"
+    } else {
+        ""
+    };
+    let size = diff.abs();
+    match unit {
+        Unit::Percent => format!(
+            "{sign}{}",
+            tf(
+                lang,
+                "{x} percentage points",
+                &[("x", &i18n::number(size, 1))]
+            )
+        ),
+        _ => format!("{sign}{}", i18n::value(lang, unit, size)),
+    }
+}
+
+/// An indicator's figure at the comparison date and its change since, for the indicators table.
+pub(super) fn indicator_then(cx: &Ctx, ind: &Indicator) -> Element {
+    let Some(c) = comparison(cx) else {
+        return el("td");
+    };
+    let Some(ch) = crate::changes::indicator_change(ind, c.since) else {
+        return el("td").text(cx.t("No figure by then"));
+    };
+    let (Some(was), Some(is)) = (ch.then.value, ch.now.value) else {
+        return el("td");
+    };
+    let moved = match ch.movement {
+        Some(crate::changes::Movement::Improved) => cx.t("Improved"),
+        Some(crate::changes::Movement::Worsened) => cx.t("Worsened"),
+        Some(crate::changes::Movement::Changed) => cx.t("Changed"),
+        None => cx.t("No change"),
+    };
+    el("td")
+        .child(el("strong").text(i18n::value(cx.lang, ind.unit, was)))
+        .child(
+            el("span")
+                .class("apt-block apt-secondary")
+                .text(i18n::period(cx.lang, ch.then.period)),
+        )
+        .child(el("span").class("apt-block").text(format!(
+            "{}: {}",
+            moved,
+            change_in_unit(cx.lang, ind.unit, is - was)
+        )))
+}
