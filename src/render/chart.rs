@@ -1095,15 +1095,29 @@ pub fn status_by_priority(lang: Lang, feed: &Feed) -> Element {
         } else if g.to_do() == 0 {
             words.push(t(lang, "No actions to do").to_string());
         }
-        for (n, one, other) in [
-            (g.complete, "{n} complete", "{n} complete"),
-            (g.in_progress, "{n} in progress", "{n} in progress"),
-            (g.not_started, "{n} not started", "{n} not started"),
-            (g.overdue(), "{n} overdue", "{n} overdue"),
-        ] {
-            if n > 0 {
-                words.push(tn(lang, n, one, other));
-            }
+        // Each count's words at its own `tn` call, so the Welsh check sees them wherever the
+        // function lives.
+        if g.complete > 0 {
+            words.push(tn(lang, g.complete, "{n} complete", "{n} complete"));
+        }
+        if g.in_progress > 0 {
+            words.push(tn(
+                lang,
+                g.in_progress,
+                "{n} in progress",
+                "{n} in progress",
+            ));
+        }
+        if g.not_started > 0 {
+            words.push(tn(
+                lang,
+                g.not_started,
+                "{n} not started",
+                "{n} not started",
+            ));
+        }
+        if g.overdue() > 0 {
+            words.push(tn(lang, g.overdue(), "{n} overdue", "{n} overdue"));
         }
         for l in wrap_items(&words, " · ", words_chars) {
             y += SMALL + 4.0;
