@@ -1,0 +1,140 @@
+//! The completion chart: the share of actions complete, as one bar with the number in words.
+
+use super::draw::{c, label, line, rect, LABEL, SMALL, W};
+use super::figure::{completion_sentence, count, join, overdue_sentence, Chart};
+use crate::feed::Status;
+use crate::i18n::{self, t, tn, Lang};
+use crate::markup::{svg, Element};
+use crate::summary::Summary;
+use crate::table::data_table;
+use crate::words::status_word;
+
+/// The share of actions complete (withdrawn and ongoing ones excluded), as a bar with the
+/// number in words. `any_due`: some action still to do has a due date (when none has, the
+/// words say so rather than that none is overdue).
+pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
+    let a = &summary.actions;
+    let to_do = a.total.saturating_sub(a.withdrawn + a.ongoing);
+    let pct = a.percent_complete;
+    let desc = join([
+        completion_sentence(lang, a.complete, to_do, pct),
+        if to_do > 0 && any_due {
+            overdue_sentence(lang, a.overdue)
+        } else if to_do > a.complete {
+            t(lang, "No action still to do has a due date.").to_string()
+        } else {
+            String::new()
+        },
+        if a.ongoing > 0 {
+            tn(
+                lang,
+                a.ongoing,
+                "{n} ongoing action is not counted.",
+                "{n} ongoing actions are not counted.",
+            )
+        } else {
+            String::new()
+        },
+        if a.withdrawn > 0 {
+            tn(
+                lang,
+                a.withdrawn,
+                "{n} withdrawn action is not counted.",
+                "{n} withdrawn actions are not counted.",
+            )
+        } else {
+            String::new()
+        },
+    ]);
+    let (bar_y, bar_h) = (40.0, 24.0);
+    let fill = W * (pct.clamp(0.0, 100.0) / 100.0);
+    let mut body = vec![
+        svg("text")
+            .attr("x", "0")
+            .attr("y", "30")
+            .child(
+                svg("tspan")
+                    .attr("font-size", "30")
+                    .attr("font-weight", "700")
+                    .text(i18n::percent(pct)),
+            )
+            .child(
+                svg("tspan")
+                    .attr("font-size", c(LABEL + 2.0))
+                    .attr("dx", "8")
+                    .text(t(lang, "complete")),
+            ),
+        rect(0.0, bar_y, W, bar_h)
+            .class("apt-chart__track")
+            .attr("fill", "#f3f2f1")
+            .attr("stroke", "#0b0c0c")
+            .attr("stroke-width", "1"),
+        rect(0.0, bar_y, fill, bar_h)
+            .class("apt-chart__seg--complete")
+            .attr("fill", "#00703c"),
+    ];
+    for q in [25.0, 50.0, 75.0] {
+        body.push(
+            line(
+                W * q / 100.0,
+                bar_y + bar_h,
+                W * q / 100.0,
+                bar_y + bar_h + 5.0,
+                "apt-chart__axis",
+            )
+            .attr("stroke", "#0b0c0c"),
+        );
+    }
+    body.push(label(0.0, bar_y + bar_h + 17.0, SMALL, "0%"));
+    body.push(label(W, bar_y + bar_h + 17.0, SMALL, "100%").attr("text-anchor", "end"));
+    body.push(label(W / 2.0, bar_y + bar_h + 17.0, SMALL, "50%").attr("text-anchor", "middle"));
+    let title = t(lang, "Actions complete").to_string();
+    let table = data_table(
+        t(lang, "Actions complete, withdrawn actions excluded"),
+        &[
+            t(lang, "Actions").to_string(),
+            t(lang, "Number").to_string(),
+        ],
+        vec![
+            vec![
+                status_word(lang, Status::Complete).to_string(),
+                count(a.complete),
+            ],
+            vec![
+                status_word(lang, Status::InProgress).to_string(),
+                count(a.in_progress),
+            ],
+            vec![
+                status_word(lang, Status::NotStarted).to_string(),
+                count(a.not_started),
+            ],
+            // "Total": the caption says withdrawn actions are excluded (not "to be done": the
+            // total includes the complete ones).
+            vec![t(lang, "Total").to_string(), count(to_do)],
+            vec![
+                t(lang, "Percentage complete").to_string(),
+                i18n::percent(pct),
+            ],
+            vec![t(lang, "Overdue").to_string(), count(a.overdue)],
+            vec![
+                t(lang, "Withdrawn (not counted)").to_string(),
+                count(a.withdrawn),
+            ],
+            vec![
+                t(lang, "Ongoing (not counted)").to_string(),
+                count(a.ongoing),
+            ],
+        ],
+    );
+    Chart {
+        id: "apt-chart-completion".into(),
+        title,
+        title_lang: None,
+        desc,
+        height: bar_y + bar_h + 22.0,
+        body,
+        key: Vec::new(),
+        table: Some(table),
+    }
+    .into_figure(lang)
+}
