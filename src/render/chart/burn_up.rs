@@ -379,6 +379,35 @@ mod tests {
     use crate::render::chart::testing::*;
 
     #[test]
+    fn description_equals_the_summary() {
+        let (feed, s) = feed_of(FEED);
+        let (_, overdue) = summary_sentences(&s);
+        let a = &s.actions;
+        let bu = burn_up(Lang::En, &feed);
+        well_formed(&bu);
+        let d = desc(&bu);
+        assert!(
+            d.starts_with(&format!(
+                "By 31 October 2026: planned to be complete, 4 (5 by their original due dates); complete, {}. {overdue}",
+                a.complete
+            )),
+            "{d}"
+        );
+        assert!(
+            d.contains(&format!(
+                "Actions in the plan: {}; the last is due on 31 March 2027.",
+                a.total - a.withdrawn
+            )),
+            "{d}"
+        );
+        assert!(d.contains("2 actions have no due date"), "{d}");
+        assert!(
+            d.contains("1 complete action has no completion date"),
+            "{d}"
+        );
+    }
+
+    #[test]
     fn burn_up_counts_by_month() {
         let (feed, _) = feed_of(FEED);
         let b = burn_up_data(&feed);

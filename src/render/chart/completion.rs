@@ -138,3 +138,25 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
     }
     .into_figure(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::Node;
+    use crate::render::chart::testing::*;
+
+    #[test]
+    fn description_equals_the_summary() {
+        let (_, s) = feed_of(FEED);
+        let (done_of, overdue) = summary_sentences(&s);
+        let comp = completion(Lang::En, &s, true);
+        well_formed(&comp);
+        assert_eq!(
+            desc(&comp),
+            format!("{done_of} {overdue} 1 withdrawn action is not counted.")
+        );
+        assert_eq!(desc(&comp), "3 of 8 actions are complete (38%). 2 actions are overdue. 1 withdrawn action is not counted.");
+        let text = Node::from(comp.clone()).text_content();
+        assert!(text.contains("38%"), "{text}");
+    }
+}

@@ -103,3 +103,18 @@ pub(super) fn well_formed(e: &Element) {
     ids.dedup();
     assert_eq!(ids.len(), n, "duplicate ids");
 }
+
+/// What [`FEED`]'s summary says, as the charts' descriptions start: "3 of 8 actions are
+/// complete (38%)." and "2 actions are overdue.".
+pub(super) fn summary_sentences(s: &Summary) -> (String, String) {
+    let a = &s.actions;
+    assert_eq!((a.complete, a.total - a.withdrawn, a.overdue), (3, 8, 2));
+    let done_of = format!(
+        "{} of {} actions are complete ({}%).",
+        a.complete,
+        a.total - a.withdrawn,
+        crate::i18n::number(a.percent_complete, 0)
+    );
+    let overdue = format!("{} actions are overdue.", a.overdue);
+    (done_of, overdue)
+}
