@@ -1,11 +1,11 @@
 //! The burn-up: by month, the actions planned to be complete (by current and by original due
 //! dates) against those completed, under the plan's total, with the data date marked.
 
-use super::axes::{frame, no_data, Axes};
+use super::axes::{frame, no_data, Axes, Frame};
 use super::draw::{
     halo_label, path_d, text_width, CEILING, DONE, ORIGINAL, PLANNED, SMALL, TODAY, W,
 };
-use super::figure::{completion_sentence, count, join, overdue_sentence, Chart};
+use super::figure::{completion_sentence, count, join, overdue_sentence, Chart, Key};
 use super::labels::{place_labels, segments, Box4, DirectLabel};
 use super::scale::{month_start, nice_ticks};
 use crate::date::Date;
@@ -122,12 +122,35 @@ fn burn_up_data(feed: &Feed) -> BurnUp {
     }
 }
 
+/// The drawing's height.
+const HEIGHT: f64 = 260.0;
+
+/// A line's points in chart coordinates; `None` is a gap.
+type Points = Vec<Option<(f64, f64)>>;
+
 /// By month: actions planned to be complete (by current and by original due dates) against
 /// actions actually completed, under the plan's total, with the data date marked.
 pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
     let b = burn_up_data(feed);
+    let mut body = Vec::new();
+    let key = burn_up_plot(lang, feed.as_of, &b, &mut body);
+    Chart {
+        id: "apt-chart-burnup".into(),
+        title: t(lang, "Actions planned and completed over time").to_string(),
+        title_lang: None,
+        desc: burn_up_description(lang, feed, &b),
+        height: HEIGHT,
+        body,
+        key,
+        table: burn_up_table(lang, &b),
+    }
+    .into_figure(lang)
+}
+
+/// The chart's words: what was planned and done by the data date, what is overdue, when the
+/// plan ends, and which actions no line shows.
+fn burn_up_description(lang: Lang, feed: &Feed, b: &BurnUp) -> String {
     let as_of = feed.as_of;
-    let overdue = feed.actions.iter().filter(|a| a.is_overdue(as_of)).count();
     let mut sentences = Vec::new();
     if b.months.is_empty() {
         sentences.push(
@@ -143,195 +166,227 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
             b.total,
             crate::summary::percent_complete(b.complete, b.total, 0),
         ));
-    } else {
+        return join(sentences);
+    }
+    sentences.push(tf(
+        lang,
+        "By {date}: planned to be complete, {planned} ({original} by their original due dates); complete, {done}.",
+        &[
+            ("date", &i18n::date(lang, as_of)),
+            ("planned", &count(b.planned_now)),
+            ("original", &count(b.original_now)),
+            ("done", &count(b.complete)),
+        ],
+    ));
+    if feed.any_due() {
+        let overdue = feed.actions.iter().filter(|a| a.is_overdue(as_of)).count();
+        sentences.push(overdue_sentence(lang, overdue));
+    }
+    if let Some(last) = b.last_due {
         sentences.push(tf(
             lang,
-            "By {date}: planned to be complete, {planned} ({original} by their original due dates); complete, {done}.",
+            "Actions in the plan: {total}; the last is due on {date}.",
             &[
-                ("date", &i18n::date(lang, as_of)),
-                ("planned", &count(b.planned_now)),
-                ("original", &count(b.original_now)),
-                ("done", &count(b.complete)),
+                ("total", &count(b.total)),
+                ("date", &i18n::date(lang, last)),
             ],
         ));
-        if feed.any_due() {
-            sentences.push(overdue_sentence(lang, overdue));
-        }
-        if let Some(last) = b.last_due {
-            sentences.push(tf(
-                lang,
-                "Actions in the plan: {total}; the last is due on {date}.",
-                &[
-                    ("total", &count(b.total)),
-                    ("date", &i18n::date(lang, last)),
-                ],
-            ));
-        }
-        if b.no_due > 0 {
-            sentences.push(tn(
-                lang,
-                b.no_due,
-                "{n} action has no due date, so it is not in the planned lines.",
-                "{n} actions have no due date, so they are not in the planned lines.",
-            ));
-        }
-        let missing = b.complete - b.done_now;
-        if missing > 0 {
-            sentences.push(tn(
-                lang,
-                missing,
-                "{n} complete action has no completion date by the data date, so it is not in the completed line.",
-                "{n} complete actions have no completion date by the data date, so they are not in the completed line.",
-            ));
+    }
+    if b.no_due > 0 {
+        sentences.push(tn(
+            lang,
+            b.no_due,
+            "{n} action has no due date, so it is not in the planned lines.",
+            "{n} actions have no due date, so they are not in the planned lines.",
+        ));
+    }
+    let missing = b.complete - b.done_now;
+    if missing > 0 {
+        sentences.push(tn(
+            lang,
+            missing,
+            "{n} complete action has no completion date by the data date, so it is not in the completed line.",
+            "{n} complete actions have no completion date by the data date, so they are not in the completed line.",
+        ));
+    }
+    join(sentences)
+}
+
+/// The plot: the axes, the plan's total, the data date, the three lines and their labels (or,
+/// when no action has a date, the axes of the data date's month and "No figures to plot").
+/// Returns the key.
+fn burn_up_plot(lang: Lang, as_of: Date, b: &BurnUp, body: &mut Vec<Element>) -> Key {
+    let top = 2.0 * SMALL + 14.0;
+    let (Some(&first), Some(&last)) = (b.months.first(), b.months.last()) else {
+        let ticks = nice_ticks(0.0, b.total.max(1) as f64, 5);
+        let axes = Axes {
+            from: month_start(as_of),
+            to: as_of.month_end(),
+            ticks: &ticks,
+            unit: None,
+            height: HEIGHT,
+            top,
+        };
+        let f = frame(lang, &axes, body);
+        no_data(&f, lang, body);
+        return Vec::new();
+    };
+    let from = month_start(first);
+    let ticks = nice_ticks(0.0, b.total.max(1) as f64, 6);
+    let axes = Axes {
+        from,
+        to: last,
+        ticks: &ticks,
+        unit: None,
+        height: HEIGHT,
+        top,
+    };
+    let f = frame(lang, &axes, body);
+    // Ceiling: the plan's total.
+    let top_y = f.y.at(b.total as f64);
+    let ceiling = vec![Some((f.left, top_y)), Some((f.right, top_y))];
+    body.push(CEILING.path(path_d(&ceiling)));
+    let (today, today_box) = data_date(lang, &f, as_of, body);
+    let [planned, original, done] = month_lines(&f, b, from, as_of);
+    body.push(ORIGINAL.path(path_d(&original)));
+    body.push(PLANNED.path(path_d(&planned)));
+    body.push(DONE.path(path_d(&done)));
+    if let Some(Some((x, y))) = done.last() {
+        body.extend(DONE.marker(*x, *y));
+    }
+    let lines = vec![
+        segments(&done),
+        segments(&planned),
+        segments(&original),
+        segments(&ceiling),
+        segments(&today),
+    ];
+    let labels = line_labels(lang, &f, b, [&done, &planned, &original], top_y);
+    place_labels(&f, labels, &lines, vec![today_box], body);
+    burn_up_key(lang)
+}
+
+/// The data date: a line across the plot, labelled above it. Returns the line and the box
+/// its label takes.
+fn data_date(lang: Lang, f: &Frame, as_of: Date, body: &mut Vec<Element>) -> (Points, Box4) {
+    let tx = f.x.at(as_of);
+    let today = vec![Some((tx, f.top - 4.0)), Some((tx, f.bottom))];
+    body.push(TODAY.path(path_d(&today)));
+    let today_text = tf(
+        lang,
+        "Data date: {date}",
+        &[("date", &i18n::date(lang, as_of))],
+    );
+    let tw = text_width(&today_text, SMALL);
+    let ty = f.top - 8.0;
+    let (tx0, anchor) = if tx + 4.0 + tw <= W {
+        (tx + 4.0, "start")
+    } else {
+        ((tx - 4.0).max(tw), "end")
+    };
+    body.push(halo_label(tx0, ty, SMALL, today_text).attr("text-anchor", anchor));
+    let today_box = if anchor == "start" {
+        Box4(tx0, ty - SMALL, tx0 + tw, ty + 3.0)
+    } else {
+        Box4(tx0 - tw, ty - SMALL, tx0, ty + 3.0)
+    };
+    (today, today_box)
+}
+
+/// The planned, originally planned and completed lines, each from zero at the start of the
+/// first month; the completed line stops at the data date.
+fn month_lines(f: &Frame, b: &BurnUp, from: Date, as_of: Date) -> [Points; 3] {
+    let origin = Some((f.x.at(from), f.y.at(0.0)));
+    let series = |vals: &[usize]| -> Points {
+        std::iter::once(origin)
+            .chain(
+                b.months
+                    .iter()
+                    .zip(vals)
+                    .map(|(&m, &v)| Some((f.x.at(m), f.y.at(v as f64)))),
+            )
+            .collect()
+    };
+    let planned = series(&b.planned);
+    let original = series(&b.original);
+    let mut done: Points = vec![origin];
+    for (&m, v) in b.months.iter().zip(&b.done) {
+        if let Some(v) = v {
+            done.push(Some((f.x.at(m.min(as_of)), f.y.at(*v as f64))));
         }
     }
-    let desc = join(sentences);
+    [planned, original, done]
+}
 
-    let height = 260.0;
-    let mut body = Vec::new();
-    let key;
-    if let (Some(&first), Some(&last)) = (b.months.first(), b.months.last()) {
-        let from = month_start(first);
-        let ticks = nice_ticks(0.0, b.total.max(1) as f64, 6);
-        let f = frame(
-            lang,
-            &Axes {
-                from,
-                to: last,
-                ticks: &ticks,
-                unit: None,
-                height,
-                top: 2.0 * SMALL + 14.0,
-            },
-            &mut body,
-        );
-        // Ceiling: the plan's total.
-        let top_y = f.y.at(b.total as f64);
-        let ceiling = vec![Some((f.left, top_y)), Some((f.right, top_y))];
-        body.push(CEILING.path(path_d(&ceiling)));
-        // The data date, labelled above the plot.
-        let tx = f.x.at(as_of);
-        let today = vec![Some((tx, f.top - 4.0)), Some((tx, f.bottom))];
-        body.push(TODAY.path(path_d(&today)));
-        let today_text = tf(
-            lang,
-            "Data date: {date}",
-            &[("date", &i18n::date(lang, as_of))],
-        );
-        let tw = text_width(&today_text, SMALL);
-        let ty = f.top - 8.0;
-        let (tx0, anchor) = if tx + 4.0 + tw <= W {
-            (tx + 4.0, "start")
-        } else {
-            ((tx - 4.0).max(tw), "end")
-        };
-        body.push(halo_label(tx0, ty, SMALL, today_text).attr("text-anchor", anchor));
-        let today_box = if anchor == "start" {
-            Box4(tx0, ty - SMALL, tx0 + tw, ty + 3.0)
-        } else {
-            Box4(tx0 - tw, ty - SMALL, tx0, ty + 3.0)
-        };
-        let origin = Some((f.x.at(from), f.y.at(0.0)));
-        let series = |vals: &[usize]| -> Vec<Option<(f64, f64)>> {
-            std::iter::once(origin)
-                .chain(
-                    b.months
-                        .iter()
-                        .zip(vals)
-                        .map(|(&m, &v)| Some((f.x.at(m), f.y.at(v as f64)))),
-                )
-                .collect()
-        };
-        let planned = series(&b.planned);
-        let original = series(&b.original);
-        let mut done: Vec<Option<(f64, f64)>> = vec![origin];
-        for (&m, v) in b.months.iter().zip(&b.done) {
-            if let Some(v) = v {
-                done.push(Some((f.x.at(m.min(as_of)), f.y.at(*v as f64))));
-            }
-        }
-        body.push(ORIGINAL.path(path_d(&original)));
-        body.push(PLANNED.path(path_d(&planned)));
-        body.push(DONE.path(path_d(&done)));
-        if let Some(Some((x, y))) = done.last() {
-            body.extend(DONE.marker(*x, *y));
-        }
-        let pts = |v: &[Option<(f64, f64)>]| v.iter().flatten().copied().collect::<Vec<_>>();
-        let lines = vec![
-            segments(&done),
-            segments(&planned),
-            segments(&original),
-            segments(&ceiling),
-            segments(&today),
-        ];
-        let mut labels = vec![
-            DirectLabel {
-                text: t(lang, "Completed").to_string(),
-                lang: None,
-                bold: true,
-                line: 0,
-                points: pts(&done),
-            },
-            DirectLabel {
-                text: t(lang, "Planned").to_string(),
-                lang: None,
-                bold: false,
-                line: 1,
-                points: pts(&planned),
-            },
-        ];
-        if b.original != b.planned {
-            labels.push(DirectLabel {
-                text: t(lang, "Originally planned").to_string(),
-                lang: None,
-                bold: false,
-                line: 2,
-                points: pts(&original),
-            });
-        }
-        labels.push(DirectLabel {
-            text: tf(lang, "All actions ({n})", &[("n", &count(b.total))]),
+/// The direct labels of the completed, planned and (when it differs) originally planned
+/// lines, and of the plan's total at `top_y`; each `line` is its index in the plot's lines.
+fn line_labels(
+    lang: Lang,
+    f: &Frame,
+    b: &BurnUp,
+    [done, planned, original]: [&Points; 3],
+    top_y: f64,
+) -> Vec<DirectLabel> {
+    let pts = |v: &[Option<(f64, f64)>]| v.iter().flatten().copied().collect::<Vec<_>>();
+    let mut labels = vec![
+        DirectLabel {
+            text: t(lang, "Completed").to_string(),
+            lang: None,
+            bold: true,
+            line: 0,
+            points: pts(done),
+        },
+        DirectLabel {
+            text: t(lang, "Planned").to_string(),
             lang: None,
             bold: false,
-            line: 3,
-            points: (0..=8)
-                .map(|i| (f.left + (f.right - f.left) * f64::from(i) / 8.0, top_y))
-                .collect(),
+            line: 1,
+            points: pts(planned),
+        },
+    ];
+    if b.original != b.planned {
+        labels.push(DirectLabel {
+            text: t(lang, "Originally planned").to_string(),
+            lang: None,
+            bold: false,
+            line: 2,
+            points: pts(original),
         });
-        place_labels(&f, labels, &lines, vec![today_box], &mut body);
-        key = vec![
-            (DONE.key(), t(lang, "Completed").to_string()),
-            (
-                PLANNED.key(),
-                t(lang, "Planned (current due dates)").to_string(),
-            ),
-            (
-                ORIGINAL.key(),
-                t(lang, "Originally planned (original due dates)").to_string(),
-            ),
-            (
-                CEILING.key(),
-                t(lang, "All actions in the plan").to_string(),
-            ),
-            (TODAY.key(), t(lang, "Data date").to_string()),
-        ];
-    } else {
-        let ticks = nice_ticks(0.0, b.total.max(1) as f64, 5);
-        let f = frame(
-            lang,
-            &Axes {
-                from: month_start(as_of),
-                to: as_of.month_end(),
-                ticks: &ticks,
-                unit: None,
-                height,
-                top: 2.0 * SMALL + 14.0,
-            },
-            &mut body,
-        );
-        no_data(&f, lang, &mut body);
-        key = Vec::new();
     }
+    labels.push(DirectLabel {
+        text: tf(lang, "All actions ({n})", &[("n", &count(b.total))]),
+        lang: None,
+        bold: false,
+        line: 3,
+        points: (0..=8)
+            .map(|i| (f.left + (f.right - f.left) * f64::from(i) / 8.0, top_y))
+            .collect(),
+    });
+    labels
+}
+
+/// The key: each line's picture and name.
+fn burn_up_key(lang: Lang) -> Key {
+    vec![
+        (DONE.key(), t(lang, "Completed").to_string()),
+        (
+            PLANNED.key(),
+            t(lang, "Planned (current due dates)").to_string(),
+        ),
+        (
+            ORIGINAL.key(),
+            t(lang, "Originally planned (original due dates)").to_string(),
+        ),
+        (
+            CEILING.key(),
+            t(lang, "All actions in the plan").to_string(),
+        ),
+        (TODAY.key(), t(lang, "Data date").to_string()),
+    ]
+}
+
+/// The same numbers as a table, a row per month (none when there are no months).
+fn burn_up_table(lang: Lang, b: &BurnUp) -> Option<Element> {
     let rows: Vec<Vec<String>> = b
         .months
         .iter()
@@ -345,7 +400,7 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
             ]
         })
         .collect();
-    let table = (!rows.is_empty()).then(|| {
+    (!rows.is_empty()).then(|| {
         data_table(
             t(
                 lang,
@@ -359,18 +414,7 @@ pub fn burn_up(lang: Lang, feed: &Feed) -> Element {
             ],
             rows,
         )
-    });
-    Chart {
-        id: "apt-chart-burnup".into(),
-        title: t(lang, "Actions planned and completed over time").to_string(),
-        title_lang: None,
-        desc,
-        height,
-        body,
-        key,
-        table,
-    }
-    .into_figure(lang)
+    })
 }
 
 #[cfg(test)]

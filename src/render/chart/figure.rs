@@ -7,6 +7,9 @@ use crate::i18n::{self, t, tn, tv, Lang, Val};
 use crate::markup::{el, svg, Element};
 use crate::table::scroll_box;
 
+/// A chart's key: each entry's picture and its words.
+pub(super) type Key = Vec<(Element, String)>;
+
 /// One chart as a figure: caption, SVG, key, and the same numbers as a table.
 pub(super) struct Chart {
     pub(super) id: String,
@@ -15,7 +18,7 @@ pub(super) struct Chart {
     pub(super) desc: String,
     pub(super) height: f64,
     pub(super) body: Vec<Element>,
-    pub(super) key: Vec<(Element, String)>,
+    pub(super) key: Key,
     pub(super) table: Option<Element>,
 }
 

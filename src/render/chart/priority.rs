@@ -4,7 +4,7 @@
 use super::draw::{
     label, line, rect, text_width, wrap_items, wrap_lines, BOLD, CHAR_EM, LABEL, SMALL, W,
 };
-use super::figure::{completion_sentence, count, join, key_swatch, overdue_sentence, Chart};
+use super::figure::{completion_sentence, count, join, key_swatch, overdue_sentence, Chart, Key};
 use crate::date::Date;
 use crate::feed::{Action, Feed, Status};
 use crate::i18n::{t, tf, tn, Lang};
@@ -379,7 +379,7 @@ fn group_words(lang: Lang, g: &Group, mut y: f64, body: &mut Vec<Element>) -> f6
 }
 
 /// The key: a swatch for each status, and the overdue hatching.
-fn priority_key(lang: Lang) -> Vec<(Element, String)> {
+fn priority_key(lang: Lang) -> Key {
     vec![
         (
             key_swatch("#00703c", "apt-chart__seg--complete", "#00703c"),
