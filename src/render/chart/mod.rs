@@ -23,7 +23,7 @@ mod burn_up;
 mod completion;
 mod draw;
 mod figure;
-mod indicator;
+pub(crate) mod indicator;
 mod labels;
 mod priority;
 mod scale;
