@@ -552,7 +552,6 @@ pub fn small_multiples(lang: Lang, feed: &Feed) -> Element {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::chart::sparkline;
     use crate::render::chart::testing::*;
 
     #[test]
@@ -612,15 +611,6 @@ mod tests {
         assert!(desc(&hidden)
             .starts_with("All 2 figures are suppressed to protect children's privacy."));
         assert!(html(&hidden).contains("No figures to plot"));
-        // Sparklines of each kind.
-        for ind in &feed.indicators {
-            let s = html(&sparkline(ind));
-            assert!(
-                s.starts_with("<svg class=\"apt-sparkline\"") && s.contains("aria-hidden=\"true\"")
-            );
-        }
-        assert!(html(&sparkline(&feed.indicators[0])).matches('M').count() == 2);
-        assert!(!html(&sparkline(&feed.indicators[3])).contains("<path"));
     }
 
     #[test]

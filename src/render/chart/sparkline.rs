@@ -63,3 +63,24 @@ pub fn sparkline(ind: &Indicator) -> Element {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::chart::testing::*;
+
+    #[test]
+    fn sparklines_of_each_kind() {
+        let (feed, _) = feed_of(FEED);
+        for ind in &feed.indicators {
+            let s = html(&sparkline(ind));
+            assert!(
+                s.starts_with("<svg class=\"apt-sparkline\"") && s.contains("aria-hidden=\"true\"")
+            );
+        }
+        // A gap at the suppressed figure: two runs.
+        assert!(html(&sparkline(&feed.indicators[0])).matches('M').count() == 2);
+        // All suppressed: no line.
+        assert!(!html(&sparkline(&feed.indicators[3])).contains("<path"));
+    }
+}
