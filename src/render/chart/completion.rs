@@ -5,9 +5,13 @@ use super::figure::{completion_sentence, count, join, overdue_sentence, Chart};
 use crate::feed::Status;
 use crate::i18n::{self, t, tn, Lang};
 use crate::markup::{svg, Element};
-use crate::summary::Summary;
+use crate::summary::{ActionCounts, Summary};
 use crate::table::data_table;
 use crate::words::status_word;
+
+/// Where the bar is drawn, and its height.
+const BAR_Y: f64 = 40.0;
+const BAR_H: f64 = 24.0;
 
 /// The share of actions complete (withdrawn and ongoing ones excluded), as a bar with the
 /// number in words. `any_due`: some action still to do has a due date (when none has, the
@@ -15,9 +19,24 @@ use crate::words::status_word;
 pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
     let a = &summary.actions;
     let to_do = a.total.saturating_sub(a.withdrawn + a.ongoing);
-    let pct = a.percent_complete;
-    let desc = join([
-        completion_sentence(lang, a.complete, to_do, pct),
+    Chart {
+        id: "apt-chart-completion".into(),
+        title: t(lang, "Actions complete").to_string(),
+        title_lang: None,
+        desc: completion_description(lang, a, to_do, any_due),
+        height: BAR_Y + BAR_H + 22.0,
+        body: completion_bar(lang, a.percent_complete),
+        key: Vec::new(),
+        table: Some(completion_table(lang, a, to_do)),
+    }
+    .into_figure(lang)
+}
+
+/// The chart's words: how many of the `to_do` actions are complete, how many are overdue, and
+/// which actions are not counted.
+fn completion_description(lang: Lang, a: &ActionCounts, to_do: usize, any_due: bool) -> String {
+    join([
+        completion_sentence(lang, a.complete, to_do, a.percent_complete),
         if to_do > 0 && any_due {
             overdue_sentence(lang, a.overdue)
         } else if to_do > a.complete {
@@ -45,8 +64,11 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
         } else {
             String::new()
         },
-    ]);
-    let (bar_y, bar_h) = (40.0, 24.0);
+    ])
+}
+
+/// The drawing: the percentage in large type over a bar filled to it, with a scale below.
+fn completion_bar(lang: Lang, pct: f64) -> Vec<Element> {
     let fill = W * (pct.clamp(0.0, 100.0) / 100.0);
     let mut body = vec![
         svg("text")
@@ -64,12 +86,12 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
                     .attr("dx", "8")
                     .text(t(lang, "complete")),
             ),
-        rect(0.0, bar_y, W, bar_h)
+        rect(0.0, BAR_Y, W, BAR_H)
             .class("apt-chart__track")
             .attr("fill", "#f3f2f1")
             .attr("stroke", "#0b0c0c")
             .attr("stroke-width", "1"),
-        rect(0.0, bar_y, fill, bar_h)
+        rect(0.0, BAR_Y, fill, BAR_H)
             .class("apt-chart__seg--complete")
             .attr("fill", "#00703c"),
     ];
@@ -77,19 +99,24 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
         body.push(
             line(
                 W * q / 100.0,
-                bar_y + bar_h,
+                BAR_Y + BAR_H,
                 W * q / 100.0,
-                bar_y + bar_h + 5.0,
+                BAR_Y + BAR_H + 5.0,
                 "apt-chart__axis",
             )
             .attr("stroke", "#0b0c0c"),
         );
     }
-    body.push(label(0.0, bar_y + bar_h + 17.0, SMALL, "0%"));
-    body.push(label(W, bar_y + bar_h + 17.0, SMALL, "100%").attr("text-anchor", "end"));
-    body.push(label(W / 2.0, bar_y + bar_h + 17.0, SMALL, "50%").attr("text-anchor", "middle"));
-    let title = t(lang, "Actions complete").to_string();
-    let table = data_table(
+    body.push(label(0.0, BAR_Y + BAR_H + 17.0, SMALL, "0%"));
+    body.push(label(W, BAR_Y + BAR_H + 17.0, SMALL, "100%").attr("text-anchor", "end"));
+    body.push(label(W / 2.0, BAR_Y + BAR_H + 17.0, SMALL, "50%").attr("text-anchor", "middle"));
+    body
+}
+
+/// The same numbers as a table: the actions by status, the total, the percentage, and those
+/// not counted.
+fn completion_table(lang: Lang, a: &ActionCounts, to_do: usize) -> Element {
+    data_table(
         t(lang, "Actions complete, withdrawn actions excluded"),
         &[
             t(lang, "Actions").to_string(),
@@ -113,7 +140,7 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
             vec![t(lang, "Total").to_string(), count(to_do)],
             vec![
                 t(lang, "Percentage complete").to_string(),
-                i18n::percent(pct),
+                i18n::percent(a.percent_complete),
             ],
             vec![t(lang, "Overdue").to_string(), count(a.overdue)],
             vec![
@@ -125,18 +152,7 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
                 count(a.ongoing),
             ],
         ],
-    );
-    Chart {
-        id: "apt-chart-completion".into(),
-        title,
-        title_lang: None,
-        desc,
-        height: bar_y + bar_h + 22.0,
-        body,
-        key: Vec::new(),
-        table: Some(table),
-    }
-    .into_figure(lang)
+    )
 }
 
 #[cfg(test)]
