@@ -111,79 +111,18 @@ pub(super) fn place_labels(
     mut taken: Vec<Box4>,
     body: &mut Vec<Element>,
 ) {
-    let size = SMALL;
     for l in labels {
         let text = truncate(&l.text, 24);
-        let w = text_width(&text, size) * if l.bold { BOLD } else { 1.0 };
-        let mut best: Option<(f64, f64, f64, &'static str)> = None;
-        // Only the last few points are candidates: a label belongs near its line's end, and
-        // scoring each candidate against every segment would otherwise grow with the square
-        // of a long series' points.
-        for (from_end, &(px, py)) in l.points.iter().rev().take(LABEL_CANDIDATES).enumerate() {
-            let from_end = from_end as f64;
-            for (k, (dx, dy, anchor)) in [
-                (6.0, 4.5, "start"),
-                (-5.0, -7.0, "end"),
-                (-5.0, 8.0 + size, "end"),
-                (5.0, -7.0, "start"),
-                (5.0, 8.0 + size, "start"),
-                (-8.0, 4.5, "end"),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                let (x, y) = (px + dx, py + dy);
-                let (x0, x1) = if anchor == "start" {
-                    (x, x + w)
-                } else {
-                    (x - w, x)
-                };
-                let b = Box4(x0 - 1.0, y - size * 0.8, x1 + 1.0, y + size * 0.25);
-                if b.0 < f.left + 1.0 || b.2 > W || b.1 < f.top - size - 4.0 || b.3 > f.bottom - 1.0
-                {
-                    continue;
-                }
-                let mut score = from_end * 0.6 + k as f64 * 0.3;
-                score += 1000.0 * taken.iter().filter(|t| t.overlaps(&b)).count() as f64;
-                let mut own = f64::INFINITY;
-                let mut other = f64::INFINITY;
-                for (j, segs) in lines.iter().enumerate() {
-                    let crossings = segs.iter().filter(|s| b.crossed_by(**s)).count() as f64;
-                    let d = segs
-                        .iter()
-                        .map(|s| distance(b.centre(), *s))
-                        .fold(f64::INFINITY, f64::min);
-                    if j == l.line {
-                        score += 14.0 * crossings;
-                        own = own.min(d);
-                    } else {
-                        score += 20.0 * crossings;
-                        other = other.min(d);
-                    }
-                }
-                score += own * 0.4;
-                if other < own + 2.0 {
-                    score += 30.0;
-                }
-                if !best.is_some_and(|(s, ..)| score >= s) {
-                    best = Some((score, x, y, anchor));
-                }
-            }
-        }
-        let Some((_, x, y, anchor)) = best.or_else(|| {
+        let w = text_width(&text, SMALL) * if l.bold { BOLD } else { 1.0 };
+        let Some((x, y, anchor)) = best_place(f, &l, w, lines, &taken).or_else(|| {
             let &(px, py) = l.points.last()?;
             // max then min, not clamp: a label wider than the chart must not panic.
-            Some((0.0, px.max(f.left + w).min(W), (py - 7.0).max(f.top), "end"))
+            Some((px.max(f.left + w).min(W), (py - 7.0).max(f.top), "end"))
         }) else {
             continue;
         };
-        let (x0, x1) = if anchor == "start" {
-            (x, x + w)
-        } else {
-            (x - w, x)
-        };
-        taken.push(Box4(x0 - 1.0, y - size * 0.8, x1 + 1.0, y + size * 0.25));
-        let mut e = halo_label(x, y, size, text)
+        taken.push(label_box(x, y, w, anchor));
+        let mut e = halo_label(x, y, SMALL, text)
             .attr("text-anchor", anchor)
             .attr_opt("lang", l.lang.map(Lang::code));
         if l.bold {
@@ -191,4 +130,88 @@ pub(super) fn place_labels(
         }
         body.push(e);
     }
+}
+
+/// The box a label `w` wide takes when written at (x, y) with its `anchor`.
+fn label_box(x: f64, y: f64, w: f64, anchor: &str) -> Box4 {
+    let (x0, x1) = if anchor == "start" {
+        (x, x + w)
+    } else {
+        (x - w, x)
+    };
+    Box4(x0 - 1.0, y - SMALL * 0.8, x1 + 1.0, y + SMALL * 0.25)
+}
+
+/// The best place for a label `w` wide inside the plot, as (x, y, anchor): the lowest scoring
+/// of six places around each of its line's last points. `None` when none fits.
+fn best_place(
+    f: &Frame,
+    l: &DirectLabel,
+    w: f64,
+    lines: &[Vec<(f64, f64, f64, f64)>],
+    taken: &[Box4],
+) -> Option<(f64, f64, &'static str)> {
+    let mut best: Option<(f64, f64, f64, &'static str)> = None;
+    // Only the last few points are candidates: a label belongs near its line's end, and
+    // scoring each candidate against every segment would otherwise grow with the square
+    // of a long series' points.
+    for (from_end, &(px, py)) in l.points.iter().rev().take(LABEL_CANDIDATES).enumerate() {
+        let from_end = from_end as f64;
+        for (k, (dx, dy, anchor)) in [
+            (6.0, 4.5, "start"),
+            (-5.0, -7.0, "end"),
+            (-5.0, 8.0 + SMALL, "end"),
+            (5.0, -7.0, "start"),
+            (5.0, 8.0 + SMALL, "start"),
+            (-8.0, 4.5, "end"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let (x, y) = (px + dx, py + dy);
+            let b = label_box(x, y, w, anchor);
+            if b.0 < f.left + 1.0 || b.2 > W || b.1 < f.top - SMALL - 4.0 || b.3 > f.bottom - 1.0 {
+                continue;
+            }
+            let score = score(from_end * 0.6 + k as f64 * 0.3, &b, l.line, lines, taken);
+            if !best.is_some_and(|(s, ..)| score >= s) {
+                best = Some((score, x, y, anchor));
+            }
+        }
+    }
+    best.map(|(_, x, y, anchor)| (x, y, anchor))
+}
+
+/// A place's score, added to `score` (lower is better): overlapping other text costs most,
+/// then crossing other lines, crossing its own line, distance from its own line, and being
+/// as near another line as its own.
+fn score(
+    mut score: f64,
+    b: &Box4,
+    own_line: usize,
+    lines: &[Vec<(f64, f64, f64, f64)>],
+    taken: &[Box4],
+) -> f64 {
+    score += 1000.0 * taken.iter().filter(|t| t.overlaps(b)).count() as f64;
+    let mut own = f64::INFINITY;
+    let mut other = f64::INFINITY;
+    for (j, segs) in lines.iter().enumerate() {
+        let crossings = segs.iter().filter(|s| b.crossed_by(**s)).count() as f64;
+        let d = segs
+            .iter()
+            .map(|s| distance(b.centre(), *s))
+            .fold(f64::INFINITY, f64::min);
+        if j == own_line {
+            score += 14.0 * crossings;
+            own = own.min(d);
+        } else {
+            score += 20.0 * crossings;
+            other = other.min(d);
+        }
+    }
+    score += own * 0.4;
+    if other < own + 2.0 {
+        score += 30.0;
+    }
+    score
 }
