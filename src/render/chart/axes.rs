@@ -50,7 +50,6 @@ fn axis_unit(lang: Lang, unit: Option<Unit>) -> Option<&'static str> {
     }
 }
 
-/// Axes, gridlines and tick labels; returns the frame to plot in.
 /// What a time chart's axes show.
 pub(super) struct Axes<'a> {
     pub(super) from: Date,
@@ -103,22 +102,29 @@ pub(super) fn frame(lang: Lang, axes: &Axes, body: &mut Vec<Element>) -> Frame {
         );
         body.push(label(left - 5.0, y + SMALL * 0.35, SMALL, l).attr("text-anchor", "end"));
     }
+    time_axis(lang, &f, axes, body);
+    f
+}
+
+/// The time axis along the plot's foot: round dates ticked, named by month (and year, where
+/// it changes) or by year.
+fn time_axis(lang: Lang, f: &Frame, axes: &Axes, body: &mut Vec<Element>) {
     body.push(
-        line(left, bottom, right, bottom, "apt-chart__axis")
+        line(f.left, f.bottom, f.right, f.bottom, "apt-chart__axis")
             .attr("stroke", "#0b0c0c")
             .attr("stroke-width", "1"),
     );
-    let max_ticks = ((right - left) / 46.0).floor().max(1.0) as usize;
+    let max_ticks = ((f.right - f.left) / 46.0).floor().max(1.0) as usize;
     let (dates, step) = time_ticks(axes.from, axes.to, max_ticks);
     let mut last_year = None;
     for d in dates {
         let x = f.x.at(d);
         body.push(
-            line(x, bottom, x, bottom + 5.0, "apt-chart__axis")
+            line(x, f.bottom, x, f.bottom + 5.0, "apt-chart__axis")
                 .attr("stroke", "#0b0c0c")
                 .attr("stroke-width", "1"),
         );
-        let row1 = bottom + 5.0 + SMALL;
+        let row1 = f.bottom + 5.0 + SMALL;
         // Centred under its tick, unless that would take it past the chart's edge (a wide
         // font, a Welsh month): then it ends at the edge (or starts at it) instead.
         let tick_label = |y: f64, text: String| {
@@ -141,9 +147,9 @@ pub(super) fn frame(lang: Lang, axes: &Axes, body: &mut Vec<Element>) -> Frame {
         }
         last_year = Some(d.year());
     }
-    f
 }
 
+/// "No figures to plot" in the middle of an empty plot.
 pub(super) fn no_data(f: &Frame, lang: Lang, body: &mut Vec<Element>) {
     body.push(
         label(
