@@ -163,15 +163,16 @@ fn comparator_sentences(lang: Lang, ind: &Indicator) -> Vec<String> {
 }
 
 /// One line of an indicator's chart: the council's or a comparator's figures, in period order.
-struct Series<'a> {
+pub(crate) struct Series<'a> {
     name: String,
     lang: Option<Lang>,
     values: Vec<&'a Value>,
     style: LineStyle,
 }
 
-/// All the lines: the council's first, then the comparators'.
-fn series_of<'a>(lang: Lang, feed: &Feed, ind: &'a Indicator) -> Vec<Series<'a>> {
+/// All the lines: the council's first (named "This council" when the publisher has no name),
+/// then the comparators'.
+pub(crate) fn series_of<'a>(lang: Lang, feed: &Feed, ind: &'a Indicator) -> Vec<Series<'a>> {
     let council_name = feed.publisher.name.show(lang).to_string();
     let council_label = if council_name.is_empty() {
         t(lang, "This council").to_string()
@@ -218,7 +219,7 @@ pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
         height: HEIGHT,
         body,
         key,
-        table: all_figures_table(lang, feed, ind),
+        table: all_figures_table(lang, ind, &series),
     }
     .into_figure(lang)
 }
@@ -472,9 +473,8 @@ fn grid_fits(periods: usize, columns: usize, figures: usize) -> bool {
 /// An indicator's "all figures" table: a row per period and a column per line (the council's,
 /// then each comparator's), "suppressed" where a figure is withheld and "—" where a line has
 /// none; or, when the lines do not share their periods, a row per figure. `None` when there is
-/// no figure at all.
-pub(crate) fn all_figures_table(lang: Lang, feed: &Feed, ind: &Indicator) -> Option<Element> {
-    let series = series_of(lang, feed, ind);
+/// no figure at all. `series` are the indicator's lines, from [`series_of`].
+pub(crate) fn all_figures_table(lang: Lang, ind: &Indicator, series: &[Series]) -> Option<Element> {
     // Each series' figure for each period (the last one written wins), found through a map:
     // a series may have tens of thousands of figures.
     let by_period: Vec<HashMap<Period, &Value>> = series
@@ -620,7 +620,14 @@ mod tests {
         assert!(grid_fits(1_000, 100, 40_000));
         assert!(!grid_fits(1_000, 100, 30_000));
         let (feed, _) = feed_of(FEED);
-        let h = html(&all_figures_table(Lang::En, &feed, &feed.indicators[0]).unwrap());
+        let h = html(
+            &all_figures_table(
+                Lang::En,
+                &feed.indicators[0],
+                &series_of(Lang::En, &feed, &feed.indicators[0]),
+            )
+            .unwrap(),
+        );
         assert!(
             h.contains("Permanent social workers: all figures</caption>"),
             "{h}"
@@ -634,7 +641,12 @@ mod tests {
             "{h}"
         );
         // No figures, no table.
-        assert!(all_figures_table(Lang::En, &feed, &feed.indicators[1]).is_none());
+        assert!(all_figures_table(
+            Lang::En,
+            &feed.indicators[1],
+            &series_of(Lang::En, &feed, &feed.indicators[1])
+        )
+        .is_none());
     }
 
     #[test]
