@@ -249,7 +249,19 @@ fn trend_plot(
         no_data(&f, lang, body);
     }
     // Every line's points: the series, then the target.
-    let mut lines: Vec<Points> = series.iter().map(|s| points_of(&f, s)).collect();
+    let mut lines: Vec<Points> = series
+        .iter()
+        .map(|s| {
+            s.values
+                .iter()
+                .map(|v| {
+                    v.value
+                        .filter(|x| x.is_finite())
+                        .map(|x| (f.x.at(v.period.end()), f.y.at(x)))
+                })
+                .collect()
+        })
+        .collect();
     let mut labels = Vec::new();
     if let (Some(tg), true) = (&ind.target, has_figures) {
         let (target, label) = target_line(lang, &f, ind.unit, tg, lines.len(), body);
@@ -323,18 +335,6 @@ fn suppressed_gaps(f: &Frame, council: &Series, body: &mut Vec<Element>) -> Vec<
         body.push(GAP.path(path_d(&[Some((x, f.top)), Some((x, f.bottom))])));
     }
     gaps
-}
-
-/// A line's points: one per figure, a gap for each suppressed one.
-fn points_of(f: &Frame, s: &Series) -> Points {
-    s.values
-        .iter()
-        .map(|v| {
-            v.value
-                .filter(|x| x.is_finite())
-                .map(|x| (f.x.at(v.period.end()), f.y.at(x)))
-        })
-        .collect()
 }
 
 /// The target: a line at its value up to its date, ending in a tick. Returns the line's
