@@ -247,7 +247,27 @@ fn burn_up_plot(lang: Lang, as_of: Date, b: &BurnUp, body: &mut Vec<Element>) ->
     let ceiling = vec![Some((f.left, top_y)), Some((f.right, top_y))];
     body.push(CEILING.path(path_d(&ceiling)));
     let (today, today_box) = data_date(lang, &f, as_of, body);
-    let [planned, original, done] = month_lines(&f, b, from, as_of);
+    // The planned, originally planned and completed lines, each from zero at the start of the
+    // first month; the completed line stops at the data date.
+    let origin = Some((f.x.at(from), f.y.at(0.0)));
+    let series = |vals: &[usize]| -> Points {
+        std::iter::once(origin)
+            .chain(
+                b.months
+                    .iter()
+                    .zip(vals)
+                    .map(|(&m, &v)| Some((f.x.at(m), f.y.at(v as f64)))),
+            )
+            .collect()
+    };
+    let planned = series(&b.planned);
+    let original = series(&b.original);
+    let mut done: Points = vec![origin];
+    for (&m, v) in b.months.iter().zip(&b.done) {
+        if let Some(v) = v {
+            done.push(Some((f.x.at(m.min(as_of)), f.y.at(*v as f64))));
+        }
+    }
     body.push(ORIGINAL.path(path_d(&original)));
     body.push(PLANNED.path(path_d(&planned)));
     body.push(DONE.path(path_d(&done)));
@@ -291,31 +311,6 @@ fn data_date(lang: Lang, f: &Frame, as_of: Date, body: &mut Vec<Element>) -> (Po
         Box4(tx0 - tw, ty - SMALL, tx0, ty + 3.0)
     };
     (today, today_box)
-}
-
-/// The planned, originally planned and completed lines, each from zero at the start of the
-/// first month; the completed line stops at the data date.
-fn month_lines(f: &Frame, b: &BurnUp, from: Date, as_of: Date) -> [Points; 3] {
-    let origin = Some((f.x.at(from), f.y.at(0.0)));
-    let series = |vals: &[usize]| -> Points {
-        std::iter::once(origin)
-            .chain(
-                b.months
-                    .iter()
-                    .zip(vals)
-                    .map(|(&m, &v)| Some((f.x.at(m), f.y.at(v as f64)))),
-            )
-            .collect()
-    };
-    let planned = series(&b.planned);
-    let original = series(&b.original);
-    let mut done: Points = vec![origin];
-    for (&m, v) in b.months.iter().zip(&b.done) {
-        if let Some(v) = v {
-            done.push(Some((f.x.at(m.min(as_of)), f.y.at(*v as f64))));
-        }
-    }
-    [planned, original, done]
 }
 
 /// The direct labels of the completed, planned and (when it differs) originally planned
