@@ -196,6 +196,17 @@ pub(super) fn path_d(points: &[Option<(f64, f64)>]) -> String {
     d
 }
 
+/// A picture in a chart's key, 32 by 16, beside the words (which say everything, so the
+/// picture is hidden from assistive technology).
+pub(super) fn key_picture(shape: Element) -> Element {
+    svg("svg")
+        .class("apt-chart__key")
+        .attr("viewBox", "0 0 32 16")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(shape)
+}
+
 /// How a line is drawn: colour class, width, dashes, marker shape.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct LineStyle {
@@ -272,16 +283,7 @@ impl LineStyle {
 
     /// A small picture of the line for the key.
     pub(super) fn key(&self) -> Element {
-        let mut s = svg("svg")
-            .class("apt-chart__key")
-            .attr("viewBox", "0 0 32 16")
-            .attr("aria-hidden", "true")
-            .attr("focusable", "false")
-            .child(self.path("M2 8 L30 8".to_string()));
-        if let Some(m) = self.marker(16.0, 8.0) {
-            s = s.child(m);
-        }
-        s
+        key_picture(self.path("M2 8 L30 8".to_string())).child_opt(self.marker(16.0, 8.0))
     }
 }
 

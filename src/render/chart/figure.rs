@@ -2,7 +2,7 @@
 //! the key and the "Show as table" table; the key's swatch; and the sentences that more than
 //! one chart's description says.
 
-use super::draw::{c, rect, W};
+use super::draw::{c, key_picture, rect, W};
 use crate::i18n::{self, t, tn, tv, Lang, Val};
 use crate::markup::{el, svg, Element};
 use crate::table::scroll_box;
@@ -123,18 +123,14 @@ pub(super) fn join(parts: impl IntoIterator<Item = String>) -> String {
         .join(" ")
 }
 
-/// A bar chart's key swatch: a small filled box beside the words in the key.
-pub(super) fn key_swatch(fill: &str, class: &str, stroke: &str) -> Element {
-    svg("svg")
-        .class("apt-chart__key")
-        .attr("viewBox", "0 0 32 16")
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .child(
-            rect(1.0, 1.0, 30.0, 14.0)
-                .class(class)
-                .attr("fill", fill)
-                .attr("stroke", stroke)
-                .attr("stroke-width", "1.5"),
-        )
+/// A bar chart's key swatch: a small filled box beside the words in the key, outlined
+/// `stroke_width` wide.
+pub(super) fn key_swatch(fill: &str, class: &str, stroke: &str, stroke_width: &str) -> Element {
+    key_picture(
+        rect(1.0, 1.0, 30.0, 14.0)
+            .class(class)
+            .attr("fill", fill)
+            .attr("stroke", stroke)
+            .attr("stroke-width", stroke_width),
+    )
 }

@@ -382,30 +382,19 @@ fn group_words(lang: Lang, g: &Group, mut y: f64, body: &mut Vec<Element>) -> f6
 fn priority_key(lang: Lang) -> Key {
     vec![
         (
-            key_swatch("#00703c", "apt-chart__seg--complete", "#00703c"),
+            key_swatch("#00703c", "apt-chart__seg--complete", "#00703c", "1.5"),
             status_word(lang, Status::Complete).to_string(),
         ),
         (
-            key_swatch("#1d70b8", "apt-chart__seg--in-progress", "#1d70b8"),
+            key_swatch("#1d70b8", "apt-chart__seg--in-progress", "#1d70b8", "1.5"),
             status_word(lang, Status::InProgress).to_string(),
         ),
         (
-            key_swatch("#ffffff", "apt-chart__seg--not-started", "#0b0c0c"),
+            key_swatch("#ffffff", "apt-chart__seg--not-started", "#0b0c0c", "1.5"),
             status_word(lang, Status::NotStarted).to_string(),
         ),
         (
-            svg("svg")
-                .class("apt-chart__key")
-                .attr("viewBox", "0 0 32 16")
-                .attr("aria-hidden", "true")
-                .attr("focusable", "false")
-                .child(
-                    rect(1.0, 1.0, 30.0, 14.0)
-                        .class("apt-chart__seg--overdue")
-                        .attr("fill", HATCH)
-                        .attr("stroke", "#d4351c")
-                        .attr("stroke-width", "2"),
-                ),
+            key_swatch(HATCH, "apt-chart__seg--overdue", "#d4351c", "2"),
             t(lang, "Overdue").to_string(),
         ),
     ]

@@ -148,7 +148,7 @@ fn then_and_now_description(lang: Lang, c: &ThenAndNow, d_then: &str, d_now: &st
 
 /// The key: which bar is which date.
 fn then_and_now_key(lang: Lang, on_then: &str, on_now: &str) -> Key {
-    let swatch = |fill: &str, class: &str| key_swatch(fill, class, "#0b0c0c");
+    let swatch = |fill: &str, class: &str| key_swatch(fill, class, "#0b0c0c", "1.5");
     vec![
         (
             swatch("#b1b4b6", "apt-chart__then"),
