@@ -382,16 +382,19 @@ fn burn_up_key(lang: Lang) -> Key {
 
 /// The same numbers as a table, a row per month (none when there are no months).
 fn burn_up_table(lang: Lang, b: &BurnUp) -> Option<Element> {
+    // The months and their figures side by side (all four are made from the months).
     let rows: Vec<Vec<String>> = b
         .months
         .iter()
-        .enumerate()
-        .map(|(i, &m)| {
+        .zip(&b.planned)
+        .zip(&b.original)
+        .zip(&b.done)
+        .map(|(((&m, &planned), &original), done)| {
             vec![
                 i18n::month_year(lang, m),
-                count(b.planned[i]),
-                count(b.original[i]),
-                b.done[i].map_or_else(|| "—".to_string(), count),
+                count(planned),
+                count(original),
+                done.map_or_else(|| "—".to_string(), count),
             ]
         })
         .collect();
