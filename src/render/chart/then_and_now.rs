@@ -10,90 +10,84 @@ use crate::markup::Element;
 use crate::table::data_table;
 use crate::words::status_word;
 
-/// The actions counted by status at both dates. Rows: the four statuses, then "not known" and
-/// "not yet in the plan" (at the date only).
-struct ThenAndNow {
-    /// Each row's name.
-    names: Vec<String>,
-    then: [usize; 6],
-    now: [usize; 6],
-    /// The rows shown: the statuses, and the other two when they count any action.
-    shown: Vec<usize>,
+/// One row of the chart: a status (or "not known", "not yet in the plan") and how many
+/// actions had it on each date.
+struct Row {
+    name: String,
+    then: usize,
+    now: usize,
 }
 
-impl ThenAndNow {
-    fn of(lang: Lang, feed: &Feed, since: Date) -> ThenAndNow {
-        let mut then = [0usize; 6];
-        let mut now = [0usize; 6];
-        let row = |s: Status| Status::ALL.iter().position(|&x| x == s).unwrap_or(0);
-        for a in &feed.actions {
-            now[row(a.status)] += 1;
-            let k = if a.added.is_some_and(|d| d > since) {
-                5
-            } else {
-                crate::changes::state_at(a, since).status.map_or(4, row)
-            };
-            then[k] += 1;
-        }
-        let names: Vec<String> = Status::ALL
-            .iter()
-            .map(|&s| status_word(lang, s).to_string())
-            .chain([
-                t(lang, "Not known").to_string(),
-                t(lang, "Not yet in the plan").to_string(),
-            ])
-            .collect();
-        let shown: Vec<usize> = (0..6).filter(|&k| k < 4 || then[k] + now[k] > 0).collect();
-        ThenAndNow {
-            names,
-            then,
-            now,
-            shown,
-        }
+/// The rows: the four statuses, then "not known" and "not yet in the plan" (at the date only)
+/// when they count any action.
+fn rows(lang: Lang, feed: &Feed, since: Date) -> Vec<Row> {
+    let mut then = [0usize; 6];
+    let mut now = [0usize; 6];
+    let row = |s: Status| Status::ALL.iter().position(|&x| x == s).unwrap_or(0);
+    for a in &feed.actions {
+        now[row(a.status)] += 1;
+        let k = if a.added.is_some_and(|d| d > since) {
+            5
+        } else {
+            crate::changes::state_at(a, since).status.map_or(4, row)
+        };
+        then[k] += 1;
     }
+    let names = Status::ALL
+        .iter()
+        .map(|&s| status_word(lang, s).to_string())
+        .chain([
+            t(lang, "Not known").to_string(),
+            t(lang, "Not yet in the plan").to_string(),
+        ]);
+    names
+        .zip(then.into_iter().zip(now))
+        .enumerate()
+        .filter(|&(k, (_, (then, now)))| k < 4 || then + now > 0)
+        .map(|(_, (name, (then, now)))| Row { name, then, now })
+        .collect()
 }
 
 /// The actions by status on `since` (read from their updates, as `changes` reads them) and at
 /// `as_of`, side by side: at a glance what a committee asks, "what has moved since we met?".
 pub fn status_then_and_now(lang: Lang, feed: &Feed, since: Date) -> Element {
-    let counts = ThenAndNow::of(lang, feed, since);
+    let rows = rows(lang, feed, since);
     let (d_then, d_now) = (i18n::date(lang, since), i18n::date(lang, feed.as_of));
     let on_then = tf(lang, "On {date}", &[("date", &d_then)]);
     let on_now = tf(lang, "On {date}", &[("date", &d_now)]);
-    let (body, height) = then_and_now_bars(lang, &counts);
+    let (body, height) = then_and_now_bars(lang, &rows);
     Chart {
         id: "apt-chart-since".into(),
         title: t(lang, "Actions by status, then and now").to_string(),
         title_lang: None,
-        desc: then_and_now_description(lang, &counts, &d_then, &d_now),
+        desc: then_and_now_description(lang, &rows, &d_then, &d_now),
         height,
         body,
         key: then_and_now_key(lang, &on_then, &on_now),
-        table: Some(then_and_now_table(lang, &counts, on_then, on_now)),
+        table: Some(then_and_now_table(lang, &rows, on_then, on_now)),
     }
     .into_figure(lang)
 }
 
 /// The drawing: per status its counts in words, then a bar for each date; and its height.
-fn then_and_now_bars(lang: Lang, c: &ThenAndNow) -> (Vec<Element>, f64) {
-    let max = c
-        .shown
+fn then_and_now_bars(lang: Lang, rows: &[Row]) -> (Vec<Element>, f64) {
+    let max = rows
         .iter()
-        .map(|&k| c.then[k].max(c.now[k]))
+        .map(|r| r.then.max(r.now))
         .max()
         .unwrap_or(0)
         .max(1);
     let bar_w = W - 40.0;
     let mut body = Vec::new();
     let mut y = 0.0;
-    for &k in &c.shown {
+    for r in rows {
         let words = tf(
             lang,
             "{status}: {then} then, {now} now",
             &[
-                ("status", &c.names[k]),
-                ("then", &count(c.then[k])),
-                ("now", &count(c.now[k])),
+                ("status", &r.name),
+                ("then", &count(r.then)),
+                ("now", &count(r.now)),
             ],
         );
         // Wrapped to the chart's width: a wide font or a long Welsh label never sticks out.
@@ -103,8 +97,8 @@ fn then_and_now_bars(lang: Lang, c: &ThenAndNow) -> (Vec<Element>, f64) {
             body.push(label(2.0, y, LABEL, line));
         }
         for (n, class, fill) in [
-            (c.then[k], "apt-chart__then", "#b1b4b6"),
-            (c.now[k], "apt-chart__now", "#1d70b8"),
+            (r.then, "apt-chart__then", "#b1b4b6"),
+            (r.now, "apt-chart__now", "#1d70b8"),
         ] {
             y += 4.0;
             let w = bar_w * n as f64 / max as f64;
@@ -124,11 +118,10 @@ fn then_and_now_bars(lang: Lang, c: &ThenAndNow) -> (Vec<Element>, f64) {
 }
 
 /// The chart's words: the counts on each date.
-fn then_and_now_description(lang: Lang, c: &ThenAndNow, d_then: &str, d_now: &str) -> String {
-    let list = |v: &[usize; 6]| {
-        c.shown
-            .iter()
-            .map(|&k| format!("{} {}", c.names[k], count(v[k])))
+fn then_and_now_description(lang: Lang, rows: &[Row], d_then: &str, d_now: &str) -> String {
+    let list = |n: fn(&Row) -> usize| {
+        rows.iter()
+            .map(|r| format!("{} {}", r.name, count(n(r))))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -136,12 +129,12 @@ fn then_and_now_description(lang: Lang, c: &ThenAndNow, d_then: &str, d_now: &st
         tf(
             lang,
             "On {date}: {counts}.",
-            &[("date", d_then), ("counts", &list(&c.then))],
+            &[("date", d_then), ("counts", &list(|r| r.then))],
         ),
         tf(
             lang,
             "On {date}: {counts}.",
-            &[("date", d_now), ("counts", &list(&c.now))],
+            &[("date", d_now), ("counts", &list(|r| r.now))],
         ),
     ])
 }
@@ -162,13 +155,12 @@ fn then_and_now_key(lang: Lang, on_then: &str, on_now: &str) -> Key {
 }
 
 /// The same numbers as a table: a row per status, a column per date.
-fn then_and_now_table(lang: Lang, c: &ThenAndNow, on_then: String, on_now: String) -> Element {
+fn then_and_now_table(lang: Lang, rows: &[Row], on_then: String, on_now: String) -> Element {
     data_table(
         t(lang, "Actions by status, then and now"),
         &[t(lang, "Status").to_string(), on_then, on_now],
-        c.shown
-            .iter()
-            .map(|&k| vec![c.names[k].clone(), count(c.then[k]), count(c.now[k])])
+        rows.iter()
+            .map(|r| vec![r.name.clone(), count(r.then), count(r.now)])
             .collect(),
     )
 }
