@@ -1,7 +1,7 @@
 //! The completion chart: the share of actions complete, as one bar with the number in words.
 
 use super::draw::{c, label, line, rect, LABEL, SMALL, W};
-use super::figure::{completion_sentence, count, join, overdue_sentence, Chart};
+use super::figure::{completion_sentence, count, join, overdue_words, Chart};
 use crate::feed::Status;
 use crate::i18n::{self, t, tn, Lang};
 use crate::markup::{svg, Element};
@@ -37,13 +37,7 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
 fn completion_description(lang: Lang, a: &ActionCounts, to_do: usize, any_due: bool) -> String {
     join([
         completion_sentence(lang, a.complete, to_do, a.percent_complete),
-        if to_do > 0 && any_due {
-            overdue_sentence(lang, a.overdue)
-        } else if to_do > a.complete {
-            t(lang, "No action still to do has a due date.").to_string()
-        } else {
-            String::new()
-        },
+        overdue_words(lang, to_do, a.complete, a.overdue, any_due),
         if a.ongoing > 0 {
             tn(
                 lang,

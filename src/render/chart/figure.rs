@@ -115,6 +115,25 @@ pub(super) fn overdue_sentence(lang: Lang, n: usize) -> String {
     }
 }
 
+/// What the completion and priority charts say of overdue actions: how many of the `to_do`
+/// actions are overdue, or, when no action still to do has a due date (`any_due` false), that;
+/// nothing when every action is done.
+pub(super) fn overdue_words(
+    lang: Lang,
+    to_do: usize,
+    done: usize,
+    overdue: usize,
+    any_due: bool,
+) -> String {
+    if to_do > 0 && any_due {
+        overdue_sentence(lang, overdue)
+    } else if to_do > done {
+        t(lang, "No action still to do has a due date.").to_string()
+    } else {
+        String::new()
+    }
+}
+
 pub(super) fn join(parts: impl IntoIterator<Item = String>) -> String {
     parts
         .into_iter()

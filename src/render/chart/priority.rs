@@ -4,7 +4,7 @@
 use super::draw::{
     label, line, rect, text_width, wrap_items, wrap_lines, BOLD, CHAR_EM, LABEL, SMALL, W,
 };
-use super::figure::{completion_sentence, count, join, key_swatch, overdue_sentence, Chart, Key};
+use super::figure::{completion_sentence, count, join, key_swatch, overdue_words, Chart, Key};
 use crate::date::Date;
 use crate::feed::{Action, Feed, Status};
 use crate::i18n::{t, tf, tn, Lang};
@@ -109,13 +109,7 @@ fn priority_description(lang: Lang, feed: &Feed, groups: &[Group]) -> String {
             to_do,
             crate::summary::percent_complete(done, to_do, 0),
         ),
-        if to_do > 0 && feed.any_due() {
-            overdue_sentence(lang, overdue)
-        } else if to_do > done {
-            t(lang, "No action still to do has a due date.").to_string()
-        } else {
-            String::new()
-        },
+        overdue_words(lang, to_do, done, overdue, feed.any_due()),
     ];
     sentences.extend(ranking_sentences(lang, groups));
     join(sentences)
