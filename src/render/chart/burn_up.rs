@@ -216,32 +216,26 @@ fn burn_up_description(lang: Lang, feed: &Feed, b: &BurnUp) -> String {
 /// when no action has a date, the axes of the data date's month and "No figures to plot").
 /// Returns the key.
 fn burn_up_plot(lang: Lang, as_of: Date, b: &BurnUp, body: &mut Vec<Element>) -> Key {
-    let top = 2.0 * SMALL + 14.0;
-    let (Some(&first), Some(&last)) = (b.months.first(), b.months.last()) else {
-        let ticks = nice_ticks(0.0, b.total.max(1) as f64, 5);
-        let axes = Axes {
-            from: month_start(as_of),
-            to: as_of.month_end(),
-            ticks: &ticks,
-            unit: None,
-            height: HEIGHT,
-            top,
-        };
-        let f = frame(lang, &axes, body);
-        no_data(&f, lang, body);
-        return Vec::new();
+    // The months shown, or the data date's month with "No figures to plot" when there are none.
+    let months = b.months.first().zip(b.months.last());
+    let (from, to, max_ticks) = match months {
+        Some((&first, &last)) => (month_start(first), last, 6),
+        None => (month_start(as_of), as_of.month_end(), 5),
     };
-    let from = month_start(first);
-    let ticks = nice_ticks(0.0, b.total.max(1) as f64, 6);
+    let ticks = nice_ticks(0.0, b.total.max(1) as f64, max_ticks);
     let axes = Axes {
         from,
-        to: last,
+        to,
         ticks: &ticks,
         unit: None,
         height: HEIGHT,
-        top,
+        top: 2.0 * SMALL + 14.0,
     };
     let f = frame(lang, &axes, body);
+    if months.is_none() {
+        no_data(&f, lang, body);
+        return Vec::new();
+    }
     // Ceiling: the plan's total.
     let top_y = f.y.at(b.total as f64);
     let ceiling = vec![Some((f.left, top_y)), Some((f.right, top_y))];
