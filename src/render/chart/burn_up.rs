@@ -3,7 +3,7 @@
 
 use super::axes::{frame, no_data, Axes, Frame};
 use super::draw::{
-    halo_label, path_d, text_width, CEILING, DONE, ORIGINAL, PLANNED, SMALL, TODAY, W,
+    halo_label, path_d, text_width, Points, CEILING, DONE, ORIGINAL, PLANNED, SMALL, TODAY, W,
 };
 use super::figure::{completion_sentence, count, join, overdue_sentence, Chart, Key};
 use super::labels::{place_labels, segments, Box4, DirectLabel};
@@ -124,9 +124,6 @@ fn burn_up_data(feed: &Feed) -> BurnUp {
 
 /// The drawing's height.
 const HEIGHT: f64 = 260.0;
-
-/// A line's points in chart coordinates; `None` is a gap.
-type Points = Vec<Option<(f64, f64)>>;
 
 /// By month: actions planned to be complete (by current and by original due dates) against
 /// actions actually completed, under the plan's total, with the data date marked.

@@ -174,6 +174,9 @@ pub(super) fn rect(x: f64, y: f64, w: f64, h: f64) -> Element {
         .attr("height", c(h.max(0.0)))
 }
 
+/// A line's points in chart coordinates; `None` is a gap.
+pub(super) type Points = Vec<Option<(f64, f64)>>;
+
 /// A path through runs of points; `None` breaks the line (a gap, never a zero).
 pub(super) fn path_d(points: &[Option<(f64, f64)>]) -> String {
     let mut d = String::new();

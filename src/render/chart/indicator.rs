@@ -2,7 +2,9 @@
 //! gaps for suppressed figures; and every indicator's trend side by side.
 
 use super::axes::{frame, no_data, tick_text, Axes, Frame};
-use super::draw::{id_part, line, path_d, LineStyle, COMPARATORS, COUNCIL, GAP, SMALL, TARGET};
+use super::draw::{
+    id_part, line, path_d, LineStyle, Points, COMPARATORS, COUNCIL, GAP, SMALL, TARGET,
+};
 use super::figure::{join, Chart, Key};
 use super::labels::{place_labels, segments, DirectLabel};
 use super::scale::nice_ticks;
@@ -201,9 +203,6 @@ pub(crate) fn series_of<'a>(lang: Lang, feed: &Feed, ind: &'a Indicator) -> Vec<
 
 /// The drawing's height.
 const HEIGHT: f64 = 240.0;
-
-/// A line's points in chart coordinates; `None` is a gap.
-type Points = Vec<Option<(f64, f64)>>;
 
 /// An indicator's figures over time, with its target, comparators and suppressed gaps.
 pub fn indicator_trend(lang: Lang, feed: &Feed, ind: &Indicator) -> Element {
