@@ -1,0 +1,789 @@
+//! Rows to a feed: [`import`] builds the feed's JSON from the template's sheets, checks it
+//! with the validator, and maps each problem's JSON path back to the sheet, row and column
+//! its value came from.
+
+use super::cells::{cell_text, day_month, typed, How};
+use super::ordered_json::{order, write_json, J};
+use super::template::{
+    column_names, lookup, norm, sheet_key, Kind as K, Place, ACTIONS, BREAKDOWN, COMPARATORS, PLAN,
+    SHEETS, SUCCESS_MEASURES, VALUES, VARIANTS,
+};
+use super::{column_letter, Cell, Import, Sheet, SheetProblem, Source, Workbook};
+use crate::validate::{self, closest, quote, Severity};
+use std::collections::HashMap;
+
+/// Where a value of the feed came from.
+#[derive(Debug, Clone)]
+struct Loc {
+    sheet: usize,
+    row: usize,
+    col: Option<(usize, String)>,
+}
+
+/// A template sheet found in the workbook, its columns matched to the template's.
+struct Table<'w> {
+    def: usize,
+    header_row: usize,
+    /// For each template column, where its plain, English and Welsh columns are.
+    at: Vec<[Option<usize>; 3]>,
+    /// And their names as written in the header row.
+    written: Vec<[Option<String>; 3]>,
+    /// The rows with something in a template column: row number and cells.
+    rows: Vec<(usize, &'w [Cell])>,
+}
+
+impl Table<'_> {
+    fn cell<'c>(&self, cells: &'c [Cell], ci: usize, variant: usize) -> Option<&'c Cell> {
+        self.at[ci][variant].and_then(|j| cells.get(j))
+    }
+
+    /// The name of the column a template column's values are read from, as written.
+    fn col_name(&self, ci: usize) -> String {
+        let w = &self.written[ci];
+        w[0].clone()
+            .or_else(|| w[1].clone())
+            .or_else(|| w[2].clone())
+            .unwrap_or_else(|| SHEETS[self.def].cols[ci].name.to_string())
+    }
+
+    /// The name of one variant (plain, English, Welsh) of a text column, as written.
+    fn variant_name(&self, ci: usize, variant: usize) -> String {
+        self.written[ci][variant]
+            .clone()
+            .unwrap_or_else(|| format!("{}{}", SHEETS[self.def].cols[ci].name, VARIANTS[variant]))
+    }
+}
+
+struct Builder<'w> {
+    wb: &'w Workbook,
+    how: How,
+    problems: Vec<SheetProblem>,
+    locs: HashMap<String, Loc>,
+    shown: Vec<String>,
+}
+
+impl<'w> Builder<'w> {
+    fn problem(
+        &mut self,
+        severity: Severity,
+        sheet: Option<usize>,
+        row: Option<usize>,
+        col: Option<(usize, String)>,
+        message: String,
+    ) {
+        self.problems.push(SheetProblem {
+            severity,
+            sheet: sheet.map(|s| self.shown[s].clone()),
+            row,
+            order: (
+                sheet.map_or(0, |s| s + 1),
+                row.unwrap_or(0),
+                col.as_ref().map_or(0, |c| c.0 + 1),
+            ),
+            column: col.map(|c| c.1),
+            message,
+            rule: None,
+            json_at: None,
+        });
+    }
+
+    fn error(&mut self, t: &Table, row: usize, col: Option<(usize, String)>, message: String) {
+        self.problem(Severity::Error, Some(t.def), Some(row), col, message);
+    }
+
+    fn loc(&mut self, path: String, sheet: usize, row: usize, col: Option<(usize, String)>) {
+        self.locs.entry(path).or_insert(Loc { sheet, row, col });
+    }
+
+    /// Matches the workbook's sheets to the template's.
+    fn tables(&mut self) -> Vec<Option<Table<'w>>> {
+        let wb = self.wb;
+        let mut found: Vec<Option<&'w Sheet>> = vec![None; SHEETS.len()];
+        let mut unknown: Vec<&Sheet> = Vec::new();
+        for s in &wb.sheets {
+            let key = sheet_key(&s.name, wb.source);
+            match SHEETS.iter().position(|d| d.name == key) {
+                Some(i) if found[i].is_some() => {
+                    let first = found[i].map_or("", |f| f.name.as_str()).to_string();
+                    self.problem(
+                        Severity::Error,
+                        Some(i),
+                        None,
+                        None,
+                        format!(
+                            "there are two {} for {}: {} and {}; only the first is read, so delete or rename the other",
+                            self.things(),
+                            quote(SHEETS[i].name),
+                            quote(&first),
+                            quote(&s.name)
+                        ),
+                    );
+                }
+                Some(i) => {
+                    found[i] = Some(s);
+                    self.shown[i] = s.name.clone();
+                }
+                None => unknown.push(s),
+            }
+        }
+        let missing: Vec<&str> = SHEETS
+            .iter()
+            .zip(&found)
+            .filter(|(_, f)| f.is_none())
+            .map(|(d, _)| d.name)
+            .collect();
+        for s in &unknown {
+            let key = sheet_key(&s.name, wb.source);
+            let hint = closest(&key, missing.iter().copied()).map_or(String::new(), |m| {
+                format!("; did you mean {}?", self.file(m))
+            });
+            self.problem(
+                Severity::Warning,
+                None,
+                None,
+                None,
+                format!(
+                    "{} {} is not part of the template, so it is ignored{hint}",
+                    self.thing(),
+                    quote(&s.name)
+                ),
+            );
+        }
+        for i in [PLAN, ACTIONS] {
+            if found[i].is_some() {
+                continue;
+            }
+            let near = unknown
+                .iter()
+                .find(|s| closest(&sheet_key(&s.name, wb.source), [SHEETS[i].name]).is_some());
+            let (container, want) = match wb.source {
+                Source::CsvFolder => ("folder", "file"),
+                _ => ("workbook", "sheet"),
+            };
+            let hint = match near {
+                Some(s) => format!(
+                    "did you mean {}? Rename that {want} {}",
+                    quote(&s.name),
+                    self.file(SHEETS[i].name)
+                ),
+                None => "add it, with the column names in its first row".to_string(),
+            };
+            self.problem(
+                Severity::Error,
+                Some(i),
+                None,
+                None,
+                format!(
+                    "the {container} has no {want} {}; {hint}",
+                    self.file(SHEETS[i].name)
+                ),
+            );
+            // The problem names the missing sheet in its message, not as a place.
+            if let Some(p) = self.problems.last_mut() {
+                p.sheet = None;
+            }
+        }
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| s.map(|s| self.header(i, s)))
+            .collect()
+    }
+
+    /// "sheet" or "file", for messages.
+    fn thing(&self) -> &'static str {
+        match self.wb.source {
+            Source::CsvFolder => "file",
+            _ => "sheet",
+        }
+    }
+
+    fn things(&self) -> &'static str {
+        match self.wb.source {
+            Source::CsvFolder => "files",
+            _ => "sheets",
+        }
+    }
+
+    /// A template sheet's name as the officer would write it: `"actions"` or `"actions.csv"`.
+    fn file(&self, name: &str) -> String {
+        match self.wb.source {
+            Source::CsvFolder => quote(&format!("{name}.csv")),
+            _ => quote(name),
+        }
+    }
+
+    /// Reads a sheet's header row and finds its rows of data.
+    fn header(&mut self, def: usize, sheet: &'w Sheet) -> Table<'w> {
+        let d = &SHEETS[def];
+        // The column names are in the first row, unless a title was put above them: then in
+        // the row (of the first ten) that names the most template columns.
+        let known = |r: &Vec<Cell>| {
+            r.iter()
+                .filter(|c| cell_text(c).is_some_and(|h| lookup(d, &norm(&h)).is_some()))
+                .count()
+        };
+        let skip = (0..sheet.rows.len().min(10))
+            .max_by_key(|&i| (known(&sheet.rows[i]), std::cmp::Reverse(i)))
+            .filter(|&i| known(&sheet.rows[i]) > 0)
+            .unwrap_or(0);
+        let rows = &sheet.rows[skip..];
+        let header_row = sheet.first_row + skip;
+        let mut t = Table {
+            def,
+            header_row,
+            at: vec![[None; 3]; d.cols.len()],
+            written: vec![[None, None, None]; d.cols.len()],
+            rows: Vec::new(),
+        };
+        let Some(head) = rows.first() else {
+            return t;
+        };
+        let names = column_names(d);
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut used = vec![false; width];
+        for r in &rows[1..] {
+            for (j, c) in r.iter().enumerate() {
+                used[j] |= cell_text(c).is_some();
+            }
+        }
+        for j in (0..width).filter(|&j| used[j] && head.get(j).and_then(cell_text).is_none()) {
+            let letter = column_letter(sheet.first_col + j);
+            self.problem(
+                Severity::Warning,
+                Some(def),
+                Some(header_row),
+                Some((1000 + j, letter.clone())),
+                format!("column {letter} has no name in row {header_row}, so it is ignored; write the column's name in row {header_row}"),
+            );
+        }
+        for (j, cell) in head.iter().enumerate() {
+            let letter = column_letter(sheet.first_col + j);
+            let Some(h) = cell_text(cell).map(|h| h.trim().to_string()) else {
+                continue;
+            };
+            let at = Some((1000 + j, h.clone()));
+            match lookup(d, &norm(&h)) {
+                Some((ci, v)) => {
+                    if let Some(prev) = t.at[ci][v] {
+                        self.problem(
+                            Severity::Error,
+                            Some(def),
+                            Some(header_row),
+                            at,
+                            format!(
+                                "there are two columns for \"{}{}\" (columns {} and {letter}); only the first is read, so delete or rename the other",
+                                d.cols[ci].name,
+                                VARIANTS[v],
+                                column_letter(sheet.first_col + prev)
+                            ),
+                        );
+                    } else {
+                        t.at[ci][v] = Some(j);
+                        t.written[ci][v] = Some(h.clone());
+                    }
+                }
+                None => {
+                    let hint = match closest(&h, names.iter().map(String::as_str)) {
+                        Some(k) => format!("; did you mean \"{k}\"?"),
+                        None => format!(
+                            "; the {} sheet can have: {}",
+                            d.name,
+                            d.cols.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+                        ),
+                    };
+                    self.problem(
+                        Severity::Warning,
+                        Some(def),
+                        Some(header_row),
+                        at,
+                        format!("unknown column {} is ignored{hint}", quote(&h)),
+                    );
+                }
+            }
+        }
+        let read: Vec<usize> = t.at.iter().flatten().flatten().copied().collect();
+        for (i, r) in rows.iter().enumerate().skip(1) {
+            if read
+                .iter()
+                .any(|&j| r.get(j).is_some_and(|c| cell_text(c).is_some()))
+            {
+                t.rows.push((header_row + i, r.as_slice()));
+            }
+        }
+        t
+    }
+
+    /// The value of template column `ci` in a row, typed for the feed.
+    fn value(&mut self, t: &Table, cells: &[Cell], ci: usize, row: usize) -> Option<J> {
+        let c = &SHEETS[t.def].cols[ci];
+        if !matches!(c.kind, K::Text) {
+            return t
+                .cell(cells, ci, 0)
+                .and_then(|cell| typed(c.kind, cell, self.how));
+        }
+        let [plain, en, cy] = [0, 1, 2].map(|v| {
+            t.cell(cells, ci, v)
+                .and_then(|cell| typed(K::Text, cell, self.how))
+        });
+        if en.is_none() && cy.is_none() {
+            return plain;
+        }
+        if plain.is_some() {
+            let name = c.name;
+            self.error(
+                t,
+                row,
+                Some((ci, name.to_string())),
+                format!("this row has text in \"{name}\" and in \"{name}_en\" or \"{name}_cy\"; write plain text in \"{name}\", or English and Welsh in \"{name}_en\" and \"{name}_cy\", not both"),
+            );
+        }
+        let mut o = J::Obj(Vec::new());
+        if let Some(en) = en {
+            o.set(&["en"], en);
+        }
+        if let Some(cy) = cy {
+            o.set(&["cy"], cy);
+        }
+        Some(o)
+    }
+
+    /// One row as a JSON object (without its first `skip` columns, the links to its parent),
+    /// noting where each of its values came from under `path`.
+    fn item(&mut self, t: &Table, row: usize, cells: &[Cell], path: &str, skip: usize) -> J {
+        let d = &SHEETS[t.def];
+        if !path.is_empty() {
+            self.loc(path.to_string(), t.def, row, None);
+        }
+        let mut obj = J::Obj(Vec::new());
+        for (ci, c) in d.cols.iter().enumerate().skip(skip) {
+            let name = t.col_name(ci);
+            let at = |key: &str| {
+                if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                }
+            };
+            for n in 1..=c.dest.len() {
+                self.loc(
+                    at(&c.dest[..n].join(".")),
+                    t.def,
+                    row,
+                    Some((ci, name.clone())),
+                );
+            }
+            let p = at(&c.dest.join("."));
+            if matches!(c.kind, K::Text) {
+                for (v, lang) in [(1, "en"), (2, "cy")] {
+                    let col = t.variant_name(ci, v);
+                    self.loc(format!("{p}.{lang}"), t.def, row, Some((ci, col)));
+                }
+            }
+            let Some(v) = self.value(t, cells, ci, row) else {
+                continue;
+            };
+            if let J::Arr(items) = &v {
+                for k in 0..items.len() {
+                    self.loc(format!("{p}[{k}]"), t.def, row, Some((ci, name.clone())));
+                }
+            }
+            obj.set(c.dest, v);
+        }
+        obj
+    }
+
+    fn plan(&mut self, t: &Table, root: &mut J) {
+        let (row, cells) = t.rows.first().copied().unwrap_or((t.header_row + 1, &[]));
+        for &(extra, _) in t.rows.iter().skip(1) {
+            self.error(
+                t,
+                extra,
+                None,
+                format!("the plan sheet holds one plan, in row {row}; this row is not read, so move what it says into row {row}"),
+            );
+        }
+        let obj = self.item(t, row, cells, "", 0);
+        if let J::Obj(members) = obj {
+            for (k, v) in members {
+                root.set(&[k.as_str()], v);
+            }
+        }
+        if root.get("schema_version").is_none() {
+            root.set(&["schema_version"], J::Str("1.0".into()));
+        }
+        if root.get("plan").is_none() {
+            root.set(&["plan"], J::Obj(Vec::new()));
+        }
+    }
+
+    /// The rows of a top-level list; returns each id's first index.
+    fn list(&mut self, t: &Table, root: &mut J, key: &str) -> HashMap<String, usize> {
+        let mut ids = HashMap::new();
+        root.entry(key, J::Arr(Vec::new()));
+        for &(row, cells) in &t.rows {
+            let k = root.len(key);
+            let obj = self.item(t, row, cells, &format!("{key}[{k}]"), 0);
+            if let Some(J::Str(id)) = obj.get("id") {
+                ids.entry(id.clone()).or_insert(k);
+            }
+            root.push(key, obj);
+        }
+        ids
+    }
+
+    /// The rows of a list inside the items of another sheet, linked by their first column.
+    fn children(
+        &mut self,
+        t: &Table,
+        root: &mut J,
+        ids: &HashMap<String, usize>,
+        comparators: &mut HashMap<usize, Vec<Vec<String>>>,
+    ) {
+        let d = &SHEETS[t.def];
+        let Place::Child { parent, key } = d.place else {
+            return;
+        };
+        let pd = &SHEETS[parent];
+        let Place::List(list) = pd.place else {
+            return;
+        };
+        for &(row, cells) in &t.rows {
+            let link_col = Some((0, t.col_name(0)));
+            let Some(J::Str(id)) = t.cell(cells, 0, 0).and_then(|c| typed(K::Ref, c, self.how))
+            else {
+                self.error(
+                    t,
+                    row,
+                    link_col,
+                    format!(
+                        "\"{}\" is missing; every {} must have one",
+                        d.cols[0].name, d.noun
+                    ),
+                );
+                continue;
+            };
+            let Some(&p) = ids.get(&id) else {
+                self.error(
+                    t,
+                    row,
+                    link_col,
+                    format!(
+                        "this {} refers to {} {}, but there is no {} with that id in \"{}\"",
+                        d.noun,
+                        pd.noun,
+                        quote(&id),
+                        pd.noun,
+                        pd.name
+                    ),
+                );
+                continue;
+            };
+            let Some(parent_obj) = root.item_mut(list, p) else {
+                continue;
+            };
+            match t.def {
+                SUCCESS_MEASURES => {
+                    let k = parent_obj.len(key);
+                    let path = format!("{list}[{p}].{key}[{k}]");
+                    let name = t.col_name(1);
+                    self.loc(path.clone(), t.def, row, Some((1, name)));
+                    for (v, lang) in [(1, "en"), (2, "cy")] {
+                        let col = t.variant_name(1, v);
+                        self.loc(format!("{path}.{lang}"), t.def, row, Some((1, col)));
+                    }
+                    match self.value(t, cells, 1, row) {
+                        Some(v) => {
+                            parent_obj.push(key, v);
+                        }
+                        None => self.error(
+                            t,
+                            row,
+                            Some((1, t.col_name(1))),
+                            format!("\"text\" is missing; every {} must have one", d.noun),
+                        ),
+                    }
+                }
+                VALUES | BREAKDOWN => {
+                    let comparator = t.cell(cells, 1, 0).and_then(|c| typed(K::Str, c, self.how));
+                    let (target, base) = match comparator {
+                        None => (parent_obj, format!("{list}[{p}]")),
+                        Some(J::Str(name)) => {
+                            let names = comparators.get(&p).map(Vec::as_slice).unwrap_or(&[]);
+                            let c = names
+                                .iter()
+                                .position(|n| n.iter().any(|n| n.trim() == name))
+                                .or_else(|| {
+                                    names.iter().position(|n| {
+                                        n.iter()
+                                            .any(|n| n.trim().to_lowercase() == name.to_lowercase())
+                                    })
+                                });
+                            let Some(c) = c else {
+                                let all = names.iter().flatten().map(String::as_str);
+                                let hint = closest(&name, all).map_or(String::new(), |n| {
+                                    format!("; did you mean {}?", quote(n))
+                                });
+                                self.error(
+                                    t,
+                                    row,
+                                    Some((1, t.col_name(1))),
+                                    format!(
+                                        "this {} refers to comparator {}, but indicator {} has no comparator with that name in \"comparators\"{hint}",
+                                        if t.def == VALUES { "value" } else { "part" },
+                                        quote(&name),
+                                        quote(&id)
+                                    ),
+                                );
+                                continue;
+                            };
+                            let Some(comp) = parent_obj.item_mut("comparators", c) else {
+                                continue;
+                            };
+                            (comp, format!("{list}[{p}].comparators[{c}]"))
+                        }
+                        Some(_) => continue,
+                    };
+                    if t.def == BREAKDOWN {
+                        self.part(t, row, cells, target, &base, &id);
+                        continue;
+                    }
+                    let k = target.len("values");
+                    let mut obj = self.item(t, row, cells, &format!("{base}.values[{k}]"), 2);
+                    if obj.get("value").is_none() {
+                        obj.set(&["value"], J::Null);
+                    }
+                    target.push("values", obj);
+                }
+                _ => {
+                    let k = parent_obj.len(key);
+                    let obj = self.item(t, row, cells, &format!("{list}[{p}].{key}[{k}]"), 1);
+                    if t.def == COMPARATORS {
+                        let names = match obj.get("name") {
+                            Some(J::Str(s)) => vec![s.clone()],
+                            Some(J::Obj(m)) => m
+                                .iter()
+                                .filter_map(|(_, v)| match v {
+                                    J::Str(s) => Some(s.clone()),
+                                    _ => None,
+                                })
+                                .collect(),
+                            _ => Vec::new(),
+                        };
+                        comparators.entry(p).or_default().push(names);
+                    }
+                    // The parent was looked up by index just above; it is still there.
+                    if let Some(parent_obj) = root.item_mut(list, p) {
+                        parent_obj.push(key, obj);
+                    }
+                }
+            }
+        }
+    }
+
+    /// (1.1) A row of the breakdown sheet: a part of the value of `target` (an indicator or
+    /// one of its comparators, at JSON path `base`) for the row's period.
+    fn part(
+        &mut self,
+        t: &Table,
+        row: usize,
+        cells: &[Cell],
+        target: &mut J,
+        base: &str,
+        id: &str,
+    ) {
+        let period = t
+            .cell(cells, 2, 0)
+            .and_then(|c| typed(K::Period, c, self.how));
+        let Some(J::Str(period)) = period else {
+            self.error(
+                t,
+                row,
+                Some((2, t.col_name(2))),
+                "\"period\" is missing; every part of a breakdown must name the period of its figure in the values sheet".into(),
+            );
+            return;
+        };
+        let Some(J::Arr(values)) = target.get("values") else {
+            self.error(t, row, Some((2, t.col_name(2))), format!("indicator {} has no figure for {} in the values sheet to break down; add the figure there first", quote(id), quote(&period)));
+            return;
+        };
+        let Some(v) = values
+            .iter()
+            .position(|v| v.get("period") == Some(&J::Str(period.clone())))
+        else {
+            self.error(t, row, Some((2, t.col_name(2))), format!("indicator {} has no figure for {} in the values sheet to break down; add the figure there first", quote(id), quote(&period)));
+            return;
+        };
+        let Some(value) = target.item_mut("values", v) else {
+            return;
+        };
+        let k = value.len("breakdown");
+        let mut obj = self.item(
+            t,
+            row,
+            cells,
+            &format!("{base}.values[{v}].breakdown[{k}]"),
+            3,
+        );
+        if obj.get("value").is_none() {
+            obj.set(&["value"], J::Null);
+        }
+        value.push("breakdown", obj);
+    }
+
+    /// Where a JSON path's value came from: the path itself, or the nearest enclosing one.
+    fn lookup(&self, path: &str) -> Option<&Loc> {
+        let mut p = path;
+        loop {
+            if let Some(l) = self.locs.get(p) {
+                return Some(l);
+            }
+            p = &p[..p.rfind(['.', '['])?];
+        }
+    }
+
+    /// A message with the JSON paths it names (`actions[3]`) turned into rows.
+    fn rows_in(&self, message: &str) -> String {
+        let mut out = message.to_string();
+        for d in SHEETS.iter() {
+            let Place::List(list) = d.place else {
+                continue;
+            };
+            let pat = format!("{list}[");
+            let mut from = 0;
+            while let Some(i) = out[from..].find(&pat).map(|i| i + from) {
+                let start = i + pat.len();
+                let end = out[start..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .map_or(out.len(), |e| e + start);
+                if end > start && out[end..].starts_with(']') {
+                    if let Some(l) = self.locs.get(&out[i..=end]) {
+                        let words = format!("row {} of {}", l.row, self.shown[l.sheet]);
+                        out.replace_range(i..=end, &words);
+                        from = i + words.len();
+                        continue;
+                    }
+                }
+                from = start;
+            }
+        }
+        out
+    }
+}
+
+/// True when the CSV files' dates are month first: some day can only be read that way
+/// (`01/31/2026`) and none only day first (`31/01/2026`).
+fn month_first(tables: &[Option<Table>]) -> bool {
+    let (mut dmy, mut mdy) = (false, false);
+    for t in tables.iter().flatten() {
+        for (ci, c) in SHEETS[t.def].cols.iter().enumerate() {
+            if !matches!(c.kind, K::Date | K::Period) {
+                continue;
+            }
+            for &(_, cells) in &t.rows {
+                if let Some((a, b)) = t.cell(cells, ci, 0).and_then(|c| match c {
+                    Cell::Text(s) => day_month(s),
+                    _ => None,
+                }) {
+                    dmy |= a > 12 && b <= 12;
+                    mdy |= b > 12 && a <= 12;
+                }
+            }
+        }
+    }
+    mdy && !dmy
+}
+
+/// Reads a spreadsheet as a feed: builds the feed's JSON from the rows, checks it with the
+/// validator, and reports every problem by sheet, row and column.
+pub fn import(wb: &Workbook) -> Import {
+    let mut b = Builder {
+        wb,
+        how: How {
+            csv: wb.source == Source::CsvFolder,
+            month_first: false,
+        },
+        problems: wb.problems.clone(),
+        locs: HashMap::new(),
+        shown: SHEETS
+            .iter()
+            .map(|d| match wb.source {
+                Source::CsvFolder => format!("{}.csv", d.name),
+                _ => d.name.to_string(),
+            })
+            .collect(),
+    };
+    let tables = b.tables();
+    if b.how.csv {
+        b.how.month_first = month_first(&tables);
+        if b.how.month_first {
+            b.problem(
+                Severity::Warning,
+                None,
+                None,
+                None,
+                "the dates in these CSV files are written month first (12/31/2026), as some programs save them, so every date like 01/02/2026 is read as 2 January; check a few".into(),
+            );
+        }
+    }
+    let mut root = J::Obj(Vec::new());
+    if let Some(t) = &tables[PLAN] {
+        b.plan(t, &mut root);
+    }
+    let mut ids: Vec<HashMap<String, usize>> = vec![HashMap::new(); SHEETS.len()];
+    for (i, d) in SHEETS.iter().enumerate() {
+        if let (Place::List(key), Some(t)) = (d.place, &tables[i]) {
+            if !t.rows.is_empty() || i == ACTIONS {
+                ids[i] = b.list(t, &mut root, key);
+            }
+        }
+    }
+    if root.get("actions").is_none() {
+        root.set(&["actions"], J::Arr(Vec::new()));
+    }
+    let mut comparators = HashMap::new();
+    for (i, d) in SHEETS.iter().enumerate() {
+        if let (Place::Child { parent, .. }, Some(t)) = (d.place, &tables[i]) {
+            b.children(t, &mut root, &ids[parent], &mut comparators);
+        }
+    }
+    order(&mut root, "Feed");
+    let mut json = String::new();
+    write_json(&root, 0, &mut json);
+    json.push('\n');
+    let report = validate::check_text(&json);
+    let no_plan = tables[PLAN].is_none();
+    for p in &report.problems {
+        let top = p.path.split(['.', '[']).next().unwrap_or("");
+        if no_plan
+            && matches!(
+                top,
+                "" | "schema_version" | "as_of" | "published" | "publisher" | "plan"
+            )
+        {
+            // "The workbook has no sheet plan" says it all.
+            continue;
+        }
+        let loc = b.lookup(&p.path).cloned();
+        let message = b.rows_in(&p.message);
+        b.problem(
+            p.severity,
+            loc.as_ref().map(|l| l.sheet),
+            loc.as_ref().map(|l| l.row),
+            loc.and_then(|l| l.col),
+            message,
+        );
+        if let Some(last) = b.problems.last_mut() {
+            last.rule = Some(p.rule);
+            last.json_at = Some((p.line, p.column));
+        }
+    }
+    let mut problems = b.problems;
+    problems.sort_by_key(|p| p.order);
+    Import {
+        json,
+        report,
+        problems,
+    }
+}
