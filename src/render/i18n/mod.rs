@@ -1314,9 +1314,9 @@ mod tests {
         TnPairs,
     }
     const INDIRECT: &[(&str, &str, Via)] = &[
-        ("render/i18n.rs", "tf", Via::PassThrough),
-        ("render/i18n.rs", "tv", Via::PassThrough),
-        ("render/i18n.rs", "tn", Via::PassThrough),
+        ("render/i18n/mod.rs", "tf", Via::PassThrough),
+        ("render/i18n/mod.rs", "tv", Via::PassThrough),
+        ("render/i18n/mod.rs", "tn", Via::PassThrough),
         ("render/view.rs", "t", Via::PassThrough),
         ("render/view.rs", "trend", Via::FnLiterals),
         ("publish/csv.rs", "actions", Via::Array("heads")),
@@ -1665,7 +1665,7 @@ mod tests {
         for u in &found.unknown {
             problems.push(format!(
                 "cannot see which strings reach this call, so cannot check their Welsh: {u}; \
-                 pass a literal, or tell INDIRECT in src/render/i18n.rs's tests where they come from"
+                 pass a literal, or tell INDIRECT in src/render/i18n/mod.rs's tests where they come from"
             ));
         }
         problems
