@@ -1,7 +1,7 @@
 //! The Welsh table: the Welsh for every interface string the code writes in English, and the
-//! months' names. A translator's file: the rules the Welsh follows are in the note below, and
-//! the tests fail when a string used in the source has no Welsh here, or Welsh here is no
-//! longer used.
+//! months' names. A translator's file: the rules the Welsh follows are in the note below;
+//! `tests/i18n_keys.rs` fails when a string used in the source has no Welsh here, or Welsh here
+//! is no longer used, and the test below when an entry is malformed.
 
 // Welsh style for these tables
 // ---------------------------
@@ -185,7 +185,7 @@ pub(super) static CY: &[(&str, &str)] = &[
     ("Improved", "Wedi gwella"),
     ("Worsened", "Wedi gwaethygu"),
     ("Changed", "Wedi newid"),
-    // Values and periods (i18n.rs, view.rs).
+    // Values and periods (i18n/mod.rs, view.rs).
     ("{x} per 10,000", "{x} fesul 10,000"),
     ("Q{q} {year}", "Ch{q} {year}"),
     ("{start} to {end}", "{start} i {end}"),
@@ -775,3 +775,110 @@ pub(super) const MONTHS_CY: [&str; 12] = [
     "Tachwedd",
     "Rhagfyr",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::super::next_brace;
+    use super::*;
+
+    /// A choice's branches: `(key, text)` in order.
+    type Branches<'t> = Vec<(&'t str, &'t str)>;
+
+    /// The `{…}`s of a template at the top level: `(name, Some(branches))` for a choice,
+    /// `(name, None)` for a placeholder, as `fill_into` reads them.
+    fn parts(s: &str) -> Vec<(&str, Option<Branches<'_>>)> {
+        let mut out = Vec::new();
+        let mut rest = s;
+        while let Some((open, close)) = next_brace(rest) {
+            let inner = &rest[open + 1..close];
+            match inner.split_once(',') {
+                Some((name, mut body)) if !name.contains('{') => {
+                    let mut branches = Vec::new();
+                    while let Some((o, c)) = next_brace(body) {
+                        branches.push((body[..o].trim(), &body[o + 1..c]));
+                        body = &body[c + 1..];
+                    }
+                    out.push((name.trim(), Some(branches)));
+                }
+                _ => out.push((inner, None)),
+            }
+            rest = &rest[close + 1..];
+        }
+        out
+    }
+
+    /// The values a template uses, as `{name}`, in placeholders and choices at any depth.
+    fn placeholders(s: &str) -> Vec<String> {
+        fn walk(s: &str, out: &mut Vec<String>) {
+            for (name, branches) in parts(s) {
+                out.push(format!("{{{name}}}"));
+                for (_, text) in branches.unwrap_or_default() {
+                    walk(text, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(s, &mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Choices with a branch no value can take (a misspelt category), or with no `other`.
+    fn bad_choices(s: &str) -> Vec<String> {
+        const KEYS: [&str; 10] = [
+            "zero", "one", "two", "few", "many", "other", "day", "month", "quarter", "year",
+        ];
+        let mut out = Vec::new();
+        for (name, branches) in parts(s) {
+            let Some(branches) = branches else { continue };
+            for (k, text) in &branches {
+                if !KEYS.contains(k) {
+                    out.push(format!("{s:?}: {{{name}, …}} has a branch {k:?}"));
+                }
+                out.extend(bad_choices(text));
+            }
+            if !branches.iter().any(|(k, _)| *k == "other") {
+                out.push(format!("{s:?}: {{{name}, …}} has no \"other\" branch"));
+            }
+        }
+        out
+    }
+
+    /// Duplicate keys, and placeholders that differ between the English and the Welsh.
+    fn table_problems() -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut keys = std::collections::HashSet::new();
+        for (en, cy) in CY {
+            if !keys.insert(*en) {
+                problems.push(format!("{en:?} is in CY twice"));
+            }
+            if placeholders(en) != placeholders(cy) {
+                problems.push(format!(
+                    "placeholders differ: {en:?} {:?} → {cy:?} {:?}",
+                    placeholders(en),
+                    placeholders(cy)
+                ));
+            }
+            if cy.trim().is_empty() {
+                problems.push(format!("{en:?} has empty Welsh"));
+            }
+            problems.extend(bad_choices(en));
+            problems.extend(bad_choices(cy));
+        }
+        problems
+    }
+
+    /// No English twice; the same placeholders in the English and the Welsh; no empty Welsh;
+    /// every choice with branches a value can take, and an `other`.
+    #[test]
+    fn the_table_is_well_formed() {
+        let problems = table_problems();
+        assert!(
+            problems.is_empty(),
+            "{} problem(s) with the Welsh table:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+}
