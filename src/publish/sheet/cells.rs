@@ -1,7 +1,7 @@
 //! A cell's value typed for the feed: numbers, dates and words as officers type them, and
 //! Excel's own dates and serial day numbers.
 
-use super::ordered_json::J;
+use super::ordered_json::OrderedJson;
 use super::template::{norm, Kind, Kind as K};
 use super::Cell;
 use crate::csv::unguard;
@@ -199,7 +199,7 @@ pub(super) struct How {
 }
 
 /// The typed JSON value of one cell of a column of `kind` (not text), or `None` when empty.
-pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<J> {
+pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<OrderedJson> {
     let csv = how.csv;
     let raw = cell_text(cell)?;
     let text = || {
@@ -211,18 +211,20 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<J> {
         }
     };
     Some(match kind {
-        K::Text => J::Str(if csv {
+        K::Text => OrderedJson::String(if csv {
             unguard(&raw).to_string()
         } else {
             raw.clone()
         }),
-        K::Str | K::Id | K::Ref | K::Url => J::Str(text()),
+        K::Str | K::Id | K::Ref | K::Url => OrderedJson::String(text()),
         K::Version => match cell {
             // Excel makes "1.0" the number 1 (and a CSV file then says 1).
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => J::Str(format!("{n}.0")),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => {
+                OrderedJson::String(format!("{n}.0"))
+            }
             _ => {
                 let t = text();
-                J::Str(
+                OrderedJson::String(
                     if !t.is_empty() && t.len() < 9 && t.bytes().all(|b| b.is_ascii_digit()) {
                         format!("{t}.0")
                     } else {
@@ -231,44 +233,46 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<J> {
                 )
             }
         },
-        K::Enum(words) => J::Str(enum_word(&text(), &words())),
+        K::Enum(words) => OrderedJson::String(enum_word(&text(), &words())),
         K::Refs => {
-            let ids: Vec<J> = text()
+            let ids: Vec<OrderedJson> = text()
                 .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(|s| J::Str(s.to_string()))
+                .map(|s| OrderedJson::String(s.to_string()))
                 .collect();
             if ids.is_empty() {
                 return None;
             }
-            J::Arr(ids)
+            OrderedJson::Array(ids)
         }
         K::Date => match cell {
-            Cell::Date(d) => J::Str(d.to_string()),
-            Cell::Number(n) => J::Str(excel_serial_date(*n).map_or(raw.clone(), |d| d.to_string())),
-            _ => J::Str(date_text(&text(), how.month_first)),
+            Cell::Date(d) => OrderedJson::String(d.to_string()),
+            Cell::Number(n) => {
+                OrderedJson::String(excel_serial_date(*n).map_or(raw.clone(), |d| d.to_string()))
+            }
+            _ => OrderedJson::String(date_text(&text(), how.month_first)),
         },
         K::Period => match cell {
-            Cell::Date(d) => J::Str(d.to_string()),
+            Cell::Date(d) => OrderedJson::String(d.to_string()),
             _ => {
                 let t = text();
                 let d = date_text(&t, how.month_first);
-                J::Str(if Date::parse(&d).is_ok() { d } else { t })
+                OrderedJson::String(if Date::parse(&d).is_ok() { d } else { t })
             }
         },
         K::Number => match cell {
-            Cell::Number(n) => J::Num(*n),
-            Cell::Bool(b) => J::Bool(*b),
-            _ => number_of(&raw).map_or_else(|| J::Str(text()), J::Num),
+            Cell::Number(n) => OrderedJson::Number(*n),
+            Cell::Bool(b) => OrderedJson::Bool(*b),
+            _ => number_of(&raw).map_or_else(|| OrderedJson::String(text()), OrderedJson::Number),
         },
         K::Bool => match cell {
-            Cell::Bool(b) => J::Bool(*b),
-            Cell::Number(n) if *n == 1.0 || *n == 0.0 => J::Bool(*n == 1.0),
+            Cell::Bool(b) => OrderedJson::Bool(*b),
+            Cell::Number(n) if *n == 1.0 || *n == 0.0 => OrderedJson::Bool(*n == 1.0),
             _ => match text().to_lowercase().as_str() {
-                "true" | "yes" | "y" | "1" => J::Bool(true),
-                "false" | "no" | "n" | "0" => J::Bool(false),
-                _ => J::Str(text()),
+                "true" | "yes" | "y" | "1" => OrderedJson::Bool(true),
+                "false" | "no" | "n" | "0" => OrderedJson::Bool(false),
+                _ => OrderedJson::String(text()),
             },
         },
     })

@@ -3,7 +3,7 @@
 //! its value came from.
 
 use super::cells::{cell_text, day_month, typed, How};
-use super::ordered_json::{order, write_json, J};
+use super::ordered_json::{order, write_json, OrderedJson};
 use super::template::{
     column_names, lookup, norm, sheet_key, Kind as K, Place, ACTIONS, BREAKDOWN, COMPARATORS, PLAN,
     SHEETS, SUCCESS_MEASURES, VALUES, VARIANTS,
@@ -315,7 +315,7 @@ impl<'w> Builder<'w> {
     }
 
     /// The value of template column `ci` in a row, typed for the feed.
-    fn value(&mut self, t: &Table, cells: &[Cell], ci: usize, row: usize) -> Option<J> {
+    fn value(&mut self, t: &Table, cells: &[Cell], ci: usize, row: usize) -> Option<OrderedJson> {
         let c = &SHEETS[t.def].cols[ci];
         if !matches!(c.kind, K::Text) {
             return t
@@ -338,7 +338,7 @@ impl<'w> Builder<'w> {
                 format!("this row has text in \"{name}\" and in \"{name}_en\" or \"{name}_cy\"; write plain text in \"{name}\", or English and Welsh in \"{name}_en\" and \"{name}_cy\", not both"),
             );
         }
-        let mut o = J::Obj(Vec::new());
+        let mut o = OrderedJson::Object(Vec::new());
         if let Some(en) = en {
             o.set(&["en"], en);
         }
@@ -350,12 +350,19 @@ impl<'w> Builder<'w> {
 
     /// One row as a JSON object (without its first `skip` columns, the links to its parent),
     /// noting where each of its values came from under `path`.
-    fn item(&mut self, t: &Table, row: usize, cells: &[Cell], path: &str, skip: usize) -> J {
+    fn item(
+        &mut self,
+        t: &Table,
+        row: usize,
+        cells: &[Cell],
+        path: &str,
+        skip: usize,
+    ) -> OrderedJson {
         let d = &SHEETS[t.def];
         if !path.is_empty() {
             self.loc(path.to_string(), t.def, row, None);
         }
-        let mut obj = J::Obj(Vec::new());
+        let mut obj = OrderedJson::Object(Vec::new());
         for (ci, c) in d.cols.iter().enumerate().skip(skip) {
             let name = t.col_name(ci);
             let at = |key: &str| {
@@ -383,7 +390,7 @@ impl<'w> Builder<'w> {
             let Some(v) = self.value(t, cells, ci, row) else {
                 continue;
             };
-            if let J::Arr(items) = &v {
+            if let OrderedJson::Array(items) = &v {
                 for k in 0..items.len() {
                     self.loc(format!("{p}[{k}]"), t.def, row, Some((ci, name.clone())));
                 }
@@ -393,7 +400,7 @@ impl<'w> Builder<'w> {
         obj
     }
 
-    fn plan(&mut self, t: &Table, root: &mut J) {
+    fn plan(&mut self, t: &Table, root: &mut OrderedJson) {
         let (row, cells) = t.rows.first().copied().unwrap_or((t.header_row + 1, &[]));
         for &(extra, _) in t.rows.iter().skip(1) {
             self.error(
@@ -404,27 +411,27 @@ impl<'w> Builder<'w> {
             );
         }
         let obj = self.item(t, row, cells, "", 0);
-        if let J::Obj(members) = obj {
+        if let OrderedJson::Object(members) = obj {
             for (k, v) in members {
                 root.set(&[k.as_str()], v);
             }
         }
         if root.get("schema_version").is_none() {
-            root.set(&["schema_version"], J::Str("1.0".into()));
+            root.set(&["schema_version"], OrderedJson::String("1.0".into()));
         }
         if root.get("plan").is_none() {
-            root.set(&["plan"], J::Obj(Vec::new()));
+            root.set(&["plan"], OrderedJson::Object(Vec::new()));
         }
     }
 
     /// The rows of a top-level list; returns each id's first index.
-    fn list(&mut self, t: &Table, root: &mut J, key: &str) -> HashMap<String, usize> {
+    fn list(&mut self, t: &Table, root: &mut OrderedJson, key: &str) -> HashMap<String, usize> {
         let mut ids = HashMap::new();
-        root.entry(key, J::Arr(Vec::new()));
+        root.entry(key, OrderedJson::Array(Vec::new()));
         for &(row, cells) in &t.rows {
             let k = root.len(key);
             let obj = self.item(t, row, cells, &format!("{key}[{k}]"), 0);
-            if let Some(J::Str(id)) = obj.get("id") {
+            if let Some(OrderedJson::String(id)) = obj.get("id") {
                 ids.entry(id.clone()).or_insert(k);
             }
             root.push(key, obj);
@@ -436,7 +443,7 @@ impl<'w> Builder<'w> {
     fn children(
         &mut self,
         t: &Table,
-        root: &mut J,
+        root: &mut OrderedJson,
         ids: &HashMap<String, usize>,
         comparators: &mut HashMap<usize, Vec<Vec<String>>>,
     ) {
@@ -450,7 +457,8 @@ impl<'w> Builder<'w> {
         };
         for &(row, cells) in &t.rows {
             let link_col = Some((0, t.col_name(0)));
-            let Some(J::Str(id)) = t.cell(cells, 0, 0).and_then(|c| typed(K::Ref, c, self.how))
+            let Some(OrderedJson::String(id)) =
+                t.cell(cells, 0, 0).and_then(|c| typed(K::Ref, c, self.how))
             else {
                 self.error(
                     t,
@@ -508,7 +516,7 @@ impl<'w> Builder<'w> {
                     let comparator = t.cell(cells, 1, 0).and_then(|c| typed(K::Str, c, self.how));
                     let (target, base) = match comparator {
                         None => (parent_obj, format!("{list}[{p}]")),
-                        Some(J::Str(name)) => {
+                        Some(OrderedJson::String(name)) => {
                             let names = comparators.get(&p).map(Vec::as_slice).unwrap_or(&[]);
                             let c = names
                                 .iter()
@@ -551,7 +559,7 @@ impl<'w> Builder<'w> {
                     let k = target.len("values");
                     let mut obj = self.item(t, row, cells, &format!("{base}.values[{k}]"), 2);
                     if obj.get("value").is_none() {
-                        obj.set(&["value"], J::Null);
+                        obj.set(&["value"], OrderedJson::Null);
                     }
                     target.push("values", obj);
                 }
@@ -560,11 +568,11 @@ impl<'w> Builder<'w> {
                     let obj = self.item(t, row, cells, &format!("{list}[{p}].{key}[{k}]"), 1);
                     if t.def == COMPARATORS {
                         let names = match obj.get("name") {
-                            Some(J::Str(s)) => vec![s.clone()],
-                            Some(J::Obj(m)) => m
+                            Some(OrderedJson::String(s)) => vec![s.clone()],
+                            Some(OrderedJson::Object(m)) => m
                                 .iter()
                                 .filter_map(|(_, v)| match v {
-                                    J::Str(s) => Some(s.clone()),
+                                    OrderedJson::String(s) => Some(s.clone()),
                                     _ => None,
                                 })
                                 .collect(),
@@ -588,14 +596,14 @@ impl<'w> Builder<'w> {
         t: &Table,
         row: usize,
         cells: &[Cell],
-        target: &mut J,
+        target: &mut OrderedJson,
         base: &str,
         id: &str,
     ) {
         let period = t
             .cell(cells, 2, 0)
             .and_then(|c| typed(K::Period, c, self.how));
-        let Some(J::Str(period)) = period else {
+        let Some(OrderedJson::String(period)) = period else {
             self.error(
                 t,
                 row,
@@ -604,13 +612,13 @@ impl<'w> Builder<'w> {
             );
             return;
         };
-        let Some(J::Arr(values)) = target.get("values") else {
+        let Some(OrderedJson::Array(values)) = target.get("values") else {
             self.error(t, row, Some((2, t.col_name(2))), format!("indicator {} has no figure for {} in the values sheet to break down; add the figure there first", quote(id), quote(&period)));
             return;
         };
         let Some(v) = values
             .iter()
-            .position(|v| v.get("period") == Some(&J::Str(period.clone())))
+            .position(|v| v.get("period") == Some(&OrderedJson::String(period.clone())))
         else {
             self.error(t, row, Some((2, t.col_name(2))), format!("indicator {} has no figure for {} in the values sheet to break down; add the figure there first", quote(id), quote(&period)));
             return;
@@ -627,7 +635,7 @@ impl<'w> Builder<'w> {
             3,
         );
         if obj.get("value").is_none() {
-            obj.set(&["value"], J::Null);
+            obj.set(&["value"], OrderedJson::Null);
         }
         value.push("breakdown", obj);
     }
@@ -727,7 +735,7 @@ pub fn import(wb: &Workbook) -> Import {
             );
         }
     }
-    let mut root = J::Obj(Vec::new());
+    let mut root = OrderedJson::Object(Vec::new());
     if let Some(t) = &tables[PLAN] {
         b.plan(t, &mut root);
     }
@@ -740,7 +748,7 @@ pub fn import(wb: &Workbook) -> Import {
         }
     }
     if root.get("actions").is_none() {
-        root.set(&["actions"], J::Arr(Vec::new()));
+        root.set(&["actions"], OrderedJson::Array(Vec::new()));
     }
     let mut comparators = HashMap::new();
     for (i, d) in SHEETS.iter().enumerate() {

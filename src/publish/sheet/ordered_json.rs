@@ -5,30 +5,33 @@
 use super::cells::number_text;
 use crate::validate;
 
+/// A JSON value whose objects keep their keys in the order they were set (and then in the
+/// spec's, by [`order`]); serde_json's would sort them.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum J {
+pub(super) enum OrderedJson {
     Null,
     Bool(bool),
-    Num(f64),
-    Str(String),
-    Arr(Vec<J>),
-    Obj(Vec<(String, J)>),
+    Number(f64),
+    String(String),
+    Array(Vec<OrderedJson>),
+    /// An object's members, in order.
+    Object(Vec<(String, OrderedJson)>),
 }
 
-impl J {
-    pub(super) fn get(&self, key: &str) -> Option<&J> {
+impl OrderedJson {
+    pub(super) fn get(&self, key: &str) -> Option<&OrderedJson> {
         match self {
-            J::Obj(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            OrderedJson::Object(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
 
     /// The member `key` of an object, added (as `empty`) if missing.
-    pub(super) fn entry(&mut self, key: &str, empty: J) -> &mut J {
-        if !matches!(self, J::Obj(_)) {
-            *self = J::Obj(Vec::new());
+    pub(super) fn entry(&mut self, key: &str, empty: OrderedJson) -> &mut OrderedJson {
+        if !matches!(self, OrderedJson::Object(_)) {
+            *self = OrderedJson::Object(Vec::new());
         }
-        let J::Obj(m) = self else {
+        let OrderedJson::Object(m) = self else {
             unreachable!("made an object above")
         };
         let i = match m.iter().position(|(k, _)| k == key) {
@@ -42,21 +45,21 @@ impl J {
     }
 
     /// Sets the value at a path of keys, making objects on the way.
-    pub(super) fn set(&mut self, path: &[&str], v: J) {
+    pub(super) fn set(&mut self, path: &[&str], v: OrderedJson) {
         match path {
             [] => *self = v,
-            [k, rest @ ..] => self.entry(k, J::Obj(Vec::new())).set(rest, v),
+            [k, rest @ ..] => self.entry(k, OrderedJson::Object(Vec::new())).set(rest, v),
         }
     }
 
     /// Appends to the list `key` of an object; returns the new item's index.
-    pub(super) fn push(&mut self, key: &str, v: J) -> usize {
-        let list = self.entry(key, J::Arr(Vec::new()));
-        if !matches!(list, J::Arr(_)) {
-            *list = J::Arr(Vec::new());
+    pub(super) fn push(&mut self, key: &str, v: OrderedJson) -> usize {
+        let list = self.entry(key, OrderedJson::Array(Vec::new()));
+        if !matches!(list, OrderedJson::Array(_)) {
+            *list = OrderedJson::Array(Vec::new());
         }
         match list {
-            J::Arr(a) => {
+            OrderedJson::Array(a) => {
                 a.push(v);
                 a.len() - 1
             }
@@ -64,10 +67,10 @@ impl J {
         }
     }
 
-    pub(super) fn item_mut(&mut self, list: &str, i: usize) -> Option<&mut J> {
+    pub(super) fn item_mut(&mut self, list: &str, i: usize) -> Option<&mut OrderedJson> {
         match self {
-            J::Obj(m) => match m.iter_mut().find(|(k, _)| k == list) {
-                Some((_, J::Arr(a))) => a.get_mut(i),
+            OrderedJson::Object(m) => match m.iter_mut().find(|(k, _)| k == list) {
+                Some((_, OrderedJson::Array(a))) => a.get_mut(i),
                 _ => None,
             },
             _ => None,
@@ -76,19 +79,19 @@ impl J {
 
     pub(super) fn len(&self, key: &str) -> usize {
         match self.get(key) {
-            Some(J::Arr(a)) => a.len(),
+            Some(OrderedJson::Array(a)) => a.len(),
             _ => 0,
         }
     }
 }
 
 /// Puts every object's keys in the order `feed-v1.md` lists them.
-pub(super) fn order(j: &mut J, def: &str) {
+pub(super) fn order(j: &mut OrderedJson, def: &str) {
     let keys = validate::KEYS
         .iter()
         .find(|(d, _)| *d == def)
         .map_or(&[][..], |(_, k)| *k);
-    if let J::Obj(m) = j {
+    if let OrderedJson::Object(m) = j {
         m.sort_by_key(|(k, _)| {
             keys.iter()
                 .position(|x| *x == k.as_str())
@@ -97,8 +100,8 @@ pub(super) fn order(j: &mut J, def: &str) {
         for (k, v) in m.iter_mut() {
             let inner = nested_def(def, k);
             match v {
-                J::Obj(_) => order(v, inner),
-                J::Arr(items) => items.iter_mut().for_each(|i| order(i, inner)),
+                OrderedJson::Object(_) => order(v, inner),
+                OrderedJson::Array(items) => items.iter_mut().for_each(|i| order(i, inner)),
                 _ => {}
             }
         }
@@ -129,14 +132,18 @@ fn nested_def(def: &str, key: &str) -> &'static str {
     }
 }
 
-pub(super) fn write_json(j: &J, indent: usize, out: &mut String) {
+pub(super) fn write_json(j: &OrderedJson, indent: usize, out: &mut String) {
     match j {
-        J::Null => out.push_str("null"),
-        J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        J::Num(n) => out.push_str(&number_text(*n)),
-        J::Str(s) => out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())),
-        J::Arr(items) if items.is_empty() => out.push_str("[]"),
-        J::Arr(items) if items.iter().all(|i| matches!(i, J::Str(_))) && items.len() <= 8 => {
+        OrderedJson::Null => out.push_str("null"),
+        OrderedJson::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        OrderedJson::Number(n) => out.push_str(&number_text(*n)),
+        OrderedJson::String(s) => {
+            out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()))
+        }
+        OrderedJson::Array(items) if items.is_empty() => out.push_str("[]"),
+        OrderedJson::Array(items)
+            if items.iter().all(|i| matches!(i, OrderedJson::String(_))) && items.len() <= 8 =>
+        {
             out.push('[');
             for (k, i) in items.iter().enumerate() {
                 if k > 0 {
@@ -146,7 +153,7 @@ pub(super) fn write_json(j: &J, indent: usize, out: &mut String) {
             }
             out.push(']');
         }
-        J::Arr(items) => {
+        OrderedJson::Array(items) => {
             out.push('[');
             for (k, i) in items.iter().enumerate() {
                 out.push_str(if k == 0 { "\n" } else { ",\n" });
@@ -157,13 +164,13 @@ pub(super) fn write_json(j: &J, indent: usize, out: &mut String) {
             out.push_str(&" ".repeat(indent));
             out.push(']');
         }
-        J::Obj(m) if m.is_empty() => out.push_str("{}"),
-        J::Obj(m) => {
+        OrderedJson::Object(m) if m.is_empty() => out.push_str("{}"),
+        OrderedJson::Object(m) => {
             out.push('{');
             for (k, (key, v)) in m.iter().enumerate() {
                 out.push_str(if k == 0 { "\n" } else { ",\n" });
                 out.push_str(&" ".repeat(indent + 2));
-                write_json(&J::Str(key.clone()), 0, out);
+                write_json(&OrderedJson::String(key.clone()), 0, out);
                 out.push_str(": ");
                 write_json(v, indent + 2, out);
             }

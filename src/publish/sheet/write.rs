@@ -189,7 +189,7 @@ pub fn write_csv_folder(wb: &Workbook, dir: &Path) -> Result<(), String> {
 mod tests {
     use super::super::{
         cells::{typed, How},
-        ordered_json::J,
+        ordered_json::OrderedJson,
         read_csv::csv_sheet,
         template::Kind as K,
     };
@@ -216,7 +216,7 @@ mod tests {
                         month_first: false
                     }
                 ),
-                Some(J::Str(s.into())),
+                Some(OrderedJson::String(s.into())),
                 "{s} → {text}"
             );
         }
