@@ -12,227 +12,259 @@ use crate::feed::{Area, Feed, PlanStatus, Rag, Status, Text, Url};
 use crate::i18n::Lang;
 use crate::validate::quote;
 
-/// A value of a feed for one template column.
+/// A value of a feed for one template column: [`grid`] writes it as one cell, or for text as
+/// one cell per language used.
 #[derive(Clone)]
-enum V {
-    No,
-    T(Text),
-    S(String),
-    D(Date),
-    N(f64),
-    B(bool),
-    L(Vec<String>),
+enum Field {
+    /// Nothing: an empty cell.
+    Empty,
+    /// Text shown to readers: plain (`name`), or English and Welsh (`name_en`, `name_cy`).
+    Text(Text),
+    /// Text written as it is: an id, a word of the feed, a web address, a period.
+    Plain(String),
+    /// A date, written as an Excel date.
+    Date(Date),
+    /// A number.
+    Number(f64),
+    /// TRUE, or (FALSE) an empty cell.
+    Bool(bool),
+    /// The ids of other items, written separated by commas.
+    Ids(Vec<String>),
 }
 
-fn ot(t: &Option<Text>) -> V {
-    t.clone().map_or(V::No, V::T)
-}
-fn od(d: Option<Date>) -> V {
-    d.map_or(V::No, date)
-}
-/// A date cell; (1.1) a whole month stays the text `YYYY-MM`, never a made-up day.
-fn date(d: Date) -> V {
-    if d.is_whole_month() {
-        V::S(d.to_string())
-    } else {
-        V::D(d)
+impl Field {
+    /// Text shown to readers, if the feed has it.
+    fn maybe_text(t: &Option<Text>) -> Field {
+        t.clone().map_or(Field::Empty, Field::Text)
     }
-}
-fn os(s: &Option<String>) -> V {
-    s.clone().map_or(V::No, V::S)
-}
-fn ou(u: &Option<Url>) -> V {
-    u.as_ref().map_or(V::No, |u| V::S(u.0.clone()))
-}
-fn on(n: Option<f64>) -> V {
-    n.map_or(V::No, V::N)
-}
-fn ow<E: Copy>(e: Option<E>, word: fn(E) -> &'static str) -> V {
-    e.map_or(V::No, |e| V::S(word(e).into()))
-}
-fn w(word: &str) -> V {
-    V::S(word.into())
+
+    /// A date, if the feed has it (as [`Field::date`]).
+    fn maybe_date(d: Option<Date>) -> Field {
+        d.map_or(Field::Empty, Field::date)
+    }
+
+    /// A date cell; (1.1) a whole month stays the text `YYYY-MM`, never a made-up day.
+    fn date(d: Date) -> Field {
+        if d.is_whole_month() {
+            Field::Plain(d.to_string())
+        } else {
+            Field::Date(d)
+        }
+    }
+
+    /// Text written as it is (an id, an e-mail address), if the feed has it.
+    fn maybe_plain(s: &Option<String>) -> Field {
+        s.clone().map_or(Field::Empty, Field::Plain)
+    }
+
+    /// A web address, if the feed has one.
+    fn maybe_url(u: &Option<Url>) -> Field {
+        u.as_ref()
+            .map_or(Field::Empty, |u| Field::Plain(u.0.clone()))
+    }
+
+    /// A number, if the feed has it.
+    fn maybe_number(n: Option<f64>) -> Field {
+        n.map_or(Field::Empty, Field::Number)
+    }
+
+    /// One of the feed's words (`word` of the enum), if the feed has it.
+    fn maybe_word<E: Copy>(e: Option<E>, word: fn(E) -> &'static str) -> Field {
+        e.map_or(Field::Empty, |e| Field::Plain(word(e).into()))
+    }
+
+    /// One of the feed's words.
+    fn word(word: &str) -> Field {
+        Field::Plain(word.into())
+    }
 }
 
 /// The rows of each template sheet for a feed, column by column.
-fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
-    let mut s: Vec<Vec<Vec<V>>> = (0..SHEETS.len()).map(|_| Vec::new()).collect();
+fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
+    let mut s: Vec<Vec<Vec<Field>>> = (0..SHEETS.len()).map(|_| Vec::new()).collect();
     let p = &f.plan;
     let rag = |get: fn(&crate::feed::RagDefinitions) -> &Option<Text>| {
-        ot(&p.rag_definitions.as_ref().and_then(|r| get(r).clone()))
+        Field::maybe_text(&p.rag_definitions.as_ref().and_then(|r| get(r).clone()))
     };
     s[PLAN].push(vec![
-        V::S(f.schema_version.clone()),
-        V::D(f.as_of),
-        od(f.published),
-        V::T(f.publisher.name.clone()),
-        ou(&f.publisher.url),
-        os(&f.publisher.contact_email),
-        os(&p.id),
-        V::T(p.title.clone()),
-        ot(&p.summary),
-        od(p.approved),
-        ot(&p.approved_by),
-        od(p.next_review),
-        ou(&p.url),
+        Field::Plain(f.schema_version.clone()),
+        Field::Date(f.as_of),
+        Field::maybe_date(f.published),
+        Field::Text(f.publisher.name.clone()),
+        Field::maybe_url(&f.publisher.url),
+        Field::maybe_plain(&f.publisher.contact_email),
+        Field::maybe_plain(&p.id),
+        Field::Text(p.title.clone()),
+        Field::maybe_text(&p.summary),
+        Field::maybe_date(p.approved),
+        Field::maybe_text(&p.approved_by),
+        Field::maybe_date(p.next_review),
+        Field::maybe_url(&p.url),
         rag(|r| &r.red),
         rag(|r| &r.amber),
         rag(|r| &r.green),
         rag(|r| &r.blue),
-        ow(p.status, PlanStatus::word),
-        od(p.submit_by),
-        od(p.submitted),
+        Field::maybe_word(p.status, PlanStatus::word),
+        Field::maybe_date(p.submit_by),
+        Field::maybe_date(p.submitted),
     ]);
     for i in &f.inspections {
         s[INSPECTIONS].push(vec![
-            V::S(i.id.clone()),
-            w(i.inspectorate.word()),
-            w(i.kind.word()),
-            ot(&i.title),
-            od(i.start),
-            od(i.end),
-            od(i.published),
-            ou(&i.report_url),
-            ot(&i.summary),
+            Field::Plain(i.id.clone()),
+            Field::word(i.inspectorate.word()),
+            Field::word(i.kind.word()),
+            Field::maybe_text(&i.title),
+            Field::maybe_date(i.start),
+            Field::maybe_date(i.end),
+            Field::maybe_date(i.published),
+            Field::maybe_url(&i.report_url),
+            Field::maybe_text(&i.summary),
         ]);
         for j in &i.judgements {
             s[JUDGEMENTS].push(vec![
-                V::S(i.id.clone()),
-                w(j.area.word()),
-                w(j.grade.word()),
-                ot(&j.label),
+                Field::Plain(i.id.clone()),
+                Field::word(j.area.word()),
+                Field::word(j.grade.word()),
+                Field::maybe_text(&j.label),
             ]);
         }
     }
     for x in &f.findings {
         s[FINDINGS].push(vec![
-            V::S(x.id.clone()),
-            os(&x.inspection),
-            w(x.kind.word()),
-            ow(x.area, Area::word),
-            V::T(x.text.clone()),
-            ot(&x.response),
+            Field::Plain(x.id.clone()),
+            Field::maybe_plain(&x.inspection),
+            Field::word(x.kind.word()),
+            Field::maybe_word(x.area, Area::word),
+            Field::Text(x.text.clone()),
+            Field::maybe_text(&x.response),
         ]);
     }
     for x in &f.priorities {
         s[PRIORITIES].push(vec![
-            V::S(x.id.clone()),
-            V::T(x.title.clone()),
-            ot(&x.description),
-            ot(&x.lead),
-            V::L(x.findings.clone()),
+            Field::Plain(x.id.clone()),
+            Field::Text(x.title.clone()),
+            Field::maybe_text(&x.description),
+            Field::maybe_text(&x.lead),
+            Field::Ids(x.findings.clone()),
         ]);
     }
     for a in &f.actions {
         s[ACTIONS].push(vec![
-            V::S(a.id.clone()),
-            os(&a.priority),
-            os(&a.parent),
-            V::T(a.title.clone()),
-            ot(&a.description),
-            V::L(a.findings.clone()),
-            ot(&a.lead),
-            ot(&a.team),
-            od(a.start),
-            od(a.added),
-            od(a.due),
-            od(a.revised_due),
-            od(a.completed),
-            w(a.status.word()),
-            ow(a.rag, Rag::word),
-            on(a.progress),
-            V::L(a.indicators.clone()),
-            od(a.signed_off),
-            os(&a.number),
-            ot(&a.recurrence),
+            Field::Plain(a.id.clone()),
+            Field::maybe_plain(&a.priority),
+            Field::maybe_plain(&a.parent),
+            Field::Text(a.title.clone()),
+            Field::maybe_text(&a.description),
+            Field::Ids(a.findings.clone()),
+            Field::maybe_text(&a.lead),
+            Field::maybe_text(&a.team),
+            Field::maybe_date(a.start),
+            Field::maybe_date(a.added),
+            Field::maybe_date(a.due),
+            Field::maybe_date(a.revised_due),
+            Field::maybe_date(a.completed),
+            Field::word(a.status.word()),
+            Field::maybe_word(a.rag, Rag::word),
+            Field::maybe_number(a.progress),
+            Field::Ids(a.indicators.clone()),
+            Field::maybe_date(a.signed_off),
+            Field::maybe_plain(&a.number),
+            Field::maybe_text(&a.recurrence),
         ]);
         for m in &a.success_measures {
-            s[SUCCESS_MEASURES].push(vec![V::S(a.id.clone()), V::T(m.clone())]);
+            s[SUCCESS_MEASURES].push(vec![Field::Plain(a.id.clone()), Field::Text(m.clone())]);
         }
         for m in &a.milestones {
             s[MILESTONES].push(vec![
-                V::S(a.id.clone()),
-                V::T(m.title.clone()),
-                od(m.due),
-                od(m.completed),
+                Field::Plain(a.id.clone()),
+                Field::Text(m.title.clone()),
+                Field::maybe_date(m.due),
+                Field::maybe_date(m.completed),
             ]);
         }
         for u in &a.updates {
             s[UPDATES].push(vec![
-                V::S(a.id.clone()),
-                date(u.date),
-                ot(&u.text),
-                ow(u.status, Status::word),
-                ow(u.rag, Rag::word),
-                on(u.progress),
-                od(u.revised_due),
-                os(&u.meeting),
+                Field::Plain(a.id.clone()),
+                Field::date(u.date),
+                Field::maybe_text(&u.text),
+                Field::maybe_word(u.status, Status::word),
+                Field::maybe_word(u.rag, Rag::word),
+                Field::maybe_number(u.progress),
+                Field::maybe_date(u.revised_due),
+                Field::maybe_plain(&u.meeting),
             ]);
         }
         for e in &a.evidence {
-            s[EVIDENCE].push(vec![V::S(a.id.clone()), V::T(e.text.clone()), ou(&e.url)]);
+            s[EVIDENCE].push(vec![
+                Field::Plain(a.id.clone()),
+                Field::Text(e.text.clone()),
+                Field::maybe_url(&e.url),
+            ]);
         }
     }
     for i in &f.indicators {
         s[INDICATORS].push(vec![
-            V::S(i.id.clone()),
-            V::T(i.name.clone()),
-            w(i.unit.word()),
-            w(i.polarity.word()),
-            on(i.target.as_ref().map(|t| t.value)),
-            od(i.target.as_ref().and_then(|t| t.by)),
-            ot(&i.source),
-            ot(&i.description),
+            Field::Plain(i.id.clone()),
+            Field::Text(i.name.clone()),
+            Field::word(i.unit.word()),
+            Field::word(i.polarity.word()),
+            Field::maybe_number(i.target.as_ref().map(|t| t.value)),
+            Field::maybe_date(i.target.as_ref().and_then(|t| t.by)),
+            Field::maybe_text(&i.source),
+            Field::maybe_text(&i.description),
         ]);
-        let mut value = |comparator: V, v: &crate::feed::Value| {
+        let mut value = |comparator: Field, v: &crate::feed::Value| {
             for p in &v.breakdown {
                 s[BREAKDOWN].push(vec![
-                    V::S(i.id.clone()),
+                    Field::Plain(i.id.clone()),
                     comparator.clone(),
-                    V::S(v.period.to_string()),
-                    V::T(p.label.clone()),
-                    on(p.value),
-                    V::B(p.suppressed),
+                    Field::Plain(v.period.to_string()),
+                    Field::Text(p.label.clone()),
+                    Field::maybe_number(p.value),
+                    Field::Bool(p.suppressed),
                 ]);
             }
             s[VALUES].push(vec![
-                V::S(i.id.clone()),
+                Field::Plain(i.id.clone()),
                 comparator,
-                V::S(v.period.to_string()),
-                on(v.value),
-                V::B(v.suppressed),
-                ot(&v.note),
-                V::B(v.approximate),
+                Field::Plain(v.period.to_string()),
+                Field::maybe_number(v.value),
+                Field::Bool(v.suppressed),
+                Field::maybe_text(&v.note),
+                Field::Bool(v.approximate),
             ]);
         };
         for v in &i.values {
-            value(V::No, v);
+            value(Field::Empty, v);
         }
         for c in &i.comparators {
             for v in &c.values {
-                value(V::S(c.name.show(Lang::En).to_string()), v);
+                value(Field::Plain(c.name.show(Lang::En).to_string()), v);
             }
         }
         for c in &i.comparators {
-            s[COMPARATORS].push(vec![V::S(i.id.clone()), V::T(c.name.clone())]);
+            s[COMPARATORS].push(vec![
+                Field::Plain(i.id.clone()),
+                Field::Text(c.name.clone()),
+            ]);
         }
     }
     for m in &f.meetings {
         s[MEETINGS].push(vec![
-            V::S(m.id.clone()),
-            V::D(m.date),
-            V::T(m.body.clone()),
-            ot(&m.title),
-            ou(&m.url),
-            ot(&m.outcome),
+            Field::Plain(m.id.clone()),
+            Field::Date(m.date),
+            Field::Text(m.body.clone()),
+            Field::maybe_text(&m.title),
+            Field::maybe_url(&m.url),
+            Field::maybe_text(&m.outcome),
         ]);
         for x in &m.follow_ups {
             s[FOLLOW_UPS].push(vec![
-                V::S(m.id.clone()),
-                V::T(x.text.clone()),
-                ot(&x.lead),
-                od(x.due),
-                od(x.done),
+                Field::Plain(m.id.clone()),
+                Field::Text(x.text.clone()),
+                Field::maybe_text(&x.lead),
+                Field::maybe_date(x.due),
+                Field::maybe_date(x.done),
             ]);
         }
     }
@@ -241,7 +273,7 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<V>>> {
 
 /// Lays rows out as a sheet: a text column becomes `name`, `name_en` and `name_cy` as used
 /// (or, when unused, `name` in a plain feed and `name_en`, `name_cy` in a bilingual one).
-fn grid(def: usize, rows: &[Vec<V>], bilingual: bool) -> Sheet {
+fn grid(def: usize, rows: &[Vec<Field>], bilingual: bool) -> Sheet {
     let d = &SHEETS[def];
     let mut header = Vec::new();
     // For each sheet column: the template column and the variant (0 plain, 1 en, 2 cy).
@@ -251,8 +283,8 @@ fn grid(def: usize, rows: &[Vec<V>], bilingual: bool) -> Sheet {
             let mut used = [false; 3];
             for r in rows {
                 match &r[ci] {
-                    V::T(Text::Plain(_)) => used[0] = true,
-                    V::T(Text::Bilingual { en, cy }) => {
+                    Field::Text(Text::Plain(_)) => used[0] = true,
+                    Field::Text(Text::Bilingual { en, cy }) => {
                         used[1] |= en.is_some();
                         used[2] |= cy.is_some();
                     }
@@ -280,14 +312,16 @@ fn grid(def: usize, rows: &[Vec<V>], bilingual: bool) -> Sheet {
         out.push(
             cols.iter()
                 .map(|&(ci, variant)| match (&r[ci], variant) {
-                    (V::T(Text::Plain(s)), 0) => Cell::Text(s.clone()),
-                    (V::T(Text::Bilingual { en: Some(s), .. }), 1)
-                    | (V::T(Text::Bilingual { cy: Some(s), .. }), 2) => Cell::Text(s.clone()),
-                    (V::S(s), _) => Cell::Text(s.clone()),
-                    (V::D(d), _) => Cell::Date(*d),
-                    (V::N(n), _) => Cell::Number(*n),
-                    (V::B(true), _) => Cell::Bool(true),
-                    (V::L(ids), _) if !ids.is_empty() => Cell::Text(ids.join(", ")),
+                    (Field::Text(Text::Plain(s)), 0) => Cell::Text(s.clone()),
+                    (Field::Text(Text::Bilingual { en: Some(s), .. }), 1)
+                    | (Field::Text(Text::Bilingual { cy: Some(s), .. }), 2) => {
+                        Cell::Text(s.clone())
+                    }
+                    (Field::Plain(s), _) => Cell::Text(s.clone()),
+                    (Field::Date(d), _) => Cell::Date(*d),
+                    (Field::Number(n), _) => Cell::Number(*n),
+                    (Field::Bool(true), _) => Cell::Bool(true),
+                    (Field::Ids(ids), _) if !ids.is_empty() => Cell::Text(ids.join(", ")),
                     _ => Cell::Empty,
                 })
                 .collect(),
@@ -308,7 +342,7 @@ pub fn workbook_of(feed: &Feed) -> Workbook {
         .iter()
         .flatten()
         .flatten()
-        .any(|v| matches!(v, V::T(Text::Bilingual { .. })));
+        .any(|v| matches!(v, Field::Text(Text::Bilingual { .. })));
     Workbook {
         sheets: rows
             .iter()
