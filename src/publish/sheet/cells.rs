@@ -2,7 +2,7 @@
 //! Excel's own dates and serial day numbers.
 
 use super::ordered_json::OrderedJson;
-use super::template::{norm, Kind, Kind as K};
+use super::template::{norm, Kind};
 use super::Cell;
 use crate::csv::unguard;
 use crate::date::Date;
@@ -211,13 +211,13 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<OrderedJson> {
         }
     };
     Some(match kind {
-        K::Text => OrderedJson::String(if csv {
+        Kind::Text => OrderedJson::String(if csv {
             unguard(&raw).to_string()
         } else {
             raw.clone()
         }),
-        K::Str | K::Id | K::Ref | K::Url => OrderedJson::String(text()),
-        K::Version => match cell {
+        Kind::Str | Kind::Id | Kind::Ref | Kind::Url => OrderedJson::String(text()),
+        Kind::Version => match cell {
             // Excel makes "1.0" the number 1 (and a CSV file then says 1).
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => {
                 OrderedJson::String(format!("{n}.0"))
@@ -233,8 +233,8 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<OrderedJson> {
                 )
             }
         },
-        K::Enum(words) => OrderedJson::String(enum_word(&text(), &words())),
-        K::Refs => {
+        Kind::Enum(words) => OrderedJson::String(enum_word(&text(), &words())),
+        Kind::Refs => {
             let ids: Vec<OrderedJson> = text()
                 .split(',')
                 .map(str::trim)
@@ -246,14 +246,14 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<OrderedJson> {
             }
             OrderedJson::Array(ids)
         }
-        K::Date => match cell {
+        Kind::Date => match cell {
             Cell::Date(d) => OrderedJson::String(d.to_string()),
             Cell::Number(n) => {
                 OrderedJson::String(excel_serial_date(*n).map_or(raw.clone(), |d| d.to_string()))
             }
             _ => OrderedJson::String(date_text(&text(), how.month_first)),
         },
-        K::Period => match cell {
+        Kind::Period => match cell {
             Cell::Date(d) => OrderedJson::String(d.to_string()),
             _ => {
                 let t = text();
@@ -261,12 +261,12 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<OrderedJson> {
                 OrderedJson::String(if Date::parse(&d).is_ok() { d } else { t })
             }
         },
-        K::Number => match cell {
+        Kind::Number => match cell {
             Cell::Number(n) => OrderedJson::Number(*n),
             Cell::Bool(b) => OrderedJson::Bool(*b),
             _ => number_of(&raw).map_or_else(|| OrderedJson::String(text()), OrderedJson::Number),
         },
-        K::Bool => match cell {
+        Kind::Bool => match cell {
             Cell::Bool(b) => OrderedJson::Bool(*b),
             Cell::Number(n) if *n == 1.0 || *n == 0.0 => OrderedJson::Bool(*n == 1.0),
             _ => match text().to_lowercase().as_str() {

@@ -2,9 +2,9 @@
 //! and [`difference`] says what a spreadsheet could not hold when the feed read back differs.
 
 use super::template::{
-    Kind as K, ACTIONS, BREAKDOWN, COMPARATORS, EVIDENCE, FINDINGS, FOLLOW_UPS, INDICATORS,
-    INSPECTIONS, JUDGEMENTS, MEETINGS, MILESTONES, PLAN, PRIORITIES, SHEETS, SUCCESS_MEASURES,
-    UPDATES, VALUES, VARIANTS,
+    Kind, ACTIONS, BREAKDOWN, COMPARATORS, EVIDENCE, FINDINGS, FOLLOW_UPS, INDICATORS, INSPECTIONS,
+    JUDGEMENTS, MEETINGS, MILESTONES, PLAN, PRIORITIES, SHEETS, SUCCESS_MEASURES, UPDATES, VALUES,
+    VARIANTS,
 };
 use super::{Cell, Sheet, Source, Workbook};
 use crate::date::Date;
@@ -279,7 +279,7 @@ fn grid(def: usize, rows: &[Vec<Field>], bilingual: bool) -> Sheet {
     // For each sheet column: the template column and the variant (0 plain, 1 en, 2 cy).
     let mut cols: Vec<(usize, usize)> = Vec::new();
     for (ci, c) in d.cols.iter().enumerate() {
-        let variants: Vec<usize> = if matches!(c.kind, K::Text) {
+        let variants: Vec<usize> = if matches!(c.kind, Kind::Text) {
             let mut used = [false; 3];
             for r in rows {
                 match &r[ci] {

@@ -5,7 +5,7 @@
 use super::cells::{cell_text, day_month, typed, How};
 use super::ordered_json::{order, write_json, OrderedJson};
 use super::template::{
-    column_names, lookup, norm, sheet_key, Kind as K, Place, ACTIONS, BREAKDOWN, COMPARATORS, PLAN,
+    column_names, lookup, norm, sheet_key, Kind, Place, ACTIONS, BREAKDOWN, COMPARATORS, PLAN,
     SHEETS, SUCCESS_MEASURES, VALUES, VARIANTS,
 };
 use super::{column_letter, Cell, Import, Sheet, SheetProblem, Source, Workbook};
@@ -317,14 +317,14 @@ impl<'w> Builder<'w> {
     /// The value of template column `ci` in a row, typed for the feed.
     fn value(&mut self, t: &Table, cells: &[Cell], ci: usize, row: usize) -> Option<OrderedJson> {
         let c = &SHEETS[t.def].cols[ci];
-        if !matches!(c.kind, K::Text) {
+        if !matches!(c.kind, Kind::Text) {
             return t
                 .cell(cells, ci, 0)
                 .and_then(|cell| typed(c.kind, cell, self.how));
         }
         let [plain, en, cy] = [0, 1, 2].map(|v| {
             t.cell(cells, ci, v)
-                .and_then(|cell| typed(K::Text, cell, self.how))
+                .and_then(|cell| typed(Kind::Text, cell, self.how))
         });
         if en.is_none() && cy.is_none() {
             return plain;
@@ -381,7 +381,7 @@ impl<'w> Builder<'w> {
                 );
             }
             let p = at(&c.dest.join("."));
-            if matches!(c.kind, K::Text) {
+            if matches!(c.kind, Kind::Text) {
                 for (v, lang) in [(1, "en"), (2, "cy")] {
                     let col = t.variant_name(ci, v);
                     self.loc(format!("{p}.{lang}"), t.def, row, Some((ci, col)));
@@ -457,8 +457,9 @@ impl<'w> Builder<'w> {
         };
         for &(row, cells) in &t.rows {
             let link_col = Some((0, t.col_name(0)));
-            let Some(OrderedJson::String(id)) =
-                t.cell(cells, 0, 0).and_then(|c| typed(K::Ref, c, self.how))
+            let Some(OrderedJson::String(id)) = t
+                .cell(cells, 0, 0)
+                .and_then(|c| typed(Kind::Ref, c, self.how))
             else {
                 self.error(
                     t,
@@ -513,7 +514,9 @@ impl<'w> Builder<'w> {
                     }
                 }
                 VALUES | BREAKDOWN => {
-                    let comparator = t.cell(cells, 1, 0).and_then(|c| typed(K::Str, c, self.how));
+                    let comparator = t
+                        .cell(cells, 1, 0)
+                        .and_then(|c| typed(Kind::Str, c, self.how));
                     let (target, base) = match comparator {
                         None => (parent_obj, format!("{list}[{p}]")),
                         Some(OrderedJson::String(name)) => {
@@ -602,7 +605,7 @@ impl<'w> Builder<'w> {
     ) {
         let period = t
             .cell(cells, 2, 0)
-            .and_then(|c| typed(K::Period, c, self.how));
+            .and_then(|c| typed(Kind::Period, c, self.how));
         let Some(OrderedJson::String(period)) = period else {
             self.error(
                 t,
@@ -686,7 +689,7 @@ fn month_first(tables: &[Option<Table>]) -> bool {
     let (mut dmy, mut mdy) = (false, false);
     for t in tables.iter().flatten() {
         for (ci, c) in SHEETS[t.def].cols.iter().enumerate() {
-            if !matches!(c.kind, K::Date | K::Period) {
+            if !matches!(c.kind, Kind::Date | Kind::Period) {
                 continue;
             }
             for &(_, cells) in &t.rows {

@@ -131,38 +131,44 @@ fn plan_statuses() -> Vec<&'static str> {
     words(PlanStatus::ALL, PlanStatus::word)
 }
 
-use Kind as K;
-
 pub(super) static SHEETS: [SheetDef; 16] = [
     SheetDef {
         name: "plan",
         noun: "plan",
         place: Place::Plan,
         cols: &[
-            col!("schema_version", K::Version),
-            col!("as_of", K::Date),
-            col!("published", K::Date),
-            col!("publisher_name", K::Text, ["publisher", "name"]),
-            col!("publisher_url", K::Url, ["publisher", "url"]),
+            col!("schema_version", Kind::Version),
+            col!("as_of", Kind::Date),
+            col!("published", Kind::Date),
+            col!("publisher_name", Kind::Text, ["publisher", "name"]),
+            col!("publisher_url", Kind::Url, ["publisher", "url"]),
             col!(
                 "publisher_contact_email",
-                K::Str,
+                Kind::Str,
                 ["publisher", "contact_email"]
             ),
-            col!("id", K::Str, ["plan", "id"]),
-            col!("title", K::Text, ["plan", "title"]),
-            col!("summary", K::Text, ["plan", "summary"]),
-            col!("approved", K::Date, ["plan", "approved"]),
-            col!("approved_by", K::Text, ["plan", "approved_by"]),
-            col!("next_review", K::Date, ["plan", "next_review"]),
-            col!("url", K::Url, ["plan", "url"]),
-            col!("rag_red", K::Text, ["plan", "rag_definitions", "red"]),
-            col!("rag_amber", K::Text, ["plan", "rag_definitions", "amber"]),
-            col!("rag_green", K::Text, ["plan", "rag_definitions", "green"]),
-            col!("rag_blue", K::Text, ["plan", "rag_definitions", "blue"]),
-            col!("status", K::Enum(plan_statuses), ["plan", "status"]),
-            col!("submit_by", K::Date, ["plan", "submit_by"]),
-            col!("submitted", K::Date, ["plan", "submitted"]),
+            col!("id", Kind::Str, ["plan", "id"]),
+            col!("title", Kind::Text, ["plan", "title"]),
+            col!("summary", Kind::Text, ["plan", "summary"]),
+            col!("approved", Kind::Date, ["plan", "approved"]),
+            col!("approved_by", Kind::Text, ["plan", "approved_by"]),
+            col!("next_review", Kind::Date, ["plan", "next_review"]),
+            col!("url", Kind::Url, ["plan", "url"]),
+            col!("rag_red", Kind::Text, ["plan", "rag_definitions", "red"]),
+            col!(
+                "rag_amber",
+                Kind::Text,
+                ["plan", "rag_definitions", "amber"]
+            ),
+            col!(
+                "rag_green",
+                Kind::Text,
+                ["plan", "rag_definitions", "green"]
+            ),
+            col!("rag_blue", Kind::Text, ["plan", "rag_definitions", "blue"]),
+            col!("status", Kind::Enum(plan_statuses), ["plan", "status"]),
+            col!("submit_by", Kind::Date, ["plan", "submit_by"]),
+            col!("submitted", Kind::Date, ["plan", "submitted"]),
         ],
     },
     SheetDef {
@@ -170,15 +176,15 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         noun: "inspection",
         place: Place::List("inspections"),
         cols: &[
-            col!("id", K::Id),
-            col!("inspectorate", K::Enum(inspectorates)),
-            col!("type", K::Enum(inspection_types)),
-            col!("title", K::Text),
-            col!("start", K::Date),
-            col!("end", K::Date),
-            col!("published", K::Date),
-            col!("report_url", K::Url),
-            col!("summary", K::Text),
+            col!("id", Kind::Id),
+            col!("inspectorate", Kind::Enum(inspectorates)),
+            col!("type", Kind::Enum(inspection_types)),
+            col!("title", Kind::Text),
+            col!("start", Kind::Date),
+            col!("end", Kind::Date),
+            col!("published", Kind::Date),
+            col!("report_url", Kind::Url),
+            col!("summary", Kind::Text),
         ],
     },
     SheetDef {
@@ -189,10 +195,10 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             key: "judgements",
         },
         cols: &[
-            col!("inspection", K::Ref),
-            col!("area", K::Enum(areas)),
-            col!("grade", K::Enum(grades)),
-            col!("label", K::Text),
+            col!("inspection", Kind::Ref),
+            col!("area", Kind::Enum(areas)),
+            col!("grade", Kind::Enum(grades)),
+            col!("label", Kind::Text),
         ],
     },
     SheetDef {
@@ -200,12 +206,12 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         noun: "finding",
         place: Place::List("findings"),
         cols: &[
-            col!("id", K::Id),
-            col!("inspection", K::Ref),
-            col!("kind", K::Enum(finding_kinds)),
-            col!("area", K::Enum(areas)),
-            col!("text", K::Text),
-            col!("response", K::Text),
+            col!("id", Kind::Id),
+            col!("inspection", Kind::Ref),
+            col!("kind", Kind::Enum(finding_kinds)),
+            col!("area", Kind::Enum(areas)),
+            col!("text", Kind::Text),
+            col!("response", Kind::Text),
         ],
     },
     SheetDef {
@@ -213,11 +219,11 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         noun: "priority",
         place: Place::List("priorities"),
         cols: &[
-            col!("id", K::Id),
-            col!("title", K::Text),
-            col!("description", K::Text),
-            col!("lead", K::Text),
-            col!("findings", K::Refs),
+            col!("id", Kind::Id),
+            col!("title", Kind::Text),
+            col!("description", Kind::Text),
+            col!("lead", Kind::Text),
+            col!("findings", Kind::Refs),
         ],
     },
     SheetDef {
@@ -225,26 +231,26 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         noun: "action",
         place: Place::List("actions"),
         cols: &[
-            col!("id", K::Id),
-            col!("priority", K::Ref),
-            col!("parent", K::Ref),
-            col!("title", K::Text),
-            col!("description", K::Text),
-            col!("findings", K::Refs),
-            col!("lead", K::Text),
-            col!("team", K::Text),
-            col!("start", K::Date),
-            col!("added", K::Date),
-            col!("due", K::Date),
-            col!("revised_due", K::Date),
-            col!("completed", K::Date),
-            col!("status", K::Enum(statuses)),
-            col!("rag", K::Enum(rags)),
-            col!("progress", K::Number),
-            col!("indicators", K::Refs),
-            col!("signed_off", K::Date),
-            col!("number", K::Str),
-            col!("recurrence", K::Text),
+            col!("id", Kind::Id),
+            col!("priority", Kind::Ref),
+            col!("parent", Kind::Ref),
+            col!("title", Kind::Text),
+            col!("description", Kind::Text),
+            col!("findings", Kind::Refs),
+            col!("lead", Kind::Text),
+            col!("team", Kind::Text),
+            col!("start", Kind::Date),
+            col!("added", Kind::Date),
+            col!("due", Kind::Date),
+            col!("revised_due", Kind::Date),
+            col!("completed", Kind::Date),
+            col!("status", Kind::Enum(statuses)),
+            col!("rag", Kind::Enum(rags)),
+            col!("progress", Kind::Number),
+            col!("indicators", Kind::Refs),
+            col!("signed_off", Kind::Date),
+            col!("number", Kind::Str),
+            col!("recurrence", Kind::Text),
         ],
     },
     SheetDef {
@@ -254,7 +260,7 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             parent: ACTIONS,
             key: "success_measures",
         },
-        cols: &[col!("action", K::Ref), col!("text", K::Text)],
+        cols: &[col!("action", Kind::Ref), col!("text", Kind::Text)],
     },
     SheetDef {
         name: "milestones",
@@ -264,10 +270,10 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             key: "milestones",
         },
         cols: &[
-            col!("action", K::Ref),
-            col!("title", K::Text),
-            col!("due", K::Date),
-            col!("completed", K::Date),
+            col!("action", Kind::Ref),
+            col!("title", Kind::Text),
+            col!("due", Kind::Date),
+            col!("completed", Kind::Date),
         ],
     },
     SheetDef {
@@ -278,14 +284,14 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             key: "updates",
         },
         cols: &[
-            col!("action", K::Ref),
-            col!("date", K::Date),
-            col!("text", K::Text),
-            col!("status", K::Enum(statuses)),
-            col!("rag", K::Enum(rags)),
-            col!("progress", K::Number),
-            col!("revised_due", K::Date),
-            col!("meeting", K::Ref),
+            col!("action", Kind::Ref),
+            col!("date", Kind::Date),
+            col!("text", Kind::Text),
+            col!("status", Kind::Enum(statuses)),
+            col!("rag", Kind::Enum(rags)),
+            col!("progress", Kind::Number),
+            col!("revised_due", Kind::Date),
+            col!("meeting", Kind::Ref),
         ],
     },
     SheetDef {
@@ -296,9 +302,9 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             key: "evidence",
         },
         cols: &[
-            col!("action", K::Ref),
-            col!("text", K::Text),
-            col!("url", K::Url),
+            col!("action", Kind::Ref),
+            col!("text", Kind::Text),
+            col!("url", Kind::Url),
         ],
     },
     SheetDef {
@@ -306,14 +312,14 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         noun: "indicator",
         place: Place::List("indicators"),
         cols: &[
-            col!("id", K::Id),
-            col!("name", K::Text),
-            col!("unit", K::Enum(units)),
-            col!("polarity", K::Enum(polarities)),
-            col!("target_value", K::Number, ["target", "value"]),
-            col!("target_by", K::Date, ["target", "by"]),
-            col!("source", K::Text),
-            col!("description", K::Text),
+            col!("id", Kind::Id),
+            col!("name", Kind::Text),
+            col!("unit", Kind::Enum(units)),
+            col!("polarity", Kind::Enum(polarities)),
+            col!("target_value", Kind::Number, ["target", "value"]),
+            col!("target_by", Kind::Date, ["target", "by"]),
+            col!("source", Kind::Text),
+            col!("description", Kind::Text),
         ],
     },
     SheetDef {
@@ -323,7 +329,7 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             parent: INDICATORS,
             key: "comparators",
         },
-        cols: &[col!("indicator", K::Ref), col!("name", K::Text)],
+        cols: &[col!("indicator", Kind::Ref), col!("name", Kind::Text)],
     },
     SheetDef {
         name: "values",
@@ -333,13 +339,13 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             key: "values",
         },
         cols: &[
-            col!("indicator", K::Ref),
-            col!("comparator", K::Str),
-            col!("period", K::Period),
-            col!("value", K::Number),
-            col!("suppressed", K::Bool),
-            col!("note", K::Text),
-            col!("approximate", K::Bool),
+            col!("indicator", Kind::Ref),
+            col!("comparator", Kind::Str),
+            col!("period", Kind::Period),
+            col!("value", Kind::Number),
+            col!("suppressed", Kind::Bool),
+            col!("note", Kind::Text),
+            col!("approximate", Kind::Bool),
         ],
     },
     SheetDef {
@@ -350,12 +356,12 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             key: "breakdown",
         },
         cols: &[
-            col!("indicator", K::Ref),
-            col!("comparator", K::Str),
-            col!("period", K::Period),
-            col!("label", K::Text),
-            col!("value", K::Number),
-            col!("suppressed", K::Bool),
+            col!("indicator", Kind::Ref),
+            col!("comparator", Kind::Str),
+            col!("period", Kind::Period),
+            col!("label", Kind::Text),
+            col!("value", Kind::Number),
+            col!("suppressed", Kind::Bool),
         ],
     },
     SheetDef {
@@ -363,12 +369,12 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         noun: "meeting",
         place: Place::List("meetings"),
         cols: &[
-            col!("id", K::Id),
-            col!("date", K::Date),
-            col!("body", K::Text),
-            col!("title", K::Text),
-            col!("url", K::Url),
-            col!("outcome", K::Text),
+            col!("id", Kind::Id),
+            col!("date", Kind::Date),
+            col!("body", Kind::Text),
+            col!("title", Kind::Text),
+            col!("url", Kind::Url),
+            col!("outcome", Kind::Text),
         ],
     },
     SheetDef {
@@ -379,11 +385,11 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             key: "follow_ups",
         },
         cols: &[
-            col!("meeting", K::Ref),
-            col!("text", K::Text),
-            col!("lead", K::Text),
-            col!("due", K::Date),
-            col!("done", K::Date),
+            col!("meeting", Kind::Ref),
+            col!("text", Kind::Text),
+            col!("lead", Kind::Text),
+            col!("due", Kind::Date),
+            col!("done", Kind::Date),
         ],
     },
 ];
@@ -403,7 +409,7 @@ pub fn text_columns(sheet: &str) -> Vec<&'static str> {
         .iter()
         .filter(|d| d.name == sheet)
         .flat_map(|d| d.cols.iter())
-        .filter(|c| matches!(c.kind, K::Text))
+        .filter(|c| matches!(c.kind, Kind::Text))
         .map(|c| c.name)
         .collect()
 }
@@ -417,7 +423,7 @@ pub(super) fn lookup(def: &SheetDef, header: &str) -> Option<(usize, usize)> {
         if header == c.name {
             return Some((ci, 0));
         }
-        if matches!(c.kind, K::Text) {
+        if matches!(c.kind, Kind::Text) {
             let rest = header.strip_prefix(c.name)?;
             return VARIANTS
                 .iter()
@@ -432,7 +438,7 @@ pub(super) fn column_names(def: &SheetDef) -> Vec<String> {
     let mut out = Vec::new();
     for c in def.cols {
         out.push(c.name.to_string());
-        if matches!(c.kind, K::Text) {
+        if matches!(c.kind, Kind::Text) {
             out.push(format!("{}_en", c.name));
             out.push(format!("{}_cy", c.name));
         }

@@ -7,7 +7,7 @@ use super::Sheet;
 use super::{
     cells::cell_text,
     column_letter,
-    template::{kind_of, sheet_key, Kind, Kind as K},
+    template::{kind_of, sheet_key, Kind},
     Source, Workbook,
 };
 use crate::csv;
@@ -28,7 +28,7 @@ fn kinds(sheet: &Sheet) -> Vec<Option<Kind>> {
 fn is_text_kind(k: Option<Kind>) -> bool {
     matches!(
         k,
-        Some(K::Str | K::Version | K::Id | K::Ref | K::Refs | K::Period)
+        Some(Kind::Str | Kind::Version | Kind::Id | Kind::Ref | Kind::Refs | Kind::Period)
     )
 }
 
@@ -121,10 +121,10 @@ pub fn to_xlsx(wb: &Workbook) -> Result<Vec<u8>, String> {
                     ws.ignore_error_range(1, cn, 1_048_575, cn, IgnoreError::NumberStoredAsText)
                         .map_err(e)?;
                 }
-                Some(K::Date) => {
+                Some(Kind::Date) => {
                     ws.set_column_format(cn, &date).map_err(e)?;
                 }
-                Some(K::Enum(words)) => {
+                Some(Kind::Enum(words)) => {
                     let dv = DataValidation::new()
                         .allow_list_strings(words().as_slice())
                         .and_then(|dv| {
@@ -191,7 +191,7 @@ mod tests {
         cells::{typed, How},
         ordered_json::OrderedJson,
         read_csv::csv_sheet,
-        template::Kind as K,
+        template::Kind,
     };
     use super::*;
 
@@ -209,7 +209,7 @@ mod tests {
             let cell = &back.rows[1][0];
             assert_eq!(
                 typed(
-                    K::Text,
+                    Kind::Text,
                     cell,
                     How {
                         csv: true,
