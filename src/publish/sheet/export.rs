@@ -79,14 +79,29 @@ impl Field {
     }
 }
 
-/// The rows of each template sheet for a feed, column by column.
-fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
-    let mut s: Vec<Vec<Vec<Field>>> = (0..SHEETS.len()).map(|_| Vec::new()).collect();
+/// One sheet's rows, each with a field for every template column.
+type Rows = Vec<Vec<Field>>;
+
+/// The rows of each template sheet for a feed (in the order of [`SHEETS`]), column by column.
+fn rows_of(f: &Feed) -> Vec<Rows> {
+    let mut s: Vec<Rows> = (0..SHEETS.len()).map(|_| Vec::new()).collect();
+    s[PLAN].push(plan_row(f));
+    inspection_rows(f, &mut s);
+    finding_rows(f, &mut s);
+    priority_rows(f, &mut s);
+    action_rows(f, &mut s);
+    indicator_rows(f, &mut s);
+    meeting_rows(f, &mut s);
+    s
+}
+
+/// The plan sheet's one row: the feed's own keys, its publisher and its plan.
+fn plan_row(f: &Feed) -> Vec<Field> {
     let p = &f.plan;
     let rag = |get: fn(&crate::feed::RagDefinitions) -> &Option<Text>| {
         Field::maybe_text(&p.rag_definitions.as_ref().and_then(|r| get(r).clone()))
     };
-    s[PLAN].push(vec![
+    vec![
         Field::Plain(f.schema_version.clone()),
         Field::Date(f.as_of),
         Field::maybe_date(f.published),
@@ -107,7 +122,11 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
         Field::maybe_word(p.status, PlanStatus::word),
         Field::maybe_date(p.submit_by),
         Field::maybe_date(p.submitted),
-    ]);
+    ]
+}
+
+/// The inspections and their judgements.
+fn inspection_rows(f: &Feed, s: &mut [Rows]) {
     for i in &f.inspections {
         s[INSPECTIONS].push(vec![
             Field::Plain(i.id.clone()),
@@ -129,6 +148,10 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
             ]);
         }
     }
+}
+
+/// The findings.
+fn finding_rows(f: &Feed, s: &mut [Rows]) {
     for x in &f.findings {
         s[FINDINGS].push(vec![
             Field::Plain(x.id.clone()),
@@ -139,6 +162,10 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
             Field::maybe_text(&x.response),
         ]);
     }
+}
+
+/// The priorities.
+fn priority_rows(f: &Feed, s: &mut [Rows]) {
     for x in &f.priorities {
         s[PRIORITIES].push(vec![
             Field::Plain(x.id.clone()),
@@ -148,6 +175,10 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
             Field::Ids(x.findings.clone()),
         ]);
     }
+}
+
+/// The actions, and their success measures, milestones, updates and evidence.
+fn action_rows(f: &Feed, s: &mut [Rows]) {
     for a in &f.actions {
         s[ACTIONS].push(vec![
             Field::Plain(a.id.clone()),
@@ -202,6 +233,11 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
             ]);
         }
     }
+}
+
+/// The indicators, their values (the indicator's own, then each comparator's), the
+/// breakdowns of those values, and their comparators.
+fn indicator_rows(f: &Feed, s: &mut [Rows]) {
     for i in &f.indicators {
         s[INDICATORS].push(vec![
             Field::Plain(i.id.clone()),
@@ -249,6 +285,10 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
             ]);
         }
     }
+}
+
+/// The meetings and their follow-ups.
+fn meeting_rows(f: &Feed, s: &mut [Rows]) {
     for m in &f.meetings {
         s[MEETINGS].push(vec![
             Field::Plain(m.id.clone()),
@@ -268,7 +308,6 @@ fn rows_of(f: &Feed) -> Vec<Vec<Vec<Field>>> {
             ]);
         }
     }
-    s
 }
 
 /// Lays rows out as a sheet: a text column becomes `name`, `name_en` and `name_cy` as used
