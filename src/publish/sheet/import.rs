@@ -5,8 +5,8 @@
 use super::cells::{cell_text, day_month, typed, How};
 use super::ordered_json::{order, write_json, OrderedJson};
 use super::template::{
-    column_names, lookup, norm, sheet_key, Kind, Place, ACTIONS, BREAKDOWN, COMPARATORS, PLAN,
-    SHEETS, SUCCESS_MEASURES, VALUES, VARIANTS,
+    column_names, lookup, norm, sheet_key, Kind, Place, SheetDef, ACTIONS, BREAKDOWN, COMPARATORS,
+    PLAN, SHEETS, SUCCESS_MEASURES, VALUES, VARIANTS,
 };
 use super::{column_letter, Cell, Import, Sheet, SheetProblem, Source, Workbook};
 use crate::validate::{self, closest, quote, Severity};
@@ -456,140 +456,191 @@ impl<'w> Builder<'w> {
             return;
         };
         for &(row, cells) in &t.rows {
-            let link_col = Some((0, t.col_name(0)));
-            let Some(OrderedJson::String(id)) = t
-                .cell(cells, 0, 0)
-                .and_then(|c| typed(Kind::Ref, c, self.how))
-            else {
-                self.error(
-                    t,
-                    row,
-                    link_col,
-                    format!(
-                        "\"{}\" is missing; every {} must have one",
-                        d.cols[0].name, d.noun
-                    ),
-                );
-                continue;
-            };
-            let Some(&p) = ids.get(&id) else {
-                self.error(
-                    t,
-                    row,
-                    link_col,
-                    format!(
-                        "this {} refers to {} {}, but there is no {} with that id in \"{}\"",
-                        d.noun,
-                        pd.noun,
-                        quote(&id),
-                        pd.noun,
-                        pd.name
-                    ),
-                );
+            let Some((id, p)) = self.parent_of(t, row, cells, pd, ids) else {
                 continue;
             };
             let Some(parent_obj) = root.item_mut(list, p) else {
                 continue;
             };
+            let base = format!("{list}[{p}]");
             match t.def {
-                SUCCESS_MEASURES => {
-                    let k = parent_obj.len(key);
-                    let path = format!("{list}[{p}].{key}[{k}]");
-                    let name = t.col_name(1);
-                    self.loc(path.clone(), t.def, row, Some((1, name)));
-                    for (v, lang) in [(1, "en"), (2, "cy")] {
-                        let col = t.variant_name(1, v);
-                        self.loc(format!("{path}.{lang}"), t.def, row, Some((1, col)));
-                    }
-                    match self.value(t, cells, 1, row) {
-                        Some(v) => {
-                            parent_obj.push(key, v);
-                        }
-                        None => self.error(
-                            t,
-                            row,
-                            Some((1, t.col_name(1))),
-                            format!("\"text\" is missing; every {} must have one", d.noun),
-                        ),
-                    }
-                }
+                SUCCESS_MEASURES => self.success_measure(t, row, cells, parent_obj, &base, key),
                 VALUES | BREAKDOWN => {
                     let comparator = t
                         .cell(cells, 1, 0)
                         .and_then(|c| typed(Kind::Str, c, self.how));
                     let (target, base) = match comparator {
-                        None => (parent_obj, format!("{list}[{p}]")),
+                        None => (parent_obj, base),
                         Some(OrderedJson::String(name)) => {
                             let names = comparators.get(&p).map(Vec::as_slice).unwrap_or(&[]);
-                            let c = names
-                                .iter()
-                                .position(|n| n.iter().any(|n| n.trim() == name))
-                                .or_else(|| {
-                                    names.iter().position(|n| {
-                                        n.iter()
-                                            .any(|n| n.trim().to_lowercase() == name.to_lowercase())
-                                    })
-                                });
-                            let Some(c) = c else {
-                                let all = names.iter().flatten().map(String::as_str);
-                                let hint = closest(&name, all).map_or(String::new(), |n| {
-                                    format!("; did you mean {}?", quote(n))
-                                });
-                                self.error(
-                                    t,
-                                    row,
-                                    Some((1, t.col_name(1))),
-                                    format!(
-                                        "this {} refers to comparator {}, but indicator {} has no comparator with that name in \"comparators\"{hint}",
-                                        if t.def == VALUES { "value" } else { "part" },
-                                        quote(&name),
-                                        quote(&id)
-                                    ),
-                                );
+                            let Some(c) = self.comparator_index(t, row, &name, names, &id) else {
                                 continue;
                             };
                             let Some(comp) = parent_obj.item_mut("comparators", c) else {
                                 continue;
                             };
-                            (comp, format!("{list}[{p}].comparators[{c}]"))
+                            (comp, format!("{base}.comparators[{c}]"))
                         }
                         Some(_) => continue,
                     };
                     if t.def == BREAKDOWN {
                         self.part(t, row, cells, target, &base, &id);
-                        continue;
+                    } else {
+                        self.figure(t, row, cells, target, &base);
                     }
-                    let k = target.len("values");
-                    let mut obj = self.item(t, row, cells, &format!("{base}.values[{k}]"), 2);
-                    if obj.get("value").is_none() {
-                        obj.set(&["value"], OrderedJson::Null);
-                    }
-                    target.push("values", obj);
                 }
                 _ => {
                     let k = parent_obj.len(key);
-                    let obj = self.item(t, row, cells, &format!("{list}[{p}].{key}[{k}]"), 1);
+                    let obj = self.item(t, row, cells, &format!("{base}.{key}[{k}]"), 1);
                     if t.def == COMPARATORS {
-                        let names = match obj.get("name") {
-                            Some(OrderedJson::String(s)) => vec![s.clone()],
-                            Some(OrderedJson::Object(m)) => m
-                                .iter()
-                                .filter_map(|(_, v)| match v {
-                                    OrderedJson::String(s) => Some(s.clone()),
-                                    _ => None,
-                                })
-                                .collect(),
-                            _ => Vec::new(),
-                        };
-                        comparators.entry(p).or_default().push(names);
+                        comparators
+                            .entry(p)
+                            .or_default()
+                            .push(comparator_names(&obj));
                     }
-                    // The parent was looked up by index just above; it is still there.
-                    if let Some(parent_obj) = root.item_mut(list, p) {
-                        parent_obj.push(key, obj);
-                    }
+                    parent_obj.push(key, obj);
                 }
             }
         }
+    }
+
+    /// The parent a child row names in its first column: its id, and its index in the
+    /// parent sheet's list (`ids`); an error for the row when it names none, or one that
+    /// is not there.
+    fn parent_of(
+        &mut self,
+        t: &Table,
+        row: usize,
+        cells: &[Cell],
+        pd: &SheetDef,
+        ids: &HashMap<String, usize>,
+    ) -> Option<(String, usize)> {
+        let d = &SHEETS[t.def];
+        let link_col = Some((0, t.col_name(0)));
+        let Some(OrderedJson::String(id)) = t
+            .cell(cells, 0, 0)
+            .and_then(|c| typed(Kind::Ref, c, self.how))
+        else {
+            self.error(
+                t,
+                row,
+                link_col,
+                format!(
+                    "\"{}\" is missing; every {} must have one",
+                    d.cols[0].name, d.noun
+                ),
+            );
+            return None;
+        };
+        let Some(&p) = ids.get(&id) else {
+            self.error(
+                t,
+                row,
+                link_col,
+                format!(
+                    "this {} refers to {} {}, but there is no {} with that id in \"{}\"",
+                    d.noun,
+                    pd.noun,
+                    quote(&id),
+                    pd.noun,
+                    pd.name
+                ),
+            );
+            return None;
+        };
+        Some((id, p))
+    }
+
+    /// A row of the success measures sheet: one text in the list `key` of the action at JSON
+    /// path `base`.
+    fn success_measure(
+        &mut self,
+        t: &Table,
+        row: usize,
+        cells: &[Cell],
+        action: &mut OrderedJson,
+        base: &str,
+        key: &str,
+    ) {
+        let k = action.len(key);
+        let path = format!("{base}.{key}[{k}]");
+        let name = t.col_name(1);
+        self.loc(path.clone(), t.def, row, Some((1, name)));
+        for (v, lang) in [(1, "en"), (2, "cy")] {
+            let col = t.variant_name(1, v);
+            self.loc(format!("{path}.{lang}"), t.def, row, Some((1, col)));
+        }
+        match self.value(t, cells, 1, row) {
+            Some(v) => {
+                action.push(key, v);
+            }
+            None => self.error(
+                t,
+                row,
+                Some((1, t.col_name(1))),
+                format!(
+                    "\"text\" is missing; every {} must have one",
+                    SHEETS[t.def].noun
+                ),
+            ),
+        }
+    }
+
+    /// Which of an indicator's comparators (`names`, each in its languages) a values or
+    /// breakdown row names: the same text, else the same but for case; an error for the row,
+    /// with the nearest name, when none.
+    fn comparator_index(
+        &mut self,
+        t: &Table,
+        row: usize,
+        name: &str,
+        names: &[Vec<String>],
+        id: &str,
+    ) -> Option<usize> {
+        let c = names
+            .iter()
+            .position(|n| n.iter().any(|n| n.trim() == name))
+            .or_else(|| {
+                names.iter().position(|n| {
+                    n.iter()
+                        .any(|n| n.trim().to_lowercase() == name.to_lowercase())
+                })
+            });
+        if c.is_none() {
+            let all = names.iter().flatten().map(String::as_str);
+            let hint = closest(name, all)
+                .map_or(String::new(), |n| format!("; did you mean {}?", quote(n)));
+            self.error(
+                t,
+                row,
+                Some((1, t.col_name(1))),
+                format!(
+                    "this {} refers to comparator {}, but indicator {} has no comparator with that name in \"comparators\"{hint}",
+                    if t.def == VALUES { "value" } else { "part" },
+                    quote(name),
+                    quote(id)
+                ),
+            );
+        }
+        c
+    }
+
+    /// A row of the values sheet: one figure of `target` (an indicator or one of its
+    /// comparators, at JSON path `base`).
+    fn figure(
+        &mut self,
+        t: &Table,
+        row: usize,
+        cells: &[Cell],
+        target: &mut OrderedJson,
+        base: &str,
+    ) {
+        let k = target.len("values");
+        let mut obj = self.item(t, row, cells, &format!("{base}.values[{k}]"), 2);
+        if obj.get("value").is_none() {
+            obj.set(&["value"], OrderedJson::Null);
+        }
+        target.push("values", obj);
     }
 
     /// (1.1) A row of the breakdown sheet: a part of the value of `target` (an indicator or
@@ -680,6 +731,22 @@ impl<'w> Builder<'w> {
             }
         }
         out
+    }
+}
+
+/// A comparator's name in each language it is written in, as values and breakdown rows may
+/// name it.
+fn comparator_names(obj: &OrderedJson) -> Vec<String> {
+    match obj.get("name") {
+        Some(OrderedJson::String(s)) => vec![s.clone()],
+        Some(OrderedJson::Object(m)) => m
+            .iter()
+            .filter_map(|(_, v)| match v {
+                OrderedJson::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
