@@ -27,6 +27,7 @@ mod import;
 mod ordered_json;
 mod read;
 mod read_csv;
+mod tables;
 mod template;
 mod write;
 
