@@ -9,7 +9,7 @@ use super::template::{
     Kind, Place, SheetDef, ACTIONS, BREAKDOWN, COMPARATORS, PLAN, SHEETS, SUCCESS_MEASURES, VALUES,
 };
 use super::{Cell, Import, SheetProblem, Source, Workbook};
-use crate::validate::{self, closest, quote, Severity};
+use crate::validate::{self, closest, quote, Report, Severity};
 use std::collections::HashMap;
 
 /// Where a value of the feed came from.
@@ -552,63 +552,77 @@ pub fn import(wb: &Workbook) -> Import {
             );
         }
     }
-    let mut root = OrderedJson::Object(Vec::new());
-    if let Some(t) = &tables[PLAN] {
-        b.plan(t, &mut root);
-    }
-    let mut ids: Vec<HashMap<String, usize>> = vec![HashMap::new(); SHEETS.len()];
-    for (i, d) in SHEETS.iter().enumerate() {
-        if let (Place::List(key), Some(t)) = (d.place, &tables[i]) {
-            if !t.rows.is_empty() || i == ACTIONS {
-                ids[i] = b.list(t, &mut root, key);
-            }
-        }
-    }
-    if root.get("actions").is_none() {
-        root.set(&["actions"], OrderedJson::Array(Vec::new()));
-    }
-    let mut comparators = HashMap::new();
-    for (i, d) in SHEETS.iter().enumerate() {
-        if let (Place::Child { parent, .. }, Some(t)) = (d.place, &tables[i]) {
-            b.children(t, &mut root, &ids[parent], &mut comparators);
-        }
-    }
+    let mut root = b.feed(&tables);
     order(&mut root, "Feed");
     let mut json = String::new();
     write_json(&root, 0, &mut json);
     json.push('\n');
     let report = validate::check_text(&json);
-    let no_plan = tables[PLAN].is_none();
-    for p in &report.problems {
-        let top = p.path.split(['.', '[']).next().unwrap_or("");
-        if no_plan
-            && matches!(
-                top,
-                "" | "schema_version" | "as_of" | "published" | "publisher" | "plan"
-            )
-        {
-            // "The workbook has no sheet plan" says it all.
-            continue;
-        }
-        let loc = b.lookup(&p.path).cloned();
-        let message = b.rows_in(&p.message);
-        b.problem(
-            p.severity,
-            loc.as_ref().map(|l| l.sheet),
-            loc.as_ref().map(|l| l.row),
-            loc.and_then(|l| l.col),
-            message,
-        );
-        if let Some(last) = b.problems.last_mut() {
-            last.rule = Some(p.rule);
-            last.json_at = Some((p.line, p.column));
-        }
-    }
+    b.validator_problems(&report, tables[PLAN].is_none());
     let mut problems = b.problems;
     problems.sort_by_key(|p| p.order);
     Import {
         json,
         report,
         problems,
+    }
+}
+
+impl Builder<'_> {
+    /// The feed's JSON from the template's tables: the plan, then the top-level lists, then
+    /// the lists inside their items.
+    fn feed(&mut self, tables: &[Option<Table>]) -> OrderedJson {
+        let mut root = OrderedJson::Object(Vec::new());
+        if let Some(t) = &tables[PLAN] {
+            self.plan(t, &mut root);
+        }
+        let mut ids: Vec<HashMap<String, usize>> = vec![HashMap::new(); SHEETS.len()];
+        for (i, d) in SHEETS.iter().enumerate() {
+            if let (Place::List(key), Some(t)) = (d.place, &tables[i]) {
+                if !t.rows.is_empty() || i == ACTIONS {
+                    ids[i] = self.list(t, &mut root, key);
+                }
+            }
+        }
+        if root.get("actions").is_none() {
+            root.set(&["actions"], OrderedJson::Array(Vec::new()));
+        }
+        let mut comparators = HashMap::new();
+        for (i, d) in SHEETS.iter().enumerate() {
+            if let (Place::Child { parent, .. }, Some(t)) = (d.place, &tables[i]) {
+                self.children(t, &mut root, &ids[parent], &mut comparators);
+            }
+        }
+        root
+    }
+
+    /// Each of the validator's problems, at the sheet, row and column its JSON path came
+    /// from; with `no_plan`, none about the plan sheet's keys.
+    fn validator_problems(&mut self, report: &Report, no_plan: bool) {
+        for p in &report.problems {
+            let top = p.path.split(['.', '[']).next().unwrap_or("");
+            if no_plan
+                && matches!(
+                    top,
+                    "" | "schema_version" | "as_of" | "published" | "publisher" | "plan"
+                )
+            {
+                // "The workbook has no sheet plan" says it all.
+                continue;
+            }
+            let loc = self.lookup(&p.path).cloned();
+            let message = self.rows_in(&p.message);
+            self.problem(
+                p.severity,
+                loc.as_ref().map(|l| l.sheet),
+                loc.as_ref().map(|l| l.row),
+                loc.and_then(|l| l.col),
+                message,
+            );
+            if let Some(last) = self.problems.last_mut() {
+                last.rule = Some(p.rule);
+                last.json_at = Some((p.line, p.column));
+            }
+        }
     }
 }
