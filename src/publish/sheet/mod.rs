@@ -29,7 +29,9 @@ mod read;
 mod read_csv;
 mod tables;
 mod template;
+#[cfg(not(target_arch = "wasm32"))]
 mod write;
+mod write_csv;
 
 pub use cells::{date_text, excel_serial_date};
 pub use export::{difference, empty_template, workbook_of};
@@ -44,9 +46,11 @@ pub use read::{
 pub use read_csv::read_csv_folder;
 pub use read_csv::{csv_sheet, csv_workbook};
 pub use template::{sheets, text_columns};
-pub use write::to_csv;
 #[cfg(not(target_arch = "wasm32"))]
-pub use write::{to_xlsx, write_csv_folder};
+pub use write::to_xlsx;
+pub use write_csv::to_csv;
+#[cfg(not(target_arch = "wasm32"))]
+pub use write_csv::write_csv_folder;
 
 use crate::date::Date;
 use crate::validate::{Report, Rule, Severity};
