@@ -62,7 +62,7 @@ pub fn read(path: &Path) -> Result<Workbook, String> {
 
 /// Reads a workbook (.xlsx, .xls, .xlsb or .ods) from its bytes.
 pub fn read_workbook_bytes(bytes: &[u8]) -> Result<Workbook, String> {
-    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    use calamine::{open_workbook_auto_from_rs, Reader};
     if bytes.len() as u64 > MAX_BYTES {
         return Err(format!(
             "the workbook is {} MiB; it can be at most {} MiB",
@@ -109,27 +109,7 @@ pub fn read_workbook_bytes(bytes: &[u8]) -> Result<Workbook, String> {
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()
-            .map(|row| {
-                row.iter()
-                    .map(|d| match d {
-                        Data::Empty => Cell::Empty,
-                        Data::String(s) => Cell::Text(s.clone()),
-                        Data::Float(f) => Cell::Number(*f),
-                        Data::Int(i) => Cell::Number(*i as f64),
-                        Data::Bool(b) => Cell::Bool(*b),
-                        Data::DateTime(dt) if dt.is_datetime() => {
-                            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-                            Date::new(i32::from(y), m, d).map_or_else(
-                                || Cell::Text(format!("{y:04}-{m:02}-{d:02}")),
-                                Cell::Date,
-                            )
-                        }
-                        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-                        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-                        Data::Error(e) => Cell::Text(e.to_string()),
-                    })
-                    .collect()
-            })
+            .map(|row| row.iter().map(cell_of).collect())
             .collect();
         sheets.push(Sheet {
             name,
@@ -143,6 +123,27 @@ pub fn read_workbook_bytes(bytes: &[u8]) -> Result<Workbook, String> {
         source: Source::Workbook,
         problems: Vec::new(),
     })
+}
+
+/// A cell as calamine reads it, as the template's cell: a date cell as a date (as text when
+/// it is not a real date), a duration as Excel's number for it.
+fn cell_of(d: &calamine::Data) -> Cell {
+    use calamine::Data;
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            Date::new(i32::from(y), m, d)
+                .map_or_else(|| Cell::Text(format!("{y:04}-{m:02}-{d:02}")), Cell::Date)
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Text(e.to_string()),
+    }
 }
 
 /// How much of a sheet is used: filled cells, and the rectangle they span (row, column from 0).

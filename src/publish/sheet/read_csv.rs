@@ -97,41 +97,16 @@ pub fn csv_sheet(name: &str, bytes: &[u8]) -> (Sheet, Vec<SheetProblem>) {
             order: (def.map_or(0, |d| d + 1), row, 0),
         })
     };
-    let utf16 = |bytes: &[u8], le: bool| {
-        let units: Vec<u16> = bytes
-            .chunks_exact(2)
-            .map(|p| {
-                if le {
-                    u16::from_le_bytes([p[0], p[1]])
-                } else {
-                    u16::from_be_bytes([p[0], p[1]])
-                }
-            })
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
-    let text = if let Some(b) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(b, true)
-    } else if let Some(b) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(b, false)
-    } else {
-        let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match std::str::from_utf8(b) {
-            Ok(s) => s.to_string(),
-            Err(e) => {
-                let at = e.valid_up_to();
-                let row = b[..at].iter().filter(|&&c| c == b'\n').count() + 1;
-                problem(
-                    row,
-                    format!(
-                        "the file is not UTF-8 text: byte 0x{:02X} cannot be read. Save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in other editors: encoding UTF-8)",
-                        b[at]
-                    ),
-                );
-                String::from_utf8_lossy(b).into_owned()
-            }
-        }
-    };
+    let (text, not_utf8) = decode(bytes);
+    if let Some((row, byte)) = not_utf8 {
+        problem(
+            row,
+            format!(
+                "the file is not UTF-8 text: byte 0x{:02X} cannot be read. Save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in other editors: encoding UTF-8)",
+                byte
+            ),
+        );
+    }
     let (rows, unclosed) = parse_csv(&text);
     if let Some(row) = unclosed {
         problem(
@@ -162,6 +137,39 @@ pub fn csv_sheet(name: &str, bytes: &[u8]) -> (Sheet, Vec<SheetProblem>) {
             .collect(),
     };
     (sheet, problems)
+}
+
+/// A CSV file's text: UTF-16 after its byte-order mark, else UTF-8 (with or without one).
+/// Bytes that are not UTF-8 are read as U+FFFD, and the first is given with its row.
+fn decode(bytes: &[u8]) -> (String, Option<(usize, u8)>) {
+    let utf16 = |bytes: &[u8], le: bool| {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(b) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (utf16(b, true), None);
+    }
+    if let Some(b) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (utf16(b, false), None);
+    }
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(b) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let row = b[..at].iter().filter(|&&c| c == b'\n').count() + 1;
+            (String::from_utf8_lossy(b).into_owned(), Some((row, b[at])))
+        }
+    }
 }
 
 /// The separator of a CSV text: whichever of `,` `;` and tab its first line has most of.
