@@ -6,7 +6,7 @@
 //! row names its parent's id in a link column (a milestone's `action`, a judgement's
 //! `inspection`, a value's `indicator`); lists of references are ids separated by commas.
 //!
-//! [`import`] turns the rows into feed JSON with typed cells (numbers, dates as `YYYY-MM-DD`,
+//! [`import()`] turns the rows into feed JSON with typed cells (numbers, dates as `YYYY-MM-DD`,
 //! lists) and checks it with [`validate::check_text`](crate::validate::check_text), so a
 //! spreadsheet's problems are worded exactly as a JSON feed's; each problem's JSON path
 //! (`actions[13].due`) is mapped back to the sheet, row and column its value came from
@@ -19,7 +19,15 @@
 //!
 //! The command line has all of it. The feed checker page's WebAssembly module
 //! (`src/web/checker.rs`, feature `checker`) has the reading half: [`read_workbook_bytes`],
-//! [`csv_workbook`] and [`import`]; files and `.xlsx` writing stay native.
+//! [`csv_workbook`] and [`import()`]; files and `.xlsx` writing stay native.
+//!
+//! One file for each step, in the order a spreadsheet goes through them: `template.rs` (the
+//! sheets and their columns), `read.rs` and `read_csv.rs` (a workbook or CSV files to cells,
+//! within the caps on what is read), `tables.rs` (the template's sheets and columns found in
+//! them), `cells.rs` (a cell typed for the feed), `import.rs` (rows to the feed's JSON, kept in
+//! the spec's order by `ordered_json.rs`); and back: `export.rs` (a feed to rows), `write.rs`
+//! and `write_csv.rs` (rows to an .xlsx workbook and to CSV files). This file has the types
+//! they share and the public entry points.
 
 mod cells;
 mod export;
