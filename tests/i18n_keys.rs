@@ -371,66 +371,80 @@ fn scan_file(file: &str, src: &str, found: &mut Found) {
         if seen {
             continue;
         }
-        let line = toks[i].line;
-        let body = || fn_body(&toks, &current_fn).unwrap_or((0, 0));
-        match INDIRECT
-            .iter()
-            .find(|(f, n, _)| *f == file && *n == current_fn)
-        {
-            Some((_, _, Via::PassThrough)) => {}
-            Some((_, _, Via::FnLiterals)) => {
-                let (a, b) = body();
-                found.keys.extend(
-                    values(&toks, a, b)
-                        .into_iter()
-                        .filter(|(s, _)| s.chars().any(char::is_alphabetic))
-                        .map(|(s, l)| (s, place(l))),
-                );
-            }
-            Some((_, _, Via::TnPairs)) => {
-                let (a, b) = body();
-                let lit = |j: usize| match toks.get(j).map(|t| &t.tok) {
-                    Some(Tok::Str(s)) if s.contains("{n}") && j < b => Some(s.clone()),
-                    _ => None,
-                };
-                let before = found.counted.len();
-                for j in a..b {
-                    if let (Some(one), Some(Tok::Punct(',')), Some(other)) =
-                        (lit(j), toks.get(j + 1).map(|t| &t.tok), lit(j + 2))
-                    {
-                        found.counted.push((one, other, place(toks[j].line)));
-                    }
-                }
-                if found.counted.len() == before {
-                    found.unknown.push(format!(
-                        "{} (no \"{{n}} …\", \"{{n}} …\" pairs in fn {current_fn})",
-                        place(line)
-                    ));
-                }
-            }
-            Some((_, _, Via::Array(arr))) => {
-                let (a, b) = body();
-                let start = (a..b).find(|&j| {
-                    toks[j].tok == Tok::Ident("let".into())
-                        && toks.get(j + 1).map(|t| &t.tok) == Some(&Tok::Ident((*arr).into()))
-                });
-                match start.and_then(|j| (j..b).find(|&k| toks[k].tok == Tok::Punct('['))) {
-                    Some(open) => found.keys.extend(
-                        values(&toks, open, closing(&toks, open))
-                            .into_iter()
-                            .map(|(s, l)| (s, place(l))),
-                    ),
-                    None => found.unknown.push(format!(
-                        "{} (no `let {arr} = [` in fn {current_fn})",
-                        place(line)
-                    )),
-                }
-            }
-            None => found.unknown.push(format!(
-                "{} ({name}( in fn {current_fn} has no string literal argument)",
-                place(line)
-            )),
+        follow_indirect(file, &toks, &current_fn, name, toks[i].line, found);
+    }
+}
+
+/// A call whose strings the scanner cannot see at the call (`name(` at `line`, in fn
+/// `current_fn`): its strings where [`INDIRECT`] says they are, or a note that it cannot be
+/// followed.
+fn follow_indirect(
+    file: &str,
+    toks: &[Token],
+    current_fn: &str,
+    name: &str,
+    line: usize,
+    found: &mut Found,
+) {
+    let place = |line: usize| format!("src/{file}:{line}");
+    let body = || fn_body(toks, current_fn).unwrap_or((0, 0));
+    match INDIRECT
+        .iter()
+        .find(|(f, n, _)| *f == file && *n == current_fn)
+    {
+        Some((_, _, Via::PassThrough)) => {}
+        Some((_, _, Via::FnLiterals)) => {
+            let (a, b) = body();
+            found.keys.extend(
+                values(toks, a, b)
+                    .into_iter()
+                    .filter(|(s, _)| s.chars().any(char::is_alphabetic))
+                    .map(|(s, l)| (s, place(l))),
+            );
         }
+        Some((_, _, Via::TnPairs)) => {
+            let (a, b) = body();
+            let lit = |j: usize| match toks.get(j).map(|t| &t.tok) {
+                Some(Tok::Str(s)) if s.contains("{n}") && j < b => Some(s.clone()),
+                _ => None,
+            };
+            let before = found.counted.len();
+            for j in a..b {
+                if let (Some(one), Some(Tok::Punct(',')), Some(other)) =
+                    (lit(j), toks.get(j + 1).map(|t| &t.tok), lit(j + 2))
+                {
+                    found.counted.push((one, other, place(toks[j].line)));
+                }
+            }
+            if found.counted.len() == before {
+                found.unknown.push(format!(
+                    "{} (no \"{{n}} …\", \"{{n}} …\" pairs in fn {current_fn})",
+                    place(line)
+                ));
+            }
+        }
+        Some((_, _, Via::Array(arr))) => {
+            let (a, b) = body();
+            let start = (a..b).find(|&j| {
+                toks[j].tok == Tok::Ident("let".into())
+                    && toks.get(j + 1).map(|t| &t.tok) == Some(&Tok::Ident((*arr).into()))
+            });
+            match start.and_then(|j| (j..b).find(|&k| toks[k].tok == Tok::Punct('['))) {
+                Some(open) => found.keys.extend(
+                    values(toks, open, closing(toks, open))
+                        .into_iter()
+                        .map(|(s, l)| (s, place(l))),
+                ),
+                None => found.unknown.push(format!(
+                    "{} (no `let {arr} = [` in fn {current_fn})",
+                    place(line)
+                )),
+            }
+        }
+        None => found.unknown.push(format!(
+            "{} ({name}( in fn {current_fn} has no string literal argument)",
+            place(line)
+        )),
     }
 }
 
