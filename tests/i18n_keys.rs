@@ -214,7 +214,10 @@ fn values(toks: &[Token], from: usize, to: usize) -> Vec<(String, usize)> {
 }
 
 /// Calls whose strings the scanner cannot see at the call (no literal, and no
-/// `let NAME = …;` to follow): (file, enclosing function, where the strings are).
+/// `let NAME = …;` to follow): (module, enclosing function, where the strings are). A module
+/// is named by its path under `src/` without `.rs`, and stands for its file and every file in
+/// its folder (`render/view` is `render/view.rs` and `render/view/*.rs`), so an entry still
+/// holds when a module is split into a folder.
 enum Via {
     /// A wrapper that passes its own argument on (its callers are scanned instead).
     PassThrough,
@@ -226,14 +229,22 @@ enum Via {
     TnPairs,
 }
 const INDIRECT: &[(&str, &str, Via)] = &[
-    ("render/i18n/mod.rs", "tf", Via::PassThrough),
-    ("render/i18n/mod.rs", "tv", Via::PassThrough),
-    ("render/i18n/mod.rs", "tn", Via::PassThrough),
-    ("render/view.rs", "t", Via::PassThrough),
-    ("render/view.rs", "trend", Via::FnLiterals),
-    ("publish/csv.rs", "actions", Via::Array("heads")),
-    ("render/chart.rs", "status_by_priority", Via::TnPairs),
+    ("render/i18n", "tf", Via::PassThrough),
+    ("render/i18n", "tv", Via::PassThrough),
+    ("render/i18n", "tn", Via::PassThrough),
+    ("render/view", "t", Via::PassThrough),
+    ("render/view", "trend", Via::FnLiterals),
+    ("publish/csv", "actions", Via::Array("heads")),
+    ("render/chart", "status_by_priority", Via::TnPairs),
 ];
+
+/// Whether `file` (a path under `src/`) is in `module`: its own file, or one in its folder.
+fn in_module(file: &str, module: &str) -> bool {
+    file.strip_suffix(".rs") == Some(module)
+        || file
+            .strip_prefix(module)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
 
 /// The body of `fn name` as a token range.
 fn fn_body(toks: &[Token], name: &str) -> Option<(usize, usize)> {
@@ -390,7 +401,7 @@ fn follow_indirect(
     let body = || fn_body(toks, current_fn).unwrap_or((0, 0));
     match INDIRECT
         .iter()
-        .find(|(f, n, _)| *f == file && *n == current_fn)
+        .find(|(m, n, _)| in_module(file, m) && *n == current_fn)
     {
         Some((_, _, Via::PassThrough)) => {}
         Some((_, _, Via::FnLiterals)) => {
@@ -501,6 +512,15 @@ fn scanner_reads_rust_literals() {
     let keys: Vec<&str> = found.keys.iter().map(|k| k.0.as_str()).collect();
     assert_eq!(keys, ["Rose to {x}", "Fell to {x}"]);
     assert!(found.unknown.is_empty());
+}
+
+#[test]
+fn an_indirect_entry_covers_its_module_split_into_a_folder() {
+    assert!(in_module("render/view.rs", "render/view"));
+    assert!(in_module("render/view/indicators.rs", "render/view"));
+    assert!(in_module("render/i18n/mod.rs", "render/i18n"));
+    assert!(!in_module("render/views.rs", "render/view"));
+    assert!(!in_module("render/viewer/mod.rs", "render/view"));
 }
 
 /// What is wrong between what the scanner found and the Welsh tables.
