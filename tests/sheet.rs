@@ -1,4 +1,5 @@
-//! The spreadsheet template: import, export and their command line (`sheet.rs`, `cli.rs`).
+//! The spreadsheet template: import, export and their command line (`src/publish/sheet/`,
+//! `cli.rs`).
 //!
 //! - Every example feed in `www/examples/` goes feed → workbook → feed (as .xlsx bytes and as
 //!   a folder of CSV files) and comes back as the same validated model.
