@@ -5,7 +5,11 @@
 //! cell; the views' tables and the charts' "Show as table" tables share the markup and the
 //! stylesheet's classes.
 
+use crate::date::Period;
+use crate::feed::Value;
 use crate::markup::{el, Element, Node};
+use crate::sort;
+use std::collections::HashMap;
 
 /// A table in a box that scrolls sideways when the table is wider than the screen. The box
 /// can take keyboard focus and is named, so keyboard users can scroll it too.
@@ -73,4 +77,59 @@ fn frame<'h>(
                 .child(el("tr").children(heads.map(|h| el("th").attr("scope", "col").text(h)))),
         )
         .child(el("tbody").children(rows))
+}
+
+/// The most cells an indicator's "all figures" table has as a grid of periods by lines.
+pub const MAX_TABLE_CELLS: usize = 20_000;
+
+/// Whether a table of `periods` rows and `columns` columns (the period's among them) is
+/// written as a grid: up to [`MAX_TABLE_CELLS`], or while it is no larger than a row per
+/// figure (three cells each) would be.
+pub fn grid_fits(periods: usize, columns: usize, figures: usize) -> bool {
+    let grid = periods.saturating_mul(columns);
+    grid <= MAX_TABLE_CELLS || grid <= figures.saturating_mul(3)
+}
+
+/// An indicator's figures laid out for an "all figures" table: the one rule behind the
+/// indicators view's table and the trend chart's "Show as table".
+pub enum FigureRows<'a> {
+    /// A row per period, in time order, and a column per line: each line's figure for the
+    /// period, if it has one (the last written for a period wins).
+    Grid(Vec<(Period, Vec<Option<&'a Value>>)>),
+    /// A row per figure, line by line and each line in time order: (period, line, figure).
+    /// Used when the lines do not share their periods, where a grid of periods × lines would
+    /// grow with the square of the feed (3,000 comparators each with a month of its own: 9
+    /// million cells from 250 KB).
+    PerFigure(Vec<(Period, usize, &'a Value)>),
+}
+
+/// Lays out the figures of `lines` (the council's own, then each comparator's) for a table.
+/// Each line's figures are found through a map: a line may have tens of thousands of them.
+pub fn figure_rows<'a>(lines: &[Vec<&'a Value>]) -> FigureRows<'a> {
+    let by_period: Vec<HashMap<Period, &Value>> = lines
+        .iter()
+        .map(|l| l.iter().map(|v| (v.period, *v)).collect())
+        .collect();
+    let mut periods: Vec<Period> = lines.iter().flatten().map(|v| v.period).collect();
+    // In time order; the same period written twice sorts together, so it is kept once.
+    sort::by_key(&mut periods, |p| (p.end(), p.to_string()));
+    periods.dedup();
+    let figures = by_period.iter().map(HashMap::len).sum();
+    if grid_fits(periods.len(), 1 + lines.len(), figures) {
+        let rows = periods
+            .into_iter()
+            .map(|p| (p, by_period.iter().map(|m| m.get(&p).copied()).collect()))
+            .collect();
+        return FigureRows::Grid(rows);
+    }
+    let mut rows = Vec::with_capacity(figures);
+    for (line, values) in by_period.iter().enumerate() {
+        let mut mine: Vec<Period> = values.keys().copied().collect();
+        sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+        rows.extend(
+            mine.into_iter()
+                .filter_map(|p| Some((p, line, *values.get(&p)?))),
+        );
+    }
+    FigureRows::PerFigure(rows)
 }

@@ -31,7 +31,7 @@ pub(crate) use findings::Answers;
 pub(crate) use header::header;
 pub use header::items_left_out;
 pub(crate) use indicators::indicator_table;
-pub use indicators::{grid_fits, indicators, trend, MAX_TABLE_CELLS};
+pub use indicators::{indicators, trend};
 pub use overview::overview;
 pub(crate) use overview::{rag_table, status_table};
 pub use since::since_heading;

@@ -14,8 +14,7 @@ use crate::i18n::{self, t, tf, tn, tv, Lang, Val};
 use crate::markup::{el, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
-use crate::table::data_table;
-use std::collections::HashMap;
+use crate::table::{data_table, figure_rows, FigureRows};
 
 /// How many comparators' lines on an indicator chart get a direct label (the key names all).
 const LABELLED_COMPARATORS: usize = 6;
@@ -458,76 +457,51 @@ fn trend_key(
     key
 }
 
-/// The most cells an indicator's "all figures" table has as a grid of periods by lines.
-const MAX_TABLE_CELLS: usize = 20_000;
-
-/// Whether a table of `periods` rows and `columns` columns (the period's among them) is
-/// written as a grid: up to [`MAX_TABLE_CELLS`], or while it is no larger than a row per
-/// figure (three cells each) would be.
-fn grid_fits(periods: usize, columns: usize, figures: usize) -> bool {
-    let grid = periods.saturating_mul(columns);
-    grid <= MAX_TABLE_CELLS || grid <= figures.saturating_mul(3)
-}
-
 /// An indicator's "all figures" table: a row per period and a column per line (the council's,
 /// then each comparator's), "suppressed" where a figure is withheld and "—" where a line has
 /// none; or, when the lines do not share their periods, a row per figure. `None` when there is
 /// no figure at all. `series` are the indicator's lines, from [`series_of`].
 pub(crate) fn all_figures_table(lang: Lang, ind: &Indicator, series: &[Series]) -> Option<Element> {
-    // Each series' figure for each period (the last one written wins), found through a map:
-    // a series may have tens of thousands of figures.
-    let by_period: Vec<HashMap<Period, &Value>> = series
-        .iter()
-        .map(|s| s.values.iter().map(|v| (v.period, *v)).collect())
-        .collect();
-    let mut periods: Vec<Period> = series
-        .iter()
-        .flat_map(|s| s.values.iter().map(|v| v.period))
-        .collect();
-    // In time order; the same period written twice sorts together, so it is kept once.
-    sort::by_key(&mut periods, |p| (p.end(), p.to_string()));
-    periods.dedup();
-    let cell = |values: &HashMap<Period, &Value>, p: Period| -> String {
-        match values.get(&p) {
+    let cell = |v: Option<&Value>| -> String {
+        match v {
             Some(v) if v.value.is_none() || v.suppressed => t(lang, "suppressed").to_string(),
             Some(Value { value: Some(x), .. }) => value_text(lang, ind.unit, *x),
             _ => "—".to_string(),
         }
     };
-    // When the lines do not share their periods, a grid of periods × lines grows with the
-    // square of the feed (3,000 comparators each with a month of its own: 9 million cells),
-    // so the table is written a row per figure instead.
-    let (heads, rows) = if grid_fits(
-        periods.len(),
-        1 + series.len(),
-        by_period.iter().map(HashMap::len).sum(),
-    ) {
-        let rows: Vec<Vec<String>> = periods
-            .iter()
-            .map(|&p| {
-                std::iter::once(i18n::period(lang, p))
-                    .chain(by_period.iter().map(|values| cell(values, p)))
-                    .collect()
-            })
-            .collect();
-        let mut heads = vec![t(lang, "Period").to_string()];
-        heads.extend(series.iter().map(|s| s.name.clone()));
-        (heads, rows)
-    } else {
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        for (s, values) in series.iter().zip(&by_period) {
-            let mut mine: Vec<Period> = values.keys().copied().collect();
-            sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
-            for p in mine {
-                rows.push(vec![i18n::period(lang, p), s.name.clone(), cell(values, p)]);
-            }
+    let lines: Vec<Vec<&Value>> = series.iter().map(|s| s.values.clone()).collect();
+    let (heads, rows) = match figure_rows(&lines) {
+        FigureRows::Grid(grid) => {
+            let rows: Vec<Vec<String>> = grid
+                .into_iter()
+                .map(|(p, figures)| {
+                    std::iter::once(i18n::period(lang, p))
+                        .chain(figures.into_iter().map(cell))
+                        .collect()
+                })
+                .collect();
+            let mut heads = vec![t(lang, "Period").to_string()];
+            heads.extend(series.iter().map(|s| s.name.clone()));
+            (heads, rows)
         }
-        let heads = vec![
-            t(lang, "Period").to_string(),
-            t(lang, "Council or comparator").to_string(),
-            t(lang, "Figure").to_string(),
-        ];
-        (heads, rows)
+        FigureRows::PerFigure(figures) => {
+            let rows = figures
+                .into_iter()
+                .map(|(p, line, v)| {
+                    vec![
+                        i18n::period(lang, p),
+                        series[line].name.clone(),
+                        cell(Some(v)),
+                    ]
+                })
+                .collect();
+            let heads = vec![
+                t(lang, "Period").to_string(),
+                t(lang, "Council or comparator").to_string(),
+                t(lang, "Figure").to_string(),
+            ];
+            (heads, rows)
+        }
     };
     let name = ind.name.show(lang);
     (!rows.is_empty()).then(|| {
@@ -614,6 +588,7 @@ mod tests {
 
     #[test]
     fn all_figures_are_a_grid_until_it_outgrows_a_row_per_figure() {
+        use crate::table::grid_fits;
         assert!(grid_fits(100, 200, 0));
         assert!(!grid_fits(101, 200, 0));
         assert!(grid_fits(1_000, 100, 40_000));

@@ -9,7 +9,7 @@ use crate::i18n::{self, t, tf, Lang};
 use crate::markup::{el, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
-use crate::table::{scroll_box, table};
+use crate::table::{figure_rows, scroll_box, table, FigureRows};
 
 /// Direction of travel between the last two figures, judged by polarity.
 pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)> {
@@ -187,47 +187,17 @@ pub fn indicators(cx: &Ctx) -> Element {
     out
 }
 
-/// The most cells an indicator's "all figures" table has as a grid of periods by lines.
-pub const MAX_TABLE_CELLS: usize = 20_000;
-
-/// Whether a table of `periods` rows and `columns` columns (the period's among them) is
-/// written as a grid: up to [`MAX_TABLE_CELLS`], or while it is no larger than a row per
-/// figure (three cells each) would be.
-pub fn grid_fits(periods: usize, columns: usize, figures: usize) -> bool {
-    let grid = periods.saturating_mul(columns);
-    grid <= MAX_TABLE_CELLS || grid <= figures.saturating_mul(3)
-}
-
 fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
     crate::feed::latest(values).and_then(|v| Some((v.period, v.value?)))
 }
 
 /// One indicator: its name, description and source, every figure as a table (the "all
-/// figures" table, kept in one piece here: the chart's `indicator_trend` has a copy to merge
-/// with), and (1.1) each figure split into parts.
+/// figures" table: its rows laid out by `table::figure_rows`, the rule the trend chart's table
+/// shares; its cells say more than the chart's: approximate figures and notes), and (1.1) each
+/// figure split into parts.
 fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
-    // Each series by period (the last figure for a period wins), so long series stay linear.
-    fn by_period(values: &[Value]) -> std::collections::HashMap<crate::date::Period, &Value> {
-        values.iter().map(|v| (v.period, v)).collect()
-    }
-    let own = by_period(&ind.values);
-    let theirs: Vec<_> = ind
-        .comparators
-        .iter()
-        .map(|c| by_period(&c.values))
-        .collect();
-    let mut periods: Vec<crate::date::Period> = ind
-        .values
-        .iter()
-        .chain(ind.comparators.iter().flat_map(|c| &c.values))
-        .map(|v| v.period)
-        .collect();
-    sort::by_key(&mut periods, |p| (p.end(), p.to_string()));
-    periods.dedup();
-    let cell = |values: &std::collections::HashMap<crate::date::Period, &Value>,
-                p: crate::date::Period|
-     -> Element {
-        match values.get(&p).copied() {
+    let cell = |v: Option<&Value>| -> Element {
+        match v {
             Some(v) if v.suppressed => el("td").text(cx.t("suppressed")),
             Some(Value {
                 value: Some(x),
@@ -244,57 +214,52 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
             Some(_) | None => el("td").text("—"),
         }
     };
-    let heads: Vec<String> = std::iter::once(cx.t("Period").to_string())
-        .chain(std::iter::once(
-            cx.feed.publisher.name.show(cx.lang).to_string(),
-        ))
+    let names: Vec<String> = std::iter::once(cx.feed.publisher.name.show(cx.lang).to_string())
         .chain(
             ind.comparators
                 .iter()
                 .map(|c| c.name.show(cx.lang).to_string()),
         )
         .collect();
-    // A row per period and a column per line: periods × lines cells. When the lines do not
-    // share their periods (each of 5,000 comparators with its own year: 25 million cells from
-    // a 400 KB feed) the table is written a row per figure instead, which grows only with the
-    // figures.
-    let (heads, rows): (Vec<String>, Vec<Element>) = if grid_fits(
-        periods.len(),
-        heads.len(),
-        std::iter::once(&own).chain(&theirs).map(|m| m.len()).sum(),
-    ) {
-        let rows = periods
-            .iter()
-            .map(|&p| {
-                el("tr")
-                    .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
-                    .child(cell(&own, p))
-                    .children(theirs.iter().map(|c| cell(c, p)))
-            })
-            .collect();
-        (heads, rows)
-    } else {
-        let mut rows = Vec::new();
-        for (k, map) in std::iter::once(&own).chain(&theirs).enumerate() {
-            let mut mine: Vec<crate::date::Period> = map.keys().copied().collect();
-            sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
-            for p in mine {
-                rows.push(
+    let lines: Vec<Vec<&Value>> = std::iter::once(&ind.values)
+        .chain(ind.comparators.iter().map(|c| &c.values))
+        .map(|values| values.iter().collect())
+        .collect();
+    let period_cell = |p| el("th").attr("scope", "row").text(i18n::period(cx.lang, p));
+    let (heads, rows): (Vec<String>, Vec<Element>) = match figure_rows(&lines) {
+        FigureRows::Grid(grid) => {
+            let rows = grid
+                .into_iter()
+                .map(|(p, figures)| {
                     el("tr")
-                        .child(el("th").attr("scope", "row").text(i18n::period(cx.lang, p)))
-                        .child(el("td").text(heads[k + 1].clone()))
-                        .child(cell(map, p)),
-                );
-            }
+                        .child(period_cell(p))
+                        .children(figures.into_iter().map(cell))
+                })
+                .collect();
+            let heads = std::iter::once(cx.t("Period").to_string())
+                .chain(names)
+                .collect();
+            (heads, rows)
         }
-        let heads = [
-            cx.t("Period"),
-            cx.t("Council or comparator"),
-            cx.t("Figure"),
-        ]
-        .map(str::to_string)
-        .to_vec();
-        (heads, rows)
+        FigureRows::PerFigure(figures) => {
+            let rows = figures
+                .into_iter()
+                .map(|(p, line, v)| {
+                    el("tr")
+                        .child(period_cell(p))
+                        .child(el("td").text(names[line].clone()))
+                        .child(cell(Some(v)))
+                })
+                .collect();
+            let heads = [
+                cx.t("Period"),
+                cx.t("Council or comparator"),
+                cx.t("Figure"),
+            ]
+            .map(str::to_string)
+            .to_vec();
+            (heads, rows)
+        }
     };
     let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     let caption = tf(
