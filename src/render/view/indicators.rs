@@ -191,11 +191,8 @@ fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
     crate::feed::latest(values).and_then(|v| Some((v.period, v.value?)))
 }
 
-/// One indicator: its name, description and source, every figure as a table (the "all
-/// figures" table: its rows laid out by `table::figure_rows`, the rule the trend chart's table
-/// shares; its cells say more than the chart's: approximate figures and notes), and (1.1) each
-/// figure split into parts.
-fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
+/// An indicator's "all figures" table, in its scrolling box.
+fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
     let cell = |v: Option<&Value>| -> Element {
         match v {
             Some(v) if v.suppressed => el("td").text(cx.t("suppressed")),
@@ -267,6 +264,14 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
         "{name}: all figures",
         &[("name", ind.name.show(cx.lang))],
     );
+    scroll_box(&caption, table(&caption, &head_refs, rows))
+}
+
+/// One indicator: its name, description and source, every figure as a table (the "all
+/// figures" table: its rows laid out by `table::figure_rows`, the rule the trend chart's table
+/// shares; its cells say more than the chart's: approximate figures and notes), and (1.1) each
+/// figure split into parts.
+fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
     let mut section = el("section")
         .class("apt-panel apt-indicator")
         .child(cx.text(el("h4").class("apt-h4"), &ind.name));
@@ -281,7 +286,7 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
                 .child(cx.span(s)),
         );
     }
-    section = section.child(scroll_box(&caption, table(&caption, &head_refs, rows)));
+    section = section.child(all_figures(cx, ind));
     // (1.1) Figures split into parts: each as a table and a small bar chart.
     let series = std::iter::once((cx.feed.publisher.name.show(cx.lang), &ind.values)).chain(
         ind.comparators
