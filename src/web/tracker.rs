@@ -2,16 +2,17 @@
 //!
 //! The JavaScript element (`src/web/js/action-plan-tracker.js`) is a thin shell: it fetches the
 //! feed and forwards attributes. Everything else happens here: reading the feed, keeping the
-//! reader's state, patching the view's [`Node`] tree into the DOM (text nodes and attributes
-//! only, never HTML parsing), one delegated listener per event type, the URL fragment, and
-//! the `tracker-*` events. Listeners are owned by [`Listener`] handles that remove them when
-//! the tracker is freed; no `RefCell` borrow is held while the page's own code can run
-//! (dispatching events, calling the retry callback).
+//! reader's state, deciding what the DOM shows (each render compares the view's new [`Node`]
+//! tree with the one shown and sends the differences as one [`Patch`] to the patcher in
+//! `src/web/js/action-plan-tracker-dom.js`, which makes text nodes and attributes only, never
+//! HTML), one delegated listener per event type, the URL fragment, and the `tracker-*` events.
+//! Listeners are owned by [`Listener`] handles that remove them when the tracker is freed; no `RefCell` borrow is held while the page's own code can run
+//! (patching the DOM, dispatching events, calling the retry callback).
 
 use crate::date::Date;
 use crate::filter::{Effect, Index, State, View};
 use crate::i18n::{t, Lang};
-use crate::markup::{Element as VEl, Node, Ns};
+use crate::markup::{Node, Patch};
 use crate::summary::Summary;
 use crate::validate::{self, Problem};
 use crate::{csv, view};
@@ -174,6 +175,38 @@ impl Drop for Listener {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The tracker's hands in the page (`TrackerDom`, src/web/js/action-plan-tracker-dom.js):
+    /// the DOM patcher, and the few other things done to the page.
+    #[derive(Clone)]
+    pub type Dom;
+
+    /// The element's shadow root, where the reader's clicks and typing are heard.
+    #[wasm_bindgen(method, getter)]
+    fn root(this: &Dom) -> web_sys::EventTarget;
+
+    /// Empties the shadow root and gives it the stylesheet and an empty mount.
+    #[wasm_bindgen(method, catch)]
+    fn start(this: &Dom, css: &str) -> Result<(), JsValue>;
+
+    /// Applies a [`Patch`]; fails when the DOM is not what the tracker last drew.
+    #[wasm_bindgen(method, catch)]
+    fn apply(this: &Dom, names: &str, ops: &[u32], text: &str) -> Result<(), JsValue>;
+
+    /// Focuses the element with this id, if shown.
+    #[wasm_bindgen(method, catch)]
+    fn focus(this: &Dom, id: &str) -> Result<(), JsValue>;
+
+    /// Sends a `tracker-*` event from the element.
+    #[wasm_bindgen(method, catch)]
+    fn dispatch(this: &Dom, name: &str, detail: &JsValue) -> Result<(), JsValue>;
+
+    /// Downloads a CSV file.
+    #[wasm_bindgen(method, catch)]
+    fn download(this: &Dom, text: &str, name: &str) -> Result<(), JsValue>;
+}
+
 struct Loaded {
     feed: crate::feed::Feed,
     problems: Vec<Problem>,
@@ -191,8 +224,7 @@ enum Phase {
 }
 
 struct Inner {
-    host: web_sys::HtmlElement,
-    mount: web_sys::Element,
+    dom: Dom,
     ns: String,
     lang: Lang,
     default_view: View,
@@ -204,6 +236,9 @@ struct Inner {
     state: State,
     /// What the DOM shows now (`None` while a render is patching it, or after a failed one).
     shown: Option<Node>,
+    /// The patch made for `dom`'s patcher, which knows the names it has sent (`None` while a
+    /// render is using it).
+    patch: Option<Patch>,
     /// What a render drew: the phase or state changed while it was patching (page code run
     /// by a focus event called back in), so it must draw again.
     draw: Draw,
@@ -274,47 +309,17 @@ fn install_panic_hook() {
 
 #[wasm_bindgen]
 impl Tracker {
-    /// Mounts a tracker into `root` (the element's open shadow root). `ns` names this tracker
-    /// in the URL fragment; `on_retry` is called when the reader asks to try loading again.
+    /// Mounts a tracker into `dom`'s shadow root (a `TrackerDom` of the element). `ns` names
+    /// this tracker in the URL fragment; `on_retry` is called when the reader asks to try
+    /// loading again.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        host: web_sys::HtmlElement,
-        root: web_sys::ShadowRoot,
-        ns: String,
-        on_retry: js_sys::Function,
-    ) -> Result<Tracker, JsError> {
+    pub fn new(dom: Dom, ns: String, on_retry: js_sys::Function) -> Result<Tracker, JsError> {
         install_panic_hook();
         let js = |e: JsValue| JsError::new(&format!("{e:?}"));
-        let document = window()
-            .map_err(js)?
-            .document()
-            .ok_or_else(|| JsError::new("no document"))?;
-        while let Some(c) = root.first_child() {
-            root.remove_child(&c).map_err(js)?;
-        }
-        // A constructed stylesheet needs no 'unsafe-inline' under a strict CSP; browsers
-        // without them (before 2023) get a <style> element instead.
-        let supported =
-            js_sys::Reflect::has(&root, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
-        let adopted = web_sys::CssStyleSheet::new().and_then(|sheet| {
-            sheet.replace_sync(crate::render::STYLE)?;
-            js_sys::Reflect::set(
-                &root,
-                &JsValue::from_str("adoptedStyleSheets"),
-                &js_sys::Array::of1(&sheet),
-            )
-        });
-        if !supported || adopted.is_err() {
-            let style = document.create_element("style").map_err(js)?;
-            style.set_text_content(Some(crate::render::STYLE));
-            root.append_child(&style).map_err(js)?;
-        }
-        let mount = document.create_element("div").map_err(js)?;
-        mount.set_attribute("part", "tracker").map_err(js)?;
-        root.append_child(&mount).map_err(js)?;
+        dom.start(crate::render::STYLE).map_err(js)?;
+        let root = dom.root();
         let inner = Rc::new(RefCell::new(Inner {
-            host,
-            mount,
+            dom,
             ns,
             lang: Lang::En,
             default_view: View::Overview,
@@ -324,6 +329,7 @@ impl Tracker {
             phase: Phase::Loading,
             state: State::default(),
             shown: None,
+            patch: Some(Patch::new()),
             draw: Draw::Idle,
             on_retry,
         }));
@@ -490,16 +496,6 @@ impl Tracker {
         }
     }
 
-    /// Re-reads the reader's state from the URL fragment (after back or forward).
-    #[wasm_bindgen(js_name = syncLocation)]
-    pub fn sync_location(&self) -> Result<(), JsError> {
-        on_location(
-            &Rc::downgrade(&self.inner),
-            web_sys::Event::new("sync").map_err(|e| JsError::new(&format!("{e:?}")))?,
-        );
-        Ok(())
-    }
-
     fn render_now(&self) -> Result<(), JsError> {
         render(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))
     }
@@ -584,7 +580,7 @@ fn build(i: &Inner) -> Node {
 
 fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
     loop {
-        let (old, new, mount) = {
+        let (old, new, mut patch, dom) = {
             let mut i = cell.borrow_mut();
             if i.draw != Draw::Idle {
                 // Called back from inside a render's patching: that render draws again.
@@ -592,14 +588,16 @@ fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
                 return Ok(());
             }
             i.draw = Draw::Drawing;
-            (i.shown.take(), build(&i), i.mount.clone())
+            let patch = i.patch.take().unwrap_or_default();
+            (i.shown.take(), build(&i), patch, i.dom.clone())
         };
         // No borrow is held while the DOM changes: removing the focused control fires blur
         // and focusout at once, and the page's listeners may call back into this tracker.
-        let drawn = draw(&mount, old.as_ref(), &new);
+        let drawn = draw(&dom, &mut patch, old.as_ref(), &new);
         let mut i = cell.borrow_mut();
         let again = i.draw == Draw::Again;
         i.draw = Draw::Idle;
+        i.patch = Some(patch);
         drawn?;
         i.shown = Some(new);
         if !again {
@@ -608,156 +606,37 @@ fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
     }
 }
 
-/// Makes `mount`'s content show `new`: patches the DOM that shows `old`, or builds it afresh.
-fn draw(mount: &web_sys::Element, old: Option<&Node>, new: &Node) -> Result<(), JsValue> {
-    let document = window()?.document().ok_or("no document")?;
-    let mount: web_sys::Node = mount.clone().into();
-    match (old, mount.first_child()) {
-        (Some(old), Some(dom)) => patch(&document, &mount, &dom, old, new),
-        (_, old_dom) => {
-            if let Some(d) = old_dom {
-                mount.remove_child(&d)?;
-            }
-            mount.append_child(&create(&document, new)?)?;
-            Ok(())
+/// Makes the DOM show `new`: patches what shows `old`, or builds it afresh when there is no
+/// `old`, or when the DOM turns out not to show it (page code changed the shadow root).
+fn draw(dom: &Dom, patch: &mut Patch, old: Option<&Node>, new: &Node) -> Result<(), JsValue> {
+    if let Some(old) = old {
+        patch.update(old, new);
+        if patch.is_empty() || send(dom, patch).is_ok() {
+            return Ok(());
         }
     }
+    patch.create(new);
+    send(dom, patch)
 }
 
-/// True when `n` is or holds an `input`, `select` or `option`: see [`patch`].
-fn has_controls(n: &Node) -> bool {
-    match n {
-        Node::Text(_) => false,
-        Node::El(e) => {
-            matches!(e.tag, "input" | "select" | "option" | "textarea")
-                || e.children.iter().any(has_controls)
-        }
-    }
-}
-
-fn create(doc: &web_sys::Document, node: &Node) -> Result<web_sys::Node, JsValue> {
-    match node {
-        Node::Text(s) => Ok(doc.create_text_node(s).into()),
-        Node::El(e) => {
-            let el = match e.ns {
-                Ns::Html => doc.create_element(e.tag)?,
-                Ns::Svg => doc.create_element_ns(Some("http://www.w3.org/2000/svg"), e.tag)?,
-            };
-            for (k, v) in &e.attrs {
-                el.set_attribute(k, v)?;
-            }
-            for c in &e.children {
-                el.append_child(&create(doc, c)?)?;
-            }
-            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.set_checked(e.get("checked").is_some());
-            }
-            Ok(el.into())
-        }
-    }
-}
-
-fn same_kind(a: &VEl, b: &VEl) -> bool {
-    a.tag == b.tag && a.ns == b.ns
-}
-
-/// Brings `dom` (which shows `old`) to show `new`, touching only what differs.
-fn patch(
-    doc: &web_sys::Document,
-    parent: &web_sys::Node,
-    dom: &web_sys::Node,
-    old: &Node,
-    new: &Node,
-) -> Result<(), JsValue> {
-    // A part of the tree that has not changed needs no call into the DOM at all (while typing
-    // a search, that is everything but the count and the list), unless it holds a form
-    // control, whose live state (a tick, typed text) is set again from the tree below.
-    if old == new && !has_controls(new) {
-        return Ok(());
-    }
-    match (old, new) {
-        (Node::Text(a), Node::Text(b)) => {
-            if a != b {
-                dom.set_node_value(Some(b));
-            }
-        }
-        (Node::El(a), Node::El(b)) if same_kind(a, b) => {
-            let el: &web_sys::Element = dom.unchecked_ref();
-            for (k, _) in &a.attrs {
-                if b.get(k).is_none() {
-                    el.remove_attribute(k)?;
-                }
-            }
-            for (k, v) in &b.attrs {
-                if a.get(k) != Some(v.as_str()) {
-                    el.set_attribute(k, v)?;
-                }
-            }
-            // The tree knows which element is an input: no `instanceof` call into JavaScript.
-            if b.ns == Ns::Html && b.tag == "input" {
-                let input: &web_sys::HtmlInputElement = el.unchecked_ref();
-                let want = b.get("checked").is_some();
-                if input.checked() != want {
-                    input.set_checked(want);
-                }
-                if let Some(v) = b.get("value") {
-                    if input.value() != v {
-                        input.set_value(v);
-                    }
-                }
-            }
-            if b.ns == Ns::Html && b.tag == "option" {
-                let opt: &web_sys::HtmlOptionElement = el.unchecked_ref();
-                opt.set_selected(b.get("selected").is_some());
-            }
-            let kids = dom.child_nodes();
-            let common = a.children.len().min(b.children.len());
-            for k in 0..common {
-                let child = kids.item(k as u32).ok_or("DOM out of step")?;
-                patch(doc, dom, &child, &a.children[k], &b.children[k])?;
-            }
-            for c in &b.children[common..] {
-                dom.append_child(&create(doc, c)?)?;
-            }
-            for _ in common..a.children.len() {
-                if let Some(last) = dom.last_child() {
-                    dom.remove_child(&last)?;
-                }
-            }
-        }
-        _ => {
-            parent.replace_child(&create(doc, new)?, dom)?;
-        }
-    }
-    Ok(())
+/// The one call into JavaScript that applies a patch.
+fn send(dom: &Dom, patch: &Patch) -> Result<(), JsValue> {
+    dom.apply(&patch.names, &patch.ops, &patch.text)
 }
 
 /// Sends events and callbacks with no borrow held (page code may call back in).
 fn tell(cell: &Rc<RefCell<Inner>>, outs: Vec<Out>) -> Result<(), JsValue> {
-    let (host, retry, mount) = {
+    let (dom, retry) = {
         let i = cell.borrow();
-        (i.host.clone(), i.on_retry.clone(), i.mount.clone())
+        (i.dom.clone(), i.on_retry.clone())
     };
     for o in outs {
         match o {
-            Out::Event(name, detail) => {
-                let init = web_sys::CustomEventInit::new();
-                init.set_bubbles(true);
-                init.set_composed(true);
-                init.set_detail(&detail);
-                let ev = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
-                host.dispatch_event(&ev)?;
-            }
+            Out::Event(name, detail) => dom.dispatch(name, &detail)?,
             Out::Retry => {
                 retry.call0(&JsValue::NULL)?;
             }
-            Out::Focus(id) => {
-                if let Some(e) = mount.query_selector(&format!("#{id}"))? {
-                    if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
-                        h.focus()?;
-                    }
-                }
-            }
+            Out::Focus(id) => dom.focus(id)?,
         }
     }
     Ok(())
@@ -926,7 +805,7 @@ fn set_printing(w: &Weak<RefCell<Inner>>, on: bool) {
 }
 
 fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
-    let (text, name) = {
+    let (text, name, dom) = {
         let i = cell.borrow();
         let Phase::Ready(l) = &i.phase else {
             return Ok(());
@@ -942,17 +821,8 @@ fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
                 crate::changes::since(&l.feed, i.state.since),
             ),
             format!("actions-{}.csv", l.feed.as_of),
+            i.dom.clone(),
         )
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = window()?.document().ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(&name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)
+    dom.download(&text, &name)
 }

@@ -1,13 +1,15 @@
 // action-plan-tracker: the <action-plan-tracker> element and the JavaScript API, shared by the
 // browser's entry (action-plan-tracker.js) and Node's (action-plan-tracker-node.js), which load
 // the core and call start(). The class exists only where HTMLElement does. A thin shell over
-// the core: it fetches the feed and forwards attributes; the rest is in Rust (src/web/tracker.rs).
+// the core: it fetches the feed and forwards attributes; the rest is in Rust (src/web/tracker.rs),
+// which draws through action-plan-tracker-dom.js.
 import {
   Tracker,
   validate as coreValidate,
   summarise as coreSummarise,
   renderStaticPage,
 } from "./action_plan_tracker_core.js";
+import { TrackerDom } from "./action-plan-tracker-dom.js";
 
 /** Why the core could not be loaded (outside a browser), or null once it is. */
 let loadError = new Error("the WebAssembly core has not been loaded yet");
@@ -87,7 +89,7 @@ function elementClass() {
       }
       const ns = this.id || `apt${[...document.querySelectorAll(TAG)].indexOf(this) + 1}`;
       try {
-        this.#tracker = new Tracker(this, this.shadowRoot, ns, () => this.#load());
+        this.#tracker = new Tracker(new TrackerDom(this), ns, () => this.#load());
         this.#tracker.setLang(this.getAttribute("lang") || "en");
         this.#tracker.setView(this.getAttribute("view") || "overview");
         this.#tracker.setCompact(this.hasAttribute("compact"));
