@@ -6,7 +6,8 @@
 //! tree with the one shown and sends the differences as one [`Patch`] to the patcher in
 //! `src/web/js/action-plan-tracker-dom.js`, which makes text nodes and attributes only, never
 //! HTML), one delegated listener per event type, the URL fragment, and the `tracker-*` events.
-//! Listeners are owned by [`Listener`] handles that remove them when the tracker is freed; no `RefCell` borrow is held while the page's own code can run
+//! Listeners and timers are owned by handles ([`Listener`], [`Timer`]) that remove them when
+//! the tracker is freed; no `RefCell` borrow is held while the page's own code can run
 //! (patching the DOM, dispatching events, calling the retry callback).
 
 use crate::date::Date;
@@ -175,6 +176,35 @@ impl Drop for Listener {
     }
 }
 
+/// A `setTimeout` that is cleared when the handle is dropped.
+pub struct Timer {
+    id: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    /// Calls `f` once after `ms` milliseconds, unless dropped before.
+    pub fn new(ms: i32, f: impl FnMut() + 'static) -> Result<Timer, JsValue> {
+        let closure = Closure::<dyn FnMut()>::new(f);
+        let id = window()?.set_timeout_with_callback_and_timeout_and_arguments_0(
+            closure.as_ref().unchecked_ref(),
+            ms,
+        )?;
+        Ok(Timer {
+            id,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Ok(w) = window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// The tracker's hands in the page (`TrackerDom`, src/web/js/action-plan-tracker-dom.js):
@@ -206,6 +236,10 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn download(this: &Dom, text: &str, name: &str) -> Result<(), JsValue>;
 }
+
+/// How long typing in the search box must pause before the address bar follows it (it
+/// follows at once when the box reports a `change`: Enter, or leaving it).
+const URL_PAUSE_MS: i32 = 300;
 
 struct Loaded {
     feed: crate::feed::Feed,
@@ -239,6 +273,10 @@ struct Inner {
     /// The patch made for `dom`'s patcher, which knows the names it has sent (`None` while a
     /// render is using it).
     patch: Option<Patch>,
+    /// The search typed and not yet in the address bar: written when typing pauses.
+    url_timer: Option<Timer>,
+    /// True while `url_timer` has a write to do.
+    url_due: bool,
     /// What a render drew: the phase or state changed while it was patching (page code run
     /// by a focus event called back in), so it must draw again.
     draw: Draw,
@@ -330,6 +368,8 @@ impl Tracker {
             state: State::default(),
             shown: None,
             patch: Some(Patch::new()),
+            url_timer: None,
+            url_due: false,
             draw: Draw::Idle,
             on_retry,
         }));
@@ -409,6 +449,9 @@ impl Tracker {
     /// Reads and shows a feed from the bytes of its file. Returns the summary, or `null` when
     /// it cannot be shown (then the error state is shown and `tracker-error` sent).
     pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
+        // The reader's state is read again from the address: a search typed a moment ago
+        // goes there first.
+        write_due_url(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))?;
         let report = validate::check(bytes);
         let mut rewrite = false;
         let out = {
@@ -655,13 +698,22 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
     if act == "csv" {
         return download_csv(&cell);
     }
+    // Typing in the search box writes the address bar once typing pauses. Anything else
+    // writes it at once, after the search typed before it, so that a new history entry
+    // (a tick, say) keeps the search in the entry before it, as typed.
+    let typing = act == "search";
+    if !typing {
+        write_due_url(&cell)?;
+    }
     let (effect, url) = {
         let mut i = cell.borrow_mut();
         let before_view = i.state.view;
         let effect = i.state.apply(act, value.as_deref());
         let mut url = String::new();
         if effect != Effect::None {
-            url = page_url(&i.state.fragment(&i.ns, &location_hash()))?;
+            if !typing {
+                url = page_url(&i.state.fragment(&i.ns, &location_hash()))?;
+            }
             if let Phase::Ready(l) = &i.phase {
                 if act != "open"
                     && !act.starts_with("open:")
@@ -682,16 +734,49 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
         (effect, url)
     };
     if effect != Effect::None {
-        // No borrow is held: analytics scripts often wrap pushState and run the page's code
-        // inside it, which may call back into this tracker.
-        let history = window()?.history()?;
-        match effect {
-            Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,
-            _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?,
+        if typing {
+            url_later(&cell)?;
+        } else {
+            // No borrow is held: analytics scripts often wrap pushState and run the page's
+            // code inside it, which may call back into this tracker.
+            let history = window()?.history()?;
+            match effect {
+                Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,
+                _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?,
+            }
         }
         render(&cell)?;
     }
     tell(&cell, outs)
+}
+
+/// Writes the address bar [`URL_PAUSE_MS`] after the last keystroke in the search box (each
+/// keystroke restarts the wait), unless something writes it before.
+fn url_later(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let w = Rc::downgrade(cell);
+    let timer = Timer::new(URL_PAUSE_MS, move || {
+        if let Some(cell) = w.upgrade() {
+            report(write_due_url(&cell));
+        }
+    })?;
+    let earlier = {
+        let mut i = cell.borrow_mut();
+        i.url_due = true;
+        i.url_timer.replace(timer)
+    };
+    // Cleared with no borrow held.
+    drop(earlier);
+    Ok(())
+}
+
+/// Writes the search typed so far into the address bar, if it is not there yet.
+fn write_due_url(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let due = std::mem::replace(&mut cell.borrow_mut().url_due, false);
+    if due {
+        replace_url(cell)
+    } else {
+        Ok(())
+    }
 }
 
 fn target_act(e: &web_sys::Event) -> Option<(web_sys::Element, String)> {
@@ -723,6 +808,13 @@ fn on_change(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     let Some((el, a)) = target_act(&e) else {
         return;
     };
+    if a == "search" {
+        // Enter, or leaving the box: the address bar takes the search at once.
+        if let Some(cell) = w.upgrade() {
+            report(write_due_url(&cell));
+        }
+        return;
+    }
     let value = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
         Some(s.value())
     } else if a == "since" {
@@ -751,6 +843,8 @@ fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
     let Some(cell) = w.upgrade() else { return };
     let (changed, dropped) = {
         let mut i = cell.borrow_mut();
+        // The address rules now: a search waiting to be written there is dropped with it.
+        i.url_due = false;
         let (s, dropped) = match &i.phase {
             Phase::Ready(l) => state_from_location(&i, &l.feed, &l.index),
             _ => (
