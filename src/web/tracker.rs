@@ -449,6 +449,18 @@ impl Tracker {
     /// Reads and shows a feed from the bytes of its file. Returns the summary, or `null` when
     /// it cannot be shown (then the error state is shown and `tracker-error` sent).
     pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
+        self.show(bytes)
+    }
+
+    /// As [`Tracker::load`], for a feed given as its JSON text (the element's `feed`): the
+    /// glue writes the string straight into the module's memory as UTF-8, with no copy of it
+    /// as bytes in JavaScript first.
+    #[wasm_bindgen(js_name = loadText)]
+    pub fn load_text(&self, text: &str) -> Result<JsValue, JsError> {
+        self.show(text.as_bytes())
+    }
+
+    fn show(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
         // The reader's state is read again from the address: a search typed a moment ago
         // goes there first.
         write_due_url(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))?;

@@ -20,7 +20,6 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
 const TAG = "action-plan-tracker";
 const live = new Set();
-const encoder = new TextEncoder();
 
 class TooLarge extends Error {}
 
@@ -163,7 +162,7 @@ function elementClass() {
           text = undefined;
         }
         this.#guard(() => {
-          if (typeof text === "string") tracker.load(encoder.encode(text));
+          if (typeof text === "string") tracker.loadText(text);
           else tracker.fail("not-a-feed", 0);
         });
         return;
