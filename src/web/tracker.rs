@@ -351,10 +351,9 @@ impl Tracker {
     /// this tracker in the URL fragment; `on_retry` is called when the reader asks to try
     /// loading again.
     #[wasm_bindgen(constructor)]
-    pub fn new(dom: Dom, ns: String, on_retry: js_sys::Function) -> Result<Tracker, JsError> {
+    pub fn new(dom: Dom, ns: String, on_retry: js_sys::Function) -> Result<Tracker, JsValue> {
         install_panic_hook();
-        let js = |e: JsValue| JsError::new(&format!("{e:?}"));
-        dom.start(crate::render::STYLE).map_err(js)?;
+        dom.start(crate::render::STYLE)?;
         let root = dom.root();
         let inner = Rc::new(RefCell::new(Inner {
             dom,
@@ -380,15 +379,15 @@ impl Tracker {
             let w = weak.clone();
             Listener::new(target, kind, move |e| f(&w, e))
         };
-        let win: web_sys::EventTarget = window().map_err(js)?.into();
+        let win: web_sys::EventTarget = window()?.into();
         let listeners = vec![
-            on("click", &root, on_click).map_err(js)?,
-            on("change", &root, on_change).map_err(js)?,
-            on("input", &root, on_input).map_err(js)?,
-            on("popstate", &win, on_location).map_err(js)?,
-            on("hashchange", &win, on_location).map_err(js)?,
-            on("beforeprint", &win, |w, _| set_printing(w, true)).map_err(js)?,
-            on("afterprint", &win, |w, _| set_printing(w, false)).map_err(js)?,
+            on("click", &root, on_click)?,
+            on("change", &root, on_change)?,
+            on("input", &root, on_input)?,
+            on("popstate", &win, on_location)?,
+            on("hashchange", &win, on_location)?,
+            on("beforeprint", &win, |w, _| set_printing(w, true))?,
+            on("afterprint", &win, |w, _| set_printing(w, false))?,
         ];
         let tracker = Tracker {
             inner,
@@ -400,14 +399,14 @@ impl Tracker {
 
     /// Sets the interface language (`en`, `cy`).
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, code: &str) -> Result<(), JsError> {
+    pub fn set_lang(&self, code: &str) -> Result<(), JsValue> {
         self.inner.borrow_mut().lang = Lang::from_code(code);
         self.render_now()
     }
 
     /// Sets the view shown when the URL names none.
     #[wasm_bindgen(js_name = setView)]
-    pub fn set_view(&self, word: &str) -> Result<(), JsError> {
+    pub fn set_view(&self, word: &str) -> Result<(), JsValue> {
         {
             let mut i = self.inner.borrow_mut();
             let v = View::from_word(word.trim()).unwrap_or_default();
@@ -419,7 +418,7 @@ impl Tracker {
 
     /// Switches the compact card on or off.
     #[wasm_bindgen(js_name = setCompact)]
-    pub fn set_compact(&self, on: bool) -> Result<(), JsError> {
+    pub fn set_compact(&self, on: bool) -> Result<(), JsValue> {
         self.inner.borrow_mut().compact = on;
         self.render_now()
     }
@@ -427,7 +426,7 @@ impl Tracker {
     /// What printing gives: the committee report, with every action's details as an appendix
     /// when `full` (the element's `print="full"`).
     #[wasm_bindgen(js_name = setPrintFull)]
-    pub fn set_print_full(&self, full: bool) -> Result<(), JsError> {
+    pub fn set_print_full(&self, full: bool) -> Result<(), JsValue> {
         let printing = {
             let mut i = self.inner.borrow_mut();
             i.print_full = full;
@@ -441,14 +440,14 @@ impl Tracker {
     }
 
     /// Shows the loading state.
-    pub fn loading(&self) -> Result<(), JsError> {
+    pub fn loading(&self) -> Result<(), JsValue> {
         self.inner.borrow_mut().phase = Phase::Loading;
         self.render_now()
     }
 
     /// Reads and shows a feed from the bytes of its file. Returns the summary, or `null` when
     /// it cannot be shown (then the error state is shown and `tracker-error` sent).
-    pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
+    pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsValue> {
         self.show(bytes)
     }
 
@@ -456,14 +455,14 @@ impl Tracker {
     /// glue writes the string straight into the module's memory as UTF-8, with no copy of it
     /// as bytes in JavaScript first.
     #[wasm_bindgen(js_name = loadText)]
-    pub fn load_text(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn load_text(&self, text: &str) -> Result<JsValue, JsValue> {
         self.show(text.as_bytes())
     }
 
-    fn show(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
+    fn show(&self, bytes: &[u8]) -> Result<JsValue, JsValue> {
         // The reader's state is read again from the address: a search typed a moment ago
         // goes there first.
-        write_due_url(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))?;
+        write_due_url(&self.inner)?;
         let report = validate::check(bytes);
         let mut rewrite = false;
         let out = {
@@ -502,7 +501,7 @@ impl Tracker {
             }
         };
         if rewrite {
-            replace_url(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))?;
+            replace_url(&self.inner)?;
         }
         self.render_now()?;
         self.tell(vec![out.0])?;
@@ -512,7 +511,7 @@ impl Tracker {
     /// Shows why the feed could not be fetched (`kind`: `http`, `network`, `timeout`,
     /// `too-large`, `no-source`, `not-a-feed` for a `feed` property that is not JSON) and sends
     /// `tracker-error`.
-    pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsError> {
+    pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsValue> {
         let detail = {
             let mut i = self.inner.borrow_mut();
             let lang = i.lang;
@@ -543,20 +542,22 @@ impl Tracker {
 
     /// The summary of the feed shown, or `null`.
     #[wasm_bindgen(getter)]
-    pub fn summary(&self) -> Result<JsValue, JsError> {
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
         let i = self.inner.borrow();
         match &i.phase {
-            Phase::Ready(l) => to_js(&l.summary.clone().with_since(&l.feed, i.state.since)),
+            Phase::Ready(l) => Ok(to_js(
+                &l.summary.clone().with_since(&l.feed, i.state.since),
+            )?),
             _ => Ok(JsValue::NULL),
         }
     }
 
-    fn render_now(&self) -> Result<(), JsError> {
-        render(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))
+    fn render_now(&self) -> Result<(), JsValue> {
+        render(&self.inner)
     }
 
-    fn tell(&self, outs: Vec<Out>) -> Result<(), JsError> {
-        tell(&self.inner, outs).map_err(|e| JsError::new(&format!("{e:?}")))
+    fn tell(&self, outs: Vec<Out>) -> Result<(), JsValue> {
+        tell(&self.inner, outs)
     }
 }
 
