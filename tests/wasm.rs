@@ -2,7 +2,9 @@
 //! (part of `make test`). Native `cargo test` skips this file.
 #![cfg(target_arch = "wasm32")]
 
-use action_plan_tracker::web::tracker::{cli_check, render_static_page, summarise, validate};
+use action_plan_tracker::web::tracker::{
+    cli_check, render_static_page, summarise, utf8_of, validate,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -325,4 +327,38 @@ fn a_dom_changed_behind_the_patchers_back_is_reported() {
     patch.create(&b);
     send(&dom, &patch).unwrap();
     assert_eq!(shown(&h), shape(&b));
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function encoded(text) { return new TextEncoder().encode(text); }
+export function lone() { return "a\uD800b\uDC00"; }
+"#)]
+extern "C" {
+    fn encoded(text: &js_sys::JsString) -> Vec<u8>;
+    fn lone() -> js_sys::JsString;
+}
+
+#[wasm_bindgen_test]
+fn a_feed_given_as_text_reaches_the_core_as_text_encoder_would_encode_it() {
+    let long_ascii = NORTHBRIDGE.repeat(3);
+    let late_welsh = format!("{}ŵ and 🙂", "x".repeat(1000));
+    for text in [
+        "",
+        "plan",
+        "ŵ",
+        "Cymraeg: ŵ ŷ",
+        "🙂",
+        &long_ascii,
+        &late_welsh,
+    ] {
+        let js = js_sys::JsString::from(text);
+        assert_eq!(
+            utf8_of(&js),
+            text.as_bytes(),
+            "{}",
+            &text[..text.len().min(40)]
+        );
+    }
+    // Lone surrogates (a JavaScript string can hold them): U+FFFD, as encode() gives.
+    assert_eq!(utf8_of(&lone()), encoded(&lone()));
 }
