@@ -2,9 +2,8 @@
 //! (part of `make test`). Native `cargo test` skips this file.
 #![cfg(target_arch = "wasm32")]
 
-use action_plan_tracker::web::tracker::{
-    cli_check, render_static_page, summarise, utf8_of, validate,
-};
+use action_plan_tracker::web::api::{cli_check, render_static_page, summarise, validate};
+use action_plan_tracker::web::tracker::utf8_of;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
