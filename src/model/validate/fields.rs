@@ -27,7 +27,7 @@ impl Reader {
                 self.error(
                     Rule::Type,
                     at,
-                    format!("found the number {n}, expected an id in quotes: write the id as text, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"),
+                    format!("found the number {}, expected an id in quotes: write the id as text, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)", crate::decimal::shortest(*n)),
                 );
                 return None;
             }
@@ -48,7 +48,14 @@ impl Reader {
     pub(super) fn reference(&mut self, v: &JsonValue, at: At) -> Option<String> {
         let s = match &v.kind {
             Kind::Number(n) => {
-                self.error(Rule::Type, at, format!("found the number {n}, expected the id it refers to in quotes, e.g. \"1.2\""));
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!(
+                        "found the number {}, expected the id it refers to in quotes, e.g. \"1.2\"",
+                        crate::decimal::shortest(*n)
+                    ),
+                );
                 return None;
             }
             _ => self.string(v, at)?,
@@ -257,7 +264,10 @@ impl Reader {
             self.error(
                 Rule::Range,
                 at,
-                format!("progress {n} is outside 0 to 100; write the percentage done, e.g. 60"),
+                format!(
+                    "progress {} is outside 0 to 100; write the percentage done, e.g. 60",
+                    crate::decimal::shortest(n)
+                ),
             );
             None
         }

@@ -304,7 +304,7 @@ fn read_evidence(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Evidence> {
 /// (1.1) The number readers see: text, not empty.
 fn read_number(rd: &mut Reader, v: &JsonValue, at: At) -> Option<String> {
     if let Kind::Number(n) = v.kind {
-        rd.error(Rule::Type, at, format!("found the number {n}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"));
+        rd.error(Rule::Type, at, format!("found the number {}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)", crate::decimal::shortest(n)));
         return None;
     }
     let s = rd.string(v, at)?;

@@ -217,9 +217,9 @@ pub fn check(bytes: &[u8]) -> Report {
         return fail(
             Rule::TooLarge,
             format!(
-                "the file is {} bytes ({:.1} MiB); a feed can be at most 20 MiB ({} bytes). Leave out old updates or split the plan",
+                "the file is {} bytes ({} MiB); a feed can be at most 20 MiB ({} bytes). Leave out old updates or split the plan",
                 crate::lang::number(bytes.len() as f64, 0),
-                bytes.len() as f64 / 1_048_576.0,
+                crate::decimal::fixed(bytes.len() as f64 / 1_048_576.0, 1),
                 crate::lang::number(MAX_BYTES as f64, 0)
             ),
         );

@@ -102,7 +102,7 @@ impl<'v> Obj<'v> {
 pub(super) fn found(v: &JsonValue) -> String {
     match &v.kind {
         Kind::String(s) => format!("the text {}", quote(s)),
-        Kind::Number(n) => format!("the number {n}"),
+        Kind::Number(n) => format!("the number {}", crate::decimal::shortest(*n)),
         Kind::Bool(b) => format!("{b}"),
         k => k.describe().to_string(),
     }
@@ -599,7 +599,7 @@ pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
 fn read_schema_version(rd: &mut Reader, o: &Obj) -> Option<String> {
     rd.req(o, "schema_version", "feed", |rd, v, at| {
         if let Kind::Number(n) = v.kind {
-            rd.error(Rule::Type, at, format!("found the number {n}, expected the version as text in quotes: \"1.0\""));
+            rd.error(Rule::Type, at, format!("found the number {}, expected the version as text in quotes: \"1.0\"", crate::decimal::shortest(n)));
             return None;
         }
         let s = rd.string(v, at)?;
