@@ -2,11 +2,12 @@
 //! action, indicator, meeting and their parts), each reading its keys in the spec's terms.
 
 use super::reader::*;
+use super::references::Owner;
 use super::*;
 use crate::date::Date;
-use crate::json::{Kind, Value as JsonValue};
+use crate::json::{Kind, Node};
 
-pub(super) fn read_publisher(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Publisher> {
+pub(super) fn read_publisher(rd: &mut Reader, v: Node, at: At) -> Option<Publisher> {
     let p = rd.object(v, at, "publisher")?;
     let name = rd.req(&p, "name", "publisher", Reader::text);
     let url = rd.opt(&p, "url", Reader::url);
@@ -18,7 +19,7 @@ pub(super) fn read_publisher(rd: &mut Reader, v: &JsonValue, at: At) -> Option<P
     })
 }
 
-pub(super) fn read_plan(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Plan> {
+pub(super) fn read_plan(rd: &mut Reader, v: Node, at: At) -> Option<Plan> {
     let o = rd.object(v, at, "plan")?;
     let title = rd
         .req(&o, "title", "plan", Reader::text)
@@ -55,7 +56,7 @@ pub(super) fn read_plan(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Plan> 
     })
 }
 
-pub(super) fn read_inspection(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Inspection> {
+pub(super) fn read_inspection(rd: &mut Reader, v: Node, at: At) -> Option<Inspection> {
     let o = rd.object(v, at, "inspection")?;
     let id = rd.own_id(&o, "inspections", "inspection");
     let inspectorate = rd.req(&o, "inspectorate", "inspection", |rd, v, at| {
@@ -111,7 +112,7 @@ pub(super) fn read_inspection(rd: &mut Reader, v: &JsonValue, at: At) -> Option<
     Some(insp)
 }
 
-pub(super) fn read_judgement(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Judgement> {
+pub(super) fn read_judgement(rd: &mut Reader, v: Node, at: At) -> Option<Judgement> {
     let o = rd.object(v, at, "judgement")?;
     let area = rd.req(&o, "area", "judgement", read_area);
     let grade = rd.req(&o, "grade", "judgement", |rd, v, at| {
@@ -120,7 +121,7 @@ pub(super) fn read_judgement(rd: &mut Reader, v: &JsonValue, at: At) -> Option<J
     let label = rd.opt(&o, "label", Reader::text);
     if area == Some(Area::Other) && label.is_none() && o.get("label").is_none() {
         let at = At {
-            parent: &o.path,
+            base: o.node,
             key: "label",
             offset: o.offset,
         };
@@ -137,7 +138,7 @@ pub(super) fn read_judgement(rd: &mut Reader, v: &JsonValue, at: At) -> Option<J
     })
 }
 
-pub(super) fn read_area(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Area> {
+pub(super) fn read_area(rd: &mut Reader, v: Node, at: At) -> Option<Area> {
     rd.word(
         v,
         at,
@@ -148,10 +149,13 @@ pub(super) fn read_area(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Area> 
     )
 }
 
-pub(super) fn read_finding(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Finding> {
+pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> {
     let o = rd.object(v, at, "finding")?;
     let id = rd.own_id(&o, "findings", "finding");
-    let owner = format!("finding {}", quote(id.as_deref().unwrap_or("")));
+    let owner = Owner {
+        noun: "finding",
+        id: id.as_deref(),
+    };
     let kind = rd.req(&o, "kind", "finding", |rd, v, at| {
         rd.word(
             v,
@@ -165,7 +169,7 @@ pub(super) fn read_finding(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Fin
     let text = rd.req(&o, "text", "finding", Reader::text);
     Some(Finding {
         inspection: rd.opt(&o, "inspection", |rd, v, at| {
-            rd.refers(v, at, "inspections", "inspection", &owner)
+            rd.refers(v, at, "inspections", "inspection", owner)
         }),
         area: rd.opt(&o, "area", read_area),
         response: rd.opt(&o, "response", Reader::text),
@@ -175,21 +179,24 @@ pub(super) fn read_finding(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Fin
     })
 }
 
-pub(super) fn read_priority(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Priority> {
+pub(super) fn read_priority(rd: &mut Reader, v: Node, at: At) -> Option<Priority> {
     let o = rd.object(v, at, "priority")?;
     let id = rd.own_id(&o, "priorities", "priority");
-    let owner = format!("priority {}", quote(id.as_deref().unwrap_or("")));
+    let owner = Owner {
+        noun: "priority",
+        id: id.as_deref(),
+    };
     let title = rd.req(&o, "title", "priority", Reader::text);
     Some(Priority {
         description: rd.opt(&o, "description", Reader::text),
         lead: rd.opt(&o, "lead", Reader::text),
-        findings: rd.refs(&o, "findings", "findings", "finding", &owner),
+        findings: rd.refs(&o, "findings", "findings", "finding", owner),
         id: id?,
         title: title?,
     })
 }
 
-pub(super) fn read_status(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Status> {
+pub(super) fn read_status(rd: &mut Reader, v: Node, at: At) -> Option<Status> {
     rd.word(
         v,
         at,
@@ -200,27 +207,30 @@ pub(super) fn read_status(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Stat
     )
 }
 
-pub(super) fn read_rag(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Rag> {
+pub(super) fn read_rag(rd: &mut Reader, v: Node, at: At) -> Option<Rag> {
     rd.word(v, at, "a RAG rating", Rag::ALL, Rag::word, Rag::from_word)
 }
 
-pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Action> {
+pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
     let o = rd.object(v, at, "action")?;
     let id = rd.own_id(&o, "actions", "action");
-    let owner = format!("action {}", quote(id.as_deref().unwrap_or("")));
+    let owner = Owner {
+        noun: "action",
+        id: id.as_deref(),
+    };
     let title = rd.req(&o, "title", "action", Reader::text);
     let status = rd.req(&o, "status", "action", read_status);
     let start = rd.opt(&o, "start", Reader::date);
     let completed = rd.opt(&o, "completed", Reader::date);
     let a = Action {
         priority: rd.opt(&o, "priority", |rd, v, at| {
-            rd.refers(v, at, "priorities", "priority", &owner)
+            rd.refers(v, at, "priorities", "priority", owner)
         }),
         parent: rd.opt(&o, "parent", |rd, v, at| {
-            rd.refers(v, at, "actions", "action", &owner)
+            rd.refers(v, at, "actions", "action", owner)
         }),
         description: rd.opt(&o, "description", Reader::text),
-        findings: rd.refs(&o, "findings", "findings", "finding", &owner),
+        findings: rd.refs(&o, "findings", "findings", "finding", owner),
         lead: rd.opt(&o, "lead", Reader::text),
         team: rd.opt(&o, "team", Reader::text),
         start,
@@ -233,9 +243,9 @@ pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Acti
         success_measures: rd.list(&o, "success_measures", Reader::text),
         milestones: rd.list(&o, "milestones", read_milestone),
         updates: rd.list(&o, "updates", |rd, v, at| {
-            read_update(rd, v, at, start, &owner)
+            read_update(rd, v, at, start, owner)
         }),
-        indicators: rd.refs(&o, "indicators", "indicators", "indicator", &owner),
+        indicators: rd.refs(&o, "indicators", "indicators", "indicator", owner),
         evidence: rd.list(&o, "evidence", read_evidence),
         signed_off: rd.opt(&o, "signed_off", Reader::date),
         number: rd.opt(&o, "number", read_number),
@@ -248,7 +258,7 @@ pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Acti
     Some(a)
 }
 
-fn read_milestone(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Milestone> {
+fn read_milestone(rd: &mut Reader, v: Node, at: At) -> Option<Milestone> {
     let m = rd.object(v, at, "milestone")?;
     let title = rd.req(&m, "title", "milestone", Reader::text);
     Some(Milestone {
@@ -261,10 +271,10 @@ fn read_milestone(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Milestone> {
 /// An update of the action that started on `start`, named `owner` in messages.
 fn read_update(
     rd: &mut Reader,
-    v: &JsonValue,
+    v: Node,
     at: At,
     start: Option<Date>,
-    owner: &str,
+    owner: Owner,
 ) -> Option<Update> {
     let u = rd.object(v, at, "update")?;
     let date = rd.req(&u, "date", "update", Reader::date);
@@ -275,7 +285,7 @@ fn read_update(
             // out (not the update, whose text and status still stand), so that it is
             // not counted as a slipped or brought-forward date.
             let at = u.at("revised_due", rv);
-            rd.push(Severity::Error, Rule::Inconsistent, at.path(), at.offset, format!("this update revises the due date to {r}, before the action starts ({s}); check the two dates (the revised date is left out, the rest of the update is shown)"));
+            rd.push(Severity::Error, Rule::Inconsistent, at, format!("this update revises the due date to {r}, before the action starts ({s}); check the two dates (the revised date is left out, the rest of the update is shown)"));
             revised_due = None;
         }
     }
@@ -292,7 +302,7 @@ fn read_update(
     })
 }
 
-fn read_evidence(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Evidence> {
+fn read_evidence(rd: &mut Reader, v: Node, at: At) -> Option<Evidence> {
     let e = rd.object(v, at, "piece of evidence")?;
     let text = rd.req(&e, "text", "piece of evidence", Reader::text);
     Some(Evidence {
@@ -302,8 +312,8 @@ fn read_evidence(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Evidence> {
 }
 
 /// (1.1) The number readers see: text, not empty.
-fn read_number(rd: &mut Reader, v: &JsonValue, at: At) -> Option<String> {
-    if let Kind::Number(n) = v.kind {
+fn read_number(rd: &mut Reader, v: Node, at: At) -> Option<String> {
+    if let Kind::Number(n) = rd.doc.kind(v) {
         rd.error(Rule::Type, at, format!("found the number {n}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"));
         return None;
     }
@@ -320,9 +330,9 @@ fn read_number(rd: &mut Reader, v: &JsonValue, at: At) -> Option<String> {
 fn check_completion(rd: &mut Reader, o: &Obj, a: &Action, start: Option<Date>) {
     if a.status == Status::Complete && a.completed.is_none() {
         let at = At {
-            parent: &o.path,
+            base: o.node,
             key: "completed",
-            offset: o.get("status").map_or(o.offset, |v| v.offset),
+            offset: o.get("status").map_or(o.offset, |v| rd.doc.offset(v)),
         };
         rd.warn(Rule::Suspicious, at, format!("action \"{}\" is complete but has no \"completed\" date; add the date it was completed", a.id));
     }
@@ -333,7 +343,7 @@ fn check_completion(rd: &mut Reader, o: &Obj, a: &Action, start: Option<Date>) {
     }
 }
 
-pub(super) fn read_value(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Value> {
+pub(super) fn read_value(rd: &mut Reader, v: Node, at: At) -> Option<Value> {
     let o = rd.object(v, at, "value")?;
     let period = rd.req(&o, "period", "value", Reader::period);
     let (value, suppressed) = read_figure(rd, &o, "the figure");
@@ -354,14 +364,14 @@ pub(super) fn read_figure(rd: &mut Reader, o: &Obj, what: &str) -> (Option<Optio
     let value = match o.raw("value") {
         None => {
             let at = At {
-                parent: &o.path,
+                base: o.node,
                 key: "value",
                 offset: o.offset,
             };
             rd.error(Rule::Required, at, format!("\"value\" is missing; give {what}, or \"value\": null with \"suppressed\": true for a withheld figure"));
             None
         }
-        Some(j) if j.kind == Kind::Null => {
+        Some(j) if rd.doc.is_null(j) => {
             if !suppressed {
                 rd.warn(Rule::Suspicious, o.at("value", j), "the figure is null but not marked \"suppressed\": true; it is shown as no figure".into());
             }
@@ -381,7 +391,7 @@ pub(super) fn read_figure(rd: &mut Reader, o: &Obj, what: &str) -> (Option<Optio
 }
 
 /// (1.1) One part of a figure's breakdown: a label and a figure (or a withheld one).
-pub(super) fn read_part(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Part> {
+pub(super) fn read_part(rd: &mut Reader, v: Node, at: At) -> Option<Part> {
     let o = rd.object(v, at, "part of a breakdown")?;
     let label = rd.req(&o, "label", "part of a breakdown", Reader::text);
     let (value, suppressed) = read_figure(rd, &o, "the part's figure");
@@ -392,7 +402,7 @@ pub(super) fn read_part(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Part> 
     })
 }
 
-pub(super) fn read_indicator(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Indicator> {
+pub(super) fn read_indicator(rd: &mut Reader, v: Node, at: At) -> Option<Indicator> {
     let o = rd.object(v, at, "indicator")?;
     let id = rd.own_id(&o, "indicators", "indicator");
     let name = rd.req(&o, "name", "indicator", Reader::text);
@@ -435,7 +445,7 @@ pub(super) fn read_indicator(rd: &mut Reader, v: &JsonValue, at: At) -> Option<I
     })
 }
 
-pub(super) fn read_meeting(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Meeting> {
+pub(super) fn read_meeting(rd: &mut Reader, v: Node, at: At) -> Option<Meeting> {
     let o = rd.object(v, at, "meeting")?;
     let id = rd.own_id(&o, "meetings", "meeting");
     let date = rd.req(&o, "date", "meeting", Reader::day);

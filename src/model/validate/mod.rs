@@ -11,10 +11,9 @@
 //! not cascade into errors for every sub-action that points at it.
 
 use crate::feed::*;
-use crate::json::{self, LineIndex};
+use crate::json::{self, LineIndex, Node};
 use crate::sort;
 use serde::Serialize;
-use std::collections::HashMap;
 
 mod fields;
 mod items;
@@ -133,6 +132,9 @@ pub struct Problem {
     pub item_kept: bool,
     #[serde(skip)]
     offset: usize,
+    /// While the feed is read: the node whose JSON path `path` continues (see `reader::At`).
+    #[serde(skip)]
+    base: Option<Node>,
 }
 
 /// The outcome of reading a feed.
@@ -211,6 +213,7 @@ pub fn check(bytes: &[u8]) -> Report {
             rule,
             item_kept: false,
             offset: 0,
+            base: None,
         }],
     };
     if bytes.len() > MAX_BYTES {
@@ -269,16 +272,7 @@ pub fn check_text(text: &str) -> Report {
     if text.len() > MAX_BYTES {
         return check(text.as_bytes());
     }
-    let lines = LineIndex::new(text);
-    let mut rd = Reader {
-        problems: Vec::new(),
-        item_errors: 0,
-        ids: HashMap::new(),
-        index: 0,
-        unknown: HashMap::new(),
-        unknowns: Vec::new(),
-    };
-    let feed = match json::parse(text) {
+    let (feed, mut problems) = match json::parse(text) {
         Err(e) => {
             let (rule, message) = if e.too_deep {
                 (Rule::TooDeep, e.message)
@@ -288,19 +282,60 @@ pub fn check_text(text: &str) -> Report {
                     format!("this is not valid JSON: {}", e.message),
                 )
             };
-            rd.push(Severity::Error, rule, String::new(), e.offset, message);
-            None
+            let p = Problem {
+                severity: Severity::Error,
+                path: String::new(),
+                line: 0,
+                column: 0,
+                message,
+                rule,
+                item_kept: false,
+                offset: e.offset,
+                base: None,
+            };
+            (None, vec![p])
         }
-        Ok(root) => read_feed(&mut rd, &root),
+        Ok(doc) => {
+            let mut rd = Reader::new(&doc);
+            let feed = read_feed(&mut rd);
+            rd.unknown_keys_left_over();
+            let mut problems = rd.problems;
+            write_paths(&doc, &mut problems);
+            (feed, problems)
+        }
     };
-    rd.unknown_keys_left_over();
-    let mut problems = rd.problems;
-    sort::by_key(&mut problems, |p| p.offset);
-    let places = lines.line_cols(problems.iter().map(|p| p.offset));
-    for (p, place) in problems.iter_mut().zip(places) {
-        (p.line, p.column) = place;
+    if !problems.is_empty() {
+        sort::by_key(&mut problems, |p| p.offset);
+        let places = LineIndex::new(text).line_cols(problems.iter().map(|p| p.offset));
+        for (p, place) in problems.iter_mut().zip(places) {
+            (p.line, p.column) = place;
+        }
     }
     Report { feed, problems }
+}
+
+/// Each problem's whole JSON path: the path of its node, then the rest it holds so far.
+/// Made only now, in one walk of the document, so that reading a feed builds no path for a
+/// value that has no problem.
+fn write_paths(doc: &json::Document, problems: &mut [Problem]) {
+    let mut bases: Vec<Node> = problems.iter().filter_map(|p| p.base).collect();
+    if bases.is_empty() {
+        return;
+    }
+    sort::by_key(&mut bases, |n| *n);
+    bases.dedup();
+    let paths = doc.paths(&bases);
+    for p in problems {
+        let Some(base) = p.base.take() else {
+            continue;
+        };
+        let Ok(i) = bases.binary_search(&base) else {
+            continue;
+        };
+        let mut path = paths[i].clone();
+        json::join_key(&mut path, &p.path);
+        p.path = path;
+    }
 }
 
 /// The keys each kind of object may have, by the name of its schema definition.

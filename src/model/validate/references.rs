@@ -3,14 +3,76 @@
 
 use super::reader::*;
 use super::*;
-use crate::json::{Kind, Value as JsonValue};
+use crate::json::{Document, Kind, Node};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
-impl Reader {
+/// The lists whose items have ids, in the order of the feed format.
+const LISTS: [&str; 6] = [
+    "inspections",
+    "findings",
+    "priorities",
+    "actions",
+    "indicators",
+    "meetings",
+];
+
+/// For each list of [`LISTS`], every id written in it (as text, the item valid or not) and
+/// the index of the first item with it. The ids are borrowed from the feed's text.
+#[derive(Default)]
+pub(super) struct Ids<'a>([HashMap<Cow<'a, str>, usize>; 6]);
+
+impl<'a> Ids<'a> {
+    fn of(&self, list: &str) -> Option<&HashMap<Cow<'a, str>, usize>> {
+        let i = LISTS.iter().position(|l| *l == list)?;
+        Some(&self.0[i])
+    }
+}
+
+/// Where each id of each top-level list is first written: read before the items, so that a
+/// reference resolves against every id in the file (a typo in one action does not cascade).
+pub(super) fn index_ids<'a>(doc: &'a Document<'a>) -> Ids<'a> {
+    let mut ids = Ids::default();
+    for (list, map) in LISTS.iter().zip(&mut ids.0) {
+        let Some(items) = doc.get(doc.root(), list) else {
+            continue;
+        };
+        map.reserve(doc.len(items));
+        for (i, item) in doc.items(items).enumerate() {
+            if let Some(id) = doc.get(item, "id").and_then(|v| doc.str(v)) {
+                map.entry(id).or_insert(i);
+            }
+        }
+    }
+    ids
+}
+
+/// The item that a reference is written in, for messages: `action "1.2"`. Written out only
+/// when a message needs it.
+#[derive(Clone, Copy)]
+pub(super) struct Owner<'s> {
+    /// "action", "finding", "priority".
+    pub(super) noun: &'static str,
+    /// The item's id, if it has a good one.
+    pub(super) id: Option<&'s str>,
+}
+
+impl fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.noun, quote(self.id.unwrap_or("")))
+    }
+}
+
+/// A list of references this long or longer finds its repeats with a hash set; shorter ones
+/// (nearly all: an action names two or three findings) look through what they have kept.
+const SHORT_LIST: usize = 16;
+
+impl<'a> Reader<'a> {
     /// The item's own `id`: required, and not used by an earlier item of `list`.
     pub(super) fn own_id(&mut self, o: &Obj, list: &str, noun: &str) -> Option<String> {
         let id = self.req(o, "id", noun, Self::id)?;
-        let first = self.ids.get(list).and_then(|m| m.get(&id)).copied();
+        let first = self.ids.of(list).and_then(|m| m.get(id.as_str())).copied();
         if let (Some(first), Some(v)) = (first, o.get("id")) {
             if first != self.index {
                 self.error(
@@ -26,17 +88,17 @@ impl Reader {
         Some(id)
     }
 
-    /// A reference from `owner` (e.g. `action "1.2"`) to an id of `list`.
-    pub(super) fn refers(
+    /// A reference from `owner` to an id of `list`: the id, borrowed from the feed's text.
+    fn resolve(
         &mut self,
-        v: &JsonValue,
+        v: Node,
         at: At,
         list: &str,
         noun: &str,
-        owner: &str,
-    ) -> Option<String> {
+        owner: Owner,
+    ) -> Option<Cow<'a, str>> {
         let id = self.reference(v, at)?;
-        if self.ids.get(list).is_some_and(|m| m.contains_key(&id)) {
+        if self.ids.of(list).is_some_and(|m| m.contains_key(&id)) {
             Some(id)
         } else {
             self.error(
@@ -46,6 +108,18 @@ impl Reader {
             );
             None
         }
+    }
+
+    /// A reference from `owner` (e.g. `action "1.2"`) to an id of `list`.
+    pub(super) fn refers(
+        &mut self,
+        v: Node,
+        at: At,
+        list: &str,
+        noun: &str,
+        owner: Owner,
+    ) -> Option<String> {
+        self.resolve(v, at, list, noun, owner).map(Cow::into_owned)
     }
 
     /// A list of references from `owner` to ids of `list`; a bad one is left out alone.
@@ -58,44 +132,51 @@ impl Reader {
         key: &str,
         list: &str,
         noun: &str,
-        owner: &str,
+        owner: Owner,
     ) -> Vec<Id> {
-        let Some((items, path)) = self.part(|rd| rd.array(o, key, "a list of ids [\"…\", \"…\"]"))
+        let Some(items) = self.part(|rd| rd.array(o, key, "a list of ids [\"…\", \"…\"]"))
         else {
             return Vec::new();
         };
-        let mut seen: HashSet<Id> = HashSet::new();
+        let doc = self.doc;
+        let mut kept: Vec<Cow<'a, str>> = Vec::with_capacity(doc.len(items));
+        let mut seen: HashSet<Cow<'a, str>> = HashSet::new();
         let mut repeats = 0;
-        let mut first_repeat: Option<(String, usize, Id)> = None;
-        let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let p = format!("{path}[{i}]");
+        let mut first_repeat: Option<(Node, Cow<'a, str>)> = None;
+        for item in doc.items(items) {
             let at = At {
-                parent: &p,
+                base: item,
                 key: "",
-                offset: item.offset,
+                offset: doc.offset(item),
             };
-            let Some(id) = self.part(|rd| rd.refers(item, at, list, noun, owner)) else {
+            let Some(id) = self.part(|rd| rd.resolve(item, at, list, noun, owner)) else {
                 continue;
             };
-            if seen.contains(&id) {
-                repeats += 1;
-                first_repeat.get_or_insert((p, item.offset, id));
+            let repeat = if kept.len() < SHORT_LIST {
+                kept.contains(&id)
             } else {
-                seen.insert(id.clone());
-                out.push(id);
+                if seen.is_empty() {
+                    seen.extend(kept.iter().cloned());
+                }
+                !seen.insert(id.clone())
+            };
+            if repeat {
+                repeats += 1;
+                first_repeat.get_or_insert((item, id));
+            } else {
+                kept.push(id);
             }
         }
-        if let Some((p, offset, id)) = first_repeat {
+        if let Some((item, id)) = first_repeat {
             let more = if repeats > 1 {
                 format!(" (and {} more repeats in this list)", repeats - 1)
             } else {
                 String::new()
             };
             let at = At {
-                parent: &p,
+                base: item,
                 key: "",
-                offset,
+                offset: doc.offset(item),
             };
             self.warn(
                 Rule::Suspicious,
@@ -103,46 +184,14 @@ impl Reader {
                 format!("{owner} names {noun} {} more than once in \"{key}\"{more}; each {noun} is counted once", quote(&id)),
             );
         }
-        out
+        kept.into_iter().map(Cow::into_owned).collect()
     }
-}
-
-/// The JSON value at a simple path of keys and indexes, for locating cross-item problems.
-pub(super) fn locate<'v>(root: &'v JsonValue<'v>, steps: &[Step]) -> Option<&'v JsonValue<'v>> {
-    let mut v = root;
-    for s in steps {
-        v = match (s, &v.kind) {
-            (Step::Key(k), Kind::Object(m)) => &m.iter().rev().find(|m| m.key == *k)?.value,
-            (Step::Index(i), Kind::Array(a)) => a.get(*i)?,
-            _ => return None,
-        };
-    }
-    Some(v)
-}
-
-pub(super) enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// Where each item of a top-level list stands in the file: its index in the JSON list.
-/// Items left out earlier are skipped, so valid items are matched to their JSON by id order.
-pub(super) fn json_indexes(root: &JsonValue, list: &str) -> HashMap<String, Vec<usize>> {
-    let mut out: HashMap<String, Vec<usize>> = HashMap::new();
-    if let Some(Kind::Array(items)) = locate(root, &[Step::Key(list)]).map(|v| &v.kind) {
-        for (i, item) in items.iter().enumerate() {
-            if let Some(Kind::String(id)) = locate(item, &[Step::Key("id")]).map(|v| &v.kind) {
-                out.entry(id.to_string()).or_default().push(i);
-            }
-        }
-    }
-    out
 }
 
 /// Sub-actions that are their own ancestors: the one rule that needs every action read.
 /// Each action in a cycle is reported at its `parent`, which is left out: the actions are
 /// still shown, as actions of no parent.
-pub(super) fn check_cycles(rd: &mut Reader, root: &JsonValue, feed: &mut Feed) {
+pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
     let parent: HashMap<&str, &str> = feed
         .actions
         .iter()
@@ -179,10 +228,27 @@ pub(super) fn check_cycles(rd: &mut Reader, root: &JsonValue, feed: &mut Feed) {
             seen.insert(id, Seen::Done);
         }
     }
+    if cycles.is_empty() {
+        return;
+    }
+    let bad = report_cycles(rd, &cycles);
+    for a in &mut feed.actions {
+        if bad.contains(a.id.as_str()) {
+            a.parent = None;
+        }
+    }
+}
+
+/// Reports each action of each circle at its `parent`; returns their ids.
+fn report_cycles(rd: &mut Reader, cycles: &[Vec<&str>]) -> HashSet<String> {
+    let doc = rd.doc;
     // Found once: the root may have a million keys, and a circle thousands of actions.
-    let actions_json = locate(root, &[Step::Key("actions")]);
+    let actions_json: Vec<Node> = doc
+        .get(doc.root(), "actions")
+        .map(|a| doc.items(a).collect())
+        .unwrap_or_default();
     let mut bad = HashSet::new();
-    for cycle in &cycles {
+    for cycle in cycles {
         for (k, id) in cycle.iter().enumerate() {
             // Name the circle from this action, shortened when long: "a" → "b" → … → "a".
             let n = cycle.len();
@@ -194,18 +260,25 @@ pub(super) fn check_cycles(rd: &mut Reader, root: &JsonValue, feed: &mut Feed) {
             let circle = names.join(" → ");
             let i = rd
                 .ids
-                .get("actions")
+                .of("actions")
                 .and_then(|m| m.get(*id))
                 .copied()
                 .unwrap_or(0);
             let offset = actions_json
-                .and_then(|a| locate(a, &[Step::Index(i), Step::Key("parent")]))
-                .map_or(0, |v| v.offset);
-            let path = format!("actions[{i}]");
+                .get(i)
+                .filter(|&&a| doc.kind(a) == Kind::Object)
+                .and_then(|&a| doc.get(a, "parent"))
+                .map_or(0, |v| doc.offset(v));
+            let path = format!("actions[{i}].parent");
+            let at = At {
+                base: doc.root(),
+                key: &path,
+                offset,
+            };
             rd.part(|rd| {
                 rd.error(
                     Rule::Cycle,
-                    At { parent: &path, key: "parent", offset },
+                    at,
                     format!("sub-actions go round in a circle ({circle}); an action cannot be a sub-action of itself"),
                 );
                 Some(())
@@ -213,9 +286,5 @@ pub(super) fn check_cycles(rd: &mut Reader, root: &JsonValue, feed: &mut Feed) {
             bad.insert(id.to_string());
         }
     }
-    for a in &mut feed.actions {
-        if bad.contains(&a.id) {
-            a.parent = None;
-        }
-    }
+    bad
 }
