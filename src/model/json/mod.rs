@@ -143,16 +143,19 @@ impl<'a> Document<'a> {
         self.text
     }
 
+    #[inline(always)]
     fn entry(&self, n: Node) -> Entry {
         self.nodes[n.0 as usize]
     }
 
     /// The byte offset of the value's first character.
+    #[inline]
     pub fn offset(&self, n: Node) -> usize {
         self.entry(n).offset as usize
     }
 
     /// What the value is.
+    #[inline]
     pub fn kind(&self, n: Node) -> Kind {
         let e = self.entry(n);
         match e.tag {
@@ -167,6 +170,7 @@ impl<'a> Document<'a> {
     }
 
     /// True for `null`.
+    #[inline]
     pub fn is_null(&self, n: Node) -> bool {
         self.entry(n).tag == Tag::Null
     }
@@ -199,6 +203,7 @@ impl<'a> Document<'a> {
     }
 
     /// The node after `n` and everything in it.
+    #[inline]
     fn after(&self, n: Node) -> u32 {
         let e = self.entry(n);
         match e.tag {

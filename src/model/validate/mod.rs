@@ -485,10 +485,6 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("FollowUp", &["text", "lead", "due", "done"]),
 ];
 
-fn keys_of(def: &str) -> &'static [&'static str] {
-    KEYS.iter().find(|(d, _)| *d == def).map_or(&[], |(_, k)| k)
-}
-
 /// Feed or sheet text quoted in a problem message: at most 60 characters ("…" after), on one
 /// line. Shared by the validator and the spreadsheet import, so both quote alike.
 pub fn quote(s: &str) -> String {

@@ -94,7 +94,8 @@ pub(super) struct Obj<'a> {
     pub(super) node: Node,
     /// The object's offset.
     pub(super) offset: usize,
-    known: &'static [&'static str],
+    /// Its kind: where it stands in [`KEYS`] (`None` for no kind: every key is unknown).
+    kind: Option<usize>,
     values: [Option<Node>; MAX_KEYS],
 }
 
@@ -106,7 +107,7 @@ impl Obj<'_> {
 
     /// The value of `key`, `null` included.
     pub(super) fn raw(&self, key: &str) -> Option<Node> {
-        let i = self.known.iter().position(|k| *k == key)?;
+        let i = find_key(self.kind, key)?;
         self.values[i]
     }
 
@@ -117,6 +118,59 @@ impl Obj<'_> {
             key,
             offset: self.doc.offset(v),
         }
+    }
+}
+
+/// The slots of a table of keys: more than twice the most keys of any kind, so that looking
+/// one up nearly always compares it with one key only.
+const SLOTS: usize = 64;
+
+/// Where a key starts looking in a table of keys.
+const fn slot(key: &[u8]) -> usize {
+    match key {
+        [] => 0,
+        [first, .., last] | [first @ last] => {
+            (key.len() * 7 + *first as usize * 3 + *last as usize) % SLOTS
+        }
+    }
+}
+
+/// For each kind of object in [`KEYS`], its keys by [`slot`] (open addressing: a key taken
+/// goes to the next free slot), each as its place in the kind's list plus one (0 is free).
+/// Made by the compiler.
+const KEY_TABLES: [[u8; SLOTS]; KEYS.len()] = {
+    let mut tables = [[0; SLOTS]; KEYS.len()];
+    let mut kind = 0;
+    while kind < KEYS.len() {
+        let keys = KEYS[kind].1;
+        let mut k = 0;
+        while k < keys.len() {
+            let mut at = slot(keys[k].as_bytes());
+            while tables[kind][at] != 0 {
+                at = (at + 1) % SLOTS;
+            }
+            tables[kind][at] = k as u8 + 1;
+            k += 1;
+        }
+        kind += 1;
+    }
+    tables
+};
+
+/// Where `key` stands in the keys of kind `kind` (see [`KEY_TABLES`]). This runs for every
+/// key written and every key read, so it compares one key, not all of them.
+fn find_key(kind: Option<usize>, key: &str) -> Option<usize> {
+    let kind = kind?;
+    let (table, keys) = (&KEY_TABLES[kind], KEYS[kind].1);
+    let mut at = slot(key.as_bytes());
+    loop {
+        let i = usize::from(table[at]).checked_sub(1)?;
+        let (k, key) = (keys[i].as_bytes(), key.as_bytes());
+        // Keys are short: a plain loop, not a call to compare memory.
+        if k.len() == key.len() && (0..k.len()).all(|j| k[j] == key[j]) {
+            return Some(i);
+        }
+        at = (at + 1) % SLOTS;
     }
 }
 
@@ -270,7 +324,8 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        let known = keys_of(what_def(what));
+        let kind = kind_of(what);
+        let known = kind.map_or(&[][..], |k| KEYS[k].1);
         let mut values = [None; MAX_KEYS];
         // The keys read that are not known (so that one written again is found in linear
         // time however many there are); made only for an object that has one.
@@ -284,7 +339,7 @@ impl<'a> Reader<'a> {
                 key: &key,
                 offset: doc.offset(k),
             };
-            let (seen, is_known) = match known.iter().position(|n| *n == key) {
+            let (seen, is_known) = match find_key(kind, &key) {
                 Some(i) => (values[i].replace(value).is_some(), true),
                 None => (!others.insert(key.clone()), false),
             };
@@ -326,7 +381,7 @@ impl<'a> Reader<'a> {
             doc,
             node: v,
             offset: doc.offset(v),
-            known,
+            kind,
             values,
         })
     }
@@ -501,30 +556,55 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub(super) fn what_def(what: &str) -> &str {
-    match what {
-        "feed" => "Feed",
-        "publisher" => "Publisher",
-        "plan" => "Plan",
-        "set of RAG definitions" => "RagDefinitions",
-        "inspection" => "Inspection",
-        "judgement" => "Judgement",
-        "finding" => "Finding",
-        "priority" => "Priority",
-        "action" => "Action",
-        "milestone" => "Milestone",
-        "update" => "Update",
-        "piece of evidence" => "Evidence",
-        "indicator" => "Indicator",
-        "target" => "Target",
-        "value" => "Value",
-        "comparator" => "Comparator",
-        "part of a breakdown" => "Part",
-        "meeting" => "Meeting",
-        "follow-up" => "FollowUp",
-        "text" => "Text",
-        _ => "",
+/// The kind of object (its place in [`KEYS`]) that `what`, the word for it in messages, is.
+fn kind_of(what: &str) -> Option<usize> {
+    /// Where kind `def` stands in [`KEYS`], found by the compiler.
+    const fn at(def: &str) -> usize {
+        let mut k = 0;
+        while k < KEYS.len() {
+            if const_eq(KEYS[k].0.as_bytes(), def.as_bytes()) {
+                return k;
+            }
+            k += 1;
+        }
+        panic!("a kind of object that KEYS does not list")
     }
+    const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    Some(match what {
+        "feed" => const { at("Feed") },
+        "publisher" => const { at("Publisher") },
+        "plan" => const { at("Plan") },
+        "set of RAG definitions" => const { at("RagDefinitions") },
+        "inspection" => const { at("Inspection") },
+        "judgement" => const { at("Judgement") },
+        "finding" => const { at("Finding") },
+        "priority" => const { at("Priority") },
+        "action" => const { at("Action") },
+        "milestone" => const { at("Milestone") },
+        "update" => const { at("Update") },
+        "piece of evidence" => const { at("Evidence") },
+        "indicator" => const { at("Indicator") },
+        "target" => const { at("Target") },
+        "value" => const { at("Value") },
+        "comparator" => const { at("Comparator") },
+        "part of a breakdown" => const { at("Part") },
+        "meeting" => const { at("Meeting") },
+        "follow-up" => const { at("FollowUp") },
+        "text" => const { at("Text") },
+        _ => return None,
+    })
 }
 
 /// Reads the whole feed: the outer object, its version, its dates, publisher and plan, then
@@ -587,7 +667,7 @@ pub(super) fn read_feed(rd: &mut Reader) -> Option<Feed> {
     let meetings = rd.list(&o, "meetings", read_meeting);
     // Without the date the data is true at, nothing can be judged overdue: not a readable feed.
     let as_of = as_of?;
-    let mut feed = Feed {
+    let feed = Feed {
         schema_version: schema_version.unwrap_or_else(|| "1.0".into()),
         publisher,
         as_of,
@@ -601,8 +681,9 @@ pub(super) fn read_feed(rd: &mut Reader) -> Option<Feed> {
         meetings,
         ids: Default::default(),
     };
+    let mut feed = feed.indexed();
     check_cycles(rd, &mut feed);
-    Some(feed.indexed())
+    Some(feed)
 }
 
 /// `schema_version`: `"1.x"` is read; another major version is reported and returned (the

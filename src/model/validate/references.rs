@@ -188,44 +188,52 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Sub-actions that are their own ancestors: the one rule that needs every action read.
-/// Each action in a cycle is reported at its `parent`, which is left out: the actions are
-/// still shown, as actions of no parent.
+/// Sub-actions that are their own ancestors: the one rule that needs every action read (and
+/// the feed's lookups by id made). Each action in a cycle is reported at its `parent`, which
+/// is left out: the actions are still shown, as actions of no parent.
 pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
-    let parent: HashMap<&str, &str> = feed
+    // Each action's parent among the actions kept (a parent left out ends the chain).
+    let parent: Vec<Option<usize>> = feed
         .actions
         .iter()
-        .filter_map(|a| Some((a.id.as_str(), a.parent.as_deref()?)))
+        .map(|a| a.parent.as_deref().and_then(|p| feed.action_index(p)))
         .collect();
     // Walk each chain of parents once: every action is visited a bounded number of times, so
     // a chain or circle of thousands of sub-actions is checked in linear time.
     #[derive(Clone, Copy, PartialEq)]
     enum Seen {
+        Not,
         OnPath,
         Done,
     }
-    let mut seen: HashMap<&str, Seen> = HashMap::with_capacity(feed.actions.len());
+    let mut seen = vec![Seen::Not; feed.actions.len()];
     let mut cycles: Vec<Vec<&str>> = Vec::new();
-    for a in &feed.actions {
-        let mut path: Vec<&str> = Vec::new();
-        let mut cur = Some(a.id.as_str());
-        while let Some(id) = cur {
-            match seen.get(id) {
-                Some(Seen::Done) => break,
-                Some(Seen::OnPath) => {
-                    let start = path.iter().position(|p| *p == id).unwrap_or(0);
-                    cycles.push(path[start..].to_vec());
+    let mut path: Vec<usize> = Vec::new();
+    for a in 0..feed.actions.len() {
+        path.clear();
+        let mut cur = Some(a);
+        while let Some(i) = cur {
+            match seen[i] {
+                Seen::Done => break,
+                Seen::OnPath => {
+                    let start = path.iter().position(|p| *p == i).unwrap_or(0);
+                    cycles.push(
+                        path[start..]
+                            .iter()
+                            .map(|&k| feed.actions[k].id.as_str())
+                            .collect(),
+                    );
                     break;
                 }
-                None => {
-                    seen.insert(id, Seen::OnPath);
-                    path.push(id);
-                    cur = parent.get(id).copied();
+                Seen::Not => {
+                    seen[i] = Seen::OnPath;
+                    path.push(i);
+                    cur = parent[i];
                 }
             }
         }
-        for id in path {
-            seen.insert(id, Seen::Done);
+        for &i in &path {
+            seen[i] = Seen::Done;
         }
     }
     if cycles.is_empty() {
