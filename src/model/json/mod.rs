@@ -185,9 +185,10 @@ impl<'a> Document<'a> {
     /// True when `n` is a string whose text is `s` (without unescaping when it has no escapes).
     pub fn str_is(&self, n: Node, s: &str) -> bool {
         let e = self.entry(n);
+        let (start, end) = (e.offset as usize + 1, e.a as usize);
         e.tag == Tag::String
             && if e.b == 0 {
-                &self.text[e.offset as usize + 1..e.a as usize] == s
+                end - start == s.len() && self.text.as_bytes().get(start..end) == Some(s.as_bytes())
             } else {
                 self.str(n).is_some_and(|t| t == s)
             }
@@ -663,10 +664,8 @@ impl<'a> Parser<'a> {
 
     /// The next quote, backslash or control character from `self.i` (or the end).
     fn skip_to_special(&mut self) {
-        while let Some(chunk) = self.s.get(self.i..self.i + 8) {
-            let mut w = [0; 8];
-            w.copy_from_slice(chunk);
-            let found = specials(u64::from_le_bytes(w));
+        while let Some(&[a, b, c, d, e, f, g, h]) = self.s.get(self.i..self.i + 8) {
+            let found = specials(u64::from_le_bytes([a, b, c, d, e, f, g, h]));
             if found != 0 {
                 self.i += found.trailing_zeros() as usize / 8;
                 return;
@@ -739,27 +738,29 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Steps over a run of digits: how many.
+    fn digits(&mut self) -> usize {
+        let from = self.i;
+        while self.i < self.s.len() && self.s[self.i].is_ascii_digit() {
+            self.i += 1;
+        }
+        self.i - from
+    }
+
     fn number(&mut self) -> Result<f64, SyntaxError> {
         let start = self.i;
-        let digits = |p: &mut Self| {
-            let from = p.i;
-            while p.s.get(p.i).is_some_and(u8::is_ascii_digit) {
-                p.i += 1;
-            }
-            p.i - from
-        };
         if self.s.get(self.i) == Some(&b'-') {
             self.i += 1;
         }
         let int_start = self.i;
-        let n = digits(self);
+        let n = self.digits();
         if n == 0 || (n > 1 && self.s[int_start] == b'0') {
             self.i = start;
             return Err(self.err("a number must be written with digits, without leading zeros or a leading '+', e.g. 12 or 0.5"));
         }
         if self.s.get(self.i) == Some(&b'.') {
             self.i += 1;
-            if digits(self) == 0 {
+            if self.digits() == 0 {
                 return Err(self.err("a decimal point must be followed by digits, e.g. 4.0"));
             }
         }
@@ -768,7 +769,7 @@ impl<'a> Parser<'a> {
             if let Some(b'+' | b'-') = self.s.get(self.i) {
                 self.i += 1;
             }
-            if digits(self) == 0 {
+            if self.digits() == 0 {
                 return Err(self.err("an exponent must have digits, e.g. 1e3"));
             }
         }

@@ -81,24 +81,48 @@ fn split(raw: &[u8]) -> Decimal<'_> {
     Decimal { int, frac, exp }
 }
 
-/// Clinger's fast path: `None` when the number needs [`exact`].
+/// Clinger's fast path: `None` when the number needs [`exact`]. (Plain loops: this runs for
+/// every number of the feed.)
 fn fast(raw: &[u8]) -> Option<f64> {
-    let d = split(raw);
     let mut mantissa: u64 = 0;
     let mut significant = 0;
-    let mut exp = d.exp;
-    for (k, &b) in d.int.iter().chain(d.frac).enumerate() {
-        if mantissa == 0 && b == b'0' {
-            // A leading zero is not significant.
-        } else if significant == 19 {
-            return None;
+    let mut exp: i64 = 0;
+    let mut in_fraction = false;
+    let mut i = 0;
+    while i < raw.len() {
+        let b = raw[i];
+        if b == b'.' {
+            in_fraction = true;
+        } else if b.is_ascii_digit() {
+            if mantissa == 0 && b == b'0' {
+                // A leading zero is not significant.
+            } else if significant == 19 {
+                return None;
+            } else {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                significant += 1;
+            }
+            if in_fraction {
+                exp -= 1;
+            }
         } else {
-            mantissa = mantissa * 10 + u64::from(b - b'0');
-            significant += 1;
+            break;
         }
-        if k >= d.int.len() {
-            exp -= 1;
+        i += 1;
+    }
+    if i < raw.len() {
+        // The exponent: `e` or `E`, a sign, digits (saturated far beyond any double's range).
+        i += 1;
+        let negative = raw.get(i) == Some(&b'-');
+        if matches!(raw.get(i), Some(b'-' | b'+')) {
+            i += 1;
         }
+        let mut e: i64 = 0;
+        while i < raw.len() {
+            e = (e * 10 + i64::from(raw[i] - b'0')).min(1 << 40);
+            i += 1;
+        }
+        exp += if negative { -e } else { e };
     }
     if mantissa >= 1 << 53 {
         return None;

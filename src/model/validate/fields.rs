@@ -70,7 +70,7 @@ impl<'a> Reader<'a> {
         match self.doc.kind(v) {
             Kind::String => self.string(v, at).map(Text::Plain),
             Kind::Object => {
-                let o = self.object(v, at, "text")?;
+                let o = self.object(v, at, TEXT)?;
                 let en = self.opt(&o, "en", Self::string);
                 let cy = self.opt(&o, "cy", Self::string);
                 if o.get("en").is_none() && o.get("cy").is_none() {

@@ -2,13 +2,13 @@
 //! action, indicator, meeting and their parts), each reading its keys in the spec's terms.
 
 use super::reader::*;
-use super::references::Owner;
+use super::references::*;
 use super::*;
 use crate::date::Date;
 use crate::json::{Kind, Node};
 
 pub(super) fn read_publisher(rd: &mut Reader, v: Node, at: At) -> Option<Publisher> {
-    let p = rd.object(v, at, "publisher")?;
+    let p = rd.object(v, at, PUBLISHER)?;
     let name = rd.req(&p, "name", "publisher", Reader::text);
     let url = rd.opt(&p, "url", Reader::url);
     let contact_email = rd.opt(&p, "contact_email", Reader::string);
@@ -20,7 +20,7 @@ pub(super) fn read_publisher(rd: &mut Reader, v: Node, at: At) -> Option<Publish
 }
 
 pub(super) fn read_plan(rd: &mut Reader, v: Node, at: At) -> Option<Plan> {
-    let o = rd.object(v, at, "plan")?;
+    let o = rd.object(v, at, PLAN)?;
     let title = rd
         .req(&o, "title", "plan", Reader::text)
         .unwrap_or_else(|| Text::Plain(String::new()));
@@ -33,7 +33,7 @@ pub(super) fn read_plan(rd: &mut Reader, v: Node, at: At) -> Option<Plan> {
         next_review: rd.opt(&o, "next_review", Reader::date),
         url: rd.opt(&o, "url", Reader::url),
         rag_definitions: rd.opt(&o, "rag_definitions", |rd, v, at| {
-            let r = rd.object(v, at, "set of RAG definitions")?;
+            let r = rd.object(v, at, RAG_DEFINITIONS)?;
             Some(RagDefinitions {
                 red: rd.opt(&r, "red", Reader::text),
                 amber: rd.opt(&r, "amber", Reader::text),
@@ -57,8 +57,8 @@ pub(super) fn read_plan(rd: &mut Reader, v: Node, at: At) -> Option<Plan> {
 }
 
 pub(super) fn read_inspection(rd: &mut Reader, v: Node, at: At) -> Option<Inspection> {
-    let o = rd.object(v, at, "inspection")?;
-    let id = rd.own_id(&o, "inspections", "inspection");
+    let o = rd.object(v, at, INSPECTION)?;
+    let id = rd.own_id(&o, INSPECTIONS, "inspection");
     let inspectorate = rd.req(&o, "inspectorate", "inspection", |rd, v, at| {
         rd.word(
             v,
@@ -113,7 +113,7 @@ pub(super) fn read_inspection(rd: &mut Reader, v: Node, at: At) -> Option<Inspec
 }
 
 pub(super) fn read_judgement(rd: &mut Reader, v: Node, at: At) -> Option<Judgement> {
-    let o = rd.object(v, at, "judgement")?;
+    let o = rd.object(v, at, JUDGEMENT)?;
     let area = rd.req(&o, "area", "judgement", read_area);
     let grade = rd.req(&o, "grade", "judgement", |rd, v, at| {
         rd.word(v, at, "a grade", Grade::ALL, Grade::word, Grade::from_word)
@@ -150,8 +150,8 @@ pub(super) fn read_area(rd: &mut Reader, v: Node, at: At) -> Option<Area> {
 }
 
 pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> {
-    let o = rd.object(v, at, "finding")?;
-    let id = rd.own_id(&o, "findings", "finding");
+    let o = rd.object(v, at, FINDING)?;
+    let id = rd.own_id(&o, FINDINGS, "finding");
     let owner = Owner {
         noun: "finding",
         id: id.as_deref(),
@@ -169,7 +169,7 @@ pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> 
     let text = rd.req(&o, "text", "finding", Reader::text);
     Some(Finding {
         inspection: rd.opt(&o, "inspection", |rd, v, at| {
-            rd.refers(v, at, "inspections", "inspection", owner)
+            rd.refers(v, at, INSPECTIONS, "inspection", owner)
         }),
         area: rd.opt(&o, "area", read_area),
         response: rd.opt(&o, "response", Reader::text),
@@ -180,8 +180,8 @@ pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> 
 }
 
 pub(super) fn read_priority(rd: &mut Reader, v: Node, at: At) -> Option<Priority> {
-    let o = rd.object(v, at, "priority")?;
-    let id = rd.own_id(&o, "priorities", "priority");
+    let o = rd.object(v, at, PRIORITY)?;
+    let id = rd.own_id(&o, PRIORITIES, "priority");
     let owner = Owner {
         noun: "priority",
         id: id.as_deref(),
@@ -190,7 +190,7 @@ pub(super) fn read_priority(rd: &mut Reader, v: Node, at: At) -> Option<Priority
     Some(Priority {
         description: rd.opt(&o, "description", Reader::text),
         lead: rd.opt(&o, "lead", Reader::text),
-        findings: rd.refs(&o, "findings", "findings", "finding", owner),
+        findings: rd.refs(&o, "findings", FINDINGS, "finding", owner),
         id: id?,
         title: title?,
     })
@@ -212,8 +212,8 @@ pub(super) fn read_rag(rd: &mut Reader, v: Node, at: At) -> Option<Rag> {
 }
 
 pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
-    let o = rd.object(v, at, "action")?;
-    let id = rd.own_id(&o, "actions", "action");
+    let o = rd.object(v, at, ACTION)?;
+    let id = rd.own_id(&o, ACTIONS, "action");
     let owner = Owner {
         noun: "action",
         id: id.as_deref(),
@@ -224,13 +224,13 @@ pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
     let completed = rd.opt(&o, "completed", Reader::date);
     let a = Action {
         priority: rd.opt(&o, "priority", |rd, v, at| {
-            rd.refers(v, at, "priorities", "priority", owner)
+            rd.refers(v, at, PRIORITIES, "priority", owner)
         }),
         parent: rd.opt(&o, "parent", |rd, v, at| {
-            rd.refers(v, at, "actions", "action", owner)
+            rd.refers(v, at, ACTIONS, "action", owner)
         }),
         description: rd.opt(&o, "description", Reader::text),
-        findings: rd.refs(&o, "findings", "findings", "finding", owner),
+        findings: rd.refs(&o, "findings", FINDINGS, "finding", owner),
         lead: rd.opt(&o, "lead", Reader::text),
         team: rd.opt(&o, "team", Reader::text),
         start,
@@ -245,7 +245,7 @@ pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
         updates: rd.list(&o, "updates", |rd, v, at| {
             read_update(rd, v, at, start, owner)
         }),
-        indicators: rd.refs(&o, "indicators", "indicators", "indicator", owner),
+        indicators: rd.refs(&o, "indicators", INDICATORS, "indicator", owner),
         evidence: rd.list(&o, "evidence", read_evidence),
         signed_off: rd.opt(&o, "signed_off", Reader::date),
         number: rd.opt(&o, "number", read_number),
@@ -259,7 +259,7 @@ pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
 }
 
 fn read_milestone(rd: &mut Reader, v: Node, at: At) -> Option<Milestone> {
-    let m = rd.object(v, at, "milestone")?;
+    let m = rd.object(v, at, MILESTONE)?;
     let title = rd.req(&m, "title", "milestone", Reader::text);
     Some(Milestone {
         title: title?,
@@ -276,7 +276,7 @@ fn read_update(
     start: Option<Date>,
     owner: Owner,
 ) -> Option<Update> {
-    let u = rd.object(v, at, "update")?;
+    let u = rd.object(v, at, UPDATE)?;
     let date = rd.req(&u, "date", "update", Reader::date);
     let mut revised_due = rd.opt(&u, "revised_due", Reader::date);
     if let (Some(s), Some(r), Some(rv)) = (start, revised_due, u.get("revised_due")) {
@@ -297,13 +297,13 @@ fn read_update(
         progress: rd.opt(&u, "progress", Reader::progress),
         revised_due,
         meeting: rd.opt(&u, "meeting", |rd, v, at| {
-            rd.refers(v, at, "meetings", "meeting", owner)
+            rd.refers(v, at, MEETINGS, "meeting", owner)
         }),
     })
 }
 
 fn read_evidence(rd: &mut Reader, v: Node, at: At) -> Option<Evidence> {
-    let e = rd.object(v, at, "piece of evidence")?;
+    let e = rd.object(v, at, EVIDENCE)?;
     let text = rd.req(&e, "text", "piece of evidence", Reader::text);
     Some(Evidence {
         text: text?,
@@ -344,7 +344,7 @@ fn check_completion(rd: &mut Reader, o: &Obj, a: &Action, start: Option<Date>) {
 }
 
 pub(super) fn read_value(rd: &mut Reader, v: Node, at: At) -> Option<Value> {
-    let o = rd.object(v, at, "value")?;
+    let o = rd.object(v, at, VALUE)?;
     let period = rd.req(&o, "period", "value", Reader::period);
     let (value, suppressed) = read_figure(rd, &o, "the figure");
     Some(Value {
@@ -392,7 +392,7 @@ pub(super) fn read_figure(rd: &mut Reader, o: &Obj, what: &str) -> (Option<Optio
 
 /// (1.1) One part of a figure's breakdown: a label and a figure (or a withheld one).
 pub(super) fn read_part(rd: &mut Reader, v: Node, at: At) -> Option<Part> {
-    let o = rd.object(v, at, "part of a breakdown")?;
+    let o = rd.object(v, at, PART)?;
     let label = rd.req(&o, "label", "part of a breakdown", Reader::text);
     let (value, suppressed) = read_figure(rd, &o, "the part's figure");
     Some(Part {
@@ -403,8 +403,8 @@ pub(super) fn read_part(rd: &mut Reader, v: Node, at: At) -> Option<Part> {
 }
 
 pub(super) fn read_indicator(rd: &mut Reader, v: Node, at: At) -> Option<Indicator> {
-    let o = rd.object(v, at, "indicator")?;
-    let id = rd.own_id(&o, "indicators", "indicator");
+    let o = rd.object(v, at, INDICATOR)?;
+    let id = rd.own_id(&o, INDICATORS, "indicator");
     let name = rd.req(&o, "name", "indicator", Reader::text);
     let unit = rd.req(&o, "unit", "indicator", |rd, v, at| {
         rd.word(v, at, "a unit", Unit::ALL, Unit::word, Unit::from_word)
@@ -420,7 +420,7 @@ pub(super) fn read_indicator(rd: &mut Reader, v: Node, at: At) -> Option<Indicat
         )
     });
     let target = rd.opt(&o, "target", |rd, v, at| {
-        let t = rd.object(v, at, "target")?;
+        let t = rd.object(v, at, TARGET)?;
         let value = rd.req(&t, "value", "target", Reader::number);
         let by = rd.opt(&t, "by", Reader::date);
         Some(Target { value: value?, by })
@@ -429,7 +429,7 @@ pub(super) fn read_indicator(rd: &mut Reader, v: Node, at: At) -> Option<Indicat
         target,
         values: rd.list(&o, "values", read_value),
         comparators: rd.list(&o, "comparators", |rd, v, at| {
-            let c = rd.object(v, at, "comparator")?;
+            let c = rd.object(v, at, COMPARATOR)?;
             let name = rd.req(&c, "name", "comparator", Reader::text);
             Some(Comparator {
                 name: name?,
@@ -446,8 +446,8 @@ pub(super) fn read_indicator(rd: &mut Reader, v: Node, at: At) -> Option<Indicat
 }
 
 pub(super) fn read_meeting(rd: &mut Reader, v: Node, at: At) -> Option<Meeting> {
-    let o = rd.object(v, at, "meeting")?;
-    let id = rd.own_id(&o, "meetings", "meeting");
+    let o = rd.object(v, at, MEETING)?;
+    let id = rd.own_id(&o, MEETINGS, "meeting");
     let date = rd.req(&o, "date", "meeting", Reader::day);
     let body = rd.req(&o, "body", "meeting", Reader::text);
     Some(Meeting {
@@ -455,7 +455,7 @@ pub(super) fn read_meeting(rd: &mut Reader, v: Node, at: At) -> Option<Meeting> 
         url: rd.opt(&o, "url", Reader::url),
         outcome: rd.opt(&o, "outcome", Reader::text),
         follow_ups: rd.list(&o, "follow_ups", |rd, v, at| {
-            let f = rd.object(v, at, "follow-up")?;
+            let f = rd.object(v, at, FOLLOW_UP)?;
             let text = rd.req(&f, "text", "follow-up", Reader::text);
             Some(FollowUp {
                 lead: rd.opt(&f, "lead", Reader::text),

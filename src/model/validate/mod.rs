@@ -200,9 +200,9 @@ pub fn starts_like_a_feed(bytes: &[u8]) -> bool {
     }
 }
 
-/// Reads and checks a feed from the bytes of its file.
-pub fn check(bytes: &[u8]) -> Report {
-    let fail = |rule, message: String| Report {
+/// A report of one problem with the whole file, at its start.
+fn refusal(rule: Rule, message: String) -> Report {
+    Report {
         feed: None,
         problems: vec![Problem {
             severity: Severity::Error,
@@ -215,9 +215,13 @@ pub fn check(bytes: &[u8]) -> Report {
             offset: 0,
             base: None,
         }],
-    };
+    }
+}
+
+/// The report on a file refused before it is read as text: too large, empty, or UTF-16.
+fn refused(bytes: &[u8]) -> Option<Report> {
     if bytes.len() > MAX_BYTES {
-        return fail(
+        return Some(refusal(
             Rule::TooLarge,
             format!(
                 "the file is {} bytes ({:.1} MiB); a feed can be at most 20 MiB ({} bytes). Leave out old updates or split the plan",
@@ -225,25 +229,34 @@ pub fn check(bytes: &[u8]) -> Report {
                 bytes.len() as f64 / 1_048_576.0,
                 crate::lang::number(MAX_BYTES as f64, 0)
             ),
-        );
+        ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return fail(
+        return Some(refusal(
             Rule::Empty,
             "the file is empty; a feed is one JSON object starting with {".into(),
-        );
+        ));
     }
     if bytes.starts_with(b"\xFF\xFE")
         || bytes.starts_with(b"\xFE\xFF")
         || bytes.iter().take(64).filter(|&&b| b == 0).count() > 4
     {
-        return fail(
+        return Some(refusal(
             Rule::Encoding,
             "the file is saved as UTF-16 (\"Unicode\" in some programs); save it as UTF-8 instead"
                 .into(),
-        );
+        ));
     }
+    None
+}
+
+/// Reads and checks a feed from the bytes of its file.
+pub fn check(bytes: &[u8]) -> Report {
+    if let Some(r) = refused(bytes) {
+        return r;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -251,7 +264,7 @@ pub fn check(bytes: &[u8]) -> Report {
             // The prefix is valid UTF-8 by construction.
             let prefix = std::str::from_utf8(good).unwrap_or_default();
             let (line, column) = LineIndex::new(prefix).line_col(prefix.len());
-            let mut r = fail(
+            let mut r = refusal(
                 Rule::Encoding,
                 format!(
                     "the file is not UTF-8 text: byte 0x{:02X} cannot be read. Save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in other editors: encoding UTF-8)",
@@ -264,6 +277,13 @@ pub fn check(bytes: &[u8]) -> Report {
         }
     };
     check_text(text)
+}
+
+/// The report [`check`] gives on the bytes of `text`, for a feed that is already text (a
+/// JavaScript string): the same refusals of an empty or UTF-16 file, without checking again
+/// that the text is UTF-8 (a tenth of the time of a large feed in the browser).
+pub fn check_str(text: &str) -> Report {
+    refused(text.as_bytes()).unwrap_or_else(|| check_text(text))
 }
 
 /// Reads and checks a feed already decoded to text (a leading byte-order mark is allowed).

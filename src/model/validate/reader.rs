@@ -94,8 +94,8 @@ pub(super) struct Obj<'a> {
     pub(super) node: Node,
     /// The object's offset.
     pub(super) offset: usize,
-    /// Its kind: where it stands in [`KEYS`] (`None` for no kind: every key is unknown).
-    kind: Option<usize>,
+    /// Its kind: where it stands in [`KEYS`].
+    kind: usize,
     values: [Option<Node>; MAX_KEYS],
 }
 
@@ -159,8 +159,7 @@ const KEY_TABLES: [[u8; SLOTS]; KEYS.len()] = {
 
 /// Where `key` stands in the keys of kind `kind` (see [`KEY_TABLES`]). This runs for every
 /// key written and every key read, so it compares one key, not all of them.
-fn find_key(kind: Option<usize>, key: &str) -> Option<usize> {
-    let kind = kind?;
+fn find_key(kind: usize, key: &str) -> Option<usize> {
     let (table, keys) = (&KEY_TABLES[kind], KEYS[kind].1);
     let mut at = slot(key.as_bytes());
     loop {
@@ -310,9 +309,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Opens an object of kind `what`, warning about unknown and repeated keys.
-    pub(super) fn object(&mut self, v: Node, at: At, what: &str) -> Option<Obj<'a>> {
-        let doc = self.doc;
+    /// Opens an object of kind `def`, warning about unknown and repeated keys.
+    pub(super) fn object(&mut self, v: Node, at: At, def: Def) -> Option<Obj<'a>> {
+        let (doc, what) = (self.doc, def.what);
         if doc.kind(v) != Kind::Object {
             self.error(
                 Rule::Type,
@@ -324,24 +323,28 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        let kind = kind_of(what);
-        let known = kind.map_or(&[][..], |k| KEYS[k].1);
+        let kind = def.keys;
+        let known = KEYS[kind].1;
         let mut values = [None; MAX_KEYS];
         // The keys read that are not known (so that one written again is found in linear
         // time however many there are); made only for an object that has one.
-        let mut others: HashSet<Cow<'a, str>> = HashSet::new();
+        let mut others: Option<HashSet<Cow<'a, str>>> = None;
         let mut unknown = Beyond::default();
         let mut repeated = Beyond::default();
         for (k, value) in doc.members(v) {
-            let key = doc.str(k).unwrap_or_default();
+            let text = doc.str(k).unwrap_or_default();
+            let key: &str = &text;
             let at = At {
                 base: v,
-                key: &key,
+                key,
                 offset: doc.offset(k),
             };
-            let (seen, is_known) = match find_key(kind, &key) {
+            let (seen, is_known) = match find_key(kind, key) {
                 Some(i) => (values[i].replace(value).is_some(), true),
-                None => (!others.insert(key.clone()), false),
+                None => (
+                    !others.get_or_insert_with(HashSet::new).insert(text.clone()),
+                    false,
+                ),
             };
             if seen {
                 self.repeated_key(at, what, &mut repeated);
@@ -556,56 +559,53 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The kind of object (its place in [`KEYS`]) that `what`, the word for it in messages, is.
-fn kind_of(what: &str) -> Option<usize> {
-    /// Where kind `def` stands in [`KEYS`], found by the compiler.
-    const fn at(def: &str) -> usize {
-        let mut k = 0;
-        while k < KEYS.len() {
-            if const_eq(KEYS[k].0.as_bytes(), def.as_bytes()) {
-                return k;
-            }
-            k += 1;
-        }
-        panic!("a kind of object that KEYS does not list")
-    }
-    const fn const_eq(a: &[u8], b: &[u8]) -> bool {
-        if a.len() != b.len() {
-            return false;
-        }
-        let mut i = 0;
-        while i < a.len() {
-            if a[i] != b[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
-    }
-    Some(match what {
-        "feed" => const { at("Feed") },
-        "publisher" => const { at("Publisher") },
-        "plan" => const { at("Plan") },
-        "set of RAG definitions" => const { at("RagDefinitions") },
-        "inspection" => const { at("Inspection") },
-        "judgement" => const { at("Judgement") },
-        "finding" => const { at("Finding") },
-        "priority" => const { at("Priority") },
-        "action" => const { at("Action") },
-        "milestone" => const { at("Milestone") },
-        "update" => const { at("Update") },
-        "piece of evidence" => const { at("Evidence") },
-        "indicator" => const { at("Indicator") },
-        "target" => const { at("Target") },
-        "value" => const { at("Value") },
-        "comparator" => const { at("Comparator") },
-        "part of a breakdown" => const { at("Part") },
-        "meeting" => const { at("Meeting") },
-        "follow-up" => const { at("FollowUp") },
-        "text" => const { at("Text") },
-        _ => return None,
-    })
+/// A kind of object: the word for it in messages ("piece of evidence") and its place in
+/// [`KEYS`], found by the compiler.
+#[derive(Clone, Copy)]
+pub(super) struct Def {
+    pub(super) what: &'static str,
+    keys: usize,
 }
+
+/// The kind `what` whose keys [`KEYS`] lists as `name` (a build error when it does not).
+const fn def(what: &'static str, name: &str) -> Def {
+    let mut k = 0;
+    while k < KEYS.len() {
+        let (a, b) = (KEYS[k].0.as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return Def { what, keys: k };
+            }
+        }
+        k += 1;
+    }
+    panic!("a kind of object that KEYS does not list")
+}
+
+pub(super) const FEED: Def = def("feed", "Feed");
+pub(super) const PUBLISHER: Def = def("publisher", "Publisher");
+pub(super) const PLAN: Def = def("plan", "Plan");
+pub(super) const RAG_DEFINITIONS: Def = def("set of RAG definitions", "RagDefinitions");
+pub(super) const INSPECTION: Def = def("inspection", "Inspection");
+pub(super) const JUDGEMENT: Def = def("judgement", "Judgement");
+pub(super) const FINDING: Def = def("finding", "Finding");
+pub(super) const PRIORITY: Def = def("priority", "Priority");
+pub(super) const ACTION: Def = def("action", "Action");
+pub(super) const MILESTONE: Def = def("milestone", "Milestone");
+pub(super) const UPDATE: Def = def("update", "Update");
+pub(super) const EVIDENCE: Def = def("piece of evidence", "Evidence");
+pub(super) const INDICATOR: Def = def("indicator", "Indicator");
+pub(super) const TARGET: Def = def("target", "Target");
+pub(super) const VALUE: Def = def("value", "Value");
+pub(super) const COMPARATOR: Def = def("comparator", "Comparator");
+pub(super) const PART: Def = def("part of a breakdown", "Part");
+pub(super) const MEETING: Def = def("meeting", "Meeting");
+pub(super) const FOLLOW_UP: Def = def("follow-up", "FollowUp");
+pub(super) const TEXT: Def = def("text", "Text");
 
 /// Reads the whole feed: the outer object, its version, its dates, publisher and plan, then
 /// each list; `None` when it cannot be read as a version 1 feed at all.
@@ -624,7 +624,7 @@ pub(super) fn read_feed(rd: &mut Reader) -> Option<Feed> {
         rd.push(Severity::Error, Rule::NotObject, at, message);
         return None;
     }
-    let o = rd.object(root, at, "feed")?;
+    let o = rd.object(root, at, FEED)?;
     rd.ids = index_ids(rd.doc);
     let schema_version = read_schema_version(rd, &o);
     // A feed of another major version cannot be read as version 1 at all.

@@ -8,25 +8,56 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// The lists whose items have ids, in the order of the feed format.
-const LISTS: [&str; 6] = [
-    "inspections",
-    "findings",
-    "priorities",
-    "actions",
-    "indicators",
-    "meetings",
+/// A top-level list whose items have ids: its name in the feed and its place in [`Ids`].
+#[derive(Clone, Copy)]
+pub(super) struct List {
+    pub(super) name: &'static str,
+    index: usize,
+}
+
+pub(super) const INSPECTIONS: List = List {
+    name: "inspections",
+    index: 0,
+};
+pub(super) const FINDINGS: List = List {
+    name: "findings",
+    index: 1,
+};
+pub(super) const PRIORITIES: List = List {
+    name: "priorities",
+    index: 2,
+};
+pub(super) const ACTIONS: List = List {
+    name: "actions",
+    index: 3,
+};
+pub(super) const INDICATORS: List = List {
+    name: "indicators",
+    index: 4,
+};
+pub(super) const MEETINGS: List = List {
+    name: "meetings",
+    index: 5,
+};
+
+/// Every [`List`], in the order of the feed format (and of their places).
+const LISTS: [List; 6] = [
+    INSPECTIONS,
+    FINDINGS,
+    PRIORITIES,
+    ACTIONS,
+    INDICATORS,
+    MEETINGS,
 ];
 
-/// For each list of [`LISTS`], every id written in it (as text, the item valid or not) and
-/// the index of the first item with it. The ids are borrowed from the feed's text.
+/// For each [`List`], every id written in it (as text, the item valid or not) and the index
+/// of the first item with it. The ids are borrowed from the feed's text.
 #[derive(Default)]
 pub(super) struct Ids<'a>([HashMap<Cow<'a, str>, usize>; 6]);
 
 impl<'a> Ids<'a> {
-    fn of(&self, list: &str) -> Option<&HashMap<Cow<'a, str>, usize>> {
-        let i = LISTS.iter().position(|l| *l == list)?;
-        Some(&self.0[i])
+    fn of(&self, list: List) -> &HashMap<Cow<'a, str>, usize> {
+        &self.0[list.index]
     }
 }
 
@@ -35,7 +66,7 @@ impl<'a> Ids<'a> {
 pub(super) fn index_ids<'a>(doc: &'a Document<'a>) -> Ids<'a> {
     let mut ids = Ids::default();
     for (list, map) in LISTS.iter().zip(&mut ids.0) {
-        let Some(items) = doc.get(doc.root(), list) else {
+        let Some(items) = doc.get(doc.root(), list.name) else {
             continue;
         };
         map.reserve(doc.len(items));
@@ -70,17 +101,18 @@ const SHORT_LIST: usize = 16;
 
 impl<'a> Reader<'a> {
     /// The item's own `id`: required, and not used by an earlier item of `list`.
-    pub(super) fn own_id(&mut self, o: &Obj, list: &str, noun: &str) -> Option<String> {
+    pub(super) fn own_id(&mut self, o: &Obj, list: List, noun: &str) -> Option<String> {
         let id = self.req(o, "id", noun, Self::id)?;
-        let first = self.ids.of(list).and_then(|m| m.get(id.as_str())).copied();
+        let first = self.ids.of(list).get(id.as_str()).copied();
         if let (Some(first), Some(v)) = (first, o.get("id")) {
             if first != self.index {
                 self.error(
                     Rule::DuplicateId,
                     o.at("id", v),
                     format!(
-                        "id {} is already used by {list}[{first}]; each {noun} needs its own id",
-                        quote(&id)
+                        "id {} is already used by {}[{first}]; each {noun} needs its own id",
+                        quote(&id),
+                        list.name
                     ),
                 );
             }
@@ -93,18 +125,22 @@ impl<'a> Reader<'a> {
         &mut self,
         v: Node,
         at: At,
-        list: &str,
+        list: List,
         noun: &str,
         owner: Owner,
     ) -> Option<Cow<'a, str>> {
         let id = self.reference(v, at)?;
-        if self.ids.of(list).is_some_and(|m| m.contains_key(&id)) {
+        if self.ids.of(list).contains_key(&id) {
             Some(id)
         } else {
             self.error(
                 Rule::Reference,
                 at,
-                format!("{owner} refers to {noun} {}, but there is no {noun} with that id in \"{list}\"", quote(&id)),
+                format!(
+                    "{owner} refers to {noun} {}, but there is no {noun} with that id in \"{}\"",
+                    quote(&id),
+                    list.name
+                ),
             );
             None
         }
@@ -115,7 +151,7 @@ impl<'a> Reader<'a> {
         &mut self,
         v: Node,
         at: At,
-        list: &str,
+        list: List,
         noun: &str,
         owner: Owner,
     ) -> Option<String> {
@@ -130,7 +166,7 @@ impl<'a> Reader<'a> {
         &mut self,
         o: &Obj,
         key: &str,
-        list: &str,
+        list: List,
         noun: &str,
         owner: Owner,
     ) -> Vec<Id> {
@@ -140,7 +176,7 @@ impl<'a> Reader<'a> {
         };
         let doc = self.doc;
         let mut kept: Vec<Cow<'a, str>> = Vec::with_capacity(doc.len(items));
-        let mut seen: HashSet<Cow<'a, str>> = HashSet::new();
+        let mut seen: Option<HashSet<Cow<'a, str>>> = None;
         let mut repeats = 0;
         let mut first_repeat: Option<(Node, Cow<'a, str>)> = None;
         for item in doc.items(items) {
@@ -155,9 +191,7 @@ impl<'a> Reader<'a> {
             let repeat = if kept.len() < SHORT_LIST {
                 kept.contains(&id)
             } else {
-                if seen.is_empty() {
-                    seen.extend(kept.iter().cloned());
-                }
+                let seen = seen.get_or_insert_with(|| kept.iter().cloned().collect());
                 !seen.insert(id.clone())
             };
             if repeat {
@@ -252,7 +286,7 @@ fn report_cycles(rd: &mut Reader, cycles: &[Vec<&str>]) -> HashSet<String> {
     let doc = rd.doc;
     // Found once: the root may have a million keys, and a circle thousands of actions.
     let actions_json: Vec<Node> = doc
-        .get(doc.root(), "actions")
+        .get(doc.root(), ACTIONS.name)
         .map(|a| doc.items(a).collect())
         .unwrap_or_default();
     let mut bad = HashSet::new();
@@ -266,12 +300,7 @@ fn report_cycles(rd: &mut Reader, cycles: &[Vec<&str>]) -> HashSet<String> {
             }
             names.push(quote(id));
             let circle = names.join(" → ");
-            let i = rd
-                .ids
-                .of("actions")
-                .and_then(|m| m.get(*id))
-                .copied()
-                .unwrap_or(0);
+            let i = rd.ids.of(ACTIONS).get(*id).copied().unwrap_or(0);
             let offset = actions_json
                 .get(i)
                 .filter(|&&a| doc.kind(a) == Kind::Object)
