@@ -145,7 +145,9 @@ impl<'a> Document<'a> {
 
     #[inline(always)]
     fn entry(&self, n: Node) -> Entry {
-        self.nodes[n.0 as usize]
+        // Through the slice, not `Vec`'s `Index` (a call of its own where code is small).
+        let nodes: &[Entry] = &self.nodes;
+        nodes[n.0 as usize]
     }
 
     /// The byte offset of the value's first character.
@@ -180,6 +182,15 @@ impl<'a> Document<'a> {
     pub fn str(&self, n: Node) -> Option<Cow<'a, str>> {
         let e = self.entry(n);
         (e.tag == Tag::String).then(|| string_text(self.text, e))
+    }
+
+    /// The text of a string without escapes, borrowed (`None` for a string with escapes, and
+    /// for any other kind of value): what [`Document::str`] gives, without a `Cow`.
+    pub fn plain_str(&self, n: Node) -> Option<&'a str> {
+        let e = self.entry(n);
+        (e.tag == Tag::String && e.b == 0)
+            .then(|| self.text.get(e.offset as usize + 1..e.a as usize))
+            .flatten()
     }
 
     /// True when `n` is a string whose text is `s` (without unescaping when it has no escapes).
@@ -474,6 +485,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
             self.i += 1;
@@ -491,6 +503,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Adds a node (offsets fit: `parse` refuses texts over 4 GiB).
+    #[inline(always)]
     fn push(&mut self, offset: usize, tag: Tag, a: u32, b: u32) {
         self.nodes.push(Entry {
             offset: offset as u32,

@@ -332,8 +332,16 @@ impl<'a> Reader<'a> {
         let mut unknown = Beyond::default();
         let mut repeated = Beyond::default();
         for (k, value) in doc.members(v) {
-            let text = doc.str(k).unwrap_or_default();
-            let key: &str = &text;
+            // Keys are nearly always plain: borrowed as they are, with no `Cow` to go through.
+            let plain = doc.plain_str(k);
+            let escaped;
+            let key: &str = match plain {
+                Some(key) => key,
+                None => {
+                    escaped = doc.str(k).unwrap_or_default();
+                    &escaped
+                }
+            };
             let at = At {
                 base: v,
                 key,
@@ -341,10 +349,10 @@ impl<'a> Reader<'a> {
             };
             let (seen, is_known) = match find_key(kind, key) {
                 Some(i) => (values[i].replace(value).is_some(), true),
-                None => (
-                    !others.get_or_insert_with(HashSet::new).insert(text.clone()),
-                    false,
-                ),
+                None => {
+                    let key = plain.map_or_else(|| Cow::Owned(key.to_string()), Cow::Borrowed);
+                    (!others.get_or_insert_with(HashSet::new).insert(key), false)
+                }
             };
             if seen {
                 self.repeated_key(at, what, &mut repeated);
