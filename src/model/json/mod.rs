@@ -87,13 +87,44 @@ enum Tag {
     Object,
 }
 
-/// One node: 16 bytes, whatever the value.
+/// The tags, by their number in [`Entry`].
+const TAGS: [Tag; 7] = [
+    Tag::Null,
+    Tag::True,
+    Tag::False,
+    Tag::Number,
+    Tag::String,
+    Tag::Array,
+    Tag::Object,
+];
+
+/// Bits of [`Entry`]'s first word that hold the tag; the rest hold the offset.
+const TAG_BITS: u32 = 3;
+
+/// The longest text a [`Document`] holds: offsets fit beside the tag (a feed is at most
+/// 20 MiB).
+pub const MAX_TEXT: usize = (u32::MAX >> TAG_BITS) as usize;
+
+/// One node: 12 bytes, whatever the value (a tenth less memory than the text it is read from,
+/// for a typical feed).
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    offset: u32,
-    tag: Tag,
+    /// The offset of the value's first character, shifted, and the tag's number.
+    at: u32,
     a: u32,
     b: u32,
+}
+
+impl Entry {
+    #[inline(always)]
+    fn tag(self) -> Tag {
+        TAGS[(self.at & ((1 << TAG_BITS) - 1)) as usize]
+    }
+
+    #[inline(always)]
+    fn offset(self) -> usize {
+        (self.at >> TAG_BITS) as usize
+    }
 }
 
 /// A JSON text read into nodes: see the module's documentation.
@@ -105,10 +136,10 @@ pub struct Document<'a> {
 
 /// Reads `text` as one JSON value followed only by white space.
 pub fn parse(text: &str) -> Result<Document<'_>, SyntaxError> {
-    if u32::try_from(text.len()).is_err() {
+    if text.len() > MAX_TEXT {
         return Err(SyntaxError {
             offset: 0,
-            message: "the text is too long to read (over 4 GiB)".into(),
+            message: "the text is too long to read (over 512 MiB)".into(),
             too_deep: false,
         });
     }
@@ -118,7 +149,8 @@ pub fn parse(text: &str) -> Result<Document<'_>, SyntaxError> {
         i: 0,
         depth: 0,
         // A minified feed has a node (a key or a value) for every 14 to 15 bytes, a
-        // pretty-printed one fewer: one allocation, without growing (and copying) for most.
+        // pretty-printed one fewer: one allocation, without growing (and copying) for most,
+        // and no larger than the text.
         nodes: Vec::with_capacity(text.len() / 12 + 4),
     };
     p.ws();
@@ -154,14 +186,14 @@ impl<'a> Document<'a> {
     /// The byte offset of the value's first character.
     #[inline]
     pub fn offset(&self, n: Node) -> usize {
-        self.entry(n).offset as usize
+        self.entry(n).offset()
     }
 
     /// What the value is.
     #[inline]
     pub fn kind(&self, n: Node) -> Kind {
         let e = self.entry(n);
-        match e.tag {
+        match e.tag() {
             Tag::Null => Kind::Null,
             Tag::True => Kind::Bool(true),
             Tag::False => Kind::Bool(false),
@@ -175,30 +207,30 @@ impl<'a> Document<'a> {
     /// True for `null`.
     #[inline]
     pub fn is_null(&self, n: Node) -> bool {
-        self.entry(n).tag == Tag::Null
+        self.entry(n).tag() == Tag::Null
     }
 
     /// The text of a string, unescaped: borrowed from the document unless it has escapes.
     /// `None` for any other kind of value.
     pub fn str(&self, n: Node) -> Option<Cow<'a, str>> {
         let e = self.entry(n);
-        (e.tag == Tag::String).then(|| string_text(self.text, e))
+        (e.tag() == Tag::String).then(|| string_text(self.text, e))
     }
 
     /// The text of a string without escapes, borrowed (`None` for a string with escapes, and
     /// for any other kind of value): what [`Document::str`] gives, without a `Cow`.
     pub fn plain_str(&self, n: Node) -> Option<&'a str> {
         let e = self.entry(n);
-        (e.tag == Tag::String && e.b == 0)
-            .then(|| self.text.get(e.offset as usize + 1..e.a as usize))
+        (e.tag() == Tag::String && e.b == 0)
+            .then(|| self.text.get(e.offset() + 1..e.a as usize))
             .flatten()
     }
 
     /// True when `n` is a string whose text is `s` (without unescaping when it has no escapes).
     pub fn str_is(&self, n: Node, s: &str) -> bool {
         let e = self.entry(n);
-        let (start, end) = (e.offset as usize + 1, e.a as usize);
-        e.tag == Tag::String
+        let (start, end) = (e.offset() + 1, e.a as usize);
+        e.tag() == Tag::String
             && if e.b == 0 {
                 end - start == s.len() && self.text.as_bytes().get(start..end) == Some(s.as_bytes())
             } else {
@@ -209,7 +241,7 @@ impl<'a> Document<'a> {
     /// How many items an array has, or members an object (0 for other values).
     pub fn len(&self, n: Node) -> usize {
         let e = self.entry(n);
-        match e.tag {
+        match e.tag() {
             Tag::Array | Tag::Object => e.b as usize,
             _ => 0,
         }
@@ -219,7 +251,7 @@ impl<'a> Document<'a> {
     #[inline]
     fn after(&self, n: Node) -> u32 {
         let e = self.entry(n);
-        match e.tag {
+        match e.tag() {
             Tag::Array | Tag::Object => e.a,
             _ => n.0 + 1,
         }
@@ -228,7 +260,7 @@ impl<'a> Document<'a> {
     /// The items of an array, in order (none for other values).
     pub fn items(&self, n: Node) -> Items<'_, 'a> {
         let e = self.entry(n);
-        let (next, left) = match e.tag {
+        let (next, left) = match e.tag() {
             Tag::Array => (n.0 + 1, e.b),
             _ => (0, 0),
         };
@@ -243,7 +275,7 @@ impl<'a> Document<'a> {
     /// (none for other values).
     pub fn members(&self, n: Node) -> Members<'_, 'a> {
         let e = self.entry(n);
-        let (next, left) = match e.tag {
+        let (next, left) = match e.tag() {
             Tag::Object => (n.0 + 1, e.b),
             _ => (0, 0),
         };
@@ -289,7 +321,7 @@ impl<'a> Document<'a> {
         if wanted.peek().is_none_or(|w| w.0 >= end) {
             return;
         }
-        match self.entry(n).tag {
+        match self.entry(n).tag() {
             Tag::Array => {
                 for (i, item) in self.items(n).enumerate() {
                     steps.push(Step::Index(i));
@@ -394,7 +426,7 @@ impl Iterator for Members<'_, '_> {
 
 /// The text of string node `e` of `text`, unescaped.
 fn string_text(text: &str, e: Entry) -> Cow<'_, str> {
-    let raw = &text[e.offset as usize + 1..e.a as usize];
+    let raw = &text[e.offset() + 1..e.a as usize];
     if e.b == 0 {
         Cow::Borrowed(raw)
     } else {
@@ -503,12 +535,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Adds a node (offsets fit: `parse` refuses texts over 4 GiB).
+    /// Adds a node (offsets fit: `parse` refuses texts over [`MAX_TEXT`]).
     #[inline(always)]
     fn push(&mut self, offset: usize, tag: Tag, a: u32, b: u32) {
         self.nodes.push(Entry {
-            offset: offset as u32,
-            tag,
+            at: (offset as u32) << TAG_BITS | tag as u32,
             a,
             b,
         });
