@@ -52,6 +52,11 @@ const LISTS: [List; 6] = [
 
 /// For each [`List`], every id written in it (as text, the item valid or not) and the index
 /// of the first item with it. The ids are borrowed from the feed's text.
+///
+/// The maps keep std's SipHash rather than a faster multiply-and-rotate hash (FxHash): the
+/// keys are the feed's own text, and with such a hash a feed can be written whose ids all
+/// collide, making reading it quadratic. Measured, the faster hash would save 1.6% of the
+/// instructions of reading the 1,000-action feed.
 #[derive(Default)]
 pub(super) struct Ids<'a>([HashMap<Cow<'a, str>, usize>; 6]);
 
