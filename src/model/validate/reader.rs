@@ -360,6 +360,19 @@ impl<'a> Reader<'a> {
                 self.unknown_key(at, what, known, &mut unknown);
             }
         }
+        self.keys_beyond_caps(v, what, repeated, unknown);
+        Some(Obj {
+            doc,
+            node: v,
+            offset: doc.offset(v),
+            kind,
+            values,
+        })
+    }
+
+    /// The one warning each for the repeated and the unknown keys of object `v` beyond
+    /// [`UNKNOWN_KEYS_PER_OBJECT`].
+    fn keys_beyond_caps(&mut self, v: Node, what: &str, repeated: Beyond, unknown: Beyond) {
         if let Some((offset, first)) = repeated.first {
             let n = repeated.count - UNKNOWN_KEYS_PER_OBJECT;
             let message = if n == 1 {
@@ -388,13 +401,6 @@ impl<'a> Reader<'a> {
             };
             self.push(Severity::Warning, Rule::UnknownKey, at, message);
         }
-        Some(Obj {
-            doc,
-            node: v,
-            offset: doc.offset(v),
-            kind,
-            values,
-        })
     }
 
     /// A key written again in one object (the last one is used): warned about one by one up to
