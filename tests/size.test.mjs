@@ -18,7 +18,7 @@ const PKG = fileURLToPath(new URL("../pkg/", import.meta.url));
 
 const FILES = ["action-plan-tracker.js", "action-plan-tracker-element.js", "action-plan-tracker-dom.js", "action_plan_tracker_core.js", "action_plan_tracker_core_bg.wasm"];
 
-// The target is 100 KB gzip (then 80 KB: Chart.js plus DataTables alone is 113 KB); KB is
+// The first target was 100 KB gzip (issue #6; Chart.js plus DataTables alone is 113 KB); KB is
 // 1,024 bytes here and in bench/. This budget is the total when the test was written
 // (278,614 bytes on 23 Nov 2026: far over the target), then 233,509 bytes with
 // `opt-level = "z"`, then 221,278 bytes with one sort for the crate (src/model/sort.rs), rounded up
@@ -32,11 +32,15 @@ const FILES = ["action-plan-tracker.js", "action-plan-tracker-element.js", "acti
 // small JavaScript module from one instruction buffer per render (issue #15: 32 fewer imports
 // and no Debug formatting of JavaScript errors, less the patcher's 2.2 KB), the feeds of the
 // page's trackers fetched while the core compiles, and a feed's text encoded straight into
-// the core's memory. Lower it with each change that shrinks the download (bench/ANALYSIS.md
-// lists the changes, with measured savings) until it is TARGET.
+// the core's memory. Then 258,477 bytes, budget 255 KB (issue #15): no float printing or
+// parsing machinery in the wasm (src/model/decimal.rs, the JSON reader's own numbers), the
+// validator reading a flat document instead of a tree of values, and the markup builder's
+// pushes shared. Lower it with each change that shrinks the download (bench/ANALYSIS.md
+// lists the changes, with measured savings) until it is TARGET: issue #15's 150 KB before the
+// first paint (its goal is 80 KB).
 const KB = 1024;
-const TARGET = 100 * KB;
-const BUDGET = 275 * KB;
+const TARGET = 150 * KB;
+const BUDGET = 255 * KB;
 
 test("everything the widget downloads fits the gzip size budget", () => {
   const missing = FILES.filter((f) => !existsSync(join(PKG, f)));
