@@ -1,7 +1,7 @@
 //! The field tables of `docs/feed-format.md` are generated from the JSON Schema of the Rust
 //! types (`feed::schema()`, the same source as `www/schema/feed-v1.json`), so the reference
 //! cannot drift from what the widget reads: a field added, removed, retyped or redescribed in
-//! `src/feed.rs` fails this test until the document is regenerated with
+//! `src/model/feed/` fails this test until the document is regenerated with
 //!
 //! ```sh
 //! UPDATE_DOCS=1 cargo test --test feed_format_doc
@@ -670,7 +670,7 @@ fn the_feed_format_reference_has_the_tables_of_the_rust_types() {
         .position(|(a, b)| a != b)
         .unwrap_or_else(|| committed.lines().count().min(fresh.lines().count()));
     panic!(
-        "{DOC}'s field tables are out of date with the Rust types in src/feed.rs.\n\
+        "{DOC}'s field tables are out of date with the Rust types in src/model/feed/.\n\
          Regenerate them with:\n\n    {ENV}=1 cargo test --test feed_format_doc\n\n\
          then write any prose the change needs, and review the difference before committing.\n\
          First difference at line {}:\n  committed: {:?}\n  generated: {:?}",
