@@ -518,6 +518,14 @@ fn an_opened_action_shows_its_facts_milestones_findings_and_updates_newest_first
         .filter(|e| e.get("data-id").is_some_and(|id| id != a.id))
         .flat_map(|e| by_class(e, "apt-action__details"))
         .filter(|d| d.get("hidden").is_some())
+        .inspect(|d| {
+            // Built only when opened: an empty box the button's `aria-controls` names.
+            assert!(
+                d.children.is_empty(),
+                "a closed action's details are not built"
+            );
+            assert!(d.get("id").is_some_and(|id| id.starts_with("apt-d")));
+        })
         .count();
     assert!(closed > 0);
 }
