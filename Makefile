@@ -19,7 +19,8 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bi
 PORT ?= 8000
 PKG := pkg
 CORE := action_plan_tracker_core
-# The element and API modules, the Node entry, the npx command line and the types (src/web/js/).
+# The element and API modules, its DOM patcher, the Node entry, the npx command line and the types
+# (src/web/js/; every file there is copied).
 PKG_JS := $(sort $(wildcard src/web/js/*.js src/web/js/*.d.ts))
 CLI_JS := action-plan-tracker-cli.js
 # The checker page's module (src/web/checker.rs): the same crate without the widget, with calamine.

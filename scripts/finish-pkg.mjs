@@ -18,6 +18,7 @@ const pkgDir = process.argv[2] ?? join(root, "pkg");
 const ENTRY = "action-plan-tracker.js";
 const NODE_ENTRY = "action-plan-tracker-node.js";
 const ELEMENT = "action-plan-tracker-element.js";
+const DOM = "action-plan-tracker-dom.js";
 const CLI = "action-plan-tracker-cli.js";
 const TYPES = "action-plan-tracker.d.ts";
 const CORE_WASM = "action_plan_tracker_core_bg.wasm";
@@ -98,7 +99,7 @@ const shipped = listFiles(pkgDir)
   .map((f) => relative(pkgDir, f).split(sep).join("/"))
   .filter((f) => f !== "package.json" && !f.startsWith("."));
 
-for (const required of [ENTRY, NODE_ENTRY, ELEMENT, CLI, TYPES, CORE_WASM]) {
+for (const required of [ENTRY, NODE_ENTRY, ELEMENT, DOM, CLI, TYPES, CORE_WASM]) {
   if (!shipped.includes(required)) {
     console.warn(`finish-pkg: warning: pkg/${required} is missing; the package is incomplete`);
   }

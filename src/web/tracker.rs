@@ -2,16 +2,19 @@
 //!
 //! The JavaScript element (`src/web/js/action-plan-tracker.js`) is a thin shell: it fetches the
 //! feed and forwards attributes. Everything else happens here: reading the feed, keeping the
-//! reader's state, patching the view's [`Node`] tree into the DOM (text nodes and attributes
-//! only, never HTML parsing), one delegated listener per event type, the URL fragment, and
-//! the `tracker-*` events. Listeners are owned by [`Listener`] handles that remove them when
+//! reader's state, deciding what the DOM shows (each render compares the view's new [`Node`]
+//! tree with the one shown and sends the differences as one [`Patch`] to the patcher in
+//! `src/web/js/action-plan-tracker-dom.js`, which makes text nodes and attributes only, never
+//! HTML), one delegated listener per event type, the URL fragment, and the `tracker-*` events.
+//! Listeners and timers are owned by handles ([`Listener`], [`Timer`]) that remove them when
 //! the tracker is freed; no `RefCell` borrow is held while the page's own code can run
-//! (dispatching events, calling the retry callback).
+//! (patching the DOM, dispatching events, calling the retry callback).
 
+use super::api::to_js;
 use crate::date::Date;
 use crate::filter::{Effect, Index, State, View};
 use crate::i18n::{t, Lang};
-use crate::markup::{Element as VEl, Node, Ns};
+use crate::markup::{Node, Patch};
 use crate::summary::Summary;
 use crate::validate::{self, Problem};
 use crate::{csv, view};
@@ -19,128 +22,6 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// The report on a feed given as its JSON text (a string) or the bytes of its file (a
-/// `Uint8Array`, e.g. Node's `readFileSync(path)`). Both are checked exactly as the command
-/// line checks a file (text as its UTF-8 bytes), so an empty text gets the same message too.
-fn report_of(feed: &JsValue, what: &str) -> Result<validate::Report, JsError> {
-    if let Some(text) = feed.as_string() {
-        Ok(validate::check(text.as_bytes()))
-    } else if let Some(bytes) = feed.dyn_ref::<js_sys::Uint8Array>() {
-        Ok(validate::check(&bytes.to_vec()))
-    } else {
-        Err(JsError::new(&format!(
-            "{what}() takes the feed's JSON text (a string) or its bytes (a Uint8Array)"
-        )))
-    }
-}
-
-/// `validate(feed)`: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`.
-#[wasm_bindgen]
-pub fn validate(feed: JsValue) -> Result<JsValue, JsError> {
-    let report = report_of(&feed, "validate")?;
-    to_js(&validate::JsonReport::of(&report))
-}
-
-/// `summarise(feed)`: the summary of `embedding.md`, or a thrown `Error` saying why not.
-#[wasm_bindgen]
-pub fn summarise(feed: JsValue, since: Option<String>) -> Result<JsValue, JsError> {
-    let since = since
-        .map(|t| {
-            Date::parse(&t)
-                .map_err(|_| JsError::new(&format!("summarise(): {}", crate::cli::since_usage(&t))))
-        })
-        .transpose()?;
-    let report = report_of(&feed, "summarise")?;
-    match (Summary::of_report(&report), &report.feed) {
-        (Some(s), Some(f)) => to_js(&s.with_since(f, since)),
-        _ => {
-            let why: Vec<String> = report
-                .problems
-                .iter()
-                .map(|p| format!("line {}, column {}: {}", p.line, p.column, p.message))
-                .collect();
-            Err(JsError::new(&format!(
-                "the feed cannot be read: {}",
-                why.join("; ")
-            )))
-        }
-    }
-}
-
-/// `renderStaticPage(feed, lang, full)`: the whole plan as one self-contained HTML page without
-/// JavaScript, in `lang` (`"cy"` for Welsh, else English), exactly as `action-plan-tracker
-/// render` writes it; printed, the committee report, with every action's details when `full`
-/// (`render --full`); the package's `render()`. Throws an `Error` saying why when the feed
-/// cannot be shown at all.
-#[wasm_bindgen(js_name = renderStaticPage)]
-pub fn render_static_page(
-    feed: JsValue,
-    lang: &str,
-    since: Option<String>,
-    full: bool,
-) -> Result<String, JsError> {
-    let since = since
-        .map(|t| {
-            Date::parse(&t)
-                .map_err(|_| JsError::new(&format!("render(): {}", crate::cli::since_usage(&t))))
-        })
-        .transpose()?;
-    let report = report_of(&feed, "render")?;
-    crate::page::render_since(&report, Lang::from_code(lang), since, full).ok_or_else(|| {
-        let why = report
-            .problems
-            .first()
-            .map_or("it is not a feed", |p| p.message.as_str());
-        JsError::new(&format!("the feed cannot be shown: {why}"))
-    })
-}
-
-/// What `npx action-plan-tracker` (the package's `bin`) needs to print what the command line
-/// prints about a file: its problems in the order the command line lists them (`validate()`
-/// splits them into errors and warnings), and the summary, absent when the file cannot be read
-/// as a feed.
-#[derive(serde::Serialize)]
-struct FileCheck<'a> {
-    problems: &'a [Problem],
-    summary: Option<Summary>,
-    /// The command line's usage message when `--since` is not before the feed's `as_of`.
-    since_too_late: Option<String>,
-}
-
-/// `sinceUsage(text)`: the command line's usage message when `--since TEXT` is not a date,
-/// else `undefined`; so that `npx` says what the command line says, before reading a file.
-#[wasm_bindgen(js_name = sinceUsage)]
-pub fn since_usage(text: &str) -> Option<String> {
-    Date::parse(text)
-        .is_err()
-        .then(|| crate::cli::since_usage(text))
-}
-
-/// `cliCheck(bytes, since)`: a file's bytes checked exactly as the command line checks them,
-/// with the summary's changes since `since` (a date `sinceUsage` accepted) when given.
-#[wasm_bindgen(js_name = cliCheck)]
-pub fn cli_check(bytes: &[u8], since: Option<String>) -> Result<JsValue, JsError> {
-    let report = validate::check(bytes);
-    let since = since.and_then(|t| Date::parse(&t).ok());
-    let (summary, since_too_late) = match (Summary::of_report(&report), &report.feed) {
-        (Some(s), Some(f)) => match since.filter(|&d| d >= f.as_of) {
-            Some(d) => (None, Some(crate::cli::since_too_late(d, f.as_of))),
-            None => (Some(s.with_since(f, since)), None),
-        },
-        _ => (None, None),
-    };
-    to_js(&FileCheck {
-        problems: &report.problems,
-        summary,
-        since_too_late,
-    })
-}
 
 /// An event listener that is removed when the handle is dropped.
 pub struct Listener {
@@ -174,6 +55,118 @@ impl Drop for Listener {
     }
 }
 
+/// A `setTimeout` that is cleared when the handle is dropped.
+pub struct Timer {
+    id: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    /// Calls `f` once after `ms` milliseconds, unless dropped before.
+    pub fn new(ms: i32, f: impl FnMut() + 'static) -> Result<Timer, JsValue> {
+        let closure = Closure::<dyn FnMut()>::new(f);
+        let id = window()?.set_timeout_with_callback_and_timeout_and_arguments_0(
+            closure.as_ref().unchecked_ref(),
+            ms,
+        )?;
+        Ok(Timer {
+            id,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Ok(w) = window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The tracker's hands in the page (`TrackerDom`, src/web/js/action-plan-tracker-dom.js):
+    /// the DOM patcher, and the few other things done to the page.
+    #[derive(Clone)]
+    pub type Dom;
+
+    /// The element's shadow root, where the reader's clicks and typing are heard.
+    #[wasm_bindgen(method, getter)]
+    fn root(this: &Dom) -> web_sys::EventTarget;
+
+    /// Empties the shadow root and gives it the stylesheet and an empty mount.
+    #[wasm_bindgen(method, catch)]
+    fn start(this: &Dom, css: &str) -> Result<(), JsValue>;
+
+    /// Applies a [`Patch`]; fails when the DOM is not what the tracker last drew.
+    #[wasm_bindgen(method, catch)]
+    fn apply(this: &Dom, names: &str, ops: &[u32], text: &str) -> Result<(), JsValue>;
+
+    /// Focuses the element with this id, if shown.
+    #[wasm_bindgen(method, catch)]
+    fn focus(this: &Dom, id: &str) -> Result<(), JsValue>;
+
+    /// Sends a `tracker-*` event from the element.
+    #[wasm_bindgen(method, catch)]
+    fn dispatch(this: &Dom, name: &str, detail: &JsValue) -> Result<(), JsValue>;
+
+    /// Downloads a CSV file.
+    #[wasm_bindgen(method, catch)]
+    fn download(this: &Dom, text: &str, name: &str) -> Result<(), JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's (and Node's) `TextEncoder`.
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(
+        this: &TextEncoder,
+        text: &js_sys::JsString,
+        into: &js_sys::Uint8Array,
+    ) -> Encoded;
+
+    /// What `encodeInto` did: UTF-16 code units `read`, bytes `written`.
+    type Encoded;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &Encoded) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
+}
+
+/// The UTF-8 bytes of a JavaScript string (as `TextEncoder.encode` gives them: a lone
+/// surrogate becomes U+FFFD). A feed is mostly ASCII: `encodeInto` writes it straight into
+/// this module's memory, into exactly its length, with no copy in JavaScript first and no loop
+/// in JavaScript either (wasm-bindgen's own `&str` argument copies an ASCII text one character
+/// at a time: 5.5 ms against 0.7 ms for a megabyte, in a cold load). A text that does not fit
+/// (it is not all ASCII) goes the glue's way, whose loop then stops at its first non-ASCII
+/// character and hands the rest to `encodeInto`.
+pub fn utf8_of(text: &js_sys::JsString) -> Vec<u8> {
+    let units = text.length();
+    let mut bytes = vec![0; units as usize];
+    // The view is made once the vector has its room (memory that grows would detach it).
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let into = js_sys::Uint8Array::new_with_byte_offset_and_length(
+        &memory.buffer(),
+        bytes.as_ptr() as u32,
+        units,
+    );
+    let done = TextEncoder::new().encode_into(text, &into);
+    if done.read() == units {
+        bytes.truncate(done.written() as usize);
+        bytes
+    } else {
+        String::from(text).into_bytes()
+    }
+}
+
+/// How long typing in the search box must pause before the address bar follows it (it
+/// follows at once when the box reports a `change`: Enter, or leaving it).
+const URL_PAUSE_MS: i32 = 300;
+
 struct Loaded {
     feed: crate::feed::Feed,
     problems: Vec<Problem>,
@@ -191,8 +184,7 @@ enum Phase {
 }
 
 struct Inner {
-    host: web_sys::HtmlElement,
-    mount: web_sys::Element,
+    dom: Dom,
     ns: String,
     lang: Lang,
     default_view: View,
@@ -204,6 +196,13 @@ struct Inner {
     state: State,
     /// What the DOM shows now (`None` while a render is patching it, or after a failed one).
     shown: Option<Node>,
+    /// The patch made for `dom`'s patcher, which knows the names it has sent (`None` while a
+    /// render is using it).
+    patch: Option<Patch>,
+    /// The search typed and not yet in the address bar: written when typing pauses.
+    url_timer: Option<Timer>,
+    /// True while `url_timer` has a write to do.
+    url_due: bool,
     /// What a render drew: the phase or state changed while it was patching (page code run
     /// by a focus event called back in), so it must draw again.
     draw: Draw,
@@ -274,47 +273,16 @@ fn install_panic_hook() {
 
 #[wasm_bindgen]
 impl Tracker {
-    /// Mounts a tracker into `root` (the element's open shadow root). `ns` names this tracker
-    /// in the URL fragment; `on_retry` is called when the reader asks to try loading again.
+    /// Mounts a tracker into `dom`'s shadow root (a `TrackerDom` of the element). `ns` names
+    /// this tracker in the URL fragment; `on_retry` is called when the reader asks to try
+    /// loading again.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        host: web_sys::HtmlElement,
-        root: web_sys::ShadowRoot,
-        ns: String,
-        on_retry: js_sys::Function,
-    ) -> Result<Tracker, JsError> {
+    pub fn new(dom: Dom, ns: String, on_retry: js_sys::Function) -> Result<Tracker, JsValue> {
         install_panic_hook();
-        let js = |e: JsValue| JsError::new(&format!("{e:?}"));
-        let document = window()
-            .map_err(js)?
-            .document()
-            .ok_or_else(|| JsError::new("no document"))?;
-        while let Some(c) = root.first_child() {
-            root.remove_child(&c).map_err(js)?;
-        }
-        // A constructed stylesheet needs no 'unsafe-inline' under a strict CSP; browsers
-        // without them (before 2023) get a <style> element instead.
-        let supported =
-            js_sys::Reflect::has(&root, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
-        let adopted = web_sys::CssStyleSheet::new().and_then(|sheet| {
-            sheet.replace_sync(crate::render::STYLE)?;
-            js_sys::Reflect::set(
-                &root,
-                &JsValue::from_str("adoptedStyleSheets"),
-                &js_sys::Array::of1(&sheet),
-            )
-        });
-        if !supported || adopted.is_err() {
-            let style = document.create_element("style").map_err(js)?;
-            style.set_text_content(Some(crate::render::STYLE));
-            root.append_child(&style).map_err(js)?;
-        }
-        let mount = document.create_element("div").map_err(js)?;
-        mount.set_attribute("part", "tracker").map_err(js)?;
-        root.append_child(&mount).map_err(js)?;
+        dom.start(crate::render::STYLE)?;
+        let root = dom.root();
         let inner = Rc::new(RefCell::new(Inner {
-            host,
-            mount,
+            dom,
             ns,
             lang: Lang::En,
             default_view: View::Overview,
@@ -324,6 +292,9 @@ impl Tracker {
             phase: Phase::Loading,
             state: State::default(),
             shown: None,
+            patch: Some(Patch::new()),
+            url_timer: None,
+            url_due: false,
             draw: Draw::Idle,
             on_retry,
         }));
@@ -334,15 +305,15 @@ impl Tracker {
             let w = weak.clone();
             Listener::new(target, kind, move |e| f(&w, e))
         };
-        let win: web_sys::EventTarget = window().map_err(js)?.into();
+        let win: web_sys::EventTarget = window()?.into();
         let listeners = vec![
-            on("click", &root, on_click).map_err(js)?,
-            on("change", &root, on_change).map_err(js)?,
-            on("input", &root, on_input).map_err(js)?,
-            on("popstate", &win, on_location).map_err(js)?,
-            on("hashchange", &win, on_location).map_err(js)?,
-            on("beforeprint", &win, |w, _| set_printing(w, true)).map_err(js)?,
-            on("afterprint", &win, |w, _| set_printing(w, false)).map_err(js)?,
+            on("click", &root, on_click)?,
+            on("change", &root, on_change)?,
+            on("input", &root, on_input)?,
+            on("popstate", &win, on_location)?,
+            on("hashchange", &win, on_location)?,
+            on("beforeprint", &win, |w, _| set_printing(w, true))?,
+            on("afterprint", &win, |w, _| set_printing(w, false))?,
         ];
         let tracker = Tracker {
             inner,
@@ -354,14 +325,14 @@ impl Tracker {
 
     /// Sets the interface language (`en`, `cy`).
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, code: &str) -> Result<(), JsError> {
+    pub fn set_lang(&self, code: &str) -> Result<(), JsValue> {
         self.inner.borrow_mut().lang = Lang::from_code(code);
         self.render_now()
     }
 
     /// Sets the view shown when the URL names none.
     #[wasm_bindgen(js_name = setView)]
-    pub fn set_view(&self, word: &str) -> Result<(), JsError> {
+    pub fn set_view(&self, word: &str) -> Result<(), JsValue> {
         {
             let mut i = self.inner.borrow_mut();
             let v = View::from_word(word.trim()).unwrap_or_default();
@@ -373,7 +344,7 @@ impl Tracker {
 
     /// Switches the compact card on or off.
     #[wasm_bindgen(js_name = setCompact)]
-    pub fn set_compact(&self, on: bool) -> Result<(), JsError> {
+    pub fn set_compact(&self, on: bool) -> Result<(), JsValue> {
         self.inner.borrow_mut().compact = on;
         self.render_now()
     }
@@ -381,7 +352,7 @@ impl Tracker {
     /// What printing gives: the committee report, with every action's details as an appendix
     /// when `full` (the element's `print="full"`).
     #[wasm_bindgen(js_name = setPrintFull)]
-    pub fn set_print_full(&self, full: bool) -> Result<(), JsError> {
+    pub fn set_print_full(&self, full: bool) -> Result<(), JsValue> {
         let printing = {
             let mut i = self.inner.borrow_mut();
             i.print_full = full;
@@ -395,14 +366,28 @@ impl Tracker {
     }
 
     /// Shows the loading state.
-    pub fn loading(&self) -> Result<(), JsError> {
+    pub fn loading(&self) -> Result<(), JsValue> {
         self.inner.borrow_mut().phase = Phase::Loading;
         self.render_now()
     }
 
     /// Reads and shows a feed from the bytes of its file. Returns the summary, or `null` when
     /// it cannot be shown (then the error state is shown and `tracker-error` sent).
-    pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
+    pub fn load(&self, bytes: &[u8]) -> Result<JsValue, JsValue> {
+        self.show(bytes)
+    }
+
+    /// As [`Tracker::load`], for a feed given as its JSON text (the element's `feed`): see
+    /// [`utf8_of`].
+    #[wasm_bindgen(js_name = loadText)]
+    pub fn load_text(&self, text: &js_sys::JsString) -> Result<JsValue, JsValue> {
+        self.show(&utf8_of(text))
+    }
+
+    fn show(&self, bytes: &[u8]) -> Result<JsValue, JsValue> {
+        // The reader's state is read again from the address: a search typed a moment ago
+        // goes there first.
+        write_due_url(&self.inner)?;
         let report = validate::check(bytes);
         let mut rewrite = false;
         let out = {
@@ -441,7 +426,7 @@ impl Tracker {
             }
         };
         if rewrite {
-            replace_url(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))?;
+            replace_url(&self.inner)?;
         }
         self.render_now()?;
         self.tell(vec![out.0])?;
@@ -451,7 +436,7 @@ impl Tracker {
     /// Shows why the feed could not be fetched (`kind`: `http`, `network`, `timeout`,
     /// `too-large`, `no-source`, `not-a-feed` for a `feed` property that is not JSON) and sends
     /// `tracker-error`.
-    pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsError> {
+    pub fn fail(&self, kind: &str, status: u16) -> Result<(), JsValue> {
         let detail = {
             let mut i = self.inner.borrow_mut();
             let lang = i.lang;
@@ -482,30 +467,22 @@ impl Tracker {
 
     /// The summary of the feed shown, or `null`.
     #[wasm_bindgen(getter)]
-    pub fn summary(&self) -> Result<JsValue, JsError> {
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
         let i = self.inner.borrow();
         match &i.phase {
-            Phase::Ready(l) => to_js(&l.summary.clone().with_since(&l.feed, i.state.since)),
+            Phase::Ready(l) => Ok(to_js(
+                &l.summary.clone().with_since(&l.feed, i.state.since),
+            )?),
             _ => Ok(JsValue::NULL),
         }
     }
 
-    /// Re-reads the reader's state from the URL fragment (after back or forward).
-    #[wasm_bindgen(js_name = syncLocation)]
-    pub fn sync_location(&self) -> Result<(), JsError> {
-        on_location(
-            &Rc::downgrade(&self.inner),
-            web_sys::Event::new("sync").map_err(|e| JsError::new(&format!("{e:?}")))?,
-        );
-        Ok(())
+    fn render_now(&self) -> Result<(), JsValue> {
+        render(&self.inner)
     }
 
-    fn render_now(&self) -> Result<(), JsError> {
-        render(&self.inner).map_err(|e| JsError::new(&format!("{e:?}")))
-    }
-
-    fn tell(&self, outs: Vec<Out>) -> Result<(), JsError> {
-        tell(&self.inner, outs).map_err(|e| JsError::new(&format!("{e:?}")))
+    fn tell(&self, outs: Vec<Out>) -> Result<(), JsValue> {
+        tell(&self.inner, outs)
     }
 }
 
@@ -584,7 +561,7 @@ fn build(i: &Inner) -> Node {
 
 fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
     loop {
-        let (old, new, mount) = {
+        let (old, new, mut patch, dom) = {
             let mut i = cell.borrow_mut();
             if i.draw != Draw::Idle {
                 // Called back from inside a render's patching: that render draws again.
@@ -592,14 +569,16 @@ fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
                 return Ok(());
             }
             i.draw = Draw::Drawing;
-            (i.shown.take(), build(&i), i.mount.clone())
+            let patch = i.patch.take().unwrap_or_default();
+            (i.shown.take(), build(&i), patch, i.dom.clone())
         };
         // No borrow is held while the DOM changes: removing the focused control fires blur
         // and focusout at once, and the page's listeners may call back into this tracker.
-        let drawn = draw(&mount, old.as_ref(), &new);
+        let drawn = draw(&dom, &mut patch, old.as_ref(), &new);
         let mut i = cell.borrow_mut();
         let again = i.draw == Draw::Again;
         i.draw = Draw::Idle;
+        i.patch = Some(patch);
         drawn?;
         i.shown = Some(new);
         if !again {
@@ -608,156 +587,37 @@ fn render(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
     }
 }
 
-/// Makes `mount`'s content show `new`: patches the DOM that shows `old`, or builds it afresh.
-fn draw(mount: &web_sys::Element, old: Option<&Node>, new: &Node) -> Result<(), JsValue> {
-    let document = window()?.document().ok_or("no document")?;
-    let mount: web_sys::Node = mount.clone().into();
-    match (old, mount.first_child()) {
-        (Some(old), Some(dom)) => patch(&document, &mount, &dom, old, new),
-        (_, old_dom) => {
-            if let Some(d) = old_dom {
-                mount.remove_child(&d)?;
-            }
-            mount.append_child(&create(&document, new)?)?;
-            Ok(())
+/// Makes the DOM show `new`: patches what shows `old`, or builds it afresh when there is no
+/// `old`, or when the DOM turns out not to show it (page code changed the shadow root).
+fn draw(dom: &Dom, patch: &mut Patch, old: Option<&Node>, new: &Node) -> Result<(), JsValue> {
+    if let Some(old) = old {
+        patch.update(old, new);
+        if patch.is_empty() || send(dom, patch).is_ok() {
+            return Ok(());
         }
     }
+    patch.create(new);
+    send(dom, patch)
 }
 
-/// True when `n` is or holds an `input`, `select` or `option`: see [`patch`].
-fn has_controls(n: &Node) -> bool {
-    match n {
-        Node::Text(_) => false,
-        Node::El(e) => {
-            matches!(e.tag, "input" | "select" | "option" | "textarea")
-                || e.children.iter().any(has_controls)
-        }
-    }
-}
-
-fn create(doc: &web_sys::Document, node: &Node) -> Result<web_sys::Node, JsValue> {
-    match node {
-        Node::Text(s) => Ok(doc.create_text_node(s).into()),
-        Node::El(e) => {
-            let el = match e.ns {
-                Ns::Html => doc.create_element(e.tag)?,
-                Ns::Svg => doc.create_element_ns(Some("http://www.w3.org/2000/svg"), e.tag)?,
-            };
-            for (k, v) in &e.attrs {
-                el.set_attribute(k, v)?;
-            }
-            for c in &e.children {
-                el.append_child(&create(doc, c)?)?;
-            }
-            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.set_checked(e.get("checked").is_some());
-            }
-            Ok(el.into())
-        }
-    }
-}
-
-fn same_kind(a: &VEl, b: &VEl) -> bool {
-    a.tag == b.tag && a.ns == b.ns
-}
-
-/// Brings `dom` (which shows `old`) to show `new`, touching only what differs.
-fn patch(
-    doc: &web_sys::Document,
-    parent: &web_sys::Node,
-    dom: &web_sys::Node,
-    old: &Node,
-    new: &Node,
-) -> Result<(), JsValue> {
-    // A part of the tree that has not changed needs no call into the DOM at all (while typing
-    // a search, that is everything but the count and the list), unless it holds a form
-    // control, whose live state (a tick, typed text) is set again from the tree below.
-    if old == new && !has_controls(new) {
-        return Ok(());
-    }
-    match (old, new) {
-        (Node::Text(a), Node::Text(b)) => {
-            if a != b {
-                dom.set_node_value(Some(b));
-            }
-        }
-        (Node::El(a), Node::El(b)) if same_kind(a, b) => {
-            let el: &web_sys::Element = dom.unchecked_ref();
-            for (k, _) in &a.attrs {
-                if b.get(k).is_none() {
-                    el.remove_attribute(k)?;
-                }
-            }
-            for (k, v) in &b.attrs {
-                if a.get(k) != Some(v.as_str()) {
-                    el.set_attribute(k, v)?;
-                }
-            }
-            // The tree knows which element is an input: no `instanceof` call into JavaScript.
-            if b.ns == Ns::Html && b.tag == "input" {
-                let input: &web_sys::HtmlInputElement = el.unchecked_ref();
-                let want = b.get("checked").is_some();
-                if input.checked() != want {
-                    input.set_checked(want);
-                }
-                if let Some(v) = b.get("value") {
-                    if input.value() != v {
-                        input.set_value(v);
-                    }
-                }
-            }
-            if b.ns == Ns::Html && b.tag == "option" {
-                let opt: &web_sys::HtmlOptionElement = el.unchecked_ref();
-                opt.set_selected(b.get("selected").is_some());
-            }
-            let kids = dom.child_nodes();
-            let common = a.children.len().min(b.children.len());
-            for k in 0..common {
-                let child = kids.item(k as u32).ok_or("DOM out of step")?;
-                patch(doc, dom, &child, &a.children[k], &b.children[k])?;
-            }
-            for c in &b.children[common..] {
-                dom.append_child(&create(doc, c)?)?;
-            }
-            for _ in common..a.children.len() {
-                if let Some(last) = dom.last_child() {
-                    dom.remove_child(&last)?;
-                }
-            }
-        }
-        _ => {
-            parent.replace_child(&create(doc, new)?, dom)?;
-        }
-    }
-    Ok(())
+/// The one call into JavaScript that applies a patch.
+fn send(dom: &Dom, patch: &Patch) -> Result<(), JsValue> {
+    dom.apply(&patch.names, &patch.ops, &patch.text)
 }
 
 /// Sends events and callbacks with no borrow held (page code may call back in).
 fn tell(cell: &Rc<RefCell<Inner>>, outs: Vec<Out>) -> Result<(), JsValue> {
-    let (host, retry, mount) = {
+    let (dom, retry) = {
         let i = cell.borrow();
-        (i.host.clone(), i.on_retry.clone(), i.mount.clone())
+        (i.dom.clone(), i.on_retry.clone())
     };
     for o in outs {
         match o {
-            Out::Event(name, detail) => {
-                let init = web_sys::CustomEventInit::new();
-                init.set_bubbles(true);
-                init.set_composed(true);
-                init.set_detail(&detail);
-                let ev = web_sys::CustomEvent::new_with_event_init_dict(name, &init)?;
-                host.dispatch_event(&ev)?;
-            }
+            Out::Event(name, detail) => dom.dispatch(name, &detail)?,
             Out::Retry => {
                 retry.call0(&JsValue::NULL)?;
             }
-            Out::Focus(id) => {
-                if let Some(e) = mount.query_selector(&format!("#{id}"))? {
-                    if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
-                        h.focus()?;
-                    }
-                }
-            }
+            Out::Focus(id) => dom.focus(id)?,
         }
     }
     Ok(())
@@ -776,13 +636,22 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
     if act == "csv" {
         return download_csv(&cell);
     }
+    // Typing in the search box writes the address bar once typing pauses. Anything else
+    // writes it at once, after the search typed before it, so that a new history entry
+    // (a tick, say) keeps the search in the entry before it, as typed.
+    let typing = act == "search";
+    if !typing {
+        write_due_url(&cell)?;
+    }
     let (effect, url) = {
         let mut i = cell.borrow_mut();
         let before_view = i.state.view;
         let effect = i.state.apply(act, value.as_deref());
         let mut url = String::new();
         if effect != Effect::None {
-            url = page_url(&i.state.fragment(&i.ns, &location_hash()))?;
+            if !typing {
+                url = page_url(&i.state.fragment(&i.ns, &location_hash()))?;
+            }
             if let Phase::Ready(l) = &i.phase {
                 if act != "open"
                     && !act.starts_with("open:")
@@ -803,16 +672,49 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
         (effect, url)
     };
     if effect != Effect::None {
-        // No borrow is held: analytics scripts often wrap pushState and run the page's code
-        // inside it, which may call back into this tracker.
-        let history = window()?.history()?;
-        match effect {
-            Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,
-            _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?,
+        if typing {
+            url_later(&cell)?;
+        } else {
+            // No borrow is held: analytics scripts often wrap pushState and run the page's
+            // code inside it, which may call back into this tracker.
+            let history = window()?.history()?;
+            match effect {
+                Effect::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url))?,
+                _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?,
+            }
         }
         render(&cell)?;
     }
     tell(&cell, outs)
+}
+
+/// Writes the address bar [`URL_PAUSE_MS`] after the last keystroke in the search box (each
+/// keystroke restarts the wait), unless something writes it before.
+fn url_later(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let w = Rc::downgrade(cell);
+    let timer = Timer::new(URL_PAUSE_MS, move || {
+        if let Some(cell) = w.upgrade() {
+            report(write_due_url(&cell));
+        }
+    })?;
+    let earlier = {
+        let mut i = cell.borrow_mut();
+        i.url_due = true;
+        i.url_timer.replace(timer)
+    };
+    // Cleared with no borrow held.
+    drop(earlier);
+    Ok(())
+}
+
+/// Writes the search typed so far into the address bar, if it is not there yet.
+fn write_due_url(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let due = std::mem::replace(&mut cell.borrow_mut().url_due, false);
+    if due {
+        replace_url(cell)
+    } else {
+        Ok(())
+    }
 }
 
 fn target_act(e: &web_sys::Event) -> Option<(web_sys::Element, String)> {
@@ -844,6 +746,13 @@ fn on_change(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     let Some((el, a)) = target_act(&e) else {
         return;
     };
+    if a == "search" {
+        // Enter, or leaving the box: the address bar takes the search at once.
+        if let Some(cell) = w.upgrade() {
+            report(write_due_url(&cell));
+        }
+        return;
+    }
     let value = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
         Some(s.value())
     } else if a == "since" {
@@ -872,6 +781,8 @@ fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
     let Some(cell) = w.upgrade() else { return };
     let (changed, dropped) = {
         let mut i = cell.borrow_mut();
+        // The address rules now: a search waiting to be written there is dropped with it.
+        i.url_due = false;
         let (s, dropped) = match &i.phase {
             Phase::Ready(l) => state_from_location(&i, &l.feed, &l.index),
             _ => (
@@ -926,7 +837,7 @@ fn set_printing(w: &Weak<RefCell<Inner>>, on: bool) {
 }
 
 fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
-    let (text, name) = {
+    let (text, name, dom) = {
         let i = cell.borrow();
         let Phase::Ready(l) = &i.phase else {
             return Ok(());
@@ -942,17 +853,8 @@ fn download_csv(cell: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
                 crate::changes::since(&l.feed, i.state.since),
             ),
             format!("actions-{}.csv", l.feed.as_of),
+            i.dom.clone(),
         )
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = window()?.document().ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(&name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)
+    dom.download(&text, &name)
 }

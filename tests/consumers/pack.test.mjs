@@ -11,6 +11,7 @@ import { PKG_DIR, REPO_ROOT, ENTRY, TYPES, WASM, npm, assertPkgBuilt } from "./s
 
 const NODE_ENTRY = "action-plan-tracker-node.js";
 const ELEMENT = "action-plan-tracker-element.js";
+const DOM = "action-plan-tracker-dom.js";
 const CLI = "action-plan-tracker-cli.js";
 const GLUE = "action_plan_tracker_core.js";
 
@@ -41,10 +42,10 @@ before(async () => {
   cargo = cargoPackage();
 });
 
-test("the tarball holds the two entry points, the element module, the command line, the types, the glue and the .wasm, and nothing else", () => {
+test("the tarball holds the two entry points, the element module and its DOM patcher, the command line, the types, the glue and the .wasm, and nothing else", () => {
   const files = packed.files.map((f) => f.path).sort();
   // No declarations of the glue or the .wasm: nothing a user may import needs them.
-  const required = ["README.md", "package.json", ENTRY, NODE_ENTRY, ELEMENT, CLI, TYPES, GLUE, WASM];
+  const required = ["README.md", "package.json", ENTRY, NODE_ENTRY, ELEMENT, DOM, CLI, TYPES, GLUE, WASM];
   for (const f of required) assert.ok(files.includes(f), `the tarball lacks ${f} (has ${files.join(", ")})`);
   // Licence texts and the changelog are welcome once they exist; nothing else is.
   const extra = files.filter((f) => !required.includes(f) && !/^(LICEN[CS]E|COPYING)[^/]*$|^CHANGELOG\.md$/i.test(f));
@@ -139,7 +140,7 @@ test("self-contained: no runtime dependencies, and the modules import only files
       assert.ok(files.has(s.slice(2)), `${mod} imports ${s}, which is not in the tarball`);
     }
   }
-  for (const mod of [ENTRY, ELEMENT, GLUE]) {
+  for (const mod of [ENTRY, ELEMENT, DOM, GLUE]) {
     assert.doesNotMatch(readFileSync(join(PKG_DIR, mod), "utf8"), /["']node:/, `${mod} is loaded by browsers: no Node modules`);
   }
   // The glue finds the .wasm beside itself (what lets a CDN copy and Vite work without setup).

@@ -3,7 +3,7 @@
 // pipelines with Node but no Rust toolchain, on the same WebAssembly core as the widget.
 //
 // The checks, summaries and pages come from the same core as the Rust command line (cliCheck
-// and renderStaticPage in src/web/tracker.rs: the problems in the file's order, the summary, the
+// and renderStaticPage in src/web/api.rs: the problems in the file's order, the summary, the
 // page); this file reads files, parses the arguments and words the report as src/cli.rs
 // does, and tests/consumers/cli.test.mjs checks that the two print the same, byte for byte.
 // Importing and exporting spreadsheets (and `schema`) stay in the Rust command line: the

@@ -1,13 +1,15 @@
 // action-plan-tracker: the <action-plan-tracker> element and the JavaScript API, shared by the
 // browser's entry (action-plan-tracker.js) and Node's (action-plan-tracker-node.js), which load
 // the core and call start(). The class exists only where HTMLElement does. A thin shell over
-// the core: it fetches the feed and forwards attributes; the rest is in Rust (src/web/tracker.rs).
+// the core: it fetches the feed and forwards attributes; the rest is in Rust (src/web/tracker.rs),
+// which draws through action-plan-tracker-dom.js.
 import {
   Tracker,
   validate as coreValidate,
   summarise as coreSummarise,
   renderStaticPage,
 } from "./action_plan_tracker_core.js";
+import { TrackerDom } from "./action-plan-tracker-dom.js";
 
 /** Why the core could not be loaded (outside a browser), or null once it is. */
 let loadError = new Error("the WebAssembly core has not been loaded yet");
@@ -18,7 +20,6 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
 const TAG = "action-plan-tracker";
 const live = new Set();
-const encoder = new TextEncoder();
 
 class TooLarge extends Error {}
 
@@ -62,6 +63,55 @@ async function fetchFeed(src, signal, credentials) {
   return { bytes };
 }
 
+/**
+ * Starts fetching a feed: `{ key, abort, result }`, where `result` resolves (never rejects) to
+ * `{ bytes }`, `{ status }` for an HTTP error, `{ error }` (`network`, `timeout`, `too-large`),
+ * or `{ aborted: true }` when it was stopped by `abort` before its timeout.
+ */
+function startFetch(src, credentials) {
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, TIMEOUT_MS);
+  const result = (async () => {
+    try {
+      return await fetchFeed(new URL(src, document.baseURI), abort.signal, credentials);
+    } catch (e) {
+      if (e?.name === "AbortError" && !timedOut) return { aborted: true };
+      return { error: timedOut ? "timeout" : e instanceof TooLarge ? "too-large" : "network" };
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  return { key: fetchKey(src, credentials), abort, result };
+}
+
+/** What makes two fetches of a feed the same request. */
+const fetchKey = (src, credentials) => `${credentials} ${document.baseURI} ${src}`;
+
+/** What fetch sends with the feed's request: see fetchFeed. */
+const credentialsOf = (el) => (el.getAttribute("crossorigin") === "use-credentials" ? "include" : "omit");
+
+/** The feeds fetched by prefetch(), by element, until the element takes its own. */
+const early = new WeakMap();
+
+/**
+ * Starts fetching the feed of every tracker already in the document, while the core is still
+ * being downloaded and compiled (the browser's entry calls this before waiting for it), so
+ * that neither waits for the other. Each element takes its fetch when it starts, if its `src`
+ * has not changed meanwhile; a tracker given a `feed` fetches nothing.
+ */
+export function prefetch() {
+  if (typeof document !== "object" || document === null || typeof fetch !== "function") return;
+  if (typeof customElements !== "object" || customElements === null || customElements.get(TAG)) return;
+  for (const el of document.querySelectorAll(`${TAG}[src]`)) {
+    if (Object.hasOwn(el, "feed")) continue;
+    early.set(el, startFetch(el.getAttribute("src"), credentialsOf(el)));
+  }
+}
+
 /** The <action-plan-tracker> element class, made only where there is a DOM. */
 function elementClass() {
   return class ActionPlanTrackerElement extends HTMLElement {
@@ -87,7 +137,7 @@ function elementClass() {
       }
       const ns = this.id || `apt${[...document.querySelectorAll(TAG)].indexOf(this) + 1}`;
       try {
-        this.#tracker = new Tracker(this, this.shadowRoot, ns, () => this.#load());
+        this.#tracker = new Tracker(new TrackerDom(this), ns, () => this.#load());
         this.#tracker.setLang(this.getAttribute("lang") || "en");
         this.#tracker.setView(this.getAttribute("view") || "overview");
         this.#tracker.setCompact(this.hasAttribute("compact"));
@@ -102,6 +152,8 @@ function elementClass() {
 
     disconnectedCallback() {
       this.#abort?.abort();
+      early.get(this)?.abort.abort();
+      early.delete(this);
       live.delete(this);
       this.#tracker?.free();
       this.#tracker = null;
@@ -151,7 +203,17 @@ function elementClass() {
       this.#abort?.abort();
       const tracker = this.#tracker;
       if (!tracker) return;
-      if (this.#feed !== undefined && this.#feed !== null) {
+      // A fetch started before the element was (see prefetch): this load's, if it asks the same.
+      let fetched = early.get(this);
+      early.delete(this);
+      const src = this.getAttribute("src");
+      const credentials = credentialsOf(this);
+      const given = this.#feed !== undefined && this.#feed !== null;
+      if (fetched && (given || !src || fetched.key !== fetchKey(src, credentials))) {
+        fetched.abort.abort();
+        fetched = null;
+      }
+      if (given) {
         // Whatever the page set: a cyclic object, a BigInt, a throwing getter or toJSON, a
         // function, is "not in the expected format" (tracker-error), never an exception.
         let text;
@@ -161,34 +223,20 @@ function elementClass() {
           text = undefined;
         }
         this.#guard(() => {
-          if (typeof text === "string") tracker.load(encoder.encode(text));
+          if (typeof text === "string") tracker.loadText(text);
           else tracker.fail("not-a-feed", 0);
         });
         return;
       }
-      const src = this.getAttribute("src");
       if (!src) {
         this.#guard(() => tracker.fail("no-source", 0));
         return;
       }
       this.#guard(() => tracker.loading());
-      const abort = new AbortController();
-      this.#abort = abort;
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        abort.abort();
-      }, TIMEOUT_MS);
-      let result;
-      try {
-        const credentials = this.getAttribute("crossorigin") === "use-credentials" ? "include" : "omit";
-        result = await fetchFeed(new URL(src, document.baseURI), abort.signal, credentials);
-      } catch (e) {
-        result = { error: timedOut ? "timeout" : e instanceof TooLarge ? "too-large" : "network" };
-        if (e?.name === "AbortError" && !timedOut) return;
-      } finally {
-        clearTimeout(timer);
-      }
+      fetched ??= startFetch(src, credentials);
+      this.#abort = fetched.abort;
+      const result = await fetched.result;
+      if (result.aborted) return;
       if (seq !== this.#seq || this.#tracker !== tracker) return;
       this.#guard(() => {
         if (result.bytes) tracker.load(result.bytes);
