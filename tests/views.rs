@@ -355,7 +355,12 @@ fn the_filter_panel_counts_each_status_and_ticks_the_chosen_one() {
             status: vec![Status::Complete],
             ..Filters::default()
         };
-        let tree = widget(&l, Lang::En, &state(View::Actions, filters));
+        // The reader opened every group: their checkboxes are built.
+        let opened = State {
+            groups: FilterKind::ALL.to_vec(),
+            ..state(View::Actions, filters.clone())
+        };
+        let tree = widget(&l, Lang::En, &opened);
         let statuses = checkboxes(&tree, FilterKind::Status);
         assert_eq!(statuses.len(), Status::ALL.len(), "{}", path.display());
         for (value, label, checked) in statuses {
@@ -397,6 +402,20 @@ fn the_filter_panel_counts_each_status_and_ticks_the_chosen_one() {
             "{}",
             path.display()
         );
+        let open_groups = all(&tree)
+            .into_iter()
+            .filter(|e| e.tag == "details" && e.get("open").is_some())
+            .count();
+        assert_eq!(open_groups, groups.len(), "{}", path.display());
+        // Closed (as they start), the same groups say the same, and hold no checkbox.
+        let closed = widget(&l, Lang::En, &state(View::Actions, filters));
+        let summaries: Vec<String> = by_class(&closed, "apt-filter-group__summary")
+            .into_iter()
+            .map(text)
+            .collect();
+        assert_eq!(summaries, groups, "{}", path.display());
+        assert!(by_class(&closed, "apt-checkbox").is_empty());
+        assert!(all(&closed).iter().all(|e| e.get("open").is_none()));
     }
 }
 

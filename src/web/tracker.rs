@@ -27,6 +27,7 @@ use wasm_bindgen::JsCast;
 pub struct Listener {
     target: web_sys::EventTarget,
     kind: &'static str,
+    capture: bool,
     closure: Closure<dyn FnMut(web_sys::Event)>,
 }
 
@@ -37,11 +38,27 @@ impl Listener {
         kind: &'static str,
         f: impl FnMut(web_sys::Event) + 'static,
     ) -> Result<Listener, JsValue> {
+        Listener::with_capture(target, kind, false, f)
+    }
+
+    /// As [`Listener::new`], in the capture phase when `capture`: the only way to hear, on an
+    /// ancestor, an event that does not bubble (a `<details>`' `toggle`).
+    pub fn with_capture(
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        capture: bool,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) -> Result<Listener, JsValue> {
         let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+        target.add_event_listener_with_callback_and_bool(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            capture,
+        )?;
         Ok(Listener {
             target: target.clone(),
             kind,
+            capture,
             closure,
         })
     }
@@ -49,9 +66,11 @@ impl Listener {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.closure.as_ref().unchecked_ref(),
+            self.capture,
+        );
     }
 }
 
@@ -310,6 +329,10 @@ impl Tracker {
             on("click", &root, on_click)?,
             on("change", &root, on_change)?,
             on("input", &root, on_input)?,
+            {
+                let w = weak.clone();
+                Listener::with_capture(&root, "toggle", true, move |e| on_toggle(&w, e))?
+            },
             on("popstate", &win, on_location)?,
             on("hashchange", &win, on_location)?,
             on("beforeprint", &win, |w, _| set_printing(w, true))?,
@@ -338,6 +361,9 @@ impl Tracker {
             let v = View::from_word(word.trim()).unwrap_or_default();
             i.default_view = v;
             i.state.view = v;
+            if v != View::Actions {
+                i.state.groups.clear();
+            }
         }
         self.render_now()
     }
@@ -397,7 +423,7 @@ impl Tracker {
                 (Some(feed), Some(summary)) => {
                     let index = Index::new(&feed);
                     let (state, dropped) = state_from_location(&i, &feed, &index);
-                    i.state = state;
+                    i.state = keep_groups(state, &i.state);
                     rewrite = dropped;
                     // The comparison date the address names, if any, is the summary's too.
                     let detail = to_js(&summary.clone().with_since(&feed, i.state.since))?;
@@ -636,6 +662,15 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
     if act == "csv" {
         return download_csv(&cell);
     }
+    if act.starts_with("group:") {
+        // A filter group opened or closed: its options are built or dropped; neither the
+        // address nor the page is told (Effect::Render).
+        let effect = cell.borrow_mut().state.apply(act, value.as_deref());
+        return match effect {
+            Effect::None => Ok(()),
+            _ => render(&cell),
+        };
+    }
     // Typing in the search box writes the address bar once typing pauses. Anything else
     // writes it at once, after the search typed before it, so that a new history entry
     // (a tick, say) keeps the search in the entry before it, as typed.
@@ -777,6 +812,38 @@ fn on_input(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     report(act(w, &a, value));
 }
 
+/// A filter group (a `<details>` with `data-group`) opened or closed, by the reader (a click
+/// or a key on its summary) or by the browser (find in page). `toggle` is sent after the
+/// change, and to the group alone: it is heard in the capture phase. The re-render adds or
+/// drops the group's options and leaves its summary, and the focus on it, where they are.
+fn on_toggle(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
+    let Some(group) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.tag_name() == "DETAILS")
+    else {
+        return;
+    };
+    let Some(kind) = group.get_attribute("data-group") else {
+        return;
+    };
+    let open = if group.has_attribute("open") {
+        "open"
+    } else {
+        "closed"
+    };
+    report(act(w, &format!("group:{kind}"), Some(open.to_string())));
+}
+
+/// `state` (read from the address) with the filter groups `shown` has open, which the address
+/// does not hold: a reader going back, or a feed read again, does not see them snap shut.
+fn keep_groups(mut state: State, shown: &State) -> State {
+    if state.view == View::Actions {
+        state.groups = shown.groups.clone();
+    }
+    state
+}
+
 fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
     let Some(cell) = w.upgrade() else { return };
     let (changed, dropped) = {
@@ -790,6 +857,7 @@ fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
                 false,
             ),
         };
+        let s = keep_groups(s, &i.state);
         let changed = s != i.state;
         i.state = s;
         (changed, dropped)
