@@ -407,14 +407,24 @@ fn the_filter_panel_counts_each_status_and_ticks_the_chosen_one() {
             .filter(|e| e.tag == "details" && e.get("open").is_some())
             .count();
         assert_eq!(open_groups, groups.len(), "{}", path.display());
-        // Closed (as they start), the same groups say the same, and hold no checkbox.
+        // Closed (as they start), the same groups say the same, and only the one with a
+        // tick holds its checkboxes.
         let closed = widget(&l, Lang::En, &state(View::Actions, filters));
         let summaries: Vec<String> = by_class(&closed, "apt-filter-group__summary")
             .into_iter()
             .map(text)
             .collect();
         assert_eq!(summaries, groups, "{}", path.display());
-        assert!(by_class(&closed, "apt-checkbox").is_empty());
+        assert_eq!(
+            checkboxes(&closed, FilterKind::Status),
+            checkboxes(&tree, FilterKind::Status)
+        );
+        assert_eq!(
+            by_class(&closed, "apt-checkbox").len(),
+            Status::ALL.len(),
+            "{}",
+            path.display()
+        );
         assert!(all(&closed).iter().all(|e| e.get("open").is_none()));
     }
 }

@@ -662,15 +662,6 @@ fn act(w: &Weak<RefCell<Inner>>, act: &str, value: Option<String>) -> Result<(),
     if act == "csv" {
         return download_csv(&cell);
     }
-    if act.starts_with("group:") {
-        // A filter group opened or closed: its options are built or dropped; neither the
-        // address nor the page is told (Effect::Render).
-        let effect = cell.borrow_mut().state.apply(act, value.as_deref());
-        return match effect {
-            Effect::None => Ok(()),
-            _ => render(&cell),
-        };
-    }
     // Typing in the search box writes the address bar once typing pauses. Anything else
     // writes it at once, after the search typed before it, so that a new history entry
     // (a tick, say) keeps the search in the entry before it, as typed.
@@ -766,6 +757,17 @@ fn report(r: Result<(), JsValue>) {
 }
 
 fn on_click(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
+    if let Some(group) = clicked_group(&e) {
+        // Opened (or closed) here rather than by the browser, whose `toggle` comes a task
+        // later: after a Tab pressed at once, which would skip the options not yet built.
+        let open = !group.has_attribute("open");
+        match set_group(w, &group, open) {
+            Ok(true) => e.prevent_default(),
+            Ok(false) => {}
+            Err(err) => report(Err(err)),
+        }
+        return;
+    }
     let Some((el, a)) = target_act(&e) else {
         return;
     };
@@ -812,27 +814,51 @@ fn on_input(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     report(act(w, &a, value));
 }
 
-/// A filter group (a `<details>` with `data-group`) opened or closed, by the reader (a click
-/// or a key on its summary) or by the browser (find in page). `toggle` is sent after the
-/// change, and to the group alone: it is heard in the capture phase. The re-render adds or
-/// drops the group's options and leaves its summary, and the focus on it, where they are.
+/// The filter group (a `<details>` with `data-group`) whose summary `e` clicked: a click, or
+/// Enter or Space on the summary.
+fn clicked_group(e: &web_sys::Event) -> Option<web_sys::Element> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let group = target.closest("summary").ok()??.parent_element()?;
+    group.has_attribute("data-group").then_some(group)
+}
+
+/// A filter group opened or closed by anything but its summary (find in page, the page's
+/// code): `toggle` is sent after the change, to the group alone, so it is heard in the
+/// capture phase. After a click on the summary the state already says so: nothing to do.
 fn on_toggle(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     let Some(group) = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .filter(|el| el.tag_name() == "DETAILS")
+        .filter(|el| el.tag_name() == "DETAILS" && el.has_attribute("data-group"))
     else {
         return;
     };
-    let Some(kind) = group.get_attribute("data-group") else {
-        return;
+    let open = group.has_attribute("open");
+    report(set_group(w, &group, open).map(drop));
+}
+
+/// Records filter group `group` as open or closed in the reader's state (`group:KIND`) and
+/// re-renders: its options are built or dropped, its summary (and the focus on it) left where
+/// they are. Neither the address nor the page is told ([`Effect::Render`]). True when the
+/// state changed.
+fn set_group(
+    w: &Weak<RefCell<Inner>>,
+    group: &web_sys::Element,
+    open: bool,
+) -> Result<bool, JsValue> {
+    let (Some(cell), Some(kind)) = (w.upgrade(), group.get_attribute("data-group")) else {
+        return Ok(false);
     };
-    let open = if group.has_attribute("open") {
-        "open"
-    } else {
-        "closed"
-    };
-    report(act(w, &format!("group:{kind}"), Some(open.to_string())));
+    let value = if open { "open" } else { "closed" };
+    let effect = cell
+        .borrow_mut()
+        .state
+        .apply(&format!("group:{kind}"), Some(value));
+    if effect == Effect::None {
+        return Ok(false);
+    }
+    render(&cell)?;
+    Ok(true)
 }
 
 /// `state` (read from the address) with the filter groups `shown` has open, which the address

@@ -163,7 +163,8 @@ fn group_values(cx: &Ctx, index: &Index, f: &Filters, kind: FilterKind) -> Vec<(
 
 /// The checkbox group of filter `kind` (every group of the panel is built here): a
 /// disclosure whose summary says how many are chosen, and a checkbox per value with its count.
-/// The checkboxes are built only when the group is `open` (the reader opened it); a closed
+/// The group is `open` when the reader opened it; its checkboxes are built then, or when one
+/// is ticked (a closed group's ticks are in the page, as they always were). Otherwise a closed
 /// group is its summary. `None` when the group offers nothing.
 ///
 /// The `<details>` carries `data-group` (not `data-act`: a click on its summary or a label
@@ -197,7 +198,7 @@ fn checkbox_group(
                 .class("apt-filter-group__summary")
                 .text(legend),
         );
-    if !open {
+    if !open && selected.is_empty() {
         return Some(group);
     }
     let boxes = values
