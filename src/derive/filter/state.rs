@@ -26,7 +26,8 @@ pub struct State {
     /// the latest meeting before `as_of`.
     #[serde(serialize_with = "date_or_null")]
     pub since: Option<Date>,
-    /// The filter panel's groups the reader has opened, whose options are built only then.
+    /// The filter panel's groups the reader has opened: a closed group's options are not
+    /// built unless one is ticked.
     /// Neither in the URL nor in the `tracker-filter-change` event: like any `<details>`
     /// opened, they are how the page is looked at, not what it shows; they are forgotten
     /// when the reader leaves the actions view, as the groups' elements were.
@@ -446,8 +447,9 @@ impl State {
                 effect = Effect::Replace;
             }
             "group" => {
-                // `group:status` with the `<details>`' state: "open", or anything else for
-                // closed. Set, not toggled: the browser has already opened or closed it.
+                // `group:status` with "open", or anything else for closed. Set, not
+                // toggled: the caller knows which (the click on the summary asks for one, a
+                // `toggle` event reports what the browser did).
                 match (filter, value == Some("open")) {
                     (Some(k), true) if !self.groups.contains(&k) => self.groups.push(k),
                     (Some(k), false) => self.groups.retain(|&g| g != k),

@@ -168,7 +168,8 @@ fn group_values(cx: &Ctx, index: &Index, f: &Filters, kind: FilterKind) -> Vec<(
 /// group is its summary. `None` when the group offers nothing.
 ///
 /// The `<details>` carries `data-group` (not `data-act`: a click on its summary or a label
-/// must do what it does natively), so that its `toggle` event can say which group it was.
+/// must do what it does natively), so that a click on its summary, or its `toggle` event,
+/// can say which group it was.
 fn checkbox_group(
     cx: &Ctx,
     index: &Index,
