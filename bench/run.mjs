@@ -432,8 +432,8 @@ await server.close();
 // What the widget's page fetched from the package before its first paint (the bench page
 // loads the element and waits for it; anything fetched later is a lazily loaded part), and
 // every file a browser could load from the package (BROWSER_FILES: all of pkg/ but the Node
-// entry, the npx command line, the types and the package's own metadata).
-const NOT_BROWSER = /^(action-plan-tracker-node\.js|action-plan-tracker-cli\.js|.*\.d\.ts|package\.json|README\.md|LICENSE.*|\..*)$/;
+// entry, the npx command line, the types and the package's own metadata and documents).
+const NOT_BROWSER = /^(action-plan-tracker-node\.js|action-plan-tracker-cli\.js|.*\.d\.ts|.*\.md|package\.json|LICENSE.*|\..*)$/;
 const BROWSER_FILES = readdirSync(SNAP).filter((f) => !NOT_BROWSER.test(f)).sort();
 const firstFiles = [...new Set((widgetFetched ?? []).filter((p) => p.startsWith("/pkg/")).map((p) => p.slice(5)))].sort();
 const kindOf = (f) => (f.endsWith(".wasm") ? "wasm" : f.endsWith(".css") ? "css" : "js");

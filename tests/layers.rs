@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "model",
-        &["model", "json", "date", "lang", "feed", "validate", "sort"],
+        &[
+            "model", "json", "date", "decimal", "lang", "feed", "validate", "sort",
+        ],
     ),
     (
         "derive",

@@ -10,7 +10,8 @@
 //!   actions at most the findings, indicator categories add up to the total);
 //! - for generated feeds the figures are exactly those of `embedding.md`, worked out here;
 //! - escaping (`markup::escape`), the CSV cell (`csv::cell`) and the JSON reader (`json::parse`
-//!   against serde_json) keep their promises for any text.
+//!   against serde_json) keep their promises for any text;
+//! - `decimal` writes any double as `format!("{x}")` and `format!("{x:.N}")` do.
 //!
 //! 256 cases each by default (`PROPTEST_CASES=10000 cargo test --test properties` for more);
 //! `cargo +nightly fuzz run check` (fuzz/) searches for longer.
@@ -20,7 +21,7 @@ use action_plan_tracker::i18n::Lang;
 use action_plan_tracker::json;
 use action_plan_tracker::summary::Summary;
 use action_plan_tracker::validate::{check, Report, Severity};
-use action_plan_tracker::{csv, markup, page};
+use action_plan_tracker::{csv, decimal, markup, page};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{json, Value};
@@ -778,17 +779,20 @@ proptest! {
 }
 
 /// serde_json's reading of the same value, for comparison (objects: the last key wins).
-fn to_serde(v: &json::Value) -> Value {
-    match &v.kind {
+fn to_serde(d: &json::Document, n: json::Node) -> Value {
+    match d.kind(n) {
         json::Kind::Null => Value::Null,
-        json::Kind::Bool(b) => Value::Bool(*b),
-        json::Kind::Number(n) => json!(n),
-        json::Kind::String(s) => Value::String(s.to_string()),
-        json::Kind::Array(a) => Value::Array(a.iter().map(to_serde).collect()),
-        json::Kind::Object(m) => {
+        json::Kind::Bool(b) => Value::Bool(b),
+        json::Kind::Number(x) => json!(x),
+        json::Kind::String => Value::String(d.str(n).unwrap_or_default().into_owned()),
+        json::Kind::Array => Value::Array(d.items(n).map(|i| to_serde(d, i)).collect()),
+        json::Kind::Object => {
             let mut o = serde_json::Map::new();
-            for mem in m {
-                o.insert(mem.key.to_string(), to_serde(&mem.value));
+            for (key, value) in d.members(n) {
+                o.insert(
+                    d.str(key).unwrap_or_default().into_owned(),
+                    to_serde(d, value),
+                );
             }
             Value::Object(o)
         }
@@ -836,7 +840,8 @@ proptest! {
         let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
         let parsed = json::parse(&text);
         prop_assert!(parsed.is_ok(), "{text}: {:?}", parsed.err());
-        prop_assert_eq!(to_serde(&parsed.unwrap()), numbers_as_f64(&v));
+        let doc = parsed.unwrap();
+        prop_assert_eq!(to_serde(&doc, doc.root()), numbers_as_f64(&v));
     }
 
     #[test]
@@ -865,4 +870,25 @@ fn the_example_itself_is_clean_and_adds_up() {
     assert_eq!(r.errors(), 0, "{:?}", r.problems);
     let s = invariants(&r).unwrap().unwrap();
     assert!(s.actions.total > 10);
+}
+
+// ---- numbers written without core's float printing ----------------------------------------
+
+proptest! {
+    #![proptest_config(config(2_000))]
+
+    #[test]
+    fn decimal_writes_any_double_as_format_does(bits in any::<u64>(), n in 0usize..5) {
+        let x = f64::from_bits(bits);
+        prop_assert_eq!(decimal::shortest(x), format!("{x}"));
+        prop_assert_eq!(decimal::fixed(x, n), format!("{x:.n$}"));
+    }
+
+    #[test]
+    fn decimal_writes_figures_as_format_does(whole in -10_000_000i64..10_000_000, thousandths in 0u32..1000, scale in -9i32..9, n in 0usize..5) {
+        // Figures as feeds hold them: a few digits, a few decimals, at any scale.
+        let x = (whole as f64 + f64::from(thousandths) / 1000.0) * 10f64.powi(scale);
+        prop_assert_eq!(decimal::shortest(x), format!("{x}"));
+        prop_assert_eq!(decimal::fixed(x, n), format!("{x:.n$}"));
+    }
 }

@@ -35,7 +35,7 @@ impl Lang {
 
 /// A number with thousands separators and at most `decimals` decimals (trailing zeros dropped).
 pub fn number(x: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, x.abs());
+    let s = crate::decimal::fixed(x.abs(), decimals);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let frac = frac.trim_end_matches('0');
     let mut grouped = String::new();

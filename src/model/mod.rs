@@ -7,6 +7,7 @@
 //! them.
 
 pub mod date;
+pub mod decimal;
 pub mod feed;
 pub mod json;
 pub mod lang;

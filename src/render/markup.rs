@@ -68,8 +68,21 @@ pub fn text(s: impl Into<String>) -> Node {
 
 impl Element {
     /// Adds an attribute.
-    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.attrs.push((name, value.into()));
+    pub fn attr(self, name: &'static str, value: impl Into<String>) -> Self {
+        self.push_attr(name, value.into())
+    }
+
+    // The generic builders convert their argument and call one of these two: one copy of
+    // the push for the whole crate rather than one inlined into every caller (smaller wasm).
+    #[inline(never)]
+    fn push_attr(mut self, name: &'static str, value: String) -> Self {
+        self.attrs.push((name, value));
+        self
+    }
+
+    #[inline(never)]
+    fn push_child(mut self, node: Node) -> Self {
+        self.children.push(node);
         self
     }
 
@@ -96,17 +109,16 @@ impl Element {
     }
 
     /// Adds a child.
-    pub fn child(mut self, node: impl Into<Node>) -> Self {
-        self.children.push(node.into());
-        self
+    pub fn child(self, node: impl Into<Node>) -> Self {
+        self.push_child(node.into())
     }
 
     /// Adds a child when `Some`.
-    pub fn child_opt(mut self, node: Option<impl Into<Node>>) -> Self {
-        if let Some(n) = node {
-            self.children.push(n.into());
+    pub fn child_opt(self, node: Option<impl Into<Node>>) -> Self {
+        match node {
+            Some(n) => self.push_child(n.into()),
+            None => self,
         }
-        self
     }
 
     /// Adds children.

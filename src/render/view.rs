@@ -187,7 +187,7 @@ pub fn bar(percent: f64, label: &str) -> Element {
                 )
                 .child(
                     svg("rect")
-                        .attr("width", format!("{p:.1}"))
+                        .attr("width", crate::decimal::fixed(p, 1))
                         .attr("height", "10")
                         .class("apt-bar__fill"),
                 ),

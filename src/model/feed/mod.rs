@@ -84,10 +84,12 @@ pub(crate) struct Ids {
 
 impl Ids {
     /// The first item with each id (the validator leaves out later ones).
-    fn of<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-        let mut map = HashMap::new();
+    fn of<'a>(ids: impl ExactSizeIterator<Item = &'a String>) -> HashMap<String, usize> {
+        let mut map = HashMap::with_capacity(ids.len());
         for (i, id) in ids.enumerate() {
-            map.entry(id.clone()).or_insert(i);
+            if !map.contains_key(id) {
+                map.insert(id.clone(), i);
+            }
         }
         map
     }
@@ -118,10 +120,20 @@ impl Feed {
         }
         for (i, a) in self.actions.iter().enumerate() {
             if let Some(p) = &a.priority {
-                self.ids.by_priority.entry(p.clone()).or_default().push(i);
+                match self.ids.by_priority.get_mut(p) {
+                    Some(actions) => actions.push(i),
+                    None => {
+                        self.ids.by_priority.insert(p.clone(), vec![i]);
+                    }
+                }
             }
         }
         self
+    }
+
+    /// Where action `id` stands in `actions`.
+    pub(crate) fn action_index(&self, id: &str) -> Option<usize> {
+        self.ids.actions.get(id).copied()
     }
 
     /// Where comparator `name` first appears among all the feed's comparators (counting each

@@ -4,30 +4,36 @@
 use super::reader::*;
 use super::*;
 use crate::date::{Date, DateError, Period};
-use crate::json::{Kind, Value as JsonValue};
+use crate::json::{Kind, Node};
+use std::borrow::Cow;
 
-impl Reader {
-    pub(super) fn string(&mut self, v: &JsonValue, at: At) -> Option<String> {
-        match &v.kind {
-            Kind::String(s) => Some(s.to_string()),
-            _ => {
-                self.error(
-                    Rule::Type,
-                    at,
-                    format!("found {}, expected text in \"double quotes\"", found(v)),
-                );
-                None
-            }
-        }
+impl<'a> Reader<'a> {
+    /// Text kept in the feed.
+    pub(super) fn string(&mut self, v: Node, at: At) -> Option<String> {
+        self.str(v, at).map(Cow::into_owned)
     }
 
-    pub(super) fn id(&mut self, v: &JsonValue, at: At) -> Option<String> {
-        let s = match &v.kind {
+    /// Text only looked at (a date, a word): borrowed from the feed's text unless it has
+    /// escapes.
+    pub(super) fn str(&mut self, v: Node, at: At) -> Option<Cow<'a, str>> {
+        let s = self.doc.str(v);
+        if s.is_none() {
+            let message = format!(
+                "found {}, expected text in \"double quotes\"",
+                found(self.doc, v)
+            );
+            self.error(Rule::Type, at, message);
+        }
+        s
+    }
+
+    pub(super) fn id(&mut self, v: Node, at: At) -> Option<String> {
+        let s = match self.doc.kind(v) {
             Kind::Number(n) => {
                 self.error(
                     Rule::Type,
                     at,
-                    format!("found the number {n}, expected an id in quotes: write the id as text, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"),
+                    format!("found the number {}, expected an id in quotes: write the id as text, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)", crate::decimal::shortest(n)),
                 );
                 return None;
             }
@@ -45,13 +51,20 @@ impl Reader {
     }
 
     /// A reference to an item of another list: a non-empty id.
-    pub(super) fn reference(&mut self, v: &JsonValue, at: At) -> Option<String> {
-        let s = match &v.kind {
+    pub(super) fn reference(&mut self, v: Node, at: At) -> Option<Cow<'a, str>> {
+        let s = match self.doc.kind(v) {
             Kind::Number(n) => {
-                self.error(Rule::Type, at, format!("found the number {n}, expected the id it refers to in quotes, e.g. \"1.2\""));
+                self.error(
+                    Rule::Type,
+                    at,
+                    format!(
+                        "found the number {}, expected the id it refers to in quotes, e.g. \"1.2\"",
+                        crate::decimal::shortest(n)
+                    ),
+                );
                 return None;
             }
-            _ => self.string(v, at)?,
+            _ => self.str(v, at)?,
         };
         if s.is_empty() {
             self.error(Rule::Range, at, "a reference cannot be empty; give the id of the item it refers to, or leave the key out".into());
@@ -60,11 +73,11 @@ impl Reader {
         Some(s)
     }
 
-    pub(super) fn text(&mut self, v: &JsonValue, at: At) -> Option<Text> {
-        match &v.kind {
-            Kind::String(s) => Some(Text::Plain(s.to_string())),
-            Kind::Object(_) => {
-                let o = self.object(v, at, "text")?;
+    pub(super) fn text(&mut self, v: Node, at: At) -> Option<Text> {
+        match self.doc.kind(v) {
+            Kind::String => self.string(v, at).map(Text::Plain),
+            Kind::Object => {
+                let o = self.object(v, at, TEXT)?;
                 let en = self.opt(&o, "en", Self::string);
                 let cy = self.opt(&o, "cy", Self::string);
                 if o.get("en").is_none() && o.get("cy").is_none() {
@@ -74,15 +87,15 @@ impl Reader {
                 Some(Text::Bilingual { en, cy })
             }
             _ => {
-                self.error(Rule::Type, at, format!("found {}, expected text in \"double quotes\" or {{\"en\": \"…\", \"cy\": \"…\"}}", found(v)));
+                self.error(Rule::Type, at, format!("found {}, expected text in \"double quotes\" or {{\"en\": \"…\", \"cy\": \"…\"}}", found(self.doc, v)));
                 None
             }
         }
     }
 
     /// (1.1) A date field that may be a whole month: `YYYY-MM-DD` or `YYYY-MM`.
-    pub(super) fn date(&mut self, v: &JsonValue, at: At) -> Option<Date> {
-        let s = self.string(v, at)?;
+    pub(super) fn date(&mut self, v: Node, at: At) -> Option<Date> {
+        let s = self.str(v, at)?;
         if s.len() == 7 {
             return match Date::parse_day_or_month(&s) {
                 Ok(d) => Some(d),
@@ -109,8 +122,8 @@ impl Reader {
     }
 
     /// A date field that must be a whole day (`as_of`, `published`, `meetings[].date`).
-    pub(super) fn day(&mut self, v: &JsonValue, at: At) -> Option<Date> {
-        let s = self.string(v, at)?;
+    pub(super) fn day(&mut self, v: Node, at: At) -> Option<Date> {
+        let s = self.str(v, at)?;
         if let Ok(m) = Date::parse_day_or_month(&s) {
             if m.is_whole_month() {
                 let last = m.month_end();
@@ -132,8 +145,7 @@ impl Reader {
     /// Reads `s` as `YYYY-MM-DD`; `or_month` is added to the advice when a month is allowed
     /// and the text does not look like a UK date.
     pub(super) fn day_only(&mut self, s: &str, at: At, or_month: &str) -> Option<Date> {
-        let s = s.to_string();
-        match Date::parse(&s) {
+        match Date::parse(s) {
             Ok(d) => Some(d),
             Err(DateError::NoSuchDay) => {
                 let y: i32 = s[0..4].parse().unwrap_or(2000);
@@ -146,28 +158,28 @@ impl Reader {
                     at,
                     format!(
                         "{} is not a real date; write dates as YYYY-MM-DD{hint}",
-                        quote(&s)
+                        quote(s)
                     ),
                 );
                 None
             }
             Err(DateError::Form) => {
-                let hint = uk_date(&s).map_or_else(
+                let hint = uk_date(s).map_or_else(
                     || format!("{or_month}, e.g. 2019-02-28"),
                     |d| format!(": {d}"),
                 );
                 self.error(
                     Rule::DateForm,
                     at,
-                    format!("{} is not a date written as YYYY-MM-DD{hint}", quote(&s)),
+                    format!("{} is not a date written as YYYY-MM-DD{hint}", quote(s)),
                 );
                 None
             }
         }
     }
 
-    pub(super) fn period(&mut self, v: &JsonValue, at: At) -> Option<Period> {
-        let s = self.string(v, at)?;
+    pub(super) fn period(&mut self, v: Node, at: At) -> Option<Period> {
+        let s = self.str(v, at)?;
         if let Some(p) = Period::parse(&s) {
             return Some(p);
         }
@@ -205,7 +217,7 @@ impl Reader {
         None
     }
 
-    pub(super) fn url(&mut self, v: &JsonValue, at: At) -> Option<Url> {
+    pub(super) fn url(&mut self, v: Node, at: At) -> Option<Url> {
         let s = self.string(v, at)?;
         if is_web_address(&s) {
             Some(Url(s))
@@ -215,9 +227,9 @@ impl Reader {
         }
     }
 
-    pub(super) fn number(&mut self, v: &JsonValue, at: At) -> Option<f64> {
-        match &v.kind {
-            Kind::Number(n) if n.is_finite() => Some(*n),
+    pub(super) fn number(&mut self, v: Node, at: At) -> Option<f64> {
+        match self.doc.kind(v) {
+            Kind::Number(n) if n.is_finite() => Some(n),
             Kind::Number(_) => {
                 self.error(
                     Rule::NumberTooLarge,
@@ -226,30 +238,32 @@ impl Reader {
                 );
                 None
             }
-            Kind::String(s) if s.trim().trim_end_matches('%').parse::<f64>().is_ok() => {
-                self.error(
-                    Rule::Type,
-                    at,
+            Kind::String => {
+                let s = self.doc.str(v).unwrap_or_default();
+                let number = s.trim().trim_end_matches('%');
+                let message = if reads_as_a_number(number) {
                     format!(
-                        "found the text {}, expected a number without quotes, e.g. {}",
-                        quote(s),
-                        s.trim().trim_end_matches('%')
-                    ),
-                );
+                        "found the text {}, expected a number without quotes, e.g. {number}",
+                        quote(&s),
+                    )
+                } else {
+                    format!("found {}, expected a number", found(self.doc, v))
+                };
+                self.error(Rule::Type, at, message);
                 None
             }
             _ => {
                 self.error(
                     Rule::Type,
                     at,
-                    format!("found {}, expected a number", found(v)),
+                    format!("found {}, expected a number", found(self.doc, v)),
                 );
                 None
             }
         }
     }
 
-    pub(super) fn progress(&mut self, v: &JsonValue, at: At) -> Option<f64> {
+    pub(super) fn progress(&mut self, v: Node, at: At) -> Option<f64> {
         let n = self.number(v, at)?;
         if (0.0..=100.0).contains(&n) {
             Some(n)
@@ -257,14 +271,17 @@ impl Reader {
             self.error(
                 Rule::Range,
                 at,
-                format!("progress {n} is outside 0 to 100; write the percentage done, e.g. 60"),
+                format!(
+                    "progress {} is outside 0 to 100; write the percentage done, e.g. 60",
+                    crate::decimal::shortest(n)
+                ),
             );
             None
         }
     }
 
-    pub(super) fn boolean(&mut self, v: &JsonValue, at: At) -> Option<bool> {
-        match v.kind {
+    pub(super) fn boolean(&mut self, v: Node, at: At) -> Option<bool> {
+        match self.doc.kind(v) {
             Kind::Bool(b) => Some(b),
             _ => {
                 self.error(
@@ -272,7 +289,7 @@ impl Reader {
                     at,
                     format!(
                         "found {}, expected true or false (without quotes)",
-                        found(v)
+                        found(self.doc, v)
                     ),
                 );
                 None
@@ -282,14 +299,14 @@ impl Reader {
 
     pub(super) fn word<E: Copy>(
         &mut self,
-        v: &JsonValue,
+        v: Node,
         at: At,
         what: &str,
         all: &[E],
         word: fn(E) -> &'static str,
         from: fn(&str) -> Option<E>,
     ) -> Option<E> {
-        let s = self.string(v, at)?;
+        let s = self.str(v, at)?;
         if let Some(e) = from(&s) {
             return Some(e);
         }
@@ -317,4 +334,72 @@ fn uk_date(s: &str) -> Option<Date> {
         return None;
     }
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// True when Rust's `str::parse::<f64>` would read `s` (an optional sign, then `inf`,
+/// `infinity` or `nan` in any case, or digits with an optional point and exponent): the text
+/// a spreadsheet wrote for a number, quoted. Checked by hand so that the WebAssembly carries
+/// no float parser (its tables are 17 KB).
+fn reads_as_a_number(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if ["inf", "infinity", "nan"]
+        .iter()
+        .any(|w| s.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let b = s.as_bytes();
+    let digits = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - from
+    };
+    let mut i = 0;
+    let mut n = digits(&mut i);
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        n += digits(&mut i);
+    }
+    if n == 0 {
+        return false;
+    }
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1;
+        if let Some(b'+' | b'-') = b.get(i) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reads_as_a_number;
+
+    #[test]
+    fn reads_as_a_number_agrees_with_str_parse() {
+        let parts = [
+            "", "+", "-", "1", "12", ".", "5", "e", "E", "+", "-", "3", "inf", "InFinity", "nan",
+            "x", " ", "%",
+        ];
+        // Every string of up to four of the parts.
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| parts.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+            strings.sort();
+            strings.dedup();
+        }
+        for s in strings {
+            assert_eq!(reads_as_a_number(&s), s.parse::<f64>().is_ok(), "{s:?}");
+        }
+    }
 }

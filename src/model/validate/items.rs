@@ -2,12 +2,13 @@
 //! action, indicator, meeting and their parts), each reading its keys in the spec's terms.
 
 use super::reader::*;
+use super::references::*;
 use super::*;
 use crate::date::Date;
-use crate::json::{Kind, Value as JsonValue};
+use crate::json::{Kind, Node};
 
-pub(super) fn read_publisher(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Publisher> {
-    let p = rd.object(v, at, "publisher")?;
+pub(super) fn read_publisher(rd: &mut Reader, v: Node, at: At) -> Option<Publisher> {
+    let p = rd.object(v, at, PUBLISHER)?;
     let name = rd.req(&p, "name", "publisher", Reader::text);
     let url = rd.opt(&p, "url", Reader::url);
     let contact_email = rd.opt(&p, "contact_email", Reader::string);
@@ -18,8 +19,8 @@ pub(super) fn read_publisher(rd: &mut Reader, v: &JsonValue, at: At) -> Option<P
     })
 }
 
-pub(super) fn read_plan(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Plan> {
-    let o = rd.object(v, at, "plan")?;
+pub(super) fn read_plan(rd: &mut Reader, v: Node, at: At) -> Option<Plan> {
+    let o = rd.object(v, at, PLAN)?;
     let title = rd
         .req(&o, "title", "plan", Reader::text)
         .unwrap_or_else(|| Text::Plain(String::new()));
@@ -32,7 +33,7 @@ pub(super) fn read_plan(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Plan> 
         next_review: rd.opt(&o, "next_review", Reader::date),
         url: rd.opt(&o, "url", Reader::url),
         rag_definitions: rd.opt(&o, "rag_definitions", |rd, v, at| {
-            let r = rd.object(v, at, "set of RAG definitions")?;
+            let r = rd.object(v, at, RAG_DEFINITIONS)?;
             Some(RagDefinitions {
                 red: rd.opt(&r, "red", Reader::text),
                 amber: rd.opt(&r, "amber", Reader::text),
@@ -55,9 +56,9 @@ pub(super) fn read_plan(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Plan> 
     })
 }
 
-pub(super) fn read_inspection(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Inspection> {
-    let o = rd.object(v, at, "inspection")?;
-    let id = rd.own_id(&o, "inspections", "inspection");
+pub(super) fn read_inspection(rd: &mut Reader, v: Node, at: At) -> Option<Inspection> {
+    let o = rd.object(v, at, INSPECTION)?;
+    let id = rd.own_id(&o, INSPECTIONS, "inspection");
     let inspectorate = rd.req(&o, "inspectorate", "inspection", |rd, v, at| {
         rd.word(
             v,
@@ -111,8 +112,8 @@ pub(super) fn read_inspection(rd: &mut Reader, v: &JsonValue, at: At) -> Option<
     Some(insp)
 }
 
-pub(super) fn read_judgement(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Judgement> {
-    let o = rd.object(v, at, "judgement")?;
+pub(super) fn read_judgement(rd: &mut Reader, v: Node, at: At) -> Option<Judgement> {
+    let o = rd.object(v, at, JUDGEMENT)?;
     let area = rd.req(&o, "area", "judgement", read_area);
     let grade = rd.req(&o, "grade", "judgement", |rd, v, at| {
         rd.word(v, at, "a grade", Grade::ALL, Grade::word, Grade::from_word)
@@ -120,7 +121,7 @@ pub(super) fn read_judgement(rd: &mut Reader, v: &JsonValue, at: At) -> Option<J
     let label = rd.opt(&o, "label", Reader::text);
     if area == Some(Area::Other) && label.is_none() && o.get("label").is_none() {
         let at = At {
-            parent: &o.path,
+            base: o.node,
             key: "label",
             offset: o.offset,
         };
@@ -137,7 +138,7 @@ pub(super) fn read_judgement(rd: &mut Reader, v: &JsonValue, at: At) -> Option<J
     })
 }
 
-pub(super) fn read_area(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Area> {
+pub(super) fn read_area(rd: &mut Reader, v: Node, at: At) -> Option<Area> {
     rd.word(
         v,
         at,
@@ -148,10 +149,13 @@ pub(super) fn read_area(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Area> 
     )
 }
 
-pub(super) fn read_finding(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Finding> {
-    let o = rd.object(v, at, "finding")?;
-    let id = rd.own_id(&o, "findings", "finding");
-    let owner = format!("finding {}", quote(id.as_deref().unwrap_or("")));
+pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> {
+    let o = rd.object(v, at, FINDING)?;
+    let id = rd.own_id(&o, FINDINGS, "finding");
+    let owner = Owner {
+        noun: "finding",
+        id: id.as_deref(),
+    };
     let kind = rd.req(&o, "kind", "finding", |rd, v, at| {
         rd.word(
             v,
@@ -165,7 +169,7 @@ pub(super) fn read_finding(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Fin
     let text = rd.req(&o, "text", "finding", Reader::text);
     Some(Finding {
         inspection: rd.opt(&o, "inspection", |rd, v, at| {
-            rd.refers(v, at, "inspections", "inspection", &owner)
+            rd.refers(v, at, INSPECTIONS, "inspection", owner)
         }),
         area: rd.opt(&o, "area", read_area),
         response: rd.opt(&o, "response", Reader::text),
@@ -175,21 +179,24 @@ pub(super) fn read_finding(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Fin
     })
 }
 
-pub(super) fn read_priority(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Priority> {
-    let o = rd.object(v, at, "priority")?;
-    let id = rd.own_id(&o, "priorities", "priority");
-    let owner = format!("priority {}", quote(id.as_deref().unwrap_or("")));
+pub(super) fn read_priority(rd: &mut Reader, v: Node, at: At) -> Option<Priority> {
+    let o = rd.object(v, at, PRIORITY)?;
+    let id = rd.own_id(&o, PRIORITIES, "priority");
+    let owner = Owner {
+        noun: "priority",
+        id: id.as_deref(),
+    };
     let title = rd.req(&o, "title", "priority", Reader::text);
     Some(Priority {
         description: rd.opt(&o, "description", Reader::text),
         lead: rd.opt(&o, "lead", Reader::text),
-        findings: rd.refs(&o, "findings", "findings", "finding", &owner),
+        findings: rd.refs(&o, "findings", FINDINGS, "finding", owner),
         id: id?,
         title: title?,
     })
 }
 
-pub(super) fn read_status(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Status> {
+pub(super) fn read_status(rd: &mut Reader, v: Node, at: At) -> Option<Status> {
     rd.word(
         v,
         at,
@@ -200,27 +207,30 @@ pub(super) fn read_status(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Stat
     )
 }
 
-pub(super) fn read_rag(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Rag> {
+pub(super) fn read_rag(rd: &mut Reader, v: Node, at: At) -> Option<Rag> {
     rd.word(v, at, "a RAG rating", Rag::ALL, Rag::word, Rag::from_word)
 }
 
-pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Action> {
-    let o = rd.object(v, at, "action")?;
-    let id = rd.own_id(&o, "actions", "action");
-    let owner = format!("action {}", quote(id.as_deref().unwrap_or("")));
+pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
+    let o = rd.object(v, at, ACTION)?;
+    let id = rd.own_id(&o, ACTIONS, "action");
+    let owner = Owner {
+        noun: "action",
+        id: id.as_deref(),
+    };
     let title = rd.req(&o, "title", "action", Reader::text);
     let status = rd.req(&o, "status", "action", read_status);
     let start = rd.opt(&o, "start", Reader::date);
     let completed = rd.opt(&o, "completed", Reader::date);
     let a = Action {
         priority: rd.opt(&o, "priority", |rd, v, at| {
-            rd.refers(v, at, "priorities", "priority", &owner)
+            rd.refers(v, at, PRIORITIES, "priority", owner)
         }),
         parent: rd.opt(&o, "parent", |rd, v, at| {
-            rd.refers(v, at, "actions", "action", &owner)
+            rd.refers(v, at, ACTIONS, "action", owner)
         }),
         description: rd.opt(&o, "description", Reader::text),
-        findings: rd.refs(&o, "findings", "findings", "finding", &owner),
+        findings: rd.refs(&o, "findings", FINDINGS, "finding", owner),
         lead: rd.opt(&o, "lead", Reader::text),
         team: rd.opt(&o, "team", Reader::text),
         start,
@@ -233,9 +243,9 @@ pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Acti
         success_measures: rd.list(&o, "success_measures", Reader::text),
         milestones: rd.list(&o, "milestones", read_milestone),
         updates: rd.list(&o, "updates", |rd, v, at| {
-            read_update(rd, v, at, start, &owner)
+            read_update(rd, v, at, start, owner)
         }),
-        indicators: rd.refs(&o, "indicators", "indicators", "indicator", &owner),
+        indicators: rd.refs(&o, "indicators", INDICATORS, "indicator", owner),
         evidence: rd.list(&o, "evidence", read_evidence),
         signed_off: rd.opt(&o, "signed_off", Reader::date),
         number: rd.opt(&o, "number", read_number),
@@ -248,8 +258,8 @@ pub(super) fn read_action(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Acti
     Some(a)
 }
 
-fn read_milestone(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Milestone> {
-    let m = rd.object(v, at, "milestone")?;
+fn read_milestone(rd: &mut Reader, v: Node, at: At) -> Option<Milestone> {
+    let m = rd.object(v, at, MILESTONE)?;
     let title = rd.req(&m, "title", "milestone", Reader::text);
     Some(Milestone {
         title: title?,
@@ -261,12 +271,12 @@ fn read_milestone(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Milestone> {
 /// An update of the action that started on `start`, named `owner` in messages.
 fn read_update(
     rd: &mut Reader,
-    v: &JsonValue,
+    v: Node,
     at: At,
     start: Option<Date>,
-    owner: &str,
+    owner: Owner,
 ) -> Option<Update> {
-    let u = rd.object(v, at, "update")?;
+    let u = rd.object(v, at, UPDATE)?;
     let date = rd.req(&u, "date", "update", Reader::date);
     let mut revised_due = rd.opt(&u, "revised_due", Reader::date);
     if let (Some(s), Some(r), Some(rv)) = (start, revised_due, u.get("revised_due")) {
@@ -275,7 +285,7 @@ fn read_update(
             // out (not the update, whose text and status still stand), so that it is
             // not counted as a slipped or brought-forward date.
             let at = u.at("revised_due", rv);
-            rd.push(Severity::Error, Rule::Inconsistent, at.path(), at.offset, format!("this update revises the due date to {r}, before the action starts ({s}); check the two dates (the revised date is left out, the rest of the update is shown)"));
+            rd.push(Severity::Error, Rule::Inconsistent, at, format!("this update revises the due date to {r}, before the action starts ({s}); check the two dates (the revised date is left out, the rest of the update is shown)"));
             revised_due = None;
         }
     }
@@ -287,13 +297,13 @@ fn read_update(
         progress: rd.opt(&u, "progress", Reader::progress),
         revised_due,
         meeting: rd.opt(&u, "meeting", |rd, v, at| {
-            rd.refers(v, at, "meetings", "meeting", owner)
+            rd.refers(v, at, MEETINGS, "meeting", owner)
         }),
     })
 }
 
-fn read_evidence(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Evidence> {
-    let e = rd.object(v, at, "piece of evidence")?;
+fn read_evidence(rd: &mut Reader, v: Node, at: At) -> Option<Evidence> {
+    let e = rd.object(v, at, EVIDENCE)?;
     let text = rd.req(&e, "text", "piece of evidence", Reader::text);
     Some(Evidence {
         text: text?,
@@ -302,9 +312,9 @@ fn read_evidence(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Evidence> {
 }
 
 /// (1.1) The number readers see: text, not empty.
-fn read_number(rd: &mut Reader, v: &JsonValue, at: At) -> Option<String> {
-    if let Kind::Number(n) = v.kind {
-        rd.error(Rule::Type, at, format!("found the number {n}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)"));
+fn read_number(rd: &mut Reader, v: Node, at: At) -> Option<String> {
+    if let Kind::Number(n) = rd.doc.kind(v) {
+        rd.error(Rule::Type, at, format!("found the number {}, expected the action's number as text in quotes, e.g. \"1.10\" (as a number, 1.10 would be read as 1.1)", crate::decimal::shortest(n)));
         return None;
     }
     let s = rd.string(v, at)?;
@@ -320,9 +330,9 @@ fn read_number(rd: &mut Reader, v: &JsonValue, at: At) -> Option<String> {
 fn check_completion(rd: &mut Reader, o: &Obj, a: &Action, start: Option<Date>) {
     if a.status == Status::Complete && a.completed.is_none() {
         let at = At {
-            parent: &o.path,
+            base: o.node,
             key: "completed",
-            offset: o.get("status").map_or(o.offset, |v| v.offset),
+            offset: o.get("status").map_or(o.offset, |v| rd.doc.offset(v)),
         };
         rd.warn(Rule::Suspicious, at, format!("action \"{}\" is complete but has no \"completed\" date; add the date it was completed", a.id));
     }
@@ -333,8 +343,8 @@ fn check_completion(rd: &mut Reader, o: &Obj, a: &Action, start: Option<Date>) {
     }
 }
 
-pub(super) fn read_value(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Value> {
-    let o = rd.object(v, at, "value")?;
+pub(super) fn read_value(rd: &mut Reader, v: Node, at: At) -> Option<Value> {
+    let o = rd.object(v, at, VALUE)?;
     let period = rd.req(&o, "period", "value", Reader::period);
     let (value, suppressed) = read_figure(rd, &o, "the figure");
     Some(Value {
@@ -354,14 +364,14 @@ pub(super) fn read_figure(rd: &mut Reader, o: &Obj, what: &str) -> (Option<Optio
     let value = match o.raw("value") {
         None => {
             let at = At {
-                parent: &o.path,
+                base: o.node,
                 key: "value",
                 offset: o.offset,
             };
             rd.error(Rule::Required, at, format!("\"value\" is missing; give {what}, or \"value\": null with \"suppressed\": true for a withheld figure"));
             None
         }
-        Some(j) if j.kind == Kind::Null => {
+        Some(j) if rd.doc.is_null(j) => {
             if !suppressed {
                 rd.warn(Rule::Suspicious, o.at("value", j), "the figure is null but not marked \"suppressed\": true; it is shown as no figure".into());
             }
@@ -381,8 +391,8 @@ pub(super) fn read_figure(rd: &mut Reader, o: &Obj, what: &str) -> (Option<Optio
 }
 
 /// (1.1) One part of a figure's breakdown: a label and a figure (or a withheld one).
-pub(super) fn read_part(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Part> {
-    let o = rd.object(v, at, "part of a breakdown")?;
+pub(super) fn read_part(rd: &mut Reader, v: Node, at: At) -> Option<Part> {
+    let o = rd.object(v, at, PART)?;
     let label = rd.req(&o, "label", "part of a breakdown", Reader::text);
     let (value, suppressed) = read_figure(rd, &o, "the part's figure");
     Some(Part {
@@ -392,9 +402,9 @@ pub(super) fn read_part(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Part> 
     })
 }
 
-pub(super) fn read_indicator(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Indicator> {
-    let o = rd.object(v, at, "indicator")?;
-    let id = rd.own_id(&o, "indicators", "indicator");
+pub(super) fn read_indicator(rd: &mut Reader, v: Node, at: At) -> Option<Indicator> {
+    let o = rd.object(v, at, INDICATOR)?;
+    let id = rd.own_id(&o, INDICATORS, "indicator");
     let name = rd.req(&o, "name", "indicator", Reader::text);
     let unit = rd.req(&o, "unit", "indicator", |rd, v, at| {
         rd.word(v, at, "a unit", Unit::ALL, Unit::word, Unit::from_word)
@@ -410,7 +420,7 @@ pub(super) fn read_indicator(rd: &mut Reader, v: &JsonValue, at: At) -> Option<I
         )
     });
     let target = rd.opt(&o, "target", |rd, v, at| {
-        let t = rd.object(v, at, "target")?;
+        let t = rd.object(v, at, TARGET)?;
         let value = rd.req(&t, "value", "target", Reader::number);
         let by = rd.opt(&t, "by", Reader::date);
         Some(Target { value: value?, by })
@@ -419,7 +429,7 @@ pub(super) fn read_indicator(rd: &mut Reader, v: &JsonValue, at: At) -> Option<I
         target,
         values: rd.list(&o, "values", read_value),
         comparators: rd.list(&o, "comparators", |rd, v, at| {
-            let c = rd.object(v, at, "comparator")?;
+            let c = rd.object(v, at, COMPARATOR)?;
             let name = rd.req(&c, "name", "comparator", Reader::text);
             Some(Comparator {
                 name: name?,
@@ -435,9 +445,9 @@ pub(super) fn read_indicator(rd: &mut Reader, v: &JsonValue, at: At) -> Option<I
     })
 }
 
-pub(super) fn read_meeting(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Meeting> {
-    let o = rd.object(v, at, "meeting")?;
-    let id = rd.own_id(&o, "meetings", "meeting");
+pub(super) fn read_meeting(rd: &mut Reader, v: Node, at: At) -> Option<Meeting> {
+    let o = rd.object(v, at, MEETING)?;
+    let id = rd.own_id(&o, MEETINGS, "meeting");
     let date = rd.req(&o, "date", "meeting", Reader::day);
     let body = rd.req(&o, "body", "meeting", Reader::text);
     Some(Meeting {
@@ -445,7 +455,7 @@ pub(super) fn read_meeting(rd: &mut Reader, v: &JsonValue, at: At) -> Option<Mee
         url: rd.opt(&o, "url", Reader::url),
         outcome: rd.opt(&o, "outcome", Reader::text),
         follow_ups: rd.list(&o, "follow_ups", |rd, v, at| {
-            let f = rd.object(v, at, "follow-up")?;
+            let f = rd.object(v, at, FOLLOW_UP)?;
             let text = rd.req(&f, "text", "follow-up", Reader::text);
             Some(FollowUp {
                 lead: rd.opt(&f, "lead", Reader::text),

@@ -1,43 +1,42 @@
-//! The reader: JSON values to the typed feed. [`Reader`] holds what one reading has found;
-//! its methods open objects (unknown and repeated keys), read required and optional keys and
-//! lists, and record problems; [`read_feed`] reads the whole feed with them.
+//! The reader: the JSON document to the typed feed. [`Reader`] holds what one reading has
+//! found; its methods open objects (unknown and repeated keys), read required and optional
+//! keys and lists, and record problems; [`read_feed`] reads the whole feed with them.
+//!
+//! Nothing is built for a value that has no problem but what the feed keeps: a problem's
+//! place is the node its path starts from and the key after it ([`At`]), made into a path
+//! only once every problem is known ([`super::check_text`]).
 
 use super::items::*;
-use super::references::{check_cycles, json_indexes};
+use super::references::{check_cycles, index_ids, Ids};
 use super::*;
 use crate::date::Date;
-use crate::json::{Kind, Member, Value as JsonValue};
-use std::collections::HashMap;
+use crate::json::{Document, Kind, Node};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
-/// Where a value stands: its JSON path and byte offset.
+/// Where a problem is: the JSON path of node `base` followed by `key` (which may be empty,
+/// or itself a path such as `actions[3].parent` when `base` is the root), and the byte offset
+/// it points at.
 #[derive(Clone, Copy)]
 pub(super) struct At<'p> {
-    pub(super) parent: &'p str,
+    pub(super) base: Node,
     pub(super) key: &'p str,
     pub(super) offset: usize,
-}
-
-impl At<'_> {
-    pub(super) fn path(&self) -> String {
-        match (self.parent.is_empty(), self.key.is_empty()) {
-            (_, true) => self.parent.to_string(),
-            (true, false) => self.key.to_string(),
-            (false, false) => format!("{}.{}", self.parent, self.key),
-        }
-    }
 }
 
 /// One reading of a feed: the problems found so far, the error count of the item being read
 /// (which decides whether it is left out), the ids of every list, and the tallies that cap the
 /// warnings for unknown and repeated keys.
-pub(super) struct Reader {
+pub(super) struct Reader<'a> {
+    /// The document being read.
+    pub(super) doc: &'a Document<'a>,
     /// Every problem found, in the order found (sorted by place at the end).
     pub(super) problems: Vec<Problem>,
     /// Errors in the item being read (saved and restored around nested items).
     pub(super) item_errors: usize,
     /// For each top-level list, every id written in it and the index of its first use.
     /// References resolve against these (valid items or not), so one typo does not cascade.
-    pub(super) ids: HashMap<&'static str, HashMap<String, usize>>,
+    pub(super) ids: Ids<'a>,
     /// The index in its JSON list of the list item being read.
     pub(super) index: usize,
     /// Where in `unknowns` each unknown key stands, by the kind of object it is in and the
@@ -60,80 +59,163 @@ pub(super) struct Unknown {
     pub(super) key: String,
     pub(super) count: usize,
     pub(super) hint: String,
-    pub(super) rest_at: Option<(String, usize)>,
+    /// The first place not reported on its own: the object's node and the key's offset.
+    pub(super) rest_at: Option<(Node, usize)>,
     /// For a key written twice in one object (capped the same way): the kind of object.
     pub(super) repeated_in: Option<String>,
 }
 
 /// Unknown or repeated keys of one object beyond [`UNKNOWN_KEYS_PER_OBJECT`]: how many, and
-/// the path, offset and name of the first of them.
+/// the offset and name of the first of them.
 #[derive(Default)]
-struct Beyond<'a> {
+struct Beyond {
     count: usize,
-    first: Option<(String, usize, &'a str)>,
+    first: Option<(usize, String)>,
 }
 
-/// An object's members, duplicates resolved (the last wins, as in JavaScript).
-pub(super) struct Obj<'v> {
-    pub(super) path: String,
+/// The most keys any kind of object has ([`KEYS`]).
+const MAX_KEYS: usize = {
+    let mut most = 0;
+    let mut i = 0;
+    while i < KEYS.len() {
+        if KEYS[i].1.len() > most {
+            most = KEYS[i].1.len();
+        }
+        i += 1;
+    }
+    most
+};
+
+/// An object's members, duplicates resolved (the last wins, as in JavaScript): for each key
+/// its kind of object can have, the node of its value.
+pub(super) struct Obj<'a> {
+    doc: &'a Document<'a>,
+    /// The object's node.
+    pub(super) node: Node,
+    /// The object's offset.
     pub(super) offset: usize,
-    pub(super) members: Vec<&'v Member<'v>>,
+    /// Its kind: where it stands in [`KEYS`].
+    kind: usize,
+    values: [Option<Node>; MAX_KEYS],
 }
 
-impl<'v> Obj<'v> {
+impl Obj<'_> {
     /// The value of `key`, treating `null` as absent.
-    pub(super) fn get(&self, key: &str) -> Option<&'v JsonValue<'v>> {
-        self.raw(key).filter(|v| v.kind != Kind::Null)
+    pub(super) fn get(&self, key: &str) -> Option<Node> {
+        self.raw(key).filter(|&v| !self.doc.is_null(v))
     }
 
-    pub(super) fn raw(&self, key: &str) -> Option<&'v JsonValue<'v>> {
-        self.members.iter().find(|m| m.key == key).map(|m| &m.value)
+    /// The value of `key`, `null` included.
+    pub(super) fn raw(&self, key: &str) -> Option<Node> {
+        let i = find_key(self.kind, key)?;
+        self.values[i]
     }
 
-    pub(super) fn at<'a>(&'a self, key: &'a str, v: &JsonValue) -> At<'a> {
+    /// The place of value `v` of `key`.
+    pub(super) fn at<'k>(&self, key: &'k str, v: Node) -> At<'k> {
         At {
-            parent: &self.path,
+            base: self.node,
             key,
-            offset: v.offset,
+            offset: self.doc.offset(v),
         }
     }
 }
 
-pub(super) fn found(v: &JsonValue) -> String {
-    match &v.kind {
-        Kind::String(s) => format!("the text {}", quote(s)),
-        Kind::Number(n) => format!("the number {n}"),
+/// The slots of a table of keys: more than twice the most keys of any kind, so that looking
+/// one up nearly always compares it with one key only.
+const SLOTS: usize = 64;
+
+/// Where a key starts looking in a table of keys.
+const fn slot(key: &[u8]) -> usize {
+    match key {
+        [] => 0,
+        [first, .., last] | [first @ last] => {
+            (key.len() * 7 + *first as usize * 3 + *last as usize) % SLOTS
+        }
+    }
+}
+
+/// For each kind of object in [`KEYS`], its keys by [`slot`] (open addressing: a key taken
+/// goes to the next free slot), each as its place in the kind's list plus one (0 is free).
+/// Made by the compiler.
+const KEY_TABLES: [[u8; SLOTS]; KEYS.len()] = {
+    let mut tables = [[0; SLOTS]; KEYS.len()];
+    let mut kind = 0;
+    while kind < KEYS.len() {
+        let keys = KEYS[kind].1;
+        let mut k = 0;
+        while k < keys.len() {
+            let mut at = slot(keys[k].as_bytes());
+            while tables[kind][at] != 0 {
+                at = (at + 1) % SLOTS;
+            }
+            tables[kind][at] = k as u8 + 1;
+            k += 1;
+        }
+        kind += 1;
+    }
+    tables
+};
+
+/// Where `key` stands in the keys of kind `kind` (see [`KEY_TABLES`]). This runs for every
+/// key written and every key read, so it compares one key, not all of them.
+fn find_key(kind: usize, key: &str) -> Option<usize> {
+    let (table, keys) = (&KEY_TABLES[kind], KEYS[kind].1);
+    let mut at = slot(key.as_bytes());
+    loop {
+        let i = usize::from(table[at]).checked_sub(1)?;
+        let (k, key) = (keys[i].as_bytes(), key.as_bytes());
+        // Keys are short: a plain loop, not a call to compare memory.
+        if k.len() == key.len() && (0..k.len()).all(|j| k[j] == key[j]) {
+            return Some(i);
+        }
+        at = (at + 1) % SLOTS;
+    }
+}
+
+/// What a value is, for a message: "the text "…"", "the number 12", "a list [...]".
+pub(super) fn found(doc: &Document, v: Node) -> String {
+    match doc.kind(v) {
+        Kind::String => format!("the text {}", quote(&doc.str(v).unwrap_or_default())),
+        Kind::Number(n) => format!("the number {}", crate::decimal::shortest(n)),
         Kind::Bool(b) => format!("{b}"),
         k => k.describe().to_string(),
     }
 }
 
-impl Reader {
+impl<'a> Reader<'a> {
+    /// A reader of `doc`, which has found nothing yet.
+    pub(super) fn new(doc: &'a Document<'a>) -> Self {
+        Reader {
+            doc,
+            problems: Vec::new(),
+            item_errors: 0,
+            ids: Ids::default(),
+            index: 0,
+            unknown: HashMap::new(),
+            unknowns: Vec::new(),
+        }
+    }
+
     pub(super) fn report(&mut self, severity: Severity, rule: Rule, at: At, message: String) {
         if severity == Severity::Error {
             self.item_errors += 1;
         }
-        self.push(severity, rule, at.path(), at.offset, message);
+        self.push(severity, rule, at, message);
     }
 
-    /// Records a problem at `path`, byte `offset` (its line and column are found at the end).
-    pub(super) fn push(
-        &mut self,
-        severity: Severity,
-        rule: Rule,
-        path: String,
-        offset: usize,
-        message: String,
-    ) {
+    /// Records a problem at `at` (its path, line and column are found at the end).
+    pub(super) fn push(&mut self, severity: Severity, rule: Rule, at: At, message: String) {
         self.problems.push(Problem {
             severity,
-            path,
+            path: at.key.to_string(),
             line: 0,
             column: 0,
             message,
             rule,
             item_kept: false,
-            offset,
+            offset: at.offset,
+            base: Some(at.base),
         });
     }
 
@@ -142,9 +224,10 @@ impl Reader {
     pub(super) fn unknown_keys_left_over(&mut self) {
         for u in std::mem::take(&mut self.unknowns) {
             let key = &u.key;
-            let Some((path, offset)) = u.rest_at else {
+            let Some((base, offset)) = u.rest_at else {
                 continue;
             };
+            let at = At { base, key, offset };
             let rest = u.count - UNKNOWN_KEY_REPEATS;
             if let Some(what) = &u.repeated_in {
                 let message = match rest - 1 {
@@ -153,7 +236,7 @@ impl Reader {
                         "\"{key}\" is written twice in this {what} and in {more} more like it after it; only the last one is used"
                     ),
                 };
-                self.push(Severity::Warning, Rule::DuplicateKey, path, offset, message);
+                self.push(Severity::Warning, Rule::DuplicateKey, at, message);
                 continue;
             }
             let message = if rest == 1 {
@@ -165,7 +248,7 @@ impl Reader {
                     u.hint
                 )
             };
-            self.push(Severity::Warning, Rule::UnknownKey, path, offset, message);
+            self.push(Severity::Warning, Rule::UnknownKey, at, message);
         }
     }
 
@@ -226,80 +309,109 @@ impl Reader {
         }
     }
 
-    /// Opens an object of kind `what`, warning about unknown and repeated keys.
-    pub(super) fn object<'v>(
-        &mut self,
-        v: &'v JsonValue<'v>,
-        at: At,
-        what: &str,
-    ) -> Option<Obj<'v>> {
-        let Kind::Object(members) = &v.kind else {
+    /// Opens an object of kind `def`, warning about unknown and repeated keys.
+    pub(super) fn object(&mut self, v: Node, at: At, def: Def) -> Option<Obj<'a>> {
+        let (doc, what) = (self.doc, def.what);
+        if doc.kind(v) != Kind::Object {
             self.error(
                 Rule::Type,
                 at,
                 format!(
                     "found {}, expected {what} written as an object {{ ... }}",
-                    found(v)
+                    found(doc, v)
                 ),
             );
             return None;
-        };
-        let path = at.path();
-        let known = keys_of(what_def(what));
-        let mut kept: Vec<&Member> = Vec::with_capacity(members.len());
-        // Where each key stands in `kept`, so thousands of keys are still read in linear time.
-        let mut place: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+        }
+        let kind = def.keys;
+        let known = KEYS[kind].1;
+        let mut values = [None; MAX_KEYS];
+        // The keys read that are not known (so that one written again is found in linear
+        // time however many there are); made only for an object that has one.
+        let mut others: Option<HashSet<Cow<'a, str>>> = None;
         let mut unknown = Beyond::default();
         let mut repeated = Beyond::default();
-        for m in members {
-            let at = At {
-                parent: &path,
-                key: &m.key,
-                offset: m.key_offset,
+        for (k, value) in doc.members(v) {
+            // Keys are nearly always plain: borrowed as they are, with no `Cow` to go through.
+            let plain = doc.plain_str(k);
+            let escaped;
+            let key: &str = match plain {
+                Some(key) => key,
+                None => {
+                    escaped = doc.str(k).unwrap_or_default();
+                    &escaped
+                }
             };
-            if let Some(&i) = place.get(&*m.key) {
-                kept[i] = m;
+            let at = At {
+                base: v,
+                key,
+                offset: doc.offset(k),
+            };
+            let (seen, is_known) = match find_key(kind, key) {
+                Some(i) => (values[i].replace(value).is_some(), true),
+                None => {
+                    let key = plain.map_or_else(|| Cow::Owned(key.to_string()), Cow::Borrowed);
+                    (!others.get_or_insert_with(HashSet::new).insert(key), false)
+                }
+            };
+            if seen {
                 self.repeated_key(at, what, &mut repeated);
-                continue;
-            } else if !(known.contains(&&*m.key) || what == "feed" && m.key == "$schema") {
+            } else if !(is_known || what == "feed" && key == "$schema") {
                 self.unknown_key(at, what, known, &mut unknown);
             }
-            place.insert(&m.key, kept.len());
-            kept.push(m);
         }
-        if let Some((path, offset, first)) = repeated.first {
+        self.keys_beyond_caps(v, what, repeated, unknown);
+        Some(Obj {
+            doc,
+            node: v,
+            offset: doc.offset(v),
+            kind,
+            values,
+        })
+    }
+
+    /// The one warning each for the repeated and the unknown keys of object `v` beyond
+    /// [`UNKNOWN_KEYS_PER_OBJECT`].
+    fn keys_beyond_caps(&mut self, v: Node, what: &str, repeated: Beyond, unknown: Beyond) {
+        if let Some((offset, first)) = repeated.first {
             let n = repeated.count - UNKNOWN_KEYS_PER_OBJECT;
             let message = if n == 1 {
                 format!("1 more key is written twice in this {what} (\"{first}\"); only the last one is used")
             } else {
                 format!("{n} more keys are written again in this {what} (\"{first}\" and those after it); only the last of each is used")
             };
-            self.push(Severity::Warning, Rule::DuplicateKey, path, offset, message);
+            let at = At {
+                base: v,
+                key: &first,
+                offset,
+            };
+            self.push(Severity::Warning, Rule::DuplicateKey, at, message);
         }
-        if let Some((path, offset, first)) = unknown.first {
+        if let Some((offset, first)) = unknown.first {
             let n = unknown.count - UNKNOWN_KEYS_PER_OBJECT;
             let message = if n == 1 {
                 format!("1 more unknown key in this {what} is ignored (\"{first}\")")
             } else {
                 format!("{n} more unknown keys in this {what} are ignored (\"{first}\" and those after it)")
             };
-            self.push(Severity::Warning, Rule::UnknownKey, path, offset, message);
+            let at = At {
+                base: v,
+                key: &first,
+                offset,
+            };
+            self.push(Severity::Warning, Rule::UnknownKey, at, message);
         }
-        Some(Obj {
-            path,
-            offset: v.offset,
-            members: kept,
-        })
     }
 
     /// A key written again in one object (the last one is used): warned about one by one up to
     /// the caps, per object and per kind of object.
-    fn repeated_key<'a>(&mut self, at: At<'a>, what: &str, here: &mut Beyond<'a>) {
+    fn repeated_key(&mut self, at: At, what: &str, here: &mut Beyond) {
         let key = at.key;
         // Capped like unknown keys: a million repeats are not a million warnings.
         here.count += 1;
         if here.count > UNKNOWN_KEYS_PER_OBJECT {
-            here.first.get_or_insert((at.path(), at.offset, key));
+            here.first
+                .get_or_insert_with(|| (at.offset, key.to_string()));
             return;
         }
         let n = self.unknowns.len();
@@ -316,7 +428,7 @@ impl Reader {
         let seen = &mut self.unknowns[slot];
         seen.count += 1;
         if seen.count > UNKNOWN_KEY_REPEATS {
-            seen.rest_at.get_or_insert((at.path(), at.offset));
+            seen.rest_at.get_or_insert((at.base, at.offset));
             return;
         }
         self.warn(
@@ -328,11 +440,12 @@ impl Reader {
 
     /// A key the feed format does not know in this kind of object: warned about one by one up
     /// to the caps, with a "did you mean" or the keys it can have.
-    fn unknown_key<'a>(&mut self, at: At<'a>, what: &str, known: &[&str], here: &mut Beyond<'a>) {
+    fn unknown_key(&mut self, at: At, what: &str, known: &[&str], here: &mut Beyond) {
         let key = at.key;
         here.count += 1;
         if here.count > UNKNOWN_KEYS_PER_OBJECT {
-            here.first.get_or_insert((at.path(), at.offset, key));
+            here.first
+                .get_or_insert_with(|| (at.offset, key.to_string()));
             return;
         }
         let n = self.unknowns.len();
@@ -362,27 +475,31 @@ impl Reader {
             let message = format!("unknown key \"{key}\" is ignored{}", seen.hint);
             self.warn(Rule::UnknownKey, at, message);
         } else if seen.rest_at.is_none() {
-            seen.rest_at = Some((at.path(), at.offset));
+            seen.rest_at = Some((at.base, at.offset));
         }
     }
 
     /// A required key: reports it missing (or null), else reads it with `f`.
-    pub(super) fn req<'v, T>(
+    pub(super) fn req<T>(
         &mut self,
-        o: &Obj<'v>,
+        o: &Obj,
         key: &str,
         what: &str,
-        f: impl FnOnce(&mut Self, &'v JsonValue<'v>, At) -> Option<T>,
+        f: impl FnOnce(&mut Self, Node, At) -> Option<T>,
     ) -> Option<T> {
         match o.get(key) {
             Some(v) => f(self, v, o.at(key, v)),
             None => {
-                let at = At {
-                    parent: &o.path,
-                    key,
-                    offset: o.raw(key).map_or(o.offset, |v| v.offset),
+                let raw = o.raw(key);
+                let at = match raw {
+                    Some(v) => o.at(key, v),
+                    None => At {
+                        base: o.node,
+                        key,
+                        offset: o.offset,
+                    },
                 };
-                let how = if o.raw(key).is_some() {
+                let how = if raw.is_some() {
                     "is null (empty)"
                 } else {
                     "is missing"
@@ -399,11 +516,11 @@ impl Reader {
 
     /// An optional key: `None` when absent or null, else read with `f`. A bad value is left
     /// out (`None`) and its item kept.
-    pub(super) fn opt<'v, T>(
+    pub(super) fn opt<T>(
         &mut self,
-        o: &Obj<'v>,
+        o: &Obj,
         key: &str,
-        f: impl FnOnce(&mut Self, &'v JsonValue<'v>, At) -> Option<T>,
+        f: impl FnOnce(&mut Self, Node, At) -> Option<T>,
     ) -> Option<T> {
         let v = o.get(key)?;
         let mark = self.part_begin();
@@ -417,25 +534,25 @@ impl Reader {
 
     /// An optional list (absent or null is empty); each item read as its own item. A value
     /// that is not a list is left out and the item it is in kept.
-    pub(super) fn list<'v, T>(
+    pub(super) fn list<T>(
         &mut self,
-        o: &Obj<'v>,
+        o: &Obj,
         key: &str,
-        mut f: impl FnMut(&mut Self, &'v JsonValue<'v>, At) -> Option<T>,
+        mut f: impl FnMut(&mut Self, Node, At) -> Option<T>,
     ) -> Vec<T> {
-        let Some((items, path)) = self.part(|rd| rd.array(o, key, "a list [ ... ]")) else {
+        let Some(list) = self.part(|rd| rd.array(o, key, "a list [ ... ]")) else {
             return Vec::new();
         };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let ipath = format!("{path}[{i}]");
-            let iat = At {
-                parent: &ipath,
+        let doc = self.doc;
+        let mut out = Vec::with_capacity(doc.len(list));
+        for (i, item) in doc.items(list).enumerate() {
+            let at = At {
+                base: item,
                 key: "",
-                offset: item.offset,
+                offset: doc.offset(item),
             };
             let saved = std::mem::replace(&mut self.index, i);
-            if let Some(t) = self.item(|rd| f(rd, item, iat)) {
+            if let Some(t) = self.item(|rd| f(rd, item, at)) {
                 out.push(t);
             }
             self.index = saved;
@@ -443,98 +560,86 @@ impl Reader {
         out
     }
 
-    /// The items of an optional list and its path; `None` when absent or null, or (reported)
-    /// when it is not a list.
-    pub(super) fn array<'v>(
-        &mut self,
-        o: &Obj<'v>,
-        key: &str,
-        expected: &str,
-    ) -> Option<(&'v [JsonValue<'v>], String)> {
+    /// The node of an optional list; `None` when absent or null, or (reported) when it is not
+    /// a list.
+    pub(super) fn array(&mut self, o: &Obj, key: &str, expected: &str) -> Option<Node> {
         let v = o.get(key)?;
-        let at = o.at(key, v);
-        let Kind::Array(items) = &v.kind else {
-            self.error(
-                Rule::Type,
-                at,
-                format!("found {}, expected {expected}", found(v)),
-            );
+        if self.doc.kind(v) != Kind::Array {
+            let message = format!("found {}, expected {expected}", found(self.doc, v));
+            self.error(Rule::Type, o.at(key, v), message);
             return None;
-        };
-        Some((items, at.path()))
+        }
+        Some(v)
     }
 }
 
-pub(super) fn what_def(what: &str) -> &str {
-    match what {
-        "feed" => "Feed",
-        "publisher" => "Publisher",
-        "plan" => "Plan",
-        "set of RAG definitions" => "RagDefinitions",
-        "inspection" => "Inspection",
-        "judgement" => "Judgement",
-        "finding" => "Finding",
-        "priority" => "Priority",
-        "action" => "Action",
-        "milestone" => "Milestone",
-        "update" => "Update",
-        "piece of evidence" => "Evidence",
-        "indicator" => "Indicator",
-        "target" => "Target",
-        "value" => "Value",
-        "comparator" => "Comparator",
-        "part of a breakdown" => "Part",
-        "meeting" => "Meeting",
-        "follow-up" => "FollowUp",
-        "text" => "Text",
-        _ => "",
-    }
+/// A kind of object: the word for it in messages ("piece of evidence") and its place in
+/// [`KEYS`], found by the compiler.
+#[derive(Clone, Copy)]
+pub(super) struct Def {
+    pub(super) what: &'static str,
+    keys: usize,
 }
 
-pub(super) const ROOT: At = At {
-    parent: "",
-    key: "",
-    offset: 0,
-};
+/// The kind `what` whose keys [`KEYS`] lists as `name` (a build error when it does not).
+const fn def(what: &'static str, name: &str) -> Def {
+    let mut k = 0;
+    while k < KEYS.len() {
+        let (a, b) = (KEYS[k].0.as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return Def { what, keys: k };
+            }
+        }
+        k += 1;
+    }
+    panic!("a kind of object that KEYS does not list")
+}
 
-/// The lists whose items have ids, in the order of the feed format.
-const LISTS: [&str; 6] = [
-    "inspections",
-    "findings",
-    "priorities",
-    "actions",
-    "indicators",
-    "meetings",
-];
+pub(super) const FEED: Def = def("feed", "Feed");
+pub(super) const PUBLISHER: Def = def("publisher", "Publisher");
+pub(super) const PLAN: Def = def("plan", "Plan");
+pub(super) const RAG_DEFINITIONS: Def = def("set of RAG definitions", "RagDefinitions");
+pub(super) const INSPECTION: Def = def("inspection", "Inspection");
+pub(super) const JUDGEMENT: Def = def("judgement", "Judgement");
+pub(super) const FINDING: Def = def("finding", "Finding");
+pub(super) const PRIORITY: Def = def("priority", "Priority");
+pub(super) const ACTION: Def = def("action", "Action");
+pub(super) const MILESTONE: Def = def("milestone", "Milestone");
+pub(super) const UPDATE: Def = def("update", "Update");
+pub(super) const EVIDENCE: Def = def("piece of evidence", "Evidence");
+pub(super) const INDICATOR: Def = def("indicator", "Indicator");
+pub(super) const TARGET: Def = def("target", "Target");
+pub(super) const VALUE: Def = def("value", "Value");
+pub(super) const COMPARATOR: Def = def("comparator", "Comparator");
+pub(super) const PART: Def = def("part of a breakdown", "Part");
+pub(super) const MEETING: Def = def("meeting", "Meeting");
+pub(super) const FOLLOW_UP: Def = def("follow-up", "FollowUp");
+pub(super) const TEXT: Def = def("text", "Text");
 
 /// Reads the whole feed: the outer object, its version, its dates, publisher and plan, then
 /// each list; `None` when it cannot be read as a version 1 feed at all.
-pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
+pub(super) fn read_feed(rd: &mut Reader) -> Option<Feed> {
+    let root = rd.doc.root();
     let at = At {
-        offset: root.offset,
-        ..ROOT
+        base: root,
+        key: "",
+        offset: rd.doc.offset(root),
     };
-    if !matches!(root.kind, Kind::Object(_)) {
-        rd.push(
-            Severity::Error,
-            Rule::NotObject,
-            String::new(),
-            root.offset,
-            format!(
-                "the feed must be one JSON object {{ ... }} but the file holds {}",
-                found(root)
-            ),
+    if rd.doc.kind(root) != Kind::Object {
+        let message = format!(
+            "the feed must be one JSON object {{ ... }} but the file holds {}",
+            found(rd.doc, root)
         );
+        rd.push(Severity::Error, Rule::NotObject, at, message);
         return None;
     }
-    let o = rd.object(root, at, "feed")?;
-    for list in LISTS {
-        let first = json_indexes(root, list)
-            .into_iter()
-            .map(|(id, at)| (id, at[0]))
-            .collect();
-        rd.ids.insert(list, first);
-    }
+    let o = rd.object(root, at, FEED)?;
+    rd.ids = index_ids(rd.doc);
     let schema_version = read_schema_version(rd, &o);
     // A feed of another major version cannot be read as version 1 at all.
     if schema_version
@@ -576,7 +681,7 @@ pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
     let meetings = rd.list(&o, "meetings", read_meeting);
     // Without the date the data is true at, nothing can be judged overdue: not a readable feed.
     let as_of = as_of?;
-    let mut feed = Feed {
+    let feed = Feed {
         schema_version: schema_version.unwrap_or_else(|| "1.0".into()),
         publisher,
         as_of,
@@ -590,16 +695,17 @@ pub(super) fn read_feed(rd: &mut Reader, root: &JsonValue) -> Option<Feed> {
         meetings,
         ids: Default::default(),
     };
-    check_cycles(rd, root, &mut feed);
-    Some(feed.indexed())
+    let mut feed = feed.indexed();
+    check_cycles(rd, &mut feed);
+    Some(feed)
 }
 
 /// `schema_version`: `"1.x"` is read; another major version is reported and returned (the
 /// caller then stops); anything else is reported and `None`.
 fn read_schema_version(rd: &mut Reader, o: &Obj) -> Option<String> {
     rd.req(o, "schema_version", "feed", |rd, v, at| {
-        if let Kind::Number(n) = v.kind {
-            rd.error(Rule::Type, at, format!("found the number {n}, expected the version as text in quotes: \"1.0\""));
+        if let Kind::Number(n) = rd.doc.kind(v) {
+            rd.error(Rule::Type, at, format!("found the number {}, expected the version as text in quotes: \"1.0\"", crate::decimal::shortest(n)));
             return None;
         }
         let s = rd.string(v, at)?;
@@ -625,7 +731,13 @@ fn read_schema_version(rd: &mut Reader, o: &Obj) -> Option<String> {
 fn read_as_of(rd: &mut Reader, o: &Obj) -> Option<Date> {
     let as_of = rd.req(o, "as_of", "feed", Reader::day);
     if as_of.is_none() {
-        if let Some(p) = rd.problems.iter_mut().rev().find(|p| p.path == "as_of") {
+        let root = Some(o.node);
+        if let Some(p) = rd
+            .problems
+            .iter_mut()
+            .rev()
+            .find(|p| p.base == root && p.path == "as_of")
+        {
             p.message.push_str(". Without the date the data is true at, nothing can be judged overdue, so the plan cannot be shown");
         }
     }
@@ -635,10 +747,13 @@ fn read_as_of(rd: &mut Reader, o: &Obj) -> Option<Date> {
 /// `actions` must be written, even as an empty list.
 fn require_actions(rd: &mut Reader, o: &Obj) {
     if o.get("actions").is_none() {
-        let at = At {
-            parent: "",
-            key: "actions",
-            offset: o.raw("actions").map_or(o.offset, |v| v.offset),
+        let at = match o.raw("actions") {
+            Some(v) => o.at("actions", v),
+            None => At {
+                base: o.node,
+                key: "actions",
+                offset: o.offset,
+            },
         };
         rd.error(Rule::Required, at, "\"actions\" is missing; a feed must have a list of actions, even an empty one: \"actions\": []".into());
     }

@@ -21,7 +21,7 @@ pub(super) fn c(x: f64) -> String {
         return "0".into();
     }
     let r = round_to(x, 1);
-    let s = format!("{r:.1}");
+    let s = crate::decimal::fixed(r, 1);
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
