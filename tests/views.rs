@@ -355,7 +355,12 @@ fn the_filter_panel_counts_each_status_and_ticks_the_chosen_one() {
             status: vec![Status::Complete],
             ..Filters::default()
         };
-        let tree = widget(&l, Lang::En, &state(View::Actions, filters));
+        // The reader opened every group: their checkboxes are built.
+        let opened = State {
+            groups: FilterKind::ALL.to_vec(),
+            ..state(View::Actions, filters.clone())
+        };
+        let tree = widget(&l, Lang::En, &opened);
         let statuses = checkboxes(&tree, FilterKind::Status);
         assert_eq!(statuses.len(), Status::ALL.len(), "{}", path.display());
         for (value, label, checked) in statuses {
@@ -397,6 +402,30 @@ fn the_filter_panel_counts_each_status_and_ticks_the_chosen_one() {
             "{}",
             path.display()
         );
+        let open_groups = all(&tree)
+            .into_iter()
+            .filter(|e| e.tag == "details" && e.get("open").is_some())
+            .count();
+        assert_eq!(open_groups, groups.len(), "{}", path.display());
+        // Closed (as they start), the same groups say the same, and only the one with a
+        // tick holds its checkboxes.
+        let closed = widget(&l, Lang::En, &state(View::Actions, filters));
+        let summaries: Vec<String> = by_class(&closed, "apt-filter-group__summary")
+            .into_iter()
+            .map(text)
+            .collect();
+        assert_eq!(summaries, groups, "{}", path.display());
+        assert_eq!(
+            checkboxes(&closed, FilterKind::Status),
+            checkboxes(&tree, FilterKind::Status)
+        );
+        assert_eq!(
+            by_class(&closed, "apt-checkbox").len(),
+            Status::ALL.len(),
+            "{}",
+            path.display()
+        );
+        assert!(all(&closed).iter().all(|e| e.get("open").is_none()));
     }
 }
 
@@ -518,6 +547,14 @@ fn an_opened_action_shows_its_facts_milestones_findings_and_updates_newest_first
         .filter(|e| e.get("data-id").is_some_and(|id| id != a.id))
         .flat_map(|e| by_class(e, "apt-action__details"))
         .filter(|d| d.get("hidden").is_some())
+        .inspect(|d| {
+            // Built only when opened: an empty box the button's `aria-controls` names.
+            assert!(
+                d.children.is_empty(),
+                "a closed action's details are not built"
+            );
+            assert!(d.get("id").is_some_and(|id| id.starts_with("apt-d")));
+        })
         .count();
     assert!(closed > 0);
 }

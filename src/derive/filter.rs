@@ -867,6 +867,32 @@ mod tests {
     }
 
     #[test]
+    fn an_opened_filter_group_is_kept_out_of_the_url_and_the_event() {
+        let mut s = State {
+            view: View::Actions,
+            ..State::default()
+        };
+        assert_eq!(s.apply("group:status", Some("open")), Effect::Render);
+        assert_eq!(s.apply("group:status", Some("open")), Effect::None);
+        assert_eq!(s.apply("group:lead", Some("open")), Effect::Render);
+        assert_eq!(s.apply("group:nonsense", Some("open")), Effect::None);
+        assert_eq!(s.groups, [FilterKind::Status, FilterKind::Lead]);
+        // Ticking and unticking a box leaves its group open.
+        s.apply("toggle:status:complete", None);
+        s.apply("toggle:status:complete", None);
+        assert_eq!(s.groups, [FilterKind::Status, FilterKind::Lead]);
+        assert_eq!(s.fragment("t", ""), "#t.view=actions");
+        let json = serde_json::to_value(&s).unwrap();
+        assert!(json.get("groups").is_none(), "{json}");
+        assert_eq!(s.apply("group:status", Some("closed")), Effect::Render);
+        assert_eq!(s.groups, [FilterKind::Lead]);
+        // Leaving the actions view forgets them, as their elements go.
+        s.apply("view:overview", None);
+        assert!(s.groups.is_empty());
+        assert_eq!(s.apply("group:lead", Some("open")), Effect::None);
+    }
+
+    #[test]
     fn each_filter_kind_has_one_word_and_reads_back_from_the_url() {
         for k in FilterKind::ALL {
             assert_eq!(FilterKind::from_word(k.word()), Some(k));
@@ -929,6 +955,7 @@ mod tests {
             page: 2,
             open: vec!["1.2".into()],
             since: Date::parse("2026-09-15").ok(),
+            groups: Vec::new(),
         };
         let frag = s.fragment("apt", "#other.view=findings&x=1");
         assert!(

@@ -27,6 +27,7 @@ use wasm_bindgen::JsCast;
 pub struct Listener {
     target: web_sys::EventTarget,
     kind: &'static str,
+    capture: bool,
     closure: Closure<dyn FnMut(web_sys::Event)>,
 }
 
@@ -37,11 +38,27 @@ impl Listener {
         kind: &'static str,
         f: impl FnMut(web_sys::Event) + 'static,
     ) -> Result<Listener, JsValue> {
+        Listener::with_capture(target, kind, false, f)
+    }
+
+    /// As [`Listener::new`], in the capture phase when `capture`: the only way to hear, on an
+    /// ancestor, an event that does not bubble (a `<details>`' `toggle`).
+    pub fn with_capture(
+        target: &web_sys::EventTarget,
+        kind: &'static str,
+        capture: bool,
+        f: impl FnMut(web_sys::Event) + 'static,
+    ) -> Result<Listener, JsValue> {
         let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+        target.add_event_listener_with_callback_and_bool(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            capture,
+        )?;
         Ok(Listener {
             target: target.clone(),
             kind,
+            capture,
             closure,
         })
     }
@@ -49,9 +66,11 @@ impl Listener {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.closure.as_ref().unchecked_ref(),
+            self.capture,
+        );
     }
 }
 
@@ -310,6 +329,10 @@ impl Tracker {
             on("click", &root, on_click)?,
             on("change", &root, on_change)?,
             on("input", &root, on_input)?,
+            {
+                let w = weak.clone();
+                Listener::with_capture(&root, "toggle", true, move |e| on_toggle(&w, e))?
+            },
             on("popstate", &win, on_location)?,
             on("hashchange", &win, on_location)?,
             on("beforeprint", &win, |w, _| set_printing(w, true))?,
@@ -338,6 +361,9 @@ impl Tracker {
             let v = View::from_word(word.trim()).unwrap_or_default();
             i.default_view = v;
             i.state.view = v;
+            if v != View::Actions {
+                i.state.groups.clear();
+            }
         }
         self.render_now()
     }
@@ -397,7 +423,7 @@ impl Tracker {
                 (Some(feed), Some(summary)) => {
                     let index = Index::new(&feed);
                     let (state, dropped) = state_from_location(&i, &feed, &index);
-                    i.state = state;
+                    i.state = keep_groups(state, &i.state);
                     rewrite = dropped;
                     // The comparison date the address names, if any, is the summary's too.
                     let detail = to_js(&summary.clone().with_since(&feed, i.state.since))?;
@@ -731,6 +757,17 @@ fn report(r: Result<(), JsValue>) {
 }
 
 fn on_click(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
+    if let Some(group) = clicked_group(&e) {
+        // Opened (or closed) here rather than by the browser, whose `toggle` comes a task
+        // later: after a Tab pressed at once, which would skip the options not yet built.
+        let open = !group.has_attribute("open");
+        match set_group(w, &group, open) {
+            Ok(true) => e.prevent_default(),
+            Ok(false) => {}
+            Err(err) => report(Err(err)),
+        }
+        return;
+    }
     let Some((el, a)) = target_act(&e) else {
         return;
     };
@@ -777,6 +814,62 @@ fn on_input(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
     report(act(w, &a, value));
 }
 
+/// The filter group (a `<details>` with `data-group`) whose summary `e` clicked: a click, or
+/// Enter or Space on the summary.
+fn clicked_group(e: &web_sys::Event) -> Option<web_sys::Element> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let group = target.closest("summary").ok()??.parent_element()?;
+    group.has_attribute("data-group").then_some(group)
+}
+
+/// A filter group opened or closed by anything but its summary (find in page, the page's
+/// code): `toggle` is sent after the change, to the group alone, so it is heard in the
+/// capture phase. After a click on the summary the state already says so: nothing to do.
+fn on_toggle(w: &Weak<RefCell<Inner>>, e: web_sys::Event) {
+    let Some(group) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.tag_name() == "DETAILS" && el.has_attribute("data-group"))
+    else {
+        return;
+    };
+    let open = group.has_attribute("open");
+    report(set_group(w, &group, open).map(drop));
+}
+
+/// Records filter group `group` as open or closed in the reader's state (`group:KIND`) and
+/// re-renders: its options are built or dropped, its summary (and the focus on it) left where
+/// they are. Neither the address nor the page is told ([`Effect::Render`]). True when the
+/// state changed.
+fn set_group(
+    w: &Weak<RefCell<Inner>>,
+    group: &web_sys::Element,
+    open: bool,
+) -> Result<bool, JsValue> {
+    let (Some(cell), Some(kind)) = (w.upgrade(), group.get_attribute("data-group")) else {
+        return Ok(false);
+    };
+    let value = if open { "open" } else { "closed" };
+    let effect = cell
+        .borrow_mut()
+        .state
+        .apply(&format!("group:{kind}"), Some(value));
+    if effect == Effect::None {
+        return Ok(false);
+    }
+    render(&cell)?;
+    Ok(true)
+}
+
+/// `state` (read from the address) with the filter groups `shown` has open, which the address
+/// does not hold: a reader going back, or a feed read again, does not see them snap shut.
+fn keep_groups(mut state: State, shown: &State) -> State {
+    if state.view == View::Actions {
+        state.groups = shown.groups.clone();
+    }
+    state
+}
+
 fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
     let Some(cell) = w.upgrade() else { return };
     let (changed, dropped) = {
@@ -790,6 +883,7 @@ fn on_location(w: &Weak<RefCell<Inner>>, _e: web_sys::Event) {
                 false,
             ),
         };
+        let s = keep_groups(s, &i.state);
         let changed = s != i.state;
         i.state = s;
         (changed, dropped)

@@ -97,6 +97,8 @@ test("forced colours: axe, bars, tags, chart lines and markers in every view, en
         assert.equal(await page.evaluate(() => matchMedia("(forced-colors: active)").matches), true, "forced colours are on");
         await page.evaluate(() => {
           for (const d of document.querySelector("action-plan-tracker").shadowRoot.querySelectorAll("details")) d.open = true;
+          // A filter group's checkboxes are built on its `toggle` event, a task of its own.
+          return new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
         });
         const { problems } = await page.evaluate(paint);
         found.push(...problems.slice(0, 5).map((p) => `${file} ${lang} ${view}: ${p}`));
@@ -127,6 +129,7 @@ test("forced colours: every control the keyboard reaches shows a focus ring", { 
       await open(page, "northbridge.json", "en", view);
       await page.evaluate(() => {
         for (const d of document.querySelector("action-plan-tracker").shadowRoot.querySelectorAll("details")) d.open = true;
+        return new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
       });
       await page.locator("#site-home").focus();
       for (let i = 0; i < 80; i++) {

@@ -46,7 +46,8 @@ async function tick(host, act) {
   const sel = `input[data-act="${act}"]`;
   const box = host.locator(sel);
   if (!(await box.isVisible())) {
-    await host.locator("details.apt-filter-group").filter({ has: page.locator(sel) }).locator("summary").click();
+    // A closed group's checkboxes are built once it is opened: found by its kind.
+    await host.locator(`details.apt-filter-group[data-group="${act.split(":")[1]}"] > summary`).click();
   }
   await box.check();
 }

@@ -31,7 +31,7 @@ const STATES = [
       // Choose filters the way a reader does: open the group, tick, type.
       await host.locator("details.apt-filter-group > summary").first().click();
       await host.locator('input[data-act="toggle:status:in_progress"]').check();
-      await host.locator('details.apt-filter-group:has(input[data-act="toggle:due:overdue"]) > summary').click();
+      await host.locator('details.apt-filter-group[data-group="due"] > summary').click();
       await host.locator('input[data-act="toggle:due:overdue"]').check();
       await host.locator("#apt-search").fill("plan");
     },

@@ -96,7 +96,7 @@ test("a count leads to the actions it counts, filtered and badged; the filter in
     "the chosen filter can be removed",
   );
   // The filter group says what it is and counts like the overview.
-  const group = host.locator("details.apt-filter-group").filter({ has: page.locator('input[data-act="toggle:changed:completed"]') });
+  const group = host.locator('details.apt-filter-group[data-group="changed"]');
   assert.equal((await group.locator("summary").textContent()).trim(), "Changed since 22 October 2026 (1 selected)");
   await group.locator("summary").click();
   await host.locator('input[data-act="toggle:changed:completed"]').check();

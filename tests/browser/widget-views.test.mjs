@@ -181,6 +181,8 @@ test("an opened action and a filtered list at 320px: no sideways scrolling", { t
   await waitForLoad(page);
   await page.evaluate(() => {
     for (const d of document.querySelector("action-plan-tracker").shadowRoot.querySelectorAll("details")) d.open = true;
+    // A filter group's checkboxes are built on its `toggle` event, a task of its own.
+    return new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
   });
   await screenshot(page, "widget-northbridge-en-actions-filtered-320");
   assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, "filtered list, every filter group open");

@@ -1,6 +1,6 @@
-//! The reader's state (view, filters, sort, page, opened actions, comparison date): its
-//! URL-fragment form, read within limits from any link, and the controls (`data-act`) that
-//! change it.
+//! The reader's state (view, filters, sort, page, opened actions, comparison date, opened
+//! filter groups): its URL-fragment form, read within limits from any link, and the controls
+//! (`data-act`) that change it.
 
 use super::{Due, FilterKind, Filters, Index, Sort, View};
 use crate::changes::Kind;
@@ -26,6 +26,13 @@ pub struct State {
     /// the latest meeting before `as_of`.
     #[serde(serialize_with = "date_or_null")]
     pub since: Option<Date>,
+    /// The filter panel's groups the reader has opened: a closed group's options are not
+    /// built unless one is ticked.
+    /// Neither in the URL nor in the `tracker-filter-change` event: like any `<details>`
+    /// opened, they are how the page is looked at, not what it shows; they are forgotten
+    /// when the reader leaves the actions view, as the groups' elements were.
+    #[serde(skip)]
+    pub groups: Vec<FilterKind>,
 }
 
 /// `YYYY-MM-DD`, or `null`.
@@ -278,6 +285,9 @@ pub enum Effect {
     Push,
     /// The state changed: replace the history entry (typing, opening an action).
     Replace,
+    /// Only what is not in the URL changed (a filter group opened or closed): re-render, and
+    /// neither the URL nor the page is told.
+    Render,
 }
 
 fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
@@ -358,7 +368,8 @@ impl Filters {
 
 impl State {
     /// Applies a control's `data-act` (e.g. `toggle:status:complete`, `search`, `page:2`),
-    /// with the control's current value where it has one.
+    /// with the control's current value where it has one; `group:status` with `"open"` (or
+    /// not) when the reader opens (or closes) a filter group.
     pub fn apply(&mut self, act: &str, value: Option<&str>) -> Effect {
         let before = self.clone();
         let (verb, rest) = act.split_once(':').unwrap_or((act, ""));
@@ -435,7 +446,21 @@ impl State {
                 toggle(&mut self.open, rest.to_string());
                 effect = Effect::Replace;
             }
+            "group" => {
+                // `group:status` with "open", or anything else for closed. Set, not
+                // toggled: the caller knows which (the click on the summary asks for one, a
+                // `toggle` event reports what the browser did).
+                match (filter, value == Some("open")) {
+                    (Some(k), true) if !self.groups.contains(&k) => self.groups.push(k),
+                    (Some(k), false) => self.groups.retain(|&g| g != k),
+                    _ => {}
+                }
+                effect = Effect::Render;
+            }
             _ => return Effect::None,
+        }
+        if self.view != View::Actions {
+            self.groups.clear();
         }
         if *self == before {
             Effect::None

@@ -163,13 +163,22 @@ fn group_values(cx: &Ctx, index: &Index, f: &Filters, kind: FilterKind) -> Vec<(
 
 /// The checkbox group of filter `kind` (every group of the panel is built here): a
 /// disclosure whose summary says how many are chosen, and a checkbox per value with its count.
-/// `None` when the group offers nothing.
-fn checkbox_group(cx: &Ctx, index: &Index, f: &Filters, kind: FilterKind) -> Option<Element> {
-    let options: Vec<(String, String, usize)> = group_values(cx, index, f, kind)
-        .into_iter()
-        .filter_map(|(value, count)| Some((value_label(cx, kind, &value)?, value, count)))
-        .collect();
-    if options.is_empty() {
+/// The group is `open` when the reader opened it; its checkboxes are built then, or when one
+/// is ticked (a closed group's ticks are in the page, as they always were). Otherwise a closed
+/// group is its summary. `None` when the group offers nothing.
+///
+/// The `<details>` carries `data-group` (not `data-act`: a click on its summary or a label
+/// must do what it does natively), so that a click on its summary, or its `toggle` event,
+/// can say which group it was.
+fn checkbox_group(
+    cx: &Ctx,
+    index: &Index,
+    f: &Filters,
+    kind: FilterKind,
+    open: bool,
+) -> Option<Element> {
+    let values = group_values(cx, index, f, kind);
+    if values.is_empty() {
         return None;
     }
     let selected = f.words(kind);
@@ -181,8 +190,21 @@ fn checkbox_group(cx: &Ctx, index: &Index, f: &Filters, kind: FilterKind) -> Opt
             tn(cx.lang, n, "{n} selected", "{n} selected")
         ),
     };
-    let boxes = options
+    let group = el("details")
+        .class("apt-filter-group")
+        .attr("data-group", kind.word())
+        .flag("open", open)
+        .child(
+            el("summary")
+                .class("apt-filter-group__summary")
+                .text(legend),
+        );
+    if !open && selected.is_empty() {
+        return Some(group);
+    }
+    let boxes = values
         .into_iter()
+        .filter_map(|(value, count)| Some((value_label(cx, kind, &value)?, value, count)))
         .enumerate()
         .map(|(i, (label, value, count))| {
             let id = format!("apt-f-{}-{i}", kind.word());
@@ -210,23 +232,16 @@ fn checkbox_group(cx: &Ctx, index: &Index, f: &Filters, kind: FilterKind) -> Opt
                 )
         });
     Some(
-        el("details")
-            .class("apt-filter-group")
-            .child(
-                el("summary")
-                    .class("apt-filter-group__summary")
-                    .text(legend),
-            )
-            .child(
-                el("fieldset")
-                    .class("apt-fieldset")
-                    .child(
-                        el("legend")
-                            .class("apt-visually-hidden")
-                            .text(group_label(cx, kind)),
-                    )
-                    .children(boxes),
-            ),
+        group.child(
+            el("fieldset")
+                .class("apt-fieldset")
+                .child(
+                    el("legend")
+                        .class("apt-visually-hidden")
+                        .text(group_label(cx, kind)),
+                )
+                .children(boxes),
+        ),
     )
 }
 
@@ -258,7 +273,8 @@ fn search_box(cx: &Ctx, f: &Filters) -> Element {
         )
 }
 
-/// The filter panel: the search box, then a checkbox group for each kind the plan has.
+/// The filter panel: the search box, then a checkbox group for each kind the plan has, open
+/// (its checkboxes built) when the reader opened it.
 pub(super) fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     let f = &state.filters;
     el("div")
@@ -268,9 +284,9 @@ pub(super) fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
         .child(el("h4").class("apt-h4").text(cx.t("Filter actions")))
         .child(search_box(cx, f))
         .children(
-            PANEL
-                .into_iter()
-                .filter_map(|kind| checkbox_group(cx, index, f, kind)),
+            PANEL.into_iter().filter_map(|kind| {
+                checkbox_group(cx, index, f, kind, state.groups.contains(&kind))
+            }),
         )
 }
 
