@@ -37,7 +37,11 @@ struct Loaded {
 
 impl Loaded {
     fn of(path: &PathBuf) -> Loaded {
-        let report = check(&std::fs::read(path).expect("readable example"));
+        Loaded::from_bytes(&std::fs::read(path).expect("readable example"))
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Loaded {
+        let report = check(bytes);
         let summary = Summary::of_report(&report).expect("a summary");
         Loaded { report, summary }
     }
@@ -245,6 +249,30 @@ fn the_findings_view_shows_every_finding_once() {
             );
         }
     }
+}
+
+#[test]
+fn a_finding_answered_only_by_withdrawn_actions_links_to_them_whatever_their_ids() {
+    // Ids with a `:` and a `%`: the link's act must carry both ids encoded, or the finding
+    // "F:1" with action "A%2" would open action "1:A%2" under finding "F".
+    let text = r#"{"schema_version": "1.0", "publisher": {"name": "Council"}, "as_of": "2026-10-31",
+        "plan": {"title": "Plan"},
+        "findings": [{"id": "F:1", "kind": "area_for_improvement", "text": "Supervision"}],
+        "actions": [{"id": "A%2", "title": "Audit", "status": "withdrawn", "findings": ["F:1"]}]}"#;
+    let l = Loaded::from_bytes(text.as_bytes());
+    assert_eq!(l.report.errors(), 0, "{:?}", l.report.problems);
+    let tree = widget(&l, Lang::En, &state(View::Findings, Filters::default()));
+    let acts: Vec<&str> = all(&tree)
+        .into_iter()
+        .filter_map(|e| e.attrs.iter().find(|(k, _)| *k == "data-act"))
+        .map(|(_, v)| v.as_str())
+        .filter(|v| v.starts_with("find:"))
+        .collect();
+    assert_eq!(acts, ["find:F%3A1:A%252"]);
+    let mut s = State::default();
+    s.apply(acts[0], None);
+    assert_eq!(s.filters.finding, ["F:1"]);
+    assert_eq!(s.open, ["A%2"]);
 }
 
 #[test]

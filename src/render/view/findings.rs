@@ -229,7 +229,7 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
             acts.iter().map(|a| {
                 el("li").child(
                     cx.go(
-                        format!("find:{}:{}", f.id, a.id),
+                        filter::find_act(&f.id, &a.id),
                         el("span")
                             .text(format!("{} ", a.number()))
                             .child(cx.span(&a.title)),
