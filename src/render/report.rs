@@ -136,16 +136,7 @@ fn slipped(a: &Action) -> bool {
 
 /// The action's number and title, in one cell.
 fn action_cell(cx: &Ctx, a: &Action) -> Element {
-    el("th")
-        .attr("scope", "row")
-        .child(
-            el("span")
-                .class("apt-action__id")
-                .attr("dir", "auto")
-                .text(a.number().to_string()),
-        )
-        .text(" ")
-        .child(cx.span(&a.title))
+    cx.action_name(el("th").attr("scope", "row"), a)
 }
 
 fn rag_tag(cx: &Ctx, r: Rag) -> Element {

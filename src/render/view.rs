@@ -110,6 +110,19 @@ impl Ctx<'_> {
     pub(crate) fn span(&self, s: &Text) -> Element {
         self.text(el("span"), s)
     }
+
+    /// An action named as everywhere in the widget and the report, in `e`: its number (in
+    /// its own bidi isolate), a space, and its title.
+    pub(crate) fn action_name(&self, e: Element, a: &crate::feed::Action) -> Element {
+        e.child(
+            el("span")
+                .class("apt-action__id")
+                .attr("dir", "auto")
+                .text(a.number().to_string()),
+        )
+        .text(" ")
+        .child(self.span(&a.title))
+    }
 }
 
 /// Feed text inside a line of other words, in its own bidi isolate.

@@ -250,16 +250,7 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     let open = cx.print || state.open.iter().any(|o| o == &a.id);
     let details_id = dom_id("apt-d", &a.id);
     if cx.print {
-        let title = el("h4")
-            .class("apt-action__title")
-            .child(
-                el("span")
-                    .class("apt-action__id")
-                    .attr("dir", "auto")
-                    .text(a.number().to_string()),
-            )
-            .text(" ")
-            .child(cx.span(&a.title));
+        let title = cx.action_name(el("h4").class("apt-action__title"), a);
         return el("li")
             .class("apt-action")
             .attr("data-id", a.id.clone())
@@ -268,20 +259,15 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
             .child(action_details(cx, a));
     }
     let title = el("h4").class("apt-action__title").child(
-        el("button")
-            .class("apt-action__toggle")
-            .attr("type", "button")
-            .attr("aria-expanded", if open { "true" } else { "false" })
-            .attr("aria-controls", details_id.clone())
-            .attr("data-act", format!("open:{}", a.id))
-            .child(
-                el("span")
-                    .class("apt-action__id")
-                    .attr("dir", "auto")
-                    .text(a.number().to_string()),
-            )
-            .text(" ")
-            .child(cx.span(&a.title)),
+        cx.action_name(
+            el("button")
+                .class("apt-action__toggle")
+                .attr("type", "button")
+                .attr("aria-expanded", if open { "true" } else { "false" })
+                .attr("aria-controls", details_id.clone())
+                .attr("data-act", format!("open:{}", a.id)),
+            a,
+        ),
     );
     // A closed action's details are built when it is opened: until then an empty box with
     // their id, so that the button's `aria-controls` names an element.
