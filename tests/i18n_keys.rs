@@ -234,7 +234,7 @@ const INDIRECT: &[(&str, &str, Via)] = &[
     ("render/i18n", "tn", Via::PassThrough),
     ("render/view", "t", Via::PassThrough),
     ("render/view", "trend", Via::FnLiterals),
-    ("publish/csv", "actions", Via::Array("heads")),
+    ("publish/csv", "header", Via::Array("heads")),
     ("render/chart", "status_by_priority", Via::TnPairs),
 ];
 

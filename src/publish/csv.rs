@@ -8,7 +8,7 @@
 
 use crate::changes;
 use crate::date::Date;
-use crate::feed::Feed;
+use crate::feed::{Action, Feed};
 use crate::i18n::{self, t, tf, Lang};
 use crate::words::{change_word, rag_word, status_word};
 
@@ -42,6 +42,28 @@ pub fn cell(s: &str, out: &mut String) {
 /// The actions at `indexes` (in that order) as a CSV file's text, BOM included. With a
 /// comparison date `since` (feed 1.1), a last column says how each action changed since then.
 pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang, since: Option<Date>) -> String {
+    let mut out = String::from("\u{FEFF}");
+    row(&header(lang, since), &mut out);
+    for a in indexes.iter().filter_map(|&i| feed.actions.get(i)) {
+        row(&action_row(feed, a, lang, since), &mut out);
+    }
+    out
+}
+
+/// One line of the CSV: every cell quoted and guarded, ended with CRLF.
+fn row(cells: &[String], out: &mut String) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        cell(c, out);
+    }
+    out.push_str("\r\n");
+}
+
+/// The column heads in the reader's language, with the changes' column when there is a date
+/// to compare with.
+fn header(lang: Lang, since: Option<Date>) -> Vec<String> {
     let heads = [
         "Number",
         "Title",
@@ -60,16 +82,6 @@ pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang, since: Option<Date>) 
         "Overdue",
         "Ongoing",
     ];
-    let mut out = String::from("\u{FEFF}");
-    let row = |cells: Vec<String>, out: &mut String| {
-        for (i, c) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            cell(c, out);
-        }
-        out.push_str("\r\n");
-    };
     let mut head: Vec<String> = heads.iter().map(|h| t(lang, h).to_string()).collect();
     head.extend(since.map(|d| {
         tf(
@@ -78,75 +90,75 @@ pub fn actions(feed: &Feed, indexes: &[usize], lang: Lang, since: Option<Date>) 
             &[("date", &i18n::date(lang, d))],
         )
     }));
-    row(head, &mut out);
-    let date = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    for &i in indexes {
-        let Some(a) = feed.actions.get(i) else {
-            continue;
-        };
-        let text = |x: &Option<crate::feed::Text>| {
-            x.as_ref()
-                .map(|x| x.show(lang).to_string())
-                .unwrap_or_default()
-        };
-        let priority = a
-            .priority
-            .as_ref()
-            .map(|p| {
-                feed.priority(p)
-                    .map_or(p.clone(), |x| x.title.show(lang).to_string())
-            })
-            .unwrap_or_default();
-        let mut cells = vec![
-            a.number().to_string(),
-            a.title.show(lang).to_string(),
-            status_word(lang, a.status).to_string(),
-            a.rag
-                .map(|r| rag_word(lang, r).to_string())
-                .unwrap_or_default(),
-            a.progress.map(|p| i18n::number(p, 1)).unwrap_or_default(),
-            text(&a.lead),
-            text(&a.team),
-            priority,
-            a.parent
-                .as_ref()
-                .map(|p| {
-                    feed.action(p)
-                        .map_or(p.as_str(), |x| x.number())
-                        .to_string()
-                })
-                .unwrap_or_default(),
-            date(a.start),
-            date(a.due),
-            date(a.revised_due),
-            date(a.completed),
-            date(a.signed_off),
-            t(
-                lang,
-                if a.is_overdue(feed.as_of) {
-                    "Yes"
-                } else {
-                    "No"
-                },
-            )
-            .to_string(),
-            if a.is_ongoing() {
-                text(&a.recurrence)
+    head
+}
+
+/// One action's cells, in the order of [`header`].
+fn action_row(feed: &Feed, a: &Action, lang: Lang, since: Option<Date>) -> Vec<String> {
+    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let text = |x: &Option<crate::feed::Text>| {
+        x.as_ref()
+            .map(|x| x.show(lang).to_string())
+            .unwrap_or_default()
+    };
+    let priority = a
+        .priority
+        .as_ref()
+        .map(|p| {
+            feed.priority(p)
+                .map_or(p.clone(), |x| x.title.show(lang).to_string())
+        })
+        .unwrap_or_default();
+    let parent = a
+        .parent
+        .as_ref()
+        .map(|p| {
+            feed.action(p)
+                .map_or(p.as_str(), |x| x.number())
+                .to_string()
+        })
+        .unwrap_or_default();
+    let mut cells = vec![
+        a.number().to_string(),
+        a.title.show(lang).to_string(),
+        status_word(lang, a.status).to_string(),
+        a.rag
+            .map(|r| rag_word(lang, r).to_string())
+            .unwrap_or_default(),
+        a.progress.map(|p| i18n::number(p, 1)).unwrap_or_default(),
+        text(&a.lead),
+        text(&a.team),
+        priority,
+        parent,
+        date(a.start),
+        date(a.due),
+        date(a.revised_due),
+        date(a.completed),
+        date(a.signed_off),
+        t(
+            lang,
+            if a.is_overdue(feed.as_of) {
+                "Yes"
             } else {
-                String::new()
+                "No"
             },
-        ];
-        cells.extend(since.map(|d| {
-            changes::action_change(a, d, feed.as_of)
-                .kinds
-                .iter()
-                .map(|&k| change_word(lang, k))
-                .collect::<Vec<_>>()
-                .join("; ")
-        }));
-        row(cells, &mut out);
-    }
-    out
+        )
+        .to_string(),
+        if a.is_ongoing() {
+            text(&a.recurrence)
+        } else {
+            String::new()
+        },
+    ];
+    cells.extend(since.map(|d| {
+        changes::action_change(a, d, feed.as_of)
+            .kinds
+            .iter()
+            .map(|&k| change_word(lang, k))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }));
+    cells
 }
 
 #[cfg(test)]
