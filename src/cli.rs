@@ -504,6 +504,74 @@ fn import_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
     Ok(0)
 }
 
+/// Whether `export -o OUT` writes a workbook (`true`) or a folder of CSV files (`false`); the
+/// error is the usage message for a file of another kind.
+#[cfg(not(target_arch = "wasm32"))]
+fn writes_workbook(out: &str) -> Result<bool, String> {
+    let ext = std::path::Path::new(out)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        _ if out == "-" => Ok(true),
+        Some("xlsx") => Ok(true),
+        Some("xls" | "xlsm" | "xlsb" | "ods" | "csv" | "json" | "txt") => Err(format!(
+            "export writes an .xlsx workbook, or CSV files into a folder; {out} is neither"
+        )),
+        _ => Ok(false),
+    }
+}
+
+/// A feed file as the spreadsheet template.
+#[cfg(not(target_arch = "wasm32"))]
+struct FeedWorkbook {
+    workbook: sheet::Workbook,
+    /// The feed's name as shown.
+    name: String,
+    report: Report,
+    /// What the workbook cannot hold exactly (it must give the same feed back).
+    lossy: Option<String>,
+}
+
+/// The feed at `path` as the spreadsheet template; `None` when it has said why there is
+/// nothing to write (unreadable, or errors in the feed).
+#[cfg(not(target_arch = "wasm32"))]
+fn feed_workbook(path: &str, io: &mut Io, to_err: bool) -> std::io::Result<Option<FeedWorkbook>> {
+    let bytes = match read(path, io) {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(io.err, "action-plan-tracker: {e}")?;
+            return Ok(None);
+        }
+    };
+    let report = validate::check(&bytes);
+    let name = shown(path).to_string();
+    let feed = match &report.feed {
+        Some(f) if report.errors() == 0 => f,
+        _ => {
+            let w = report_to(io, to_err);
+            human(w, &name, &report)?;
+            writeln!(
+                w,
+                "{name}: not exported: correct the errors first, so that no item is left out of the spreadsheet"
+            )?;
+            return Ok(None);
+        }
+    };
+    let wb = sheet::workbook_of(feed);
+    let back = sheet::import(&wb);
+    let lossy = match &back.report.feed {
+        Some(b) => sheet::difference(feed, b),
+        None => None,
+    }
+    .or_else(|| (back.errors() > 0).then(|| "the feed".to_string()));
+    Ok(Some(FeedWorkbook {
+        workbook: wb,
+        name,
+        report,
+        lossy,
+    }))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn export_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
     let a = match parse_args(args, &["--empty", "--bilingual"], false) {
@@ -518,21 +586,9 @@ fn export_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
             "export needs -o SHEET.xlsx (or -o FOLDER for CSV files)",
         );
     };
-    let ext = std::path::Path::new(out)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    let xlsx = match ext.as_deref() {
-        _ if out == "-" => true,
-        Some("xlsx") => true,
-        Some("xls" | "xlsm" | "xlsb" | "ods" | "csv" | "json" | "txt") => {
-            return usage(
-                io,
-                &format!(
-                    "export writes an .xlsx workbook, or CSV files into a folder; {out} is neither"
-                ),
-            )
-        }
-        _ => false,
+    let xlsx = match writes_workbook(out) {
+        Ok(x) => x,
+        Err(e) => return usage(io, &e),
     };
     let to_err = out == "-";
     let (wb, name, report, lossy) = match (empty, a.files.as_slice()) {
@@ -544,38 +600,10 @@ fn export_cmd(args: &[String], io: &mut Io) -> std::io::Result<i32> {
         ),
         (true, _) => return usage(io, "export --empty takes no feed file"),
         (false, _) if bilingual => return usage(io, "--bilingual goes with --empty"),
-        (false, [path]) => {
-            let bytes = match read(path, io) {
-                Ok(b) => b,
-                Err(e) => {
-                    writeln!(io.err, "action-plan-tracker: {e}")?;
-                    return Ok(1);
-                }
-            };
-            let report = validate::check(&bytes);
-            let name = shown(path).to_string();
-            let feed = match &report.feed {
-                Some(f) if report.errors() == 0 => f,
-                _ => {
-                    let w = report_to(io, to_err);
-                    human(w, &name, &report)?;
-                    writeln!(
-                        w,
-                        "{name}: not exported: correct the errors first, so that no item is left out of the spreadsheet"
-                    )?;
-                    return Ok(1);
-                }
-            };
-            let wb = sheet::workbook_of(feed);
-            // The spreadsheet must give the same feed back; say so if it cannot.
-            let back = sheet::import(&wb);
-            let lossy = match &back.report.feed {
-                Some(b) => sheet::difference(feed, b),
-                None => None,
-            }
-            .or_else(|| (back.errors() > 0).then(|| "the feed".to_string()));
-            (wb, name, Some(report), lossy)
-        }
+        (false, [path]) => match feed_workbook(path, io, to_err)? {
+            Some(f) => (f.workbook, f.name, Some(f.report), f.lossy),
+            None => return Ok(1),
+        },
         (false, _) => return usage(io, "export takes one feed file and -o SHEET.xlsx"),
     };
     let written = if xlsx {
