@@ -276,6 +276,26 @@ fn a_finding_answered_only_by_withdrawn_actions_links_to_them_whatever_their_ids
 }
 
 #[test]
+fn a_changed_filter_on_a_plan_with_no_meeting_yet_says_what_it_is() {
+    // A link's `changed=new` on a plan with no meeting to compare with: no action matches,
+    // and the chip names the filter (it used to say "Search").
+    let feed = r#"{"schema_version": "1.1", "publisher": {"name": "Council"}, "as_of": "2026-10-31",
+        "plan": {"title": "Plan"},
+        "actions": [{"id": "1", "title": "Audit", "status": "in_progress"}]}"#;
+    let l = Loaded::from_bytes(feed.as_bytes());
+    let filters = Filters {
+        changed: vec![action_plan_tracker::changes::Kind::New],
+        ..Filters::default()
+    };
+    for (lang, word) in [(Lang::En, "Changed"), (Lang::Cy, "Wedi newid")] {
+        let tree = widget(&l, lang, &state(View::Actions, filters.clone()));
+        let chips: Vec<String> = by_class(&tree, "apt-chip").into_iter().map(text).collect();
+        assert_eq!(chips.len(), 1, "{chips:?}");
+        assert!(chips[0].starts_with(&format!("✕ {word}: ")), "{chips:?}");
+    }
+}
+
+#[test]
 fn the_indicators_view_names_every_indicator() {
     for path in examples() {
         let l = Loaded::of(&path);

@@ -384,7 +384,6 @@ pub(super) static CY: &[(&str, &str)] = &[
         "Words in the title, description, lead, team or updates",
         "Geiriau yn y teitl, y disgrifiad, yr arweinydd, y tîm neu'r diweddariadau",
     ),
-    ("Search", "Chwilio"),
     ("Your search: “{words}”", "Eich chwiliad: “{words}”"),
     ("Judgement area", "Maes dyfarniad"),
     ("Finding", "Canfyddiad"),

@@ -50,8 +50,8 @@ fn kind_label(lang: Lang, kind: FilterKind) -> &'static str {
             FilterKind::Lead => "Lead",
             FilterKind::Finding => "Finding",
             // Only with no comparison date (see `group_label`): a link's `changed=` on a plan
-            // with no meeting yet, which no action matches.
-            FilterKind::Changed => "Search",
+            // with no meeting yet, which no action matches; its chip still says what it is.
+            FilterKind::Changed => "Changed",
         },
     )
 }
