@@ -323,6 +323,39 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The text an action is searched in, folded (see [`fold`]): its title, description, lead,
+/// team and updates in both languages, its id, (1.1) number and recurrence, a line each.
+fn haystack(a: &crate::feed::Action) -> String {
+    let mut hay = String::new();
+    let texts = [
+        Some(&a.title),
+        a.description.as_ref(),
+        a.lead.as_ref(),
+        a.team.as_ref(),
+    ];
+    for t in texts
+        .into_iter()
+        .flatten()
+        .chain(a.updates.iter().filter_map(|u| u.text.as_ref()))
+    {
+        for s in t.all() {
+            hay.push_str(&fold(s));
+            hay.push('\n');
+        }
+    }
+    hay.push_str(&fold(&a.id));
+    // (1.1) The council's number, and how often ongoing work recurs.
+    if let Some(n) = &a.number {
+        hay.push('\n');
+        hay.push_str(&fold(n));
+    }
+    for r in a.recurrence.iter().flat_map(crate::feed::Text::all) {
+        hay.push('\n');
+        hay.push_str(&fold(r));
+    }
+    hay
+}
+
 impl Index {
     /// Prepares `feed`'s actions for filtering.
     pub fn new(feed: &Feed) -> Index {
@@ -348,33 +381,6 @@ impl Index {
             last: RefCell::new(None),
         };
         for a in &feed.actions {
-            let mut hay = String::new();
-            let texts = [
-                Some(&a.title),
-                a.description.as_ref(),
-                a.lead.as_ref(),
-                a.team.as_ref(),
-            ];
-            for t in texts
-                .into_iter()
-                .flatten()
-                .chain(a.updates.iter().filter_map(|u| u.text.as_ref()))
-            {
-                for s in t.all() {
-                    hay.push_str(&fold(s));
-                    hay.push('\n');
-                }
-            }
-            hay.push_str(&fold(&a.id));
-            // (1.1) The council's number, and how often ongoing work recurs.
-            if let Some(n) = &a.number {
-                hay.push('\n');
-                hay.push_str(&fold(n));
-            }
-            for r in a.recurrence.iter().flat_map(crate::feed::Text::all) {
-                hay.push('\n');
-                hay.push_str(&fold(r));
-            }
             let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
             // Its own findings; those of its priority are counted once per priority below.
             let findings: Vec<&str> = relations::own_findings(feed, a).collect();
@@ -408,7 +414,7 @@ impl Index {
                 *idx.counts.entry(f).or_insert(0) += 1;
             }
             idx.areas.push(areas);
-            idx.haystack.push(hay);
+            idx.haystack.push(haystack(a));
             idx.number_keys.push(natural_key(a.number()));
         }
         // Every action of a priority answers each finding the priority names.
