@@ -407,76 +407,83 @@ impl<'a> Reader<'a> {
     /// the caps, per object and per kind of object.
     fn repeated_key(&mut self, at: At, what: &str, here: &mut Beyond) {
         let key = at.key;
-        // Capped like unknown keys: a million repeats are not a million warnings.
-        here.count += 1;
-        if here.count > UNKNOWN_KEYS_PER_OBJECT {
-            here.first
-                .get_or_insert_with(|| (at.offset, key.to_string()));
-            return;
+        let tag = format!("{what}\u{1}{key}");
+        let first = || Unknown {
+            key: key.to_string(),
+            count: 0,
+            hint: String::new(),
+            rest_at: None,
+            repeated_in: Some(what.to_string()),
+        };
+        if self.within_caps(&at, tag, here, first).is_some() {
+            self.warn(
+                Rule::DuplicateKey,
+                at,
+                format!("\"{key}\" is written twice in this {what}; only the last one is used"),
+            );
         }
-        let n = self.unknowns.len();
-        let slot = *self.unknown.entry(format!("{what}\u{1}{key}")).or_insert(n);
-        if slot == n {
-            self.unknowns.push(Unknown {
-                key: key.to_string(),
-                count: 0,
-                hint: String::new(),
-                rest_at: None,
-                repeated_in: Some(what.to_string()),
-            });
-        }
-        let seen = &mut self.unknowns[slot];
-        seen.count += 1;
-        if seen.count > UNKNOWN_KEY_REPEATS {
-            seen.rest_at.get_or_insert((at.base, at.offset));
-            return;
-        }
-        self.warn(
-            Rule::DuplicateKey,
-            at,
-            format!("\"{key}\" is written twice in this {what}; only the last one is used"),
-        );
     }
 
     /// A key the feed format does not know in this kind of object: warned about one by one up
     /// to the caps, with a "did you mean" or the keys it can have.
     fn unknown_key(&mut self, at: At, what: &str, known: &[&str], here: &mut Beyond) {
         let key = at.key;
+        let first = || Unknown {
+            key: key.to_string(),
+            count: 0,
+            hint: match closest(key, known.iter().copied()) {
+                Some(k) => format!("; did you mean \"{k}\"?"),
+                None => {
+                    let a = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    };
+                    format!("; {a} {what} can have: {}", known.join(", "))
+                }
+            },
+            rest_at: None,
+            repeated_in: None,
+        };
+        if let Some(slot) = self.within_caps(&at, format!("{what}\0{key}"), here, first) {
+            let message = format!(
+                "unknown key \"{key}\" is ignored{}",
+                self.unknowns[slot].hint
+            );
+            self.warn(Rule::UnknownKey, at, message);
+        }
+    }
+
+    /// Counts a repeated or unknown key against the caps (a million of them are not a million
+    /// warnings): per object (`here`: past it, only the first is kept, for one warning about
+    /// the rest) and per key in each kind of object (`tag`; `first` makes its entry the first
+    /// time: past the cap, where the rest start is kept). Its entry's slot while a warning of
+    /// its own is still due.
+    fn within_caps(
+        &mut self,
+        at: &At,
+        tag: String,
+        here: &mut Beyond,
+        first: impl FnOnce() -> Unknown,
+    ) -> Option<usize> {
         here.count += 1;
         if here.count > UNKNOWN_KEYS_PER_OBJECT {
             here.first
-                .get_or_insert_with(|| (at.offset, key.to_string()));
-            return;
+                .get_or_insert_with(|| (at.offset, at.key.to_string()));
+            return None;
         }
         let n = self.unknowns.len();
-        let slot = *self.unknown.entry(format!("{what}\0{key}")).or_insert(n);
+        let slot = *self.unknown.entry(tag).or_insert(n);
         if slot == n {
-            self.unknowns.push(Unknown {
-                key: key.to_string(),
-                count: 0,
-                hint: match closest(key, known.iter().copied()) {
-                    Some(k) => format!("; did you mean \"{k}\"?"),
-                    None => {
-                        let a = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                            "an"
-                        } else {
-                            "a"
-                        };
-                        format!("; {a} {what} can have: {}", known.join(", "))
-                    }
-                },
-                rest_at: None,
-                repeated_in: None,
-            });
+            self.unknowns.push(first());
         }
         let seen = &mut self.unknowns[slot];
         seen.count += 1;
-        if seen.count <= UNKNOWN_KEY_REPEATS {
-            let message = format!("unknown key \"{key}\" is ignored{}", seen.hint);
-            self.warn(Rule::UnknownKey, at, message);
-        } else if seen.rest_at.is_none() {
-            seen.rest_at = Some((at.base, at.offset));
+        if seen.count > UNKNOWN_KEY_REPEATS {
+            seen.rest_at.get_or_insert((at.base, at.offset));
+            return None;
         }
+        Some(slot)
     }
 
     /// A required key: reports it missing (or null), else reads it with `f`.
