@@ -221,26 +221,3 @@ fn urls_must_be_web_addresses() {
         assert!(!is_web_address(bad), "{bad}");
     }
 }
-
-#[test]
-fn check_str_reports_as_check_does() {
-    let feeds = [
-        String::new(),
-        "  \n".into(),
-        "\u{FEFF}".into(),
-        "\u{FEFF}{}".into(),
-        "{\0\0\0\0\0}".into(),
-        "[1, 2".into(),
-        minimal("[]"),
-        format!(
-            "\u{FEFF}{}",
-            minimal(r#"[{"id": "é", "title": "A", "status": "done"}]"#)
-        ),
-        " ".repeat(MAX_BYTES + 1),
-    ];
-    for text in feeds {
-        let (a, b) = (check(text.as_bytes()), check_str(&text));
-        assert_eq!(a.problems, b.problems, "{:?}", text.get(..40));
-        assert_eq!(a.feed, b.feed);
-    }
-}
