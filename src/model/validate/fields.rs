@@ -297,6 +297,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// One of the feed's words (`all`, each written as `word` writes it), or the error that
+    /// names them all. Only this shell is made for each kind of word; the reading and the
+    /// message are [`Reader::word_at`], one copy for all of them (the WebAssembly's size).
     pub(super) fn word<E: Copy>(
         &mut self,
         v: Node,
@@ -304,13 +307,25 @@ impl<'a> Reader<'a> {
         what: &str,
         all: &[E],
         word: fn(E) -> &'static str,
-        from: fn(&str) -> Option<E>,
     ) -> Option<E> {
+        let i = self.word_at(v, at, what, &|i| all.get(i).map(|&e| word(e)))?;
+        all.get(i).copied()
+    }
+
+    /// The place of the text of `v` among the words `words` gives for 0, 1, … (until `None`),
+    /// or the error that names them all.
+    fn word_at(
+        &mut self,
+        v: Node,
+        at: At,
+        what: &str,
+        words: &dyn Fn(usize) -> Option<&'static str>,
+    ) -> Option<usize> {
         let s = self.str(v, at)?;
-        if let Some(e) = from(&s) {
-            return Some(e);
+        let words = (0..).map_while(words);
+        if let Some(i) = words.clone().position(|w| w == s) {
+            return Some(i);
         }
-        let words = all.iter().map(|&e| word(e));
         let hint =
             closest(&s, words.clone()).map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
         self.error(
