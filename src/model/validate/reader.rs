@@ -296,19 +296,6 @@ impl<'a> Reader<'a> {
         bad
     }
 
-    /// Reads `f` as one item: returns `None` (leaving it out) if it had any error of its own.
-    pub(super) fn item<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        let saved = std::mem::replace(&mut self.item_errors, 0);
-        let r = f(self);
-        let bad = self.item_errors > 0;
-        self.item_errors = saved;
-        if bad {
-            None
-        } else {
-            r
-        }
-    }
-
     /// Opens an object of kind `def`, warning about unknown and repeated keys.
     pub(super) fn object(&mut self, v: Node, at: At, def: Def) -> Option<Obj<'a>> {
         let (doc, what) = (self.doc, def.what);
@@ -550,21 +537,34 @@ impl<'a> Reader<'a> {
         let Some(list) = self.part(|rd| rd.array(o, key, "a list [ ... ]")) else {
             return Vec::new();
         };
+        let mut out = Vec::with_capacity(self.doc.len(list));
+        self.each_item(list, &mut |rd, item, at| {
+            // An item with an error of its own is left out.
+            match f(rd, item, at) {
+                Some(t) if rd.item_errors == 0 => out.push(t),
+                _ => {}
+            }
+        });
+        out
+    }
+
+    /// Calls `f` on each item of `list` as its own item: with the item's index and a count of
+    /// its own errors. Not generic, so that the many kinds of list share one copy of the walk
+    /// (the WebAssembly's size).
+    fn each_item(&mut self, list: Node, f: &mut dyn FnMut(&mut Self, Node, At)) {
         let doc = self.doc;
-        let mut out = Vec::with_capacity(doc.len(list));
         for (i, item) in doc.items(list).enumerate() {
             let at = At {
                 base: item,
                 key: "",
                 offset: doc.offset(item),
             };
-            let saved = std::mem::replace(&mut self.index, i);
-            if let Some(t) = self.item(|rd| f(rd, item, at)) {
-                out.push(t);
-            }
-            self.index = saved;
+            let index = std::mem::replace(&mut self.index, i);
+            let errors = std::mem::replace(&mut self.item_errors, 0);
+            f(self, item, at);
+            self.item_errors = errors;
+            self.index = index;
         }
-        out
     }
 
     /// The node of an optional list; `None` when absent or null, or (reported) when it is not
