@@ -484,28 +484,34 @@ impl<'a> Reader<'a> {
         match o.get(key) {
             Some(v) => f(self, v, o.at(key, v)),
             None => {
-                let raw = o.raw(key);
-                let at = match raw {
-                    Some(v) => o.at(key, v),
-                    None => At {
-                        base: o.node,
-                        key,
-                        offset: o.offset,
-                    },
-                };
-                let how = if raw.is_some() {
-                    "is null (empty)"
-                } else {
-                    "is missing"
-                };
-                self.error(
-                    Rule::Required,
-                    at,
-                    format!("\"{key}\" {how}; every {what} must have one"),
-                );
+                self.missing(o, key, what);
                 None
             }
         }
+    }
+
+    /// The error for required key `key` of `o` (a `what`) missing or null. Not generic, so
+    /// that every required key shares one copy of it (the WebAssembly's size).
+    fn missing(&mut self, o: &Obj, key: &str, what: &str) {
+        let raw = o.raw(key);
+        let at = match raw {
+            Some(v) => o.at(key, v),
+            None => At {
+                base: o.node,
+                key,
+                offset: o.offset,
+            },
+        };
+        let how = if raw.is_some() {
+            "is null (empty)"
+        } else {
+            "is missing"
+        };
+        self.error(
+            Rule::Required,
+            at,
+            format!("\"{key}\" {how}; every {what} must have one"),
+        );
     }
 
     /// An optional key: `None` when absent or null, else read with `f`. A bad value is left
