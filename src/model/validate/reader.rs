@@ -540,7 +540,7 @@ impl<'a> Reader<'a> {
         key: &str,
         mut f: impl FnMut(&mut Self, Node, At) -> Option<T>,
     ) -> Vec<T> {
-        let Some(list) = self.part(|rd| rd.array(o, key, "a list [ ... ]")) else {
+        let Some(list) = self.array(o, key, "a list [ ... ]") else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(self.doc.len(list));
@@ -573,13 +573,15 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The node of an optional list; `None` when absent or null, or (reported) when it is not
-    /// a list.
+    /// The node of an optional list; `None` when absent or null, or when it is not a list:
+    /// then reported as a part (see [`Reader::part`]), left out and the item it is in kept.
     pub(super) fn array(&mut self, o: &Obj, key: &str, expected: &str) -> Option<Node> {
         let v = o.get(key)?;
         if self.doc.kind(v) != Kind::Array {
             let message = format!("found {}, expected {expected}", found(self.doc, v));
+            let mark = self.part_begin();
             self.error(Rule::Type, o.at(key, v), message);
+            self.part_end(mark);
             return None;
         }
         Some(v)

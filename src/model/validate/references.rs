@@ -175,8 +175,7 @@ impl<'a> Reader<'a> {
         noun: &str,
         owner: Owner,
     ) -> Vec<Id> {
-        let Some(items) = self.part(|rd| rd.array(o, key, "a list of ids [\"…\", \"…\"]"))
-        else {
+        let Some(items) = self.array(o, key, "a list of ids [\"…\", \"…\"]") else {
             return Vec::new();
         };
         let doc = self.doc;
