@@ -151,9 +151,7 @@ pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> 
     });
     let text = rd.req(&o, "text", "finding", Reader::text);
     Some(Finding {
-        inspection: rd.opt(&o, "inspection", |rd, v, at| {
-            rd.refers(v, at, INSPECTIONS, "inspection", owner)
-        }),
+        inspection: rd.refers(&o, "inspection", INSPECTIONS, "inspection", owner),
         area: rd.opt(&o, "area", read_area),
         response: rd.opt(&o, "response", Reader::text),
         id: id?,
@@ -199,12 +197,8 @@ pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
     let start = rd.opt(&o, "start", Reader::date);
     let completed = rd.opt(&o, "completed", Reader::date);
     let a = Action {
-        priority: rd.opt(&o, "priority", |rd, v, at| {
-            rd.refers(v, at, PRIORITIES, "priority", owner)
-        }),
-        parent: rd.opt(&o, "parent", |rd, v, at| {
-            rd.refers(v, at, ACTIONS, "action", owner)
-        }),
+        priority: rd.refers(&o, "priority", PRIORITIES, "priority", owner),
+        parent: rd.refers(&o, "parent", ACTIONS, "action", owner),
         description: rd.opt(&o, "description", Reader::text),
         findings: rd.refs(&o, "findings", FINDINGS, "finding", owner),
         lead: rd.opt(&o, "lead", Reader::text),
@@ -272,9 +266,7 @@ fn read_update(
         rag: rd.opt(&u, "rag", read_rag),
         progress: rd.opt(&u, "progress", Reader::progress),
         revised_due,
-        meeting: rd.opt(&u, "meeting", |rd, v, at| {
-            rd.refers(v, at, MEETINGS, "meeting", owner)
-        }),
+        meeting: rd.refers(&u, "meeting", MEETINGS, "meeting", owner),
     })
 }
 

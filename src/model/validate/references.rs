@@ -151,16 +151,19 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A reference from `owner` (e.g. `action "1.2"`) to an id of `list`.
+    /// An optional reference (key `key` of `o`) from `owner` (e.g. `action "1.2"`) to an id of
+    /// `list`; a bad one is left out and its item kept.
     pub(super) fn refers(
         &mut self,
-        v: Node,
-        at: At,
+        o: &Obj,
+        key: &str,
         list: List,
         noun: &str,
         owner: Owner,
     ) -> Option<String> {
-        self.resolve(v, at, list, noun, owner).map(Cow::into_owned)
+        self.opt(o, key, |rd, v, at| {
+            rd.resolve(v, at, list, noun, owner).map(Cow::into_owned)
+        })
     }
 
     /// A list of references from `owner` to ids of `list`; a bad one is left out alone.
