@@ -221,3 +221,49 @@ fn urls_must_be_web_addresses() {
         assert!(!is_web_address(bad), "{bad}");
     }
 }
+
+#[test]
+fn each_rule_is_written_by_its_name_in_snake_case() {
+    use Rule::*;
+    let all = [
+        Empty,
+        TooLarge,
+        Encoding,
+        Syntax,
+        TooDeep,
+        NumberTooLarge,
+        NotObject,
+        Required,
+        Type,
+        Enum,
+        DateForm,
+        NoSuchDate,
+        PeriodForm,
+        NoSuchPeriod,
+        Url,
+        Range,
+        Version,
+        DuplicateId,
+        Reference,
+        Cycle,
+        Inconsistent,
+        UnknownKey,
+        DuplicateKey,
+        Suspicious,
+    ];
+    for rule in all {
+        let snake: String = format!("{rule:?}")
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                let sep = (i > 0 && c.is_ascii_uppercase()).then_some('_');
+                sep.into_iter().chain([c.to_ascii_lowercase()])
+            })
+            .collect();
+        assert_eq!(rule.name(), snake);
+        assert_eq!(
+            serde_json::to_string(&rule).unwrap(),
+            format!("\"{snake}\"")
+        );
+    }
+}
