@@ -299,7 +299,13 @@ impl Big {
                 self.0.push(carry);
             }
         }
-        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+        if limbs > 0 {
+            // Whole limbs of zeros below: a new vector rather than `splice`, whose generic
+            // code was 700 bytes of the WebAssembly.
+            let mut shifted = vec![0; limbs];
+            shifted.extend_from_slice(&self.0);
+            self.0 = shifted;
+        }
     }
 
     /// `self / 2`.
