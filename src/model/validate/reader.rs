@@ -538,26 +538,23 @@ impl<'a> Reader<'a> {
         &mut self,
         o: &Obj,
         key: &str,
-        mut f: impl FnMut(&mut Self, Node, At) -> Option<T>,
+        read: impl FnMut(&mut Self, Node, At) -> Option<T>,
     ) -> Vec<T> {
         let Some(list) = self.array(o, key, "a list [ ... ]") else {
             return Vec::new();
         };
-        let mut out = Vec::with_capacity(self.doc.len(list));
-        self.each_item(list, &mut |rd, item, at| {
-            // An item with an error of its own is left out.
-            match f(rd, item, at) {
-                Some(t) if rd.item_errors == 0 => out.push(t),
-                _ => {}
-            }
-        });
-        out
+        let mut keep = Keep {
+            kept: Vec::with_capacity(self.doc.len(list)),
+            read,
+        };
+        self.each_item(list, &mut keep);
+        keep.kept
     }
 
-    /// Calls `f` on each item of `list` as its own item: with the item's index and a count of
-    /// its own errors. Not generic, so that the many kinds of list share one copy of the walk
-    /// (the WebAssembly's size).
-    fn each_item(&mut self, list: Node, f: &mut dyn FnMut(&mut Self, Node, At)) {
+    /// Reads each item of `list` with `items`, as its own item: with the item's index and a
+    /// count of its own errors. Not generic, so that the many kinds of list share one copy of
+    /// the walk (the WebAssembly's size).
+    fn each_item(&mut self, list: Node, items: &mut dyn Items<'a>) {
         let doc = self.doc;
         for (i, item) in doc.items(list).enumerate() {
             let at = At {
@@ -567,7 +564,7 @@ impl<'a> Reader<'a> {
             };
             let index = std::mem::replace(&mut self.index, i);
             let errors = std::mem::replace(&mut self.item_errors, 0);
-            f(self, item, at);
+            items.item(self, item, at);
             self.item_errors = errors;
             self.index = index;
         }
@@ -585,6 +582,27 @@ impl<'a> Reader<'a> {
             return None;
         }
         Some(v)
+    }
+}
+
+/// What [`Reader::each_item`] does with each item of a list. A trait of its own rather than a
+/// `dyn FnMut`, whose vtable carries one more copy of the call for each kind of list.
+trait Items<'a> {
+    fn item(&mut self, rd: &mut Reader<'a>, item: Node, at: At);
+}
+
+/// The items of a list read by `read`, each kept unless it had an error of its own.
+struct Keep<T, F> {
+    kept: Vec<T>,
+    read: F,
+}
+
+impl<'a, T, F: FnMut(&mut Reader<'a>, Node, At) -> Option<T>> Items<'a> for Keep<T, F> {
+    fn item(&mut self, rd: &mut Reader<'a>, item: Node, at: At) {
+        match (self.read)(rd, item, at) {
+            Some(t) if rd.item_errors == 0 => self.kept.push(t),
+            _ => {}
+        }
     }
 }
 
