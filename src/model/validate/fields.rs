@@ -308,21 +308,14 @@ impl<'a> Reader<'a> {
         all: &[E],
         word: fn(E) -> &'static str,
     ) -> Option<E> {
-        let i = self.word_at(v, at, what, &|i| all.get(i).map(|&e| word(e)))?;
+        let i = self.word_at(v, at, what, &(all, word))?;
         all.get(i).copied()
     }
 
-    /// The place of the text of `v` among the words `words` gives for 0, 1, … (until `None`),
-    /// or the error that names them all.
-    fn word_at(
-        &mut self,
-        v: Node,
-        at: At,
-        what: &str,
-        words: &dyn Fn(usize) -> Option<&'static str>,
-    ) -> Option<usize> {
+    /// The place of the text of `v` among `words`, or the error that names them all.
+    fn word_at(&mut self, v: Node, at: At, what: &str, words: &dyn Words) -> Option<usize> {
         let s = self.str(v, at)?;
-        let words = (0..).map_while(words);
+        let words = (0..).map_while(|i| words.nth(i));
         if let Some(i) = words.clone().position(|w| w == s) {
             return Some(i);
         }
@@ -338,6 +331,18 @@ impl<'a> Reader<'a> {
             ),
         );
         None
+    }
+}
+
+/// The words of one kind of feed word, in order, for [`Reader::word_at`]. A trait of its own
+/// rather than a `dyn Fn`, whose vtable carries one more copy of the call for each kind.
+trait Words {
+    fn nth(&self, i: usize) -> Option<&'static str>;
+}
+
+impl<E: Copy> Words for (&[E], fn(E) -> &'static str) {
+    fn nth(&self, i: usize) -> Option<&'static str> {
+        self.0.get(i).map(|&e| (self.1)(e))
     }
 }
 
