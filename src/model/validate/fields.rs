@@ -319,8 +319,8 @@ impl<'a> Reader<'a> {
         if let Some(i) = words.clone().position(|w| w == s) {
             return Some(i);
         }
-        let hint =
-            closest(&s, words.clone()).map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
+        let hint = closest_ascii(&s, words.clone())
+            .map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
         self.error(
             Rule::Enum,
             at,

@@ -418,7 +418,7 @@ impl<'a> Reader<'a> {
         let first = || Unknown {
             key: key.to_string(),
             count: 0,
-            hint: match closest(key, known.iter().copied()) {
+            hint: match closest_ascii(key, known.iter().copied()) {
                 Some(k) => format!("; did you mean \"{k}\"?"),
                 None => {
                     let a = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {

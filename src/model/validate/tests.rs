@@ -267,3 +267,53 @@ fn each_rule_is_written_by_its_name_in_snake_case() {
         );
     }
 }
+
+/// The feed's messages find their "did you mean" with `closest_ascii`: the same as `closest`
+/// whatever the text, since every option is ASCII.
+#[cfg(not(target_arch = "wasm32"))]
+mod closest_ascii_is_closest {
+    use super::super::{closest, closest_ascii, KEYS};
+    use crate::feed::Status;
+    use proptest::prelude::*;
+
+    fn same(word: &str) -> Result<(), TestCaseError> {
+        let statuses = || Status::ALL.iter().map(|s| s.word());
+        prop_assert_eq!(closest_ascii(word, statuses()), closest(word, statuses()));
+        for (_, keys) in KEYS {
+            let keys = || keys.iter().copied();
+            prop_assert_eq!(
+                closest_ascii(word, keys()),
+                closest(word, keys()),
+                "{}",
+                word
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn for_the_letters_whose_lower_case_is_odd() {
+        for word in [
+            "ΟΔΟΣ",
+            "ΣΤΑΤΟΣ ΣΤΑΤΟΣ",
+            "İn progress",
+            "\u{212A}ind",
+            "COMPLETE",
+            "Not Started",
+            "ĞOOD",
+            "ǅone",
+            "stAtUs",
+        ] {
+            same(word).unwrap();
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn for_any_text(word in "\\PC{0,14}", ascii in "[a-zA-Z _-]{0,20}") {
+            same(&word)?;
+            same(&ascii)?;
+            same(&format!("{ascii}Σ"))?;
+        }
+    }
+}
