@@ -148,8 +148,10 @@ impl<'a> Reader<'a> {
         match Date::parse(s) {
             Ok(d) => Some(d),
             Err(DateError::NoSuchDay) => {
-                let y: i32 = s[0..4].parse().unwrap_or(2000);
-                let m: u8 = s[5..7].parse().unwrap_or(1);
+                // `YYYY-MM-DD` in digits: no such day, but a year and a month.
+                let y = unsigned(&s[0..4]).and_then(|y| i32::try_from(y).ok());
+                let m = unsigned(&s[5..7]).and_then(|m| u8::try_from(m).ok());
+                let (y, m) = (y.unwrap_or(2000), m.unwrap_or(1));
                 let hint = Date::new(y, m.clamp(1, 12), 1)
                     .map(Date::month_end)
                     .map_or(String::new(), |d| format!(", e.g. {d}"));
@@ -353,7 +355,23 @@ fn uk_date(s: &str) -> Option<Date> {
     if parts.next().is_some() || y.len() != 4 {
         return None;
     }
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    let number = |s: &str| unsigned(s).and_then(|n| u8::try_from(n).ok());
+    Date::new(i32::try_from(unsigned(y)?).ok()?, number(m)?, number(d)?)
+}
+
+/// The number `s` writes as `str::parse` reads one of an unsigned type: an optional `+`, then
+/// ASCII digits (`None` for anything else, or past `u32`). Checked by hand so that the
+/// WebAssembly carries no copy of core's integer parser for each type the hints need.
+/// (A year read so is never negative, but `uk_date` splits at `-`, so none is written.)
+fn unsigned(s: &str) -> Option<u32> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u32, |n, b| {
+        let d = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n.checked_mul(10)?.checked_add(u32::from(d))
+    })
 }
 
 /// True when Rust's `str::parse::<f64>` would read `s` (an optional sign, then `inf`,
@@ -399,7 +417,51 @@ fn reads_as_a_number(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::reads_as_a_number;
+    use super::{reads_as_a_number, unsigned};
+
+    #[test]
+    fn unsigned_agrees_with_str_parse() {
+        for s in [
+            "",
+            "+",
+            "-",
+            "0",
+            "+0",
+            "-0",
+            "07",
+            "0000000000005",
+            "255",
+            "256",
+            "+255",
+            "2019",
+            "+201",
+            "-201",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+            "1a",
+            " 1",
+            "1 ",
+            "١",
+            "+-1",
+            "-+1",
+            "++1",
+        ] {
+            assert_eq!(
+                unsigned(s).and_then(|n| u8::try_from(n).ok()),
+                s.parse::<u8>().ok(),
+                "{s:?}"
+            );
+            assert_eq!(unsigned(s), s.parse::<u32>().ok(), "{s:?}");
+            if !s.starts_with('-') {
+                assert_eq!(
+                    unsigned(s).and_then(|n| i32::try_from(n).ok()),
+                    s.parse::<i32>().ok(),
+                    "{s:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn reads_as_a_number_agrees_with_str_parse() {
