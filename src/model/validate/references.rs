@@ -248,7 +248,7 @@ pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
         Done,
     }
     let mut seen = vec![Seen::Not; feed.actions.len()];
-    let mut cycles: Vec<Vec<&str>> = Vec::new();
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
     let mut path: Vec<usize> = Vec::new();
     for a in 0..feed.actions.len() {
         path.clear();
@@ -258,12 +258,7 @@ pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
                 Seen::Done => break,
                 Seen::OnPath => {
                     let start = path.iter().position(|p| *p == i).unwrap_or(0);
-                    cycles.push(
-                        path[start..]
-                            .iter()
-                            .map(|&k| feed.actions[k].id.as_str())
-                            .collect(),
-                    );
+                    cycles.push(path[start..].to_vec());
                     break;
                 }
                 Seen::Not => {
@@ -280,34 +275,36 @@ pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
     if cycles.is_empty() {
         return;
     }
-    let bad = report_cycles(rd, &cycles);
-    for a in &mut feed.actions {
-        if bad.contains(a.id.as_str()) {
-            a.parent = None;
-        }
+    report_cycles(rd, feed, &cycles);
+    // Ids are unique among the actions kept: each action in a circle is itself.
+    for &k in cycles.iter().flatten() {
+        feed.actions[k].parent = None;
     }
 }
 
-/// Reports each action of each circle at its `parent`; returns their ids.
-fn report_cycles(rd: &mut Reader, cycles: &[Vec<&str>]) -> HashSet<String> {
+/// Reports each action of each circle (the places of its actions in `feed.actions`) at its
+/// `parent`.
+fn report_cycles(rd: &mut Reader, feed: &Feed, cycles: &[Vec<usize>]) {
     let doc = rd.doc;
     // Found once: the root may have a million keys, and a circle thousands of actions.
     let actions_json: Vec<Node> = doc
         .get(doc.root(), ACTIONS.name)
         .map(|a| doc.items(a).collect())
         .unwrap_or_default();
-    let mut bad = HashSet::new();
+    let id = |action: usize| feed.actions[action].id.as_str();
     for cycle in cycles {
-        for (k, id) in cycle.iter().enumerate() {
+        for (k, &action) in cycle.iter().enumerate() {
             // Name the circle from this action, shortened when long: "a" → "b" → … → "a".
             let n = cycle.len();
-            let mut names: Vec<String> = (0..n.min(6)).map(|j| quote(cycle[(k + j) % n])).collect();
+            let mut names: Vec<String> = (0..n.min(6))
+                .map(|j| quote(id(cycle[(k + j) % n])))
+                .collect();
             if n > 6 {
                 names.push(format!("… {} more", n - 6));
             }
-            names.push(quote(id));
+            names.push(quote(id(action)));
             let circle = names.join(" → ");
-            let i = rd.ids.of(ACTIONS).get(*id).copied().unwrap_or(0);
+            let i = rd.ids.of(ACTIONS).get(id(action)).copied().unwrap_or(0);
             let offset = actions_json
                 .get(i)
                 .filter(|&&a| doc.kind(a) == Kind::Object)
@@ -327,8 +324,6 @@ fn report_cycles(rd: &mut Reader, cycles: &[Vec<&str>]) -> HashSet<String> {
                 );
                 Some(())
             });
-            bad.insert(id.to_string());
         }
     }
-    bad
 }
