@@ -7,12 +7,12 @@
 //! only once every problem is known ([`super::check_text`]).
 
 use super::items::*;
-use super::references::{check_cycles, index_ids, Ids};
+use super::references::{check_cycles, index_ids, seen_before, Ids, Seen};
 use super::*;
 use crate::date::Date;
 use crate::json::{Document, Kind, Node};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Where a problem is: the JSON path of node `base` followed by `key` (which may be empty,
 /// or itself a path such as `actions[3].parent` when `base` is the root), and the byte offset
@@ -315,7 +315,7 @@ impl<'a> Reader<'a> {
         let mut values = [None; MAX_KEYS];
         // The keys read that are not known (so that one written again is found in linear
         // time however many there are); made only for an object that has one.
-        let mut others: Option<HashSet<Cow<'a, str>>> = None;
+        let mut others: Option<Seen<'a>> = None;
         let mut unknown = Beyond::default();
         let mut repeated = Beyond::default();
         for (k, value) in doc.members(v) {
@@ -338,7 +338,10 @@ impl<'a> Reader<'a> {
                 Some(i) => (values[i].replace(value).is_some(), true),
                 None => {
                     let key = plain.map_or_else(|| Cow::Owned(key.to_string()), Cow::Borrowed);
-                    (!others.get_or_insert_with(HashSet::new).insert(key), false)
+                    (
+                        seen_before(others.get_or_insert_with(Seen::new), key),
+                        false,
+                    )
                 }
             };
             if seen {

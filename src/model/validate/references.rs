@@ -5,7 +5,7 @@ use super::reader::*;
 use super::*;
 use crate::json::{Document, Kind, Node};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// A top-level list whose items have ids: its name in the feed and its place in [`Ids`].
@@ -64,6 +64,16 @@ impl<'a> Ids<'a> {
     fn of(&self, list: List) -> &HashMap<Cow<'a, str>, usize> {
         &self.0[list.index]
     }
+}
+
+/// Text seen so far, in [`seen_before`]. A map whose values are not used rather than a set, so
+/// that it shares its code with the maps of [`Ids`] (the WebAssembly's size).
+pub(super) type Seen<'a> = HashMap<Cow<'a, str>, usize>;
+
+/// Adds `key` to `seen`: true when it was there already.
+pub(super) fn seen_before<'a>(seen: &mut Seen<'a>, key: Cow<'a, str>) -> bool {
+    let n = seen.len();
+    *seen.entry(key).or_insert(n) != n
 }
 
 /// Where each id of each top-level list is first written: read before the items, so that a
@@ -183,7 +193,7 @@ impl<'a> Reader<'a> {
         };
         let doc = self.doc;
         let mut kept: Vec<Cow<'a, str>> = Vec::with_capacity(doc.len(items));
-        let mut seen: Option<HashSet<Cow<'a, str>>> = None;
+        let mut seen: Option<Seen<'a>> = None;
         let mut repeats = 0;
         let mut first_repeat: Option<(Node, Cow<'a, str>)> = None;
         for item in doc.items(items) {
@@ -198,8 +208,14 @@ impl<'a> Reader<'a> {
             let repeat = if kept.len() < SHORT_LIST {
                 kept.contains(&id)
             } else {
-                let seen = seen.get_or_insert_with(|| kept.iter().cloned().collect());
-                !seen.insert(id.clone())
+                let seen = seen.get_or_insert_with(|| {
+                    let mut seen = Seen::new();
+                    for k in &kept {
+                        seen_before(&mut seen, k.clone());
+                    }
+                    seen
+                });
+                seen_before(seen, id.clone())
             };
             if repeat {
                 repeats += 1;
