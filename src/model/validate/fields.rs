@@ -361,8 +361,8 @@ fn uk_date(s: &str) -> Option<Date> {
 
 /// The number `s` writes as `str::parse` reads one of an unsigned type: an optional `+`, then
 /// ASCII digits (`None` for anything else, or past `u32`). Checked by hand so that the
-/// WebAssembly carries no copy of core's integer parser for each type the hints need.
-/// (A year read so is never negative, but `uk_date` splits at `-`, so none is written.)
+/// WebAssembly carries no copy of core's integer parser for each type the hints need. (A
+/// year is read so too: `uk_date` splits the text at `-`, so its year has no minus sign.)
 fn unsigned(s: &str) -> Option<u32> {
     let digits = s.strip_prefix('+').unwrap_or(s);
     if digits.is_empty() {
