@@ -85,8 +85,14 @@ impl Element {
 
     #[inline(never)]
     fn push_child(mut self, node: Node) -> Self {
-        self.children.push(node);
+        self.add(node);
         self
+    }
+
+    /// Appends `node` in place: the one push of a child, shared by every builder.
+    #[inline(never)]
+    fn add(&mut self, node: Node) {
+        self.children.push(node);
     }
 
     /// Adds an attribute when `value` is `Some`.
@@ -126,7 +132,11 @@ impl Element {
 
     /// Adds children.
     pub fn children(mut self, nodes: impl IntoIterator<Item = impl Into<Node>>) -> Self {
-        self.children.extend(nodes.into_iter().map(Into::into));
+        // A loop over the shared push, not `extend`: extend's reserving loop was inlined
+        // again for every iterator the views pass.
+        for n in nodes {
+            self.add(n.into());
+        }
         self
     }
 
