@@ -53,6 +53,13 @@ pub fn el(tag: &'static str) -> Element {
     }
 }
 
+/// An HTML element with a class: `el(tag).class(class)` in one call, one of the commonest
+/// pairs in the views (a call less at each of ~230 sites: smaller wasm).
+#[inline(never)]
+pub fn el_class(tag: &'static str, class: impl Into<String>) -> Element {
+    el(tag).class(class)
+}
+
 /// An SVG element.
 #[inline(never)]
 pub fn svg(tag: &'static str) -> Element {

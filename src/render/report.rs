@@ -13,15 +13,14 @@
 use crate::feed::*;
 use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::render::view::{self, tag, Answers, Ctx};
 use crate::words::*;
 
 /// The report for the feed in `cx`; with `full`, every action's details as an appendix.
 pub fn report(cx: &Ctx, full: bool) -> Element {
     let feed = cx.feed;
-    el("div")
-        .class("apt apt-report")
+    el_class("div", "apt apt-report")
         .attr("lang", cx.lang.code())
         .child(view::header(cx))
         .child(section("progress", cx.t("Progress"), progress(cx)))
@@ -53,9 +52,8 @@ pub fn report(cx: &Ctx, full: bool) -> Element {
 
 /// One part of the report: a heading kept with what follows it.
 fn section(name: &str, heading: &str, body: Element) -> Element {
-    el("section")
-        .class(format!("apt-report__section apt-report__{name}"))
-        .child(el("h3").class("apt-h3").text(heading))
+    el_class("section", format!("apt-report__section apt-report__{name}"))
+        .child(el_class("h3", "apt-h3").text(heading))
         .child(body)
 }
 
@@ -91,21 +89,15 @@ fn progress(cx: &Ctx) -> Element {
             "yellow",
         ),
     ];
-    el("div")
-        .class("apt-report__progress")
-        .child(el("p").class("apt-headline").text(headline))
+    el_class("div", "apt-report__progress")
+        .child(el_class("p", "apt-headline").text(headline))
         .child_opt(cx.feed.any_due().then(|| {
-            el("ul")
-                .class("apt-stats")
-                .children(figures.into_iter().map(|(text, class)| {
-                    el("li")
-                        .class(format!("apt-stat apt-stat--{class}"))
-                        .text(text)
-                }))
+            el_class("ul", "apt-stats").children(figures.into_iter().map(|(text, class)| {
+                el_class("li", format!("apt-stat apt-stat--{class}")).text(text)
+            }))
         }))
         .child(
-            el("div")
-                .class("apt-report__figures")
+            el_class("div", "apt-report__figures")
                 .child(crate::chart::completion(
                     cx.lang,
                     cx.summary,
@@ -123,9 +115,9 @@ fn latest_update(cx: &Ctx, a: &Action) -> Element {
             .child_opt(
                 u.text
                     .as_ref()
-                    .map(|x| cx.text(el("span").class("apt-block"), x)),
+                    .map(|x| cx.text(el_class("span", "apt-block"), x)),
             ),
-        None => el("td").class("apt-secondary").text(cx.t("No update yet")),
+        None => el_class("td", "apt-secondary").text(cx.t("No update yet")),
     }
 }
 
@@ -167,7 +159,7 @@ fn exceptions(cx: &Ctx) -> Element {
             if !(red || overdue || moved || worse) {
                 return None;
             }
-            let mut why = el("td").class("apt-report__why");
+            let mut why = el_class("td", "apt-report__why");
             if red {
                 why = why.child(rag_tag(cx, Rag::Red));
             }
@@ -224,7 +216,7 @@ fn lead_cell(cx: &Ctx, a: &Action) -> Element {
 fn due_cell(cx: &Ctx, a: &Action) -> Element {
     match a.effective_due() {
         Some(d) => el("td").text(cx.date(d)).child_opt(slipped(a).then(|| {
-            el("span").class("apt-block apt-secondary").text(tf(
+            el_class("span", "apt-block apt-secondary").text(tf(
                 cx.lang,
                 "was {date}",
                 &[("date", &a.due.map(|x| cx.date(x)).unwrap_or_default())],
@@ -252,8 +244,7 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
         if a.is_overdue(feed.as_of) {
             status = status.text(" ").child(tag("red", cx.t("Overdue")));
         }
-        el("tr")
-            .class("apt-report__row")
+        el_class("tr", "apt-report__row")
             .attr("data-id", a.id.clone())
             .child(action_cell(cx, a))
             .child(lead_cell(cx, a))
@@ -264,15 +255,15 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
                 None => el("td").text("—"),
             })
             .child(match (a.progress, a.status) {
-                (Some(p), _) => el("td").class("apt-num").text(i18n::percent(p)),
-                (None, Status::Complete) => el("td").class("apt-num").text(i18n::percent(100.0)),
-                _ => el("td").class("apt-num").text("—"),
+                (Some(p), _) => el_class("td", "apt-num").text(i18n::percent(p)),
+                (None, Status::Complete) => el_class("td", "apt-num").text(i18n::percent(100.0)),
+                _ => el_class("td", "apt-num").text("—"),
             })
     };
     let group = |title: Element, acts: Vec<&Action>| {
         el("tbody")
             .child(
-                el("tr").class("apt-report__group").child(
+                el_class("tr", "apt-report__group").child(
                     el("th")
                         .attr("scope", "colgroup")
                         .attr("colspan", heads.len().to_string())
@@ -310,13 +301,8 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
         return None;
     }
     let table =
-        el("table")
-            .class("apt-table apt-report__table")
-            .child(
-                el("caption")
-                    .class("apt-table__caption")
-                    .text(cx.t("All actions, by priority")),
-            )
+        el_class("table", "apt-table apt-report__table")
+            .child(el_class("caption", "apt-table__caption").text(cx.t("All actions, by priority")))
             .child(el("thead").child(
                 el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))),
             ))
@@ -357,8 +343,7 @@ fn findings(cx: &Ctx) -> Option<Element> {
                 ));
             }
             let answering = if acts.is_empty() {
-                el("td")
-                    .class("apt-secondary")
+                el_class("td", "apt-secondary")
                     .text(cx.t("No action in the plan names this finding yet."))
             } else {
                 el("td").child(view::bdi(listed))
@@ -374,11 +359,7 @@ fn findings(cx: &Ctx) -> Option<Element> {
                             ("total", &(answered - withdrawn).to_string()),
                         ],
                     ))
-                    .child(
-                        el("span")
-                            .class("apt-block apt-secondary")
-                            .text(i18n::percent(p)),
-                    )
+                    .child(el_class("span", "apt-block apt-secondary").text(i18n::percent(p)))
             } else {
                 el("td").text("—")
             };
@@ -405,7 +386,7 @@ fn appendix(cx: &Ctx) -> Element {
         print: true,
         ns: cx.ns,
     };
-    el("div").class("apt-report__full").child(view::actions(
+    el_class("div", "apt-report__full").child(view::actions(
         &printing,
         &State::default(),
         &Index::new(cx.feed),

@@ -7,15 +7,14 @@
 
 use crate::date::Period;
 use crate::feed::Value;
-use crate::markup::{el, Element, Node};
+use crate::markup::{el, el_class, Element, Node};
 use crate::sort;
 use std::collections::HashMap;
 
 /// A table in a box that scrolls sideways when the table is wider than the screen. The box
 /// can take keyboard focus and is named, so keyboard users can scroll it too.
 pub fn scroll_box(label: &str, table: Element) -> Element {
-    el("section")
-        .class("apt-table-wrap")
+    el_class("section", "apt-table-wrap")
         .attr("aria-label", label)
         .attr("tabindex", "0")
         .child(table)
@@ -48,7 +47,7 @@ pub fn data_table(caption: &str, heads: &[String], rows: Vec<Vec<String>>) -> El
         let head = cells.next().unwrap_or_default();
         el("tr")
             .child(el("th").attr("scope", "row").text(head))
-            .children(cells.map(|v| el("td").class("apt-num").text(v)))
+            .children(cells.map(|v| el_class("td", "apt-num").text(v)))
     });
     frame(
         caption,
@@ -65,18 +64,19 @@ fn frame<'h>(
     rows: Vec<Element>,
     stack: bool,
 ) -> Element {
-    el("table")
-        .class(if stack {
+    el_class(
+        "table",
+        if stack {
             "apt-table apt-table--stack"
         } else {
             "apt-table"
-        })
-        .child(el("caption").class("apt-table__caption").text(caption))
-        .child(
-            el("thead")
-                .child(el("tr").children(heads.map(|h| el("th").attr("scope", "col").text(h)))),
-        )
-        .child(el("tbody").children(rows))
+        },
+    )
+    .child(el_class("caption", "apt-table__caption").text(caption))
+    .child(
+        el("thead").child(el("tr").children(heads.map(|h| el("th").attr("scope", "col").text(h)))),
+    )
+    .child(el("tbody").children(rows))
 }
 
 /// The most cells an indicator's "all figures" table has as a grid of periods by lines.

@@ -6,7 +6,7 @@ use super::since::then_and_now;
 use super::{bdi, isolated, link, summary_row, tag, Ctx};
 use crate::feed::{Action, Finding, Indicator, Update};
 use crate::i18n::{self, tf};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::relations;
 use crate::sort;
 use crate::table::table;
@@ -19,15 +19,14 @@ type Section = Option<(&'static str, Element)>;
 /// The details `d` with `section` added, when there is one.
 fn add(d: Element, section: Section) -> Element {
     match section {
-        Some((heading, list)) => d.child(el("h5").class("apt-h5").text(heading)).child(list),
+        Some((heading, list)) => d.child(el_class("h5", "apt-h5").text(heading)).child(list),
         None => d,
     }
 }
 
 /// Everything about one action, shown when it is opened (and always in print and the static page).
 pub fn action_details(cx: &Ctx, a: &Action) -> Element {
-    let d = el("div")
-        .class("apt-action__details")
+    let d = el_class("div", "apt-action__details")
         .child_opt(a.description.as_ref().map(|desc| cx.text(el("p"), desc)))
         .child(facts(cx, a))
         .child_opt(then_and_now(cx, a))
@@ -42,7 +41,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
 /// Who leads it, its priority and parent, and its dates: the facts it has, as a summary list.
 fn facts(cx: &Ctx, a: &Action) -> Element {
     let feed = cx.feed;
-    let mut dl = el("dl").class("apt-summary-list");
+    let mut dl = el_class("dl", "apt-summary-list");
     let rows: [(&str, Option<Element>); 10] = [
         (cx.t("Lead"), a.lead.as_ref().map(|l| cx.span(l))),
         (cx.t("Happens"), a.recurrence.as_ref().map(|r| cx.span(r))),
@@ -125,8 +124,7 @@ fn success_measures(cx: &Ctx, a: &Action) -> Section {
     (!a.success_measures.is_empty()).then(|| {
         (
             cx.t("How success will be measured"),
-            el("ul")
-                .class("apt-list")
+            el_class("ul", "apt-list")
                 .children(a.success_measures.iter().map(|s| cx.text(el("li"), s))),
         )
     })
@@ -136,12 +134,10 @@ fn evidence(cx: &Ctx, a: &Action) -> Section {
     (!a.evidence.is_empty()).then(|| {
         (
             cx.t("Evidence"),
-            el("ul")
-                .class("apt-list")
-                .children(a.evidence.iter().map(|e| match &e.url {
-                    Some(u) => el("li").child(link(u, cx.span(&e.text))),
-                    None => cx.text(el("li"), &e.text),
-                })),
+            el_class("ul", "apt-list").children(a.evidence.iter().map(|e| match &e.url {
+                Some(u) => el("li").child(link(u, cx.span(&e.text))),
+                None => cx.text(el("li"), &e.text),
+            })),
         )
     })
 }
@@ -176,8 +172,7 @@ fn findings_answered(cx: &Ctx, a: &Action) -> Section {
     }
     Some((
         cx.t("Inspection findings this action answers"),
-        el("ul")
-            .class("apt-list")
+        el_class("ul", "apt-list")
             .children(linked.iter().map(|f| {
                 el("li")
                     .child(tag("grey", kind_word(cx.lang, f.kind)))
@@ -206,7 +201,7 @@ fn indicators(cx: &Ctx, a: &Action) -> Section {
     }
     Some((
         cx.t("Indicators that show its impact"),
-        el("ul").class("apt-list").children(inds.iter().map(|ind| {
+        el_class("ul", "apt-list").children(inds.iter().map(|ind| {
             let latest = ind.latest().and_then(|v| v.value.map(|x| (v.period, x)));
             let mut li = el("li").child(cx.span(&ind.name));
             if let Some((p, x)) = latest {
@@ -230,17 +225,13 @@ fn updates(cx: &Ctx, a: &Action) -> Section {
     sort::by_key(&mut ups, |u| std::cmp::Reverse(u.date));
     Some((
         cx.t("Updates, newest first"),
-        el("ol")
-            .class("apt-updates")
-            .children(ups.into_iter().map(|u| update(cx, u))),
+        el_class("ol", "apt-updates").children(ups.into_iter().map(|u| update(cx, u))),
     ))
 }
 
 /// One update: its date, what it changed, its words and the meeting it was reported to.
 fn update(cx: &Ctx, u: &Update) -> Element {
-    let mut head = el("p")
-        .class("apt-update__head")
-        .child(el("strong").text(cx.date(u.date)));
+    let mut head = el_class("p", "apt-update__head").child(el("strong").text(cx.date(u.date)));
     if let Some(s) = u.status {
         head = head
             .text(" ")
@@ -277,13 +268,12 @@ fn update(cx: &Ctx, u: &Update) -> Element {
         .as_ref()
         .and_then(|m| cx.feed.meeting(m))
         .map(|m| {
-            el("p").class("apt-secondary").children(isolated(
+            el_class("p", "apt-secondary").children(isolated(
                 cx.t("Reported to {body} on {date}"),
                 &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
             ))
         });
-    el("li")
-        .class("apt-update")
+    el_class("li", "apt-update")
         .child(head)
         .child_opt(u.text.as_ref().map(|x| cx.text(el("p"), x)))
         .child_opt(meeting)

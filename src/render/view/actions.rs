@@ -9,7 +9,7 @@ use super::{bar, dom_id, tag, Ctx};
 use crate::feed::{Action, Status};
 use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::words::{rag_word, status_class, status_word};
 
 /// How many top-level actions one page of the list shows.
@@ -34,25 +34,20 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         "{n} actions match",
     );
     let shown = groups.iter().skip(page * page_size).take(page_size);
-    let list = el("ol")
-        .class("apt-actions")
+    let list = el_class("ol", "apt-actions")
         .attr("aria-label", cx.t("Actions"))
         .children(shown.map(|g| action_group(cx, state, g)));
     if cx.print {
         // Print and the static page: every matching action, opened; no controls.
-        return el("div")
-            .class("apt-actions-view apt-actions-view--print")
-            .child(el("p").class("apt-count").text(count_text))
+        return el_class("div", "apt-actions-view apt-actions-view--print")
+            .child(el_class("p", "apt-count").text(count_text))
             .child(list);
     }
-    let mut results = el("div")
-        .class("apt-results")
+    let mut results = el_class("div", "apt-results")
         .child(
-            el("div")
-                .class("apt-results__bar")
+            el_class("div", "apt-results__bar")
                 .child(
-                    el("p")
-                        .class("apt-count")
+                    el_class("p", "apt-count")
                         .attr("id", "apt-count")
                         .attr("tabindex", "-1")
                         .attr("role", "status")
@@ -63,9 +58,8 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         )
         .child(chosen_filters(cx, &state.filters))
         .child(
-            el("p").class("apt-csv").child(
-                el("button")
-                    .class("apt-button apt-button--secondary")
+            el_class("p", "apt-csv").child(
+                el_class("button", "apt-button apt-button--secondary")
                     .attr("type", "button")
                     .attr("data-act", "csv")
                     .text(cx.t("Download these actions (CSV)")),
@@ -74,33 +68,28 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         .child(list);
     if matching.is_empty() && !feed.actions.is_empty() {
         results = results.child(
-            el("p")
-                .class("apt-empty")
+            el_class("p", "apt-empty")
                 .text(cx.t("No actions match these filters. Remove a filter or clear them all.")),
         );
     }
     if pages > 1 {
         results = results.child(pagination(cx, page, pages));
     }
-    el("div")
-        .class("apt-actions-view")
+    el_class("div", "apt-actions-view")
         .child(filter_panel(cx, state, index))
         .child(results)
 }
 
 /// The order of the list, as a select.
 fn sort_select(cx: &Ctx, state: &State) -> Element {
-    el("div")
-        .class("apt-form-group apt-sort")
+    el_class("div", "apt-form-group apt-sort")
         .child(
-            el("label")
-                .class("apt-label")
+            el_class("label", "apt-label")
                 .attr("for", "apt-sort")
                 .text(cx.t("Sort by")),
         )
         .child(
-            el("select")
-                .class("apt-select")
+            el_class("select", "apt-select")
                 .attr("id", "apt-sort")
                 .attr("data-act", "sort")
                 .children(Sort::ALL.iter().map(|&s| {
@@ -120,19 +109,16 @@ fn sort_select(cx: &Ctx, state: &State) -> Element {
 }
 
 fn pagination(cx: &Ctx, page: usize, pages: usize) -> Element {
-    let mut nav = el("nav")
-        .class("apt-pagination")
-        .attr("aria-label", cx.t("Pages of actions"));
+    let mut nav = el_class("nav", "apt-pagination").attr("aria-label", cx.t("Pages of actions"));
     if page > 0 {
         nav = nav.child(
-            el("button")
-                .class("apt-button apt-button--secondary")
+            el_class("button", "apt-button apt-button--secondary")
                 .attr("type", "button")
                 .attr("data-act", format!("page:{}", page - 1))
                 .text(cx.t("Previous page")),
         );
     }
-    nav = nav.child(el("span").class("apt-pagination__status").text(tf(
+    nav = nav.child(el_class("span", "apt-pagination__status").text(tf(
         cx.lang,
         "Page {page} of {pages}",
         &[
@@ -142,8 +128,7 @@ fn pagination(cx: &Ctx, page: usize, pages: usize) -> Element {
     )));
     if page + 1 < pages {
         nav = nav.child(
-            el("button")
-                .class("apt-button apt-button--secondary")
+            el_class("button", "apt-button apt-button--secondary")
                 .attr("type", "button")
                 .attr("data-act", format!("page:{}", page + 1))
                 .text(cx.t("Next page")),
@@ -170,8 +155,7 @@ fn action_group(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
                 subs.push(nest(cx, state, &rest[start..i]));
             }
             li = li.child(
-                el("ol")
-                    .class("apt-actions apt-actions--sub")
+                el_class("ol", "apt-actions apt-actions--sub")
                     .attr(
                         "aria-label",
                         tf(
@@ -191,8 +175,7 @@ fn action_group(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
 /// The compact line of facts under an action's title.
 fn action_meta(cx: &Ctx, a: &Action) -> Element {
     let feed = cx.feed;
-    let mut meta = el("div")
-        .class("apt-action__meta")
+    let mut meta = el_class("div", "apt-action__meta")
         .child(tag(status_class(a.status), status_word(cx.lang, a.status)));
     if a.status == Status::Complete && a.signed_off.is_none() && feed.signs_off() {
         meta = meta.child(tag("grey", cx.t("Awaiting sign-off")));
@@ -214,14 +197,13 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     }
     if let (true, Some(r)) = (a.is_ongoing(), &a.recurrence) {
         meta = meta.child(
-            el("strong")
-                .class("apt-tag apt-tag--ongoing")
+            el_class("strong", "apt-tag apt-tag--ongoing")
                 .text(format!("{} ", cx.t("Ongoing:")))
                 .child(cx.span(r)),
         );
     }
     meta = meta.children(change_badges(cx, a));
-    let mut facts = el("p").class("apt-action__facts");
+    let mut facts = el_class("p", "apt-action__facts");
     if let Some(l) = &a.lead {
         facts = facts.child(
             el("span")
@@ -250,18 +232,16 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     let open = cx.print || state.open.iter().any(|o| o == &a.id);
     let details_id = dom_id("apt-d", &a.id);
     if cx.print {
-        let title = cx.action_name(el("h4").class("apt-action__title"), a);
-        return el("li")
-            .class("apt-action")
+        let title = cx.action_name(el_class("h4", "apt-action__title"), a);
+        return el_class("li", "apt-action")
             .attr("data-id", a.id.clone())
             .child(title)
             .child(action_meta(cx, a))
             .child(action_details(cx, a));
     }
-    let title = el("h4").class("apt-action__title").child(
+    let title = el_class("h4", "apt-action__title").child(
         cx.action_name(
-            el("button")
-                .class("apt-action__toggle")
+            el_class("button", "apt-action__toggle")
                 .attr("type", "button")
                 .attr("aria-expanded", if open { "true" } else { "false" })
                 .attr("aria-controls", details_id.clone())
@@ -274,12 +254,11 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     let details = if open {
         action_details(cx, a)
     } else {
-        el("div").class("apt-action__details")
+        el_class("div", "apt-action__details")
     }
     .attr("id", details_id)
     .flag("hidden", !open);
-    el("li")
-        .class("apt-action")
+    el_class("li", "apt-action")
         .attr("data-id", a.id.clone())
         .child(title)
         .child(action_meta(cx, a))

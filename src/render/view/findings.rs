@@ -6,7 +6,7 @@ use super::{bar, bdi, tag, Ctx};
 use crate::feed::{Action, Area, Feed, Finding, FindingKind, Inspection, Status};
 use crate::filter::{self, FilterKind};
 use crate::i18n::{self, tf};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::relations::Answerers;
 use crate::sort;
 use crate::words::{area_word, kind_word, status_class, status_word};
@@ -97,7 +97,7 @@ pub fn findings(cx: &Ctx) -> Element {
             None => other.push(k),
         }
     }
-    let mut out = el("div").class("apt-findings");
+    let mut out = el_class("div", "apt-findings");
     for insp in inspections {
         let of_this: Vec<&Finding> = match insp {
             Some(i) => by_inspection.remove(i.id.as_str()).unwrap_or_default(),
@@ -133,20 +133,19 @@ fn inspection_findings(
 ) -> Element {
     let heading = match insp {
         Some(i) => {
-            let mut h = el("h4").class("apt-h4").child(inspection_title(cx, i));
+            let mut h = el_class("h4", "apt-h4").child(inspection_title(cx, i));
             if let Some(f) = fieldwork(cx, i) {
                 h = h.text(format!(" ({f})"));
             }
             h
         }
-        None => el("h4").class("apt-h4").text(cx.t("Other findings")),
+        None => el_class("h4", "apt-h4").text(cx.t("Other findings")),
     };
     let list = |fs: Vec<&&Finding>| {
-        el("ul")
-            .class("apt-list apt-findings__list")
+        el_class("ul", "apt-list apt-findings__list")
             .children(fs.into_iter().map(|f| finding_item(cx, answers, f)))
     };
-    let mut section = el("section").class("apt-panel").child(heading);
+    let mut section = el_class("section", "apt-panel").child(heading);
     let mut areas: Vec<Option<Area>> = Vec::new();
     for f in of_this.iter().filter(|f| f.kind != FindingKind::Strength) {
         if !areas.contains(&f.area) {
@@ -166,8 +165,7 @@ fn inspection_findings(
         sort::by_key(&mut fs, |f| urgency(f.kind));
         section = section
             .child(
-                el("h5")
-                    .class("apt-h5")
+                el_class("h5", "apt-h5")
                     .text(area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a))),
             )
             .child(list(fs));
@@ -178,7 +176,7 @@ fn inspection_findings(
         .collect();
     if !strengths.is_empty() {
         section = section
-            .child(el("h5").class("apt-h5").text(cx.t("Strengths")))
+            .child(el_class("h5", "apt-h5").text(cx.t("Strengths")))
             .child(list(strengths));
     }
     section
@@ -187,7 +185,7 @@ fn inspection_findings(
 /// One finding: its kind and words, the council's response, and (but for a strength) the
 /// actions that answer it.
 fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
-    let li = el("li").class("apt-finding").child(
+    let li = el_class("li", "apt-finding").child(
         el("p")
             .child(tag(
                 if f.kind == FindingKind::PriorityAction {
@@ -201,9 +199,8 @@ fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
             .child(cx.span(&f.text)),
     );
     let li = li.child_opt(f.response.as_ref().map(|r| {
-        el("div")
-            .class("apt-finding__response")
-            .child(el("p").class("apt-h5").text(cx.t("The council's response")))
+        el_class("div", "apt-finding__response")
+            .child(el_class("p", "apt-h5").text(cx.t("The council's response")))
             .child(cx.text(el("p"), r))
     }));
     if f.kind == FindingKind::Strength {
@@ -218,14 +215,13 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
     let ((done, withdrawn, answered), acts) = answers.of(f);
     if acts.is_empty() {
         return li.child(
-            el("p")
-                .class("apt-secondary")
+            el_class("p", "apt-secondary")
                 .text(cx.t("No action in the plan names this finding yet.")),
         );
     }
     if answered == withdrawn {
         // Only withdrawn or ongoing actions: nothing to count as complete.
-        return li.child(el("ul").class("apt-list apt-finding__actions").children(
+        return li.child(el_class("ul", "apt-list apt-finding__actions").children(
             acts.iter().map(|a| {
                 el("li").child(
                     cx.go(
@@ -239,8 +235,7 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
         ));
     }
     let p = crate::summary::percent_complete(done, answered, withdrawn);
-    let progress = el("p")
-        .class("apt-secondary")
+    let progress = el_class("p", "apt-secondary")
         .text(tf(
             cx.lang,
             "Actions complete: {done} of {total}",
@@ -251,8 +246,7 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
         ))
         .text(" ")
         .child(bar(p, &i18n::percent(p)));
-    let list = el("ul")
-        .class("apt-list apt-finding__actions")
+    let list = el_class("ul", "apt-list apt-finding__actions")
         .children(acts.iter().map(|a| {
             el("li")
                 .child(

@@ -5,23 +5,22 @@ use super::Ctx;
 use crate::date::Date;
 use crate::feed::PlanStatus;
 use crate::i18n::{tf, tn};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::sort;
 use crate::validate::{Problem, Severity};
 
 pub(crate) fn header(cx: &Ctx) -> Element {
     let feed = cx.feed;
-    let mut h = el("header")
-        .class("apt-header")
-        .child(cx.text(el("p").class("apt-caption"), &feed.publisher.name))
-        .child(cx.text(el("h2").class("apt-title"), &feed.plan.title))
+    let mut h = el_class("header", "apt-header")
+        .child(cx.text(el_class("p", "apt-caption"), &feed.publisher.name))
+        .child(cx.text(el_class("h2", "apt-title"), &feed.plan.title))
         .child_opt(
             feed.plan
                 .summary
                 .as_ref()
-                .map(|s| cx.text(el("p").class("apt-summary"), s)),
+                .map(|s| cx.text(el_class("p", "apt-summary"), s)),
         )
-        .child(el("p").class("apt-asof").text(tf(
+        .child(el_class("p", "apt-asof").text(tf(
             cx.lang,
             "Data as at {date}",
             &[("date", &cx.date(feed.as_of))],
@@ -30,7 +29,7 @@ pub(crate) fn header(cx: &Ctx) -> Element {
     if let Some(today) = cx.today {
         if feed.as_of < today.add_months(-6) {
             h = h.child(
-                el("div").class("apt-notice").child(el("p").text(tf(
+                el_class("div", "apt-notice").child(el("p").text(tf(
                     cx.lang,
                     "This information was last updated on {date}, more than six months ago. It may be out of date.",
                     &[("date", &cx.date(feed.as_of))],
@@ -82,7 +81,7 @@ pub(super) fn plan_status_notice(cx: &Ctx) -> Option<Element> {
         PlanStatus::Approved => return None,
     };
     Some(
-        el("div").class("apt-notice apt-plan-status").child(
+        el_class("div", "apt-notice apt-plan-status").child(
             el("p")
                 .child(el("strong").text(label))
                 .text(format!(" {words}")),
@@ -128,7 +127,7 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
             "{n} details in this plan could not be shown",
         )
     };
-    let list = el("ul").class("apt-problems__list").children(
+    let list = el_class("ul", "apt-problems__list").children(
         cx.problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
@@ -143,17 +142,12 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
                     ],
                 );
                 el("li")
-                    .child(
-                        el("span")
-                            .class("apt-secondary")
-                            .text(format!("{place} · {} ", p.path)),
-                    )
+                    .child(el_class("span", "apt-secondary").text(format!("{place} · {} ", p.path)))
                     .child(el("span").attr("lang", "en").text(p.message.clone()))
             }),
     );
     Some(
-        el("details")
-            .class("apt-problems")
+        el_class("details", "apt-problems")
             .child(el("summary").text(headline))
             .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
             .child(list),

@@ -6,7 +6,7 @@ use super::{dom_id, tag, Ctx};
 use crate::date::Date;
 use crate::feed::{Indicator, Polarity, Value};
 use crate::i18n::{self, t, tf, Lang};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
 use crate::table::{figure_rows, scroll_box, table, FigureRows};
@@ -92,16 +92,11 @@ fn latest_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match latest.and_then(|v| v.value.map(|x| (v.period, x, v))) {
         Some((p, x, v)) => el("td")
             .child(el("strong").text(figure(cx.lang, ind.unit, x, v.approximate)))
-            .child(
-                el("span")
-                    .class("apt-block apt-secondary")
-                    .text(i18n::period(cx.lang, p)),
-            ),
+            .child(el_class("span", "apt-block apt-secondary").text(i18n::period(cx.lang, p))),
         None => el("td").text(cx.t("No figures yet")),
     }
     .child_opt(last_suppressed.then(|| {
-        el("span")
-            .class("apt-block apt-secondary")
+        el_class("span", "apt-block apt-secondary")
             .text(cx.t("Most recent figure suppressed to protect children's privacy"))
     }))
 }
@@ -112,7 +107,7 @@ fn target_cell(cx: &Ctx, ind: &Indicator) -> Element {
         Some(tg) => el("td")
             .text(i18n::value(cx.lang, ind.unit, tg.value))
             .child_opt(tg.by.map(|b| {
-                el("span").class("apt-block apt-secondary").text(tf(
+                el_class("span", "apt-block apt-secondary").text(tf(
                     cx.lang,
                     "by {date}",
                     &[("date", &cx.date(b))],
@@ -127,11 +122,9 @@ fn against_target_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match target_state(ind) {
         TargetState::Met => el("td").child(tag("green", &format!("✓ {}", cx.t("Target met")))),
         TargetState::Missed => el("td").child(tag("red", &format!("✗ {}", cx.t("Target not met")))),
-        TargetState::NoTarget => el("td").text("—").child(
-            el("span")
-                .class("apt-visually-hidden")
-                .text(cx.t("No target set")),
-        ),
+        TargetState::NoTarget => el("td")
+            .text("—")
+            .child(el_class("span", "apt-visually-hidden").text(cx.t("No target set"))),
     }
 }
 
@@ -155,8 +148,7 @@ fn comparators_cell(cx: &Ctx, ind: &Indicator) -> Element {
     el("td").children(ind.comparators.iter().filter_map(|c| {
         let v = latest_of(&c.values)?;
         Some(
-            el("span")
-                .class("apt-block")
+            el_class("span", "apt-block")
                 .child(cx.span(&c.name))
                 .text(format!(
                     ": {} ({})",
@@ -174,8 +166,7 @@ pub fn indicators(cx: &Ctx) -> Element {
         return el("p").text(cx.t("This plan lists no performance indicators."));
     }
     let summary_table = indicator_table(cx);
-    let mut out = el("div")
-        .class("apt-indicators")
+    let mut out = el_class("div", "apt-indicators")
         .child(scroll_box(
             cx.t("Performance indicators: latest figures against targets"),
             summary_table,
@@ -201,12 +192,11 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
                 note,
                 approximate,
                 ..
-            }) => el("td")
-                .class("apt-num")
+            }) => el_class("td", "apt-num")
                 .text(figure(cx.lang, ind.unit, *x, *approximate))
                 .child_opt(
                     note.as_ref()
-                        .map(|n| cx.text(el("span").class("apt-block apt-secondary"), n)),
+                        .map(|n| cx.text(el_class("span", "apt-block apt-secondary"), n)),
                 ),
             Some(_) | None => el("td").text("—"),
         }
@@ -272,16 +262,14 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
 /// shares; its cells say more than the chart's: approximate figures and notes), and (1.1) each
 /// figure split into parts.
 fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
-    let mut section = el("section")
-        .class("apt-panel apt-indicator")
-        .child(cx.text(el("h4").class("apt-h4"), &ind.name));
+    let mut section = el_class("section", "apt-panel apt-indicator")
+        .child(cx.text(el_class("h4", "apt-h4"), &ind.name));
     if let Some(d) = &ind.description {
         section = section.child(cx.text(el("p"), d));
     }
     if let Some(s) = &ind.source {
         section = section.child(
-            el("p")
-                .class("apt-secondary")
+            el_class("p", "apt-secondary")
                 .text(format!("{} ", cx.t("Source:")))
                 .child(cx.span(s)),
         );
@@ -337,17 +325,16 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
             el("tr")
                 .child(cx.text(el("th").attr("scope", "row"), &p.label))
                 .child(match p.value {
-                    Some(x) if !p.suppressed => el("td")
-                        .class("apt-num")
-                        .text(i18n::value(cx.lang, ind.unit, x)),
+                    Some(x) if !p.suppressed => {
+                        el_class("td", "apt-num").text(i18n::value(cx.lang, ind.unit, x))
+                    }
                     _ => el("td").text(cx.t("suppressed")),
                 })
         })
         .collect();
     let id = format!("apt-chart-{}-{k}", dom_id("bd", &ind.id));
-    el("div")
-        .class("apt-breakdown")
-        .child(el("h5").class("apt-h5").text(title.clone()))
+    el_class("div", "apt-breakdown")
+        .child(el_class("h5", "apt-h5").text(title.clone()))
         .child(scroll_box(
             &title,
             table(&title, &[cx.t("Part"), cx.t("Figure")], rows),

@@ -4,7 +4,7 @@
 use super::{summary_row, tag, Ctx};
 use crate::feed::{Area, Feed, Inspection, InspectionType, Inspectorate};
 use crate::i18n::tf;
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::sort;
 use crate::words::{area_word, grade_class, grade_word, inspection_type_word};
 
@@ -64,17 +64,15 @@ pub(super) fn report_link_words(cx: &Ctx, i: &Inspection) -> &'static str {
 
 pub(super) fn judgements_list(cx: &Ctx, i: &Inspection) -> Option<Element> {
     (!i.judgements.is_empty()).then(|| {
-        el("dl")
-            .class("apt-summary-list apt-judgements")
-            .children(i.judgements.iter().map(|j| {
-                let area = match (&j.label, j.area) {
-                    (Some(l), Area::Other) => l.show(cx.lang).to_string(),
-                    _ => area_word(cx.lang, j.area).to_string(),
-                };
-                summary_row(
-                    &area,
-                    tag(grade_class(j.grade), grade_word(cx.lang, j.grade)),
-                )
-            }))
+        el_class("dl", "apt-summary-list apt-judgements").children(i.judgements.iter().map(|j| {
+            let area = match (&j.label, j.area) {
+                (Some(l), Area::Other) => l.show(cx.lang).to_string(),
+                _ => area_word(cx.lang, j.area).to_string(),
+            };
+            summary_row(
+                &area,
+                tag(grade_class(j.grade), grade_word(cx.lang, j.grade)),
+            )
+        }))
     })
 }

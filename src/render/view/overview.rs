@@ -10,7 +10,7 @@ use super::{bar, isolated, link, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
 use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::sort;
 use crate::summary::Tally;
 use crate::table::table;
@@ -18,8 +18,7 @@ use crate::words::{inspection_type_word, inspectorate_word, rag_word, status_cla
 
 /// The overview: inspection, headline progress, RAG, priorities, governance.
 pub fn overview(cx: &Ctx) -> Element {
-    el("div")
-        .class("apt-overview")
+    el_class("div", "apt-overview")
         .child_opt(since_section(cx))
         .child_opt(latest_inspection_panel(cx))
         .child(progress_panel(cx))
@@ -35,17 +34,15 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
     let i = latest_inspection(cx.feed)?;
     let own = is_self_evaluation(i);
     let mut panel =
-        el("div")
-            .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(if own {
+        el_class("div", "apt-panel")
+            .child(el_class("h4", "apt-h4").text(if own {
                 cx.t("Latest self-evaluation")
             } else {
                 cx.t("Latest inspection")
             }))
-            .child(el("p").class("apt-lead").child(inspection_title(cx, i)))
+            .child(el_class("p", "apt-lead").child(inspection_title(cx, i)))
             .child(
-                el("dl")
-                    .class("apt-summary-list")
+                el_class("dl", "apt-summary-list")
                     .child(summary_row(
                         cx.t("Inspected by"),
                         el("span").text(inspectorate_word(cx.lang, i.inspectorate)),
@@ -70,7 +67,7 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
             );
     if let Some(j) = judgements_list(cx, i) {
         panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Judgements")))
+            .child(el_class("h5", "apt-h5").text(cx.t("Judgements")))
             .child(j);
     }
     if let Some(sm) = &i.summary {
@@ -98,12 +95,11 @@ fn progress_panel(cx: &Ctx) -> Element {
             ("total", &i18n::number(to_do as f64, 0)),
         ],
     );
-    el("div")
-        .class("apt-panel")
-        .child(el("h4").class("apt-h4").text(cx.t("Progress")))
-        .child(el("p").class("apt-headline").text(headline))
+    el_class("div", "apt-panel")
+        .child(el_class("h4", "apt-h4").text(cx.t("Progress")))
+        .child(el_class("p", "apt-headline").text(headline))
         .child_opt((unpublished > 0).then(|| {
-            el("p").class("apt-headline-note").text(tn(
+            el_class("p", "apt-headline-note").text(tn(
                 cx.lang,
                 unpublished,
                 "{n} priority has no actions published yet, so the plan is not complete.",
@@ -111,7 +107,7 @@ fn progress_panel(cx: &Ctx) -> Element {
             ))
         }))
         .child_opt((s.ongoing > 0).then(|| {
-            el("p").class("apt-secondary").text(tn(
+            el_class("p", "apt-secondary").text(tn(
                 cx.lang,
                 s.ongoing,
                 "{n} ongoing action has no end, so it is not counted.",
@@ -120,8 +116,7 @@ fn progress_panel(cx: &Ctx) -> Element {
         }))
         .child(crate::chart::completion(cx.lang, cx.summary, any_due))
         .child_opt((!any_due && to_do > s.complete).then(|| {
-            el("p")
-                .class("apt-stat apt-stat--grey")
+            el_class("p", "apt-stat apt-stat--grey")
                 .text(cx.t("No action still to do has a due date."))
         }))
         .child_opt(any_due.then(|| due_stats(cx)))
@@ -132,7 +127,7 @@ fn progress_panel(cx: &Ctx) -> Element {
 /// How many actions are overdue and due in the next 30 days, each a link to them.
 fn due_stats(cx: &Ctx) -> Element {
     let s = &cx.summary.actions;
-    el("ul").class("apt-stats").children(
+    el_class("ul", "apt-stats").children(
         [
             (
                 tn(
@@ -159,7 +154,7 @@ fn due_stats(cx: &Ctx) -> Element {
         ]
         .into_iter()
         .map(|(label, due, class, n)| {
-            let item = el("li").class(format!("apt-stat apt-stat--{class}"));
+            let item = el_class("li", format!("apt-stat apt-stat--{class}"));
             if n == 0 {
                 item.child(el("span").text(label))
             } else {
@@ -174,9 +169,8 @@ fn due_stats(cx: &Ctx) -> Element {
 fn priorities_panel(cx: &Ctx) -> Option<Element> {
     let feed = cx.feed;
     (!feed.priorities.is_empty()).then(|| {
-        el("div")
-            .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(cx.t("Priorities")))
+        el_class("div", "apt-panel")
+            .child(el_class("h4", "apt-h4").text(cx.t("Priorities")))
             .child(crate::chart::status_by_priority(cx.lang, feed))
             .child(priority_table(cx))
     })
@@ -184,11 +178,8 @@ fn priorities_panel(cx: &Ctx) -> Option<Element> {
 
 /// Actions due and done over time, when the plan has the dates to draw it.
 fn burn_up_panel(cx: &Ctx) -> Option<Element> {
-    crate::chart::burn_up_has_data(cx.feed).then(|| {
-        el("div")
-            .class("apt-panel")
-            .child(crate::chart::burn_up(cx.lang, cx.feed))
-    })
+    crate::chart::burn_up_has_data(cx.feed)
+        .then(|| el_class("div", "apt-panel").child(crate::chart::burn_up(cx.lang, cx.feed)))
 }
 
 /// The inspections and self-evaluations before the latest, newest first.
@@ -211,23 +202,20 @@ fn earlier_inspections_panel(cx: &Ctx) -> Option<Element> {
         cx.t("Earlier inspections and self-evaluations")
     };
     Some(
-        el("div")
-            .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(heading))
+        el_class("div", "apt-panel")
+            .child(el_class("h4", "apt-h4").text(heading))
             .child(
-                el("ul")
-                    .class("apt-list")
-                    .children(earlier.into_iter().map(|i| {
-                        let mut li = el("li").child(el("strong").child(inspection_title(cx, i)));
-                        if let Some(f) = fieldwork(cx, i) {
-                            li = li.text(format!(" — {f}"));
-                        }
-                        li.child_opt(judgements_list(cx, i))
-                            .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
-                            .child_opt(i.report_url.as_ref().map(|u| {
-                                el("p").child(link(u, el("span").text(report_link_words(cx, i))))
-                            }))
-                    })),
+                el_class("ul", "apt-list").children(earlier.into_iter().map(|i| {
+                    let mut li = el("li").child(el("strong").child(inspection_title(cx, i)));
+                    if let Some(f) = fieldwork(cx, i) {
+                        li = li.text(format!(" — {f}"));
+                    }
+                    li.child_opt(judgements_list(cx, i))
+                        .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
+                        .child_opt(i.report_url.as_ref().map(|u| {
+                            el("p").child(link(u, el("span").text(report_link_words(cx, i))))
+                        }))
+                })),
             ),
     )
 }
@@ -248,7 +236,7 @@ pub(crate) fn status_table(cx: &Ctx) -> Element {
                     .attr("scope", "row")
                     .child(tag(status_class(st), status_word(cx.lang, st))),
             )
-            .child(el("td").class("apt-num").text(i18n::number(n as f64, 0)))
+            .child(el_class("td", "apt-num").text(i18n::number(n as f64, 0)))
     })
     .collect();
     table(
@@ -277,7 +265,7 @@ pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
                         .attr("scope", "row")
                         .child(tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))),
                 )
-                .child(el("td").class("apt-num").text(i18n::number(n as f64, 0)))
+                .child(el_class("td", "apt-num").text(i18n::number(n as f64, 0)))
                 .child(match defs.get(r) {
                     Some(d) => cx.text(el("td"), d),
                     None => el("td"),
@@ -319,13 +307,8 @@ fn follow_ups_panel(cx: &Ctx) -> Option<Element> {
         .iter()
         .filter(|(_, f)| f.is_overdue(feed.as_of))
         .count();
-    let mut panel = el("div")
-        .class("apt-panel apt-follow-ups")
-        .child(
-            el("h4")
-                .class("apt-h4")
-                .text(cx.t("What committees asked for")),
-        )
+    let mut panel = el_class("div", "apt-panel apt-follow-ups")
+        .child(el_class("h4", "apt-h4").text(cx.t("What committees asked for")))
         .child(el("p").text(tn(
             cx.lang,
             open.len(),
@@ -340,7 +323,7 @@ fn follow_ups_panel(cx: &Ctx) -> Option<Element> {
     }
     Some(
         panel.child(
-            el("ul").class("apt-list").children(
+            el_class("ul", "apt-list").children(
                 open.into_iter()
                     .map(|(m, f)| follow_up_item(cx, f, Some(m))),
             ),
@@ -360,7 +343,7 @@ fn follow_up_item(cx: &Ctx, f: &FollowUp, asked_by: Option<&Meeting>) -> Element
         None if f.is_overdue(as_of) => tag("red", cx.t("Overdue")),
         None => tag("grey", cx.t("Not done yet")),
     };
-    let mut facts = el("p").class("apt-action__facts");
+    let mut facts = el_class("p", "apt-action__facts");
     if let Some(l) = &f.lead {
         facts = facts.child(
             el("span")
@@ -378,8 +361,7 @@ fn follow_up_item(cx: &Ctx, f: &FollowUp, asked_by: Option<&Meeting>) -> Element
             &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
         )));
     }
-    el("li")
-        .class("apt-follow-up")
+    el_class("li", "apt-follow-up")
         .child(el("p").child(state).text(" ").child(cx.span(&f.text)))
         .child(facts)
 }
@@ -401,11 +383,10 @@ fn priority_table(cx: &Ctx) -> Element {
                     .child_opt(
                         p.description
                             .as_ref()
-                            .map(|d| cx.text(el("span").class("apt-block"), d)),
+                            .map(|d| cx.text(el_class("span", "apt-block"), d)),
                     )
                     .child_opt(p.lead.as_ref().map(|l| {
-                        el("span")
-                            .class("apt-secondary apt-block")
+                        el_class("span", "apt-secondary apt-block")
                             .children(isolated(cx.t("Lead: {lead}"), &[("lead", l.show(cx.lang))]))
                     })),
             );
@@ -418,16 +399,12 @@ fn priority_table(cx: &Ctx) -> Element {
                         .text(cx.t("No actions published for this priority yet")),
                 );
             }
-            row.child(el("td").class("apt-num").text(format!(
+            row.child(el_class("td", "apt-num").text(format!(
                 "{} / {}",
                 i18n::number(tally.complete as f64, 0),
                 i18n::number(tally.to_do() as f64, 0)
             )))
-            .child(
-                el("td")
-                    .class("apt-num")
-                    .text(i18n::number(tally.overdue() as f64, 0)),
-            )
+            .child(el_class("td", "apt-num").text(i18n::number(tally.overdue() as f64, 0)))
             .child(el("td").child(bar(tally.percent(), &i18n::percent(tally.percent()))))
         })
         .collect();
@@ -469,25 +446,22 @@ fn governance(cx: &Ctx) -> Option<Element> {
     {
         return None;
     }
-    let mut panel = el("div")
-        .class("apt-panel")
-        .child(el("h4").class("apt-h4").text(cx.t("Governance")))
+    let mut panel = el_class("div", "apt-panel")
+        .child(el_class("h4", "apt-h4").text(cx.t("Governance")))
         .child(plan_dates(cx));
     if !meetings.is_empty() {
         panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Recent meetings")))
+            .child(el_class("h5", "apt-h5").text(cx.t("Recent meetings")))
             .child(
-                el("ul")
-                    .class("apt-list")
+                el_class("ul", "apt-list")
                     .children(meetings.into_iter().take(4).map(|m| meeting_item(cx, m))),
             );
     }
     if !upcoming.is_empty() {
         panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Coming up")))
+            .child(el_class("h5", "apt-h5").text(cx.t("Coming up")))
             .child(
-                el("ul")
-                    .class("apt-list")
+                el_class("ul", "apt-list")
                     .children(upcoming.into_iter().take(3).map(|m| meeting_item(cx, m))),
             );
     }
@@ -503,7 +477,7 @@ fn governance(cx: &Ctx) -> Option<Element> {
 /// When the plan was approved (and by whom) and when it is next reviewed.
 fn plan_dates(cx: &Ctx) -> Element {
     let plan = &cx.feed.plan;
-    let mut dl = el("dl").class("apt-summary-list");
+    let mut dl = el_class("dl", "apt-summary-list");
     if let Some(d) = plan.approved {
         let by = plan
             .approved_by
@@ -539,24 +513,19 @@ fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
     }
     if let Some(o) = &m.outcome {
         li = li.child(
-            el("span")
-                .class("apt-block apt-secondary")
+            el_class("span", "apt-block apt-secondary")
                 .text(format!("{} ", cx.t("Outcome:")))
                 .child(cx.span(o)),
         );
     }
     li.child_opt(m.url.as_ref().map(|u| {
-        el("span")
-            .class("apt-block")
-            .child(link(u, el("span").text(cx.t("Papers and minutes"))))
+        el_class("span", "apt-block").child(link(u, el("span").text(cx.t("Papers and minutes"))))
     }))
     .child_opt((!m.follow_ups.is_empty()).then(|| {
-        el("div")
-            .class("apt-meeting__follow-ups")
-            .child(el("p").class("apt-block").text(cx.t("Asked for:")))
+        el_class("div", "apt-meeting__follow-ups")
+            .child(el_class("p", "apt-block").text(cx.t("Asked for:")))
             .child(
-                el("ul")
-                    .class("apt-list")
+                el_class("ul", "apt-list")
                     .children(m.follow_ups.iter().map(|f| follow_up_item(cx, f, None))),
             )
     }))

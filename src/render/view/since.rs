@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::feed::{Action, Feed, Indicator, Rag, Unit};
 use crate::filter::{self, FilterKind, State};
 use crate::i18n::{self, tf, tn, Lang};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, Element};
 use crate::table::{scroll_box, table};
 use crate::words::{rag_word, status_word};
 use std::collections::HashSet;
@@ -90,8 +90,7 @@ fn go_since(cx: &Ctx, since: Date, act: &str, label: Element) -> Element {
         ..State::default()
     };
     s.apply(act, None);
-    el("a")
-        .class("apt-link")
+    el_class("a", "apt-link")
         .attr("href", s.fragment(cx.ns, ""))
         .attr("data-act", act.to_string())
         .child(label)
@@ -99,8 +98,7 @@ fn go_since(cx: &Ctx, since: Date, act: &str, label: Element) -> Element {
 
 /// The reader's choice of comparison: a meeting (newest first) or any date before `as_of`.
 fn since_controls(cx: &Ctx, since: Date) -> Element {
-    el("div")
-        .class("apt-since__controls")
+    el_class("div", "apt-since__controls")
         .child(meeting_select(cx, since))
         .child(date_field(cx, since))
 }
@@ -130,17 +128,14 @@ fn meeting_select(cx: &Ctx, since: Date) -> Element {
                 &[("date", &cx.date(since))],
             ))
     });
-    el("div")
-        .class("apt-form-group")
+    el_class("div", "apt-form-group")
         .child(
-            el("label")
-                .class("apt-label")
+            el_class("label", "apt-label")
                 .attr("for", "apt-since-meeting")
                 .text(cx.t("Compare with a meeting")),
         )
         .child(
-            el("select")
-                .class("apt-select")
+            el_class("select", "apt-select")
                 .attr("id", "apt-since-meeting")
                 .attr("data-act", "since")
                 .child_opt(chosen)
@@ -153,17 +148,14 @@ fn date_field(cx: &Ctx, since: Date) -> Element {
     let as_of = cx.feed.as_of;
     // As UK readers type a date: 15/09/2026.
     let typed = |d: Date| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
-    el("div")
-        .class("apt-form-group")
+    el_class("div", "apt-form-group")
         .child(
-            el("label")
-                .class("apt-label")
+            el_class("label", "apt-label")
                 .attr("for", "apt-since-date")
                 .text(cx.t("Or compare with a date")),
         )
         .child(
-            el("p")
-                .class("apt-hint")
+            el_class("p", "apt-hint")
                 .attr("id", "apt-since-date-hint")
                 .text(tf(
                     cx.lang,
@@ -177,8 +169,7 @@ fn date_field(cx: &Ctx, since: Date) -> Element {
         .child(
             // A text field, not a date picker: GOV.UK's advice, and a picker's own
             // button takes focus without showing it.
-            el("input")
-                .class("apt-input apt-since__date")
+            el_class("input", "apt-input apt-since__date")
                 .attr("type", "text")
                 .attr("id", "apt-since-date")
                 .attr("aria-describedby", "apt-since-date-hint")
@@ -196,8 +187,7 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
     let c = comparison(cx)?;
     let heading = since_heading(cx.lang, cx.feed, c);
     let status = (!cx.print).then(|| {
-        el("p")
-            .class("apt-visually-hidden")
+        el_class("p", "apt-visually-hidden")
             .attr("role", "status")
             .attr("id", "apt-since-status")
             .text(tf(
@@ -207,10 +197,9 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
             ))
     });
     Some(
-        el("div")
-            .class("apt-panel apt-since")
+        el_class("div", "apt-panel apt-since")
             .attr("id", "apt-since")
-            .child(el("h4").class("apt-h4").text(heading))
+            .child(el_class("h4", "apt-h4").text(heading))
             .child_opt((!cx.print).then(|| since_controls(cx, c.since)))
             .child_opt(status)
             .child(action_changes(cx, c))
@@ -221,13 +210,12 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
 
 /// How many actions changed in each way, each count a link to those actions.
 fn action_changes(cx: &Ctx, c: &Changes) -> Element {
-    el("ul")
-        .class("apt-changes")
+    el_class("ul", "apt-changes")
         .attr("aria-label", cx.t("Actions"))
         .children(CHANGE_ORDER.iter().map(|&k| {
             let n = c.actions.get(k);
             let label = el("span").text(change_count(cx.lang, k, n));
-            let item = el("li").class(format!("apt-change apt-change--{}", k.word()));
+            let item = el_class("li", format!("apt-change apt-change--{}", k.word()));
             if n == 0 {
                 item.child(label)
             } else {
@@ -293,8 +281,7 @@ fn indicator_changes(cx: &Ctx, c: &Changes) -> Option<Element> {
         ),
     ];
     (!cx.feed.indicators.is_empty()).then(|| {
-        el("ul")
-            .class("apt-changes")
+        el_class("ul", "apt-changes")
             .attr("aria-label", cx.t("Indicators"))
             .children(
                 ind_counts
@@ -304,7 +291,7 @@ fn indicator_changes(cx: &Ctx, c: &Changes) -> Option<Element> {
                     .filter(|&(k, (_, n))| k != 2 || n > 0)
                     .map(|(_, (text, n))| {
                         let label = el("span").text(text);
-                        let item = el("li").class("apt-change");
+                        let item = el_class("li", "apt-change");
                         if n == 0 {
                             item.child(label)
                         } else {
@@ -355,9 +342,11 @@ pub(crate) fn change_badges(cx: &Ctx, a: &Action) -> Vec<Element> {
                 }
                 Kind::NewlyOverdue => ("red", tf(cx.lang, "Became overdue after {date}", &d)),
             };
-            el("strong")
-                .class(format!("apt-tag apt-tag--{class} apt-change-badge"))
-                .text(text)
+            el_class(
+                "strong",
+                format!("apt-tag apt-tag--{class} apt-change-badge"),
+            )
+            .text(text)
         })
         .collect()
 }
@@ -454,11 +443,9 @@ pub(super) fn indicator_then(cx: &Ctx, ind: &Indicator) -> Element {
     el("td")
         .child(el("strong").text(i18n::value(cx.lang, ind.unit, was)))
         .child(
-            el("span")
-                .class("apt-block apt-secondary")
-                .text(i18n::period(cx.lang, ch.then.period)),
+            el_class("span", "apt-block apt-secondary").text(i18n::period(cx.lang, ch.then.period)),
         )
-        .child(el("span").class("apt-block").text(format!(
+        .child(el_class("span", "apt-block").text(format!(
             "{}: {}",
             moved,
             change_in_unit(cx.lang, ind.unit, is - was)
