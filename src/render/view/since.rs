@@ -10,7 +10,6 @@ use crate::i18n::{self, tf, tn, Lang};
 use crate::markup::{el, el_class, Element};
 use crate::table::{scroll_box, table};
 use crate::words::{rag_word, status_word};
-use std::collections::HashSet;
 
 /// The comparison the view shows: the summary's `changes`, made for the reader's date.
 pub(super) fn comparison<'a>(cx: &Ctx<'a>) -> Option<&'a Changes> {
@@ -107,17 +106,22 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
 fn meeting_select(cx: &Ctx, since: Date) -> Element {
     let meetings = crate::changes::past_meetings(cx.feed);
     let is_meeting = meetings.iter().any(|m| m.date == since);
-    let mut seen: HashSet<Date> = HashSet::new();
-    let options = meetings.iter().filter(|m| seen.insert(m.date)).map(|m| {
-        el("option")
-            .attr("value", m.date.to_string())
-            .flag("selected", m.date == since)
-            .text(tf(
-                cx.lang,
-                "{date}: {body}",
-                &[("date", &cx.date(m.date)), ("body", m.body.show(cx.lang))],
-            ))
-    });
+    // A day's first meeting only: they come newest first, so a day's meetings are together
+    // (compared with the one before rather than kept in a set: less wasm).
+    let mut last = None;
+    let options = meetings
+        .iter()
+        .filter(|m| last.replace(m.date) != Some(m.date))
+        .map(|m| {
+            el("option")
+                .attr("value", m.date.to_string())
+                .flag("selected", m.date == since)
+                .text(tf(
+                    cx.lang,
+                    "{date}: {body}",
+                    &[("date", &cx.date(m.date)), ("body", m.body.show(cx.lang))],
+                ))
+        });
     let chosen = (!is_meeting).then(|| {
         el("option")
             .attr("value", since.to_string())
