@@ -60,6 +60,12 @@ pub fn el_class(tag: &'static str, class: impl Into<String>) -> Element {
     el(tag).class(class)
 }
 
+/// An HTML element holding a text: `el(tag).text(text)` in one call.
+#[inline(never)]
+pub fn el_text(tag: &'static str, text: impl Into<String>) -> Element {
+    el(tag).text(text)
+}
+
 /// An SVG element.
 #[inline(never)]
 pub fn svg(tag: &'static str) -> Element {

@@ -13,7 +13,7 @@
 use crate::feed::*;
 use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::render::view::{self, tag, Answers, Ctx};
 use crate::words::*;
 
@@ -111,7 +111,7 @@ fn progress(cx: &Ctx) -> Element {
 fn latest_update(cx: &Ctx, a: &Action) -> Element {
     match a.updates.iter().max_by_key(|u| u.date) {
         Some(u) => el("td")
-            .child(el("strong").text(cx.date(u.date)))
+            .child(el_text("strong", cx.date(u.date)))
             .child_opt(
                 u.text
                     .as_ref()
@@ -183,7 +183,7 @@ fn exceptions(cx: &Ctx) -> Element {
         })
         .collect();
     if rows.is_empty() {
-        return el("p").text(cx.t("No action is red, overdue or late."));
+        return el_text("p", cx.t("No action is red, overdue or late."));
     }
     let count = tn(
         cx.lang,
@@ -192,7 +192,7 @@ fn exceptions(cx: &Ctx) -> Element {
         "{n} actions need attention.",
     );
     el("div")
-        .child(el("p").text(count))
+        .child(el_text("p", count))
         .child(crate::table::table(
             cx.t("Actions that need attention"),
             &[
@@ -209,20 +209,20 @@ fn exceptions(cx: &Ctx) -> Element {
 fn lead_cell(cx: &Ctx, a: &Action) -> Element {
     match &a.lead {
         Some(l) => cx.text(el("td"), l),
-        None => el("td").text("—"),
+        None => el_text("td", "—"),
     }
 }
 
 fn due_cell(cx: &Ctx, a: &Action) -> Element {
     match a.effective_due() {
-        Some(d) => el("td").text(cx.date(d)).child_opt(slipped(a).then(|| {
+        Some(d) => el_text("td", cx.date(d)).child_opt(slipped(a).then(|| {
             el_class("span", "apt-block apt-secondary").text(tf(
                 cx.lang,
                 "was {date}",
                 &[("date", &a.due.map(|x| cx.date(x)).unwrap_or_default())],
             ))
         })),
-        None => el("td").text("—"),
+        None => el_text("td", "—"),
     }
 }
 
@@ -252,7 +252,7 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
             .child(status)
             .child(match a.rag {
                 Some(r) => el("td").child(rag_tag(cx, r)),
-                None => el("td").text("—"),
+                None => el_text("td", "—"),
             })
             .child(match (a.progress, a.status) {
                 (Some(p), _) => el_class("td", "apt-num").text(i18n::percent(p)),
@@ -291,9 +291,9 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
         .collect();
     if !others.is_empty() {
         let title = if feed.priorities.is_empty() {
-            el("span").text(cx.t("Actions"))
+            el_text("span", cx.t("Actions"))
         } else {
-            el("span").text(cx.t("Other actions"))
+            el_text("span", cx.t("Other actions"))
         };
         bodies.push(group(title, others));
     }
@@ -350,18 +350,20 @@ fn findings(cx: &Ctx) -> Option<Element> {
             };
             let progress = if answered > withdrawn {
                 let p = crate::summary::percent_complete(done, answered, withdrawn);
-                el("td")
-                    .text(tf(
+                el_text(
+                    "td",
+                    tf(
                         cx.lang,
                         "Actions complete: {done} of {total}",
                         &[
                             ("done", &done.to_string()),
                             ("total", &(answered - withdrawn).to_string()),
                         ],
-                    ))
-                    .child(el_class("span", "apt-block apt-secondary").text(i18n::percent(p)))
+                    ),
+                )
+                .child(el_class("span", "apt-block apt-secondary").text(i18n::percent(p)))
             } else {
-                el("td").text("—")
+                el_text("td", "—")
             };
             el("tr").child(finding).child(answering).child(progress)
         })

@@ -42,7 +42,7 @@ use crate::date::Date;
 use crate::feed::{Feed, Text, Url};
 use crate::filter::{Index, State, View};
 use crate::i18n::{self, t, Lang};
-use crate::markup::{el, el_class, svg, Element, Node};
+use crate::markup::{el, el_class, el_text, svg, Element, Node};
 use crate::summary::Summary;
 use crate::validate::Problem;
 
@@ -125,7 +125,7 @@ impl Ctx<'_> {
 
 /// Feed text inside a line of other words, in its own bidi isolate.
 pub(crate) fn bdi(s: impl Into<String>) -> Element {
-    el("bdi").text(s)
+    el_text("bdi", s)
 }
 
 /// An interface sentence (`template`, already in the reader's language) with `{name}`
@@ -242,7 +242,7 @@ pub fn widget(cx: &Ctx, state: &State, index: &Index) -> Element {
         )
         .child_opt(
             (feed.actions.is_empty() && state.view == View::Actions)
-                .then(|| el("p").text(cx.t("This plan has no actions yet."))),
+                .then(|| el_text("p", cx.t("This plan has no actions yet."))),
         )
 }
 

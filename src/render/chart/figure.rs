@@ -4,7 +4,7 @@
 
 use super::draw::{c, key_picture, rect, W};
 use crate::i18n::{self, t, tn, tv, Lang, Val};
-use crate::markup::{el, el_class, svg, Element};
+use crate::markup::{el, el_class, el_text, svg, Element};
 use crate::table::scroll_box;
 
 /// A chart's key: each entry's picture and its words.
@@ -57,13 +57,13 @@ impl Chart {
                 .children(
                     self.key
                         .into_iter()
-                        .map(|(pic, name)| el("li").child(pic).child(el("span").text(name))),
+                        .map(|(pic, name)| el("li").child(pic).child(el_text("span", name))),
                 )
         });
         let title = self.title;
         let table = self.table.map(|tb| {
             el_class("details", "apt-chart__table")
-                .child(el("summary").text(t(lang, "Show as table")))
+                .child(el_text("summary", t(lang, "Show as table")))
                 .child(scroll_box(&title, tb))
         });
         el_class("figure", "apt-chart")

@@ -6,7 +6,7 @@ use super::since::then_and_now;
 use super::{bdi, isolated, link, summary_row, tag, Ctx};
 use crate::feed::{Action, Finding, Indicator, Update};
 use crate::i18n::{self, tf};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::relations;
 use crate::sort;
 use crate::table::table;
@@ -62,26 +62,26 @@ fn facts(cx: &Ctx, a: &Action) -> Element {
                     .child(cx.span(&p.title))
             }),
         ),
-        (cx.t("Start"), a.start.map(|x| el("span").text(cx.date(x)))),
+        (cx.t("Start"), a.start.map(|x| el_text("span", cx.date(x)))),
         (
             if a.revised_due.is_some() {
                 cx.t("Original due date")
             } else {
                 cx.t("Due date")
             },
-            a.due.map(|x| el("span").text(cx.date(x))),
+            a.due.map(|x| el_text("span", cx.date(x))),
         ),
         (
             cx.t("Revised due date"),
-            a.revised_due.map(|x| el("span").text(cx.date(x))),
+            a.revised_due.map(|x| el_text("span", cx.date(x))),
         ),
         (
             cx.t("Completed"),
-            a.completed.map(|x| el("span").text(cx.date(x))),
+            a.completed.map(|x| el_text("span", cx.date(x))),
         ),
         (
             cx.t("Signed off"),
-            a.signed_off.map(|x| el("span").text(cx.date(x))),
+            a.signed_off.map(|x| el_text("span", cx.date(x))),
         ),
     ];
     for (k, v) in rows {
@@ -103,14 +103,13 @@ fn milestones(cx: &Ctx, a: &Action) -> Option<Element> {
         .map(|m| {
             el("tr")
                 .child(cx.text(el("td"), &m.title))
-                .child(el("td").text(m.due.map(|x| cx.date(x)).unwrap_or_default()))
-                .child(
-                    el("td").text(
-                        m.completed
-                            .map(|x| cx.date(x))
-                            .unwrap_or_else(|| cx.t("Not yet").to_string()),
-                    ),
-                )
+                .child(el_text("td", m.due.map(|x| cx.date(x)).unwrap_or_default()))
+                .child(el_text(
+                    "td",
+                    m.completed
+                        .map(|x| cx.date(x))
+                        .unwrap_or_else(|| cx.t("Not yet").to_string()),
+                ))
         })
         .collect();
     Some(table(
@@ -180,11 +179,14 @@ fn findings_answered(cx: &Ctx, a: &Action) -> Section {
                     .child(cx.span(&f.text))
             }))
             .child_opt((answered > linked.len()).then(|| {
-                el("li").text(tf(
-                    cx.lang,
-                    "and {count} more",
-                    &[("count", &(answered - linked.len()).to_string())],
-                ))
+                el_text(
+                    "li",
+                    tf(
+                        cx.lang,
+                        "and {count} more",
+                        &[("count", &(answered - linked.len()).to_string())],
+                    ),
+                )
             })),
     ))
 }
@@ -231,7 +233,7 @@ fn updates(cx: &Ctx, a: &Action) -> Section {
 
 /// One update: its date, what it changed, its words and the meeting it was reported to.
 fn update(cx: &Ctx, u: &Update) -> Element {
-    let mut head = el_class("p", "apt-update__head").child(el("strong").text(cx.date(u.date)));
+    let mut head = el_class("p", "apt-update__head").child(el_text("strong", cx.date(u.date)));
     if let Some(s) = u.status {
         head = head
             .text(" ")

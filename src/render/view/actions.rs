@@ -9,7 +9,7 @@ use super::{bar, dom_id, tag, Ctx};
 use crate::feed::{Action, Status};
 use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::words::{rag_word, status_class, status_word};
 
 /// How many top-level actions one page of the list shows.
@@ -205,18 +205,19 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     meta = meta.children(change_badges(cx, a));
     let mut facts = el_class("p", "apt-action__facts");
     if let Some(l) = &a.lead {
-        facts = facts.child(
-            el("span")
-                .text(format!("{} ", cx.t("Lead:")))
-                .child(cx.span(l)),
-        );
+        facts = facts.child(el_text("span", format!("{} ", cx.t("Lead:"))).child(cx.span(l)));
     }
     if let Some(d) = a.effective_due() {
-        facts = facts.child(el("span").text(tf(cx.lang, "Due {date}", &[("date", &cx.date(d))])));
+        facts = facts.child(el_text(
+            "span",
+            tf(cx.lang, "Due {date}", &[("date", &cx.date(d))]),
+        ));
     }
     if let Some(c) = a.completed {
-        facts =
-            facts.child(el("span").text(tf(cx.lang, "Completed {date}", &[("date", &cx.date(c))])));
+        facts = facts.child(el_text(
+            "span",
+            tf(cx.lang, "Completed {date}", &[("date", &cx.date(c))]),
+        ));
     }
     if let Some(p) = a.progress {
         facts = facts.child(bar(

@@ -7,7 +7,7 @@ use super::inspections::{
 use super::overview::unpublished_priorities;
 use super::{bar, link, tag, Ctx};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 
 /// The compact card: title, percent complete, overdue, latest judgements, link to the plan.
 pub fn compact(cx: &Ctx) -> Element {
@@ -82,7 +82,7 @@ pub fn compact(cx: &Ctx) -> Element {
     if let Some(u) = &feed.plan.url {
         card = card.child(el("p").child(link(
             u,
-            el("span").text(cx.t("See the full improvement plan")),
+            el_text("span", cx.t("See the full improvement plan")),
         )));
     }
     card

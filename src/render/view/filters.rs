@@ -10,7 +10,7 @@ use crate::changes::Kind;
 use crate::feed::{Area, FindingKind, Rag, Status};
 use crate::filter::{Due, FilterKind, Filters, Index, State};
 use crate::i18n::{t, tf, tn, Lang};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::words::{area_short, change_word, rag_word, status_word};
 
 /// The filter panel's groups, in the order it shows them.
@@ -292,9 +292,7 @@ pub(super) fn chosen_filters(cx: &Ctx, f: &Filters) -> Element {
         .filter_map(|(kind, value)| {
             let label = value_label(cx, kind, &value)?;
             let group = group_label(cx, kind);
-            let shown = el("span")
-                .text(format!("{group}: "))
-                .child(bdi(label.clone()));
+            let shown = el_text("span", format!("{group}: ")).child(bdi(label.clone()));
             Some(chip(
                 cx,
                 format!("remove:{}:{value}", kind.word()),

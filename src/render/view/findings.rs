@@ -6,7 +6,7 @@ use super::{bar, bdi, tag, Ctx};
 use crate::feed::{Action, Area, Feed, Finding, FindingKind, Inspection, Status};
 use crate::filter::{self, FilterKind};
 use crate::i18n::{self, tf};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::relations::Answerers;
 use crate::sort;
 use crate::words::{area_word, kind_word, status_class, status_word};
@@ -79,7 +79,7 @@ impl<'a> Answers<'a> {
 pub fn findings(cx: &Ctx) -> Element {
     let feed = cx.feed;
     if feed.findings.is_empty() {
-        return el("p").text(cx.t("This plan lists no inspection findings."));
+        return el_text("p", cx.t("This plan lists no inspection findings."));
     }
     let answers = Answers::new(feed);
     // Group by inspection (latest first, findings with no inspection last), then by area.
@@ -223,14 +223,10 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
         // Only withdrawn or ongoing actions: nothing to count as complete.
         return li.child(el_class("ul", "apt-list apt-finding__actions").children(
             acts.iter().map(|a| {
-                el("li").child(
-                    cx.go(
-                        filter::find_act(&f.id, &a.id),
-                        el("span")
-                            .text(format!("{} ", a.number()))
-                            .child(cx.span(&a.title)),
-                    ),
-                )
+                el("li").child(cx.go(
+                    filter::find_act(&f.id, &a.id),
+                    el_text("span", format!("{} ", a.number())).child(cx.span(&a.title)),
+                ))
             }),
         ));
     }
@@ -264,11 +260,14 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
         .child_opt((answered > acts.len()).then(|| {
             el("li").child(cx.go(
                 filter::go_act(FilterKind::Finding, &f.id),
-                el("span").text(tf(
-                    cx.lang,
-                    "and {count} more",
-                    &[("count", &(answered - acts.len()).to_string())],
-                )),
+                el_text(
+                    "span",
+                    tf(
+                        cx.lang,
+                        "and {count} more",
+                        &[("count", &(answered - acts.len()).to_string())],
+                    ),
+                ),
             ))
         }));
     li.child(progress).child(list)

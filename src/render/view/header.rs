@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::date::Date;
 use crate::feed::PlanStatus;
 use crate::i18n::{tf, tn};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::sort;
 use crate::validate::{Problem, Severity};
 
@@ -29,7 +29,7 @@ pub(crate) fn header(cx: &Ctx) -> Element {
     if let Some(today) = cx.today {
         if feed.as_of < today.add_months(-6) {
             h = h.child(
-                el_class("div", "apt-notice").child(el("p").text(tf(
+                el_class("div", "apt-notice").child(el_text("p", tf(
                     cx.lang,
                     "This information was last updated on {date}, more than six months ago. It may be out of date.",
                     &[("date", &cx.date(feed.as_of))],
@@ -83,7 +83,7 @@ pub(super) fn plan_status_notice(cx: &Ctx) -> Option<Element> {
     Some(
         el_class("div", "apt-notice apt-plan-status").child(
             el("p")
-                .child(el("strong").text(label))
+                .child(el_text("strong", label))
                 .text(format!(" {words}")),
         ),
     )
@@ -148,8 +148,8 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
     );
     Some(
         el_class("details", "apt-problems")
-            .child(el("summary").text(headline))
-            .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
+            .child(el_text("summary", headline))
+            .child(el_text("p", cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
             .child(list),
     )
 }

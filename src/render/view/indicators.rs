@@ -6,7 +6,7 @@ use super::{dom_id, tag, Ctx};
 use crate::date::Date;
 use crate::feed::{Indicator, Polarity, Value};
 use crate::i18n::{self, t, tf, Lang};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
 use crate::table::{figure_rows, scroll_box, table, FigureRows};
@@ -91,9 +91,12 @@ fn latest_cell(cx: &Ctx, ind: &Indicator) -> Element {
         .is_some_and(|v| v.value.is_none());
     match latest.and_then(|v| v.value.map(|x| (v.period, x, v))) {
         Some((p, x, v)) => el("td")
-            .child(el("strong").text(figure(cx.lang, ind.unit, x, v.approximate)))
+            .child(el_text(
+                "strong",
+                figure(cx.lang, ind.unit, x, v.approximate),
+            ))
             .child(el_class("span", "apt-block apt-secondary").text(i18n::period(cx.lang, p))),
-        None => el("td").text(cx.t("No figures yet")),
+        None => el_text("td", cx.t("No figures yet")),
     }
     .child_opt(last_suppressed.then(|| {
         el_class("span", "apt-block apt-secondary")
@@ -104,16 +107,16 @@ fn latest_cell(cx: &Ctx, ind: &Indicator) -> Element {
 /// The target and the date it is for.
 fn target_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match &ind.target {
-        Some(tg) => el("td")
-            .text(i18n::value(cx.lang, ind.unit, tg.value))
-            .child_opt(tg.by.map(|b| {
+        Some(tg) => {
+            el_text("td", i18n::value(cx.lang, ind.unit, tg.value)).child_opt(tg.by.map(|b| {
                 el_class("span", "apt-block apt-secondary").text(tf(
                     cx.lang,
                     "by {date}",
                     &[("date", &cx.date(b))],
                 ))
-            })),
-        None => el("td").text(cx.t("No target set")),
+            }))
+        }
+        None => el_text("td", cx.t("No target set")),
     }
 }
 
@@ -122,8 +125,7 @@ fn against_target_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match target_state(ind) {
         TargetState::Met => el("td").child(tag("green", &format!("✓ {}", cx.t("Target met")))),
         TargetState::Missed => el("td").child(tag("red", &format!("✗ {}", cx.t("Target not met")))),
-        TargetState::NoTarget => el("td")
-            .text("—")
+        TargetState::NoTarget => el_text("td", "—")
             .child(el_class("span", "apt-visually-hidden").text(cx.t("No target set"))),
     }
 }
@@ -139,7 +141,7 @@ fn trend_cell(cx: &Ctx, ind: &Indicator) -> Element {
                     .text(format!("{arrow} ")),
             )
             .text(word),
-        None => el("td").text("—"),
+        None => el_text("td", "—"),
     }
 }
 
@@ -163,7 +165,7 @@ fn comparators_cell(cx: &Ctx, ind: &Indicator) -> Element {
 pub fn indicators(cx: &Ctx) -> Element {
     let feed = cx.feed;
     if feed.indicators.is_empty() {
-        return el("p").text(cx.t("This plan lists no performance indicators."));
+        return el_text("p", cx.t("This plan lists no performance indicators."));
     }
     let summary_table = indicator_table(cx);
     let mut out = el_class("div", "apt-indicators")
@@ -186,7 +188,7 @@ fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
 fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
     let cell = |v: Option<&Value>| -> Element {
         match v {
-            Some(v) if v.suppressed => el("td").text(cx.t("suppressed")),
+            Some(v) if v.suppressed => el_text("td", cx.t("suppressed")),
             Some(Value {
                 value: Some(x),
                 note,
@@ -198,7 +200,7 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
                     note.as_ref()
                         .map(|n| cx.text(el_class("span", "apt-block apt-secondary"), n)),
                 ),
-            Some(_) | None => el("td").text("—"),
+            Some(_) | None => el_text("td", "—"),
         }
     };
     let names: Vec<String> = std::iter::once(cx.feed.publisher.name.show(cx.lang).to_string())
@@ -234,7 +236,7 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
                 .map(|(p, line, v)| {
                     el("tr")
                         .child(period_cell(p))
-                        .child(el("td").text(names[line].clone()))
+                        .child(el_text("td", names[line].clone()))
                         .child(cell(Some(v)))
                 })
                 .collect();
@@ -328,7 +330,7 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
                     Some(x) if !p.suppressed => {
                         el_class("td", "apt-num").text(i18n::value(cx.lang, ind.unit, x))
                     }
-                    _ => el("td").text(cx.t("suppressed")),
+                    _ => el_text("td", cx.t("suppressed")),
                 })
         })
         .collect();

@@ -4,7 +4,7 @@
 use super::{summary_row, tag, Ctx};
 use crate::feed::{Area, Feed, Inspection, InspectionType, Inspectorate};
 use crate::i18n::tf;
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el_class, el_text, Element};
 use crate::sort;
 use crate::words::{area_word, grade_class, grade_word, inspection_type_word};
 
@@ -48,8 +48,8 @@ pub(super) fn fieldwork(cx: &Ctx, i: &Inspection) -> Option<String> {
 pub(super) fn inspection_title(cx: &Ctx, i: &Inspection) -> Element {
     match &i.title {
         Some(tt) => cx.span(tt),
-        None if is_self_evaluation(i) => el("span").text(cx.t("Self-evaluation")),
-        None => el("span").text(inspection_type_word(cx.lang, i.kind)),
+        None if is_self_evaluation(i) => el_text("span", cx.t("Self-evaluation")),
+        None => el_text("span", inspection_type_word(cx.lang, i.kind)),
     }
 }
 

@@ -10,7 +10,7 @@ use super::{bar, isolated, link, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
 use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::sort;
 use crate::summary::Tally;
 use crate::table::table;
@@ -45,11 +45,11 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
                 el_class("dl", "apt-summary-list")
                     .child(summary_row(
                         cx.t("Inspected by"),
-                        el("span").text(inspectorate_word(cx.lang, i.inspectorate)),
+                        el_text("span", inspectorate_word(cx.lang, i.inspectorate)),
                     ))
                     .child(summary_row(
                         cx.t("Type"),
-                        el("span").text(inspection_type_word(cx.lang, i.kind)),
+                        el_text("span", inspection_type_word(cx.lang, i.kind)),
                     ))
                     .child_opt(fieldwork(cx, i).map(|f| {
                         summary_row(
@@ -58,11 +58,11 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
                             } else {
                                 cx.t("Inspection dates")
                             },
-                            el("span").text(f),
+                            el_text("span", f),
                         )
                     }))
                     .child_opt(i.published.map(|d| {
-                        summary_row(cx.t("Report published"), el("span").text(cx.date(d)))
+                        summary_row(cx.t("Report published"), el_text("span", cx.date(d)))
                     })),
             );
     if let Some(j) = judgements_list(cx, i) {
@@ -74,7 +74,7 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
         panel = panel.child(cx.text(el("p"), sm));
     }
     if let Some(u) = &i.report_url {
-        panel = panel.child(el("p").child(link(u, el("span").text(report_link_words(cx, i)))));
+        panel = panel.child(el("p").child(link(u, el_text("span", report_link_words(cx, i)))));
     }
     Some(panel)
 }
@@ -156,10 +156,10 @@ fn due_stats(cx: &Ctx) -> Element {
         .map(|(label, due, class, n)| {
             let item = el_class("li", format!("apt-stat apt-stat--{class}"));
             if n == 0 {
-                item.child(el("span").text(label))
+                item.child(el_text("span", label))
             } else {
                 let act = filter::go_act(FilterKind::Due, due.word());
-                item.child(cx.go(act, el("span").text(label)))
+                item.child(cx.go(act, el_text("span", label)))
             }
         }),
     )
@@ -213,7 +213,7 @@ fn earlier_inspections_panel(cx: &Ctx) -> Option<Element> {
                     li.child_opt(judgements_list(cx, i))
                         .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
                         .child_opt(i.report_url.as_ref().map(|u| {
-                            el("p").child(link(u, el("span").text(report_link_words(cx, i))))
+                            el("p").child(link(u, el_text("span", report_link_words(cx, i))))
                         }))
                 })),
             ),
@@ -309,12 +309,15 @@ fn follow_ups_panel(cx: &Ctx) -> Option<Element> {
         .count();
     let mut panel = el_class("div", "apt-panel apt-follow-ups")
         .child(el_class("h4", "apt-h4").text(cx.t("What committees asked for")))
-        .child(el("p").text(tn(
-            cx.lang,
-            open.len(),
-            "{n} request is not done yet.",
-            "{n} requests are not done yet.",
-        )));
+        .child(el_text(
+            "p",
+            tn(
+                cx.lang,
+                open.len(),
+                "{n} request is not done yet.",
+                "{n} requests are not done yet.",
+            ),
+        ));
     if overdue > 0 {
         panel = panel.child(el("p").child(tag(
             "red",
@@ -345,21 +348,23 @@ fn follow_up_item(cx: &Ctx, f: &FollowUp, asked_by: Option<&Meeting>) -> Element
     };
     let mut facts = el_class("p", "apt-action__facts");
     if let Some(l) = &f.lead {
-        facts = facts.child(
-            el("span")
-                .text(format!("{} ", cx.t("Lead:")))
-                .child(cx.span(l)),
-        );
+        facts = facts.child(el_text("span", format!("{} ", cx.t("Lead:"))).child(cx.span(l)));
     }
     if let Some(d) = f.due {
-        facts = facts.child(el("span").text(tf(cx.lang, "Due {date}", &[("date", &cx.date(d))])));
+        facts = facts.child(el_text(
+            "span",
+            tf(cx.lang, "Due {date}", &[("date", &cx.date(d))]),
+        ));
     }
     if let Some(m) = asked_by {
-        facts = facts.child(el("span").text(tf(
-            cx.lang,
-            "Asked for by {body} on {date}",
-            &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
-        )));
+        facts = facts.child(el_text(
+            "span",
+            tf(
+                cx.lang,
+                "Asked for by {body} on {date}",
+                &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
+            ),
+        ));
     }
     el_class("li", "apt-follow-up")
         .child(el("p").child(state).text(" ").child(cx.span(&f.text)))
@@ -468,7 +473,7 @@ fn governance(cx: &Ctx) -> Option<Element> {
     if let Some(u) = &feed.plan.url {
         panel = panel.child(el("p").child(link(
             u,
-            el("span").text(cx.t("Read the full improvement plan")),
+            el_text("span", cx.t("Read the full improvement plan")),
         )));
     }
     Some(panel)
@@ -491,12 +496,12 @@ fn plan_dates(cx: &Ctx) -> Element {
             ),
             None => cx.date(d),
         };
-        dl = dl.child(summary_row(cx.t("Plan approved"), el("span").text(v)));
+        dl = dl.child(summary_row(cx.t("Plan approved"), el_text("span", v)));
     }
     if let Some(d) = plan.next_review {
         dl = dl.child(summary_row(
             cx.t("Next review"),
-            el("span").text(cx.date(d)),
+            el_text("span", cx.date(d)),
         ));
     }
     dl
@@ -505,7 +510,7 @@ fn plan_dates(cx: &Ctx) -> Element {
 /// One meeting: its date, body and title, its outcome and papers, and what it asked for.
 fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
     let mut li = el("li")
-        .child(el("strong").text(cx.date(m.date)))
+        .child(el_text("strong", cx.date(m.date)))
         .text(" — ")
         .child(cx.span(&m.body));
     if let Some(tt) = &m.title {
@@ -519,7 +524,7 @@ fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
         );
     }
     li.child_opt(m.url.as_ref().map(|u| {
-        el_class("span", "apt-block").child(link(u, el("span").text(cx.t("Papers and minutes"))))
+        el_class("span", "apt-block").child(link(u, el_text("span", cx.t("Papers and minutes"))))
     }))
     .child_opt((!m.follow_ups.is_empty()).then(|| {
         el_class("div", "apt-meeting__follow-ups")

@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::feed::{Action, Feed, Indicator, Rag, Unit};
 use crate::filter::{self, FilterKind, State};
 use crate::i18n::{self, tf, tn, Lang};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::table::{scroll_box, table};
 use crate::words::{rag_word, status_word};
 
@@ -218,7 +218,7 @@ fn action_changes(cx: &Ctx, c: &Changes) -> Element {
         .attr("aria-label", cx.t("Actions"))
         .children(CHANGE_ORDER.iter().map(|&k| {
             let n = c.actions.get(k);
-            let label = el("span").text(change_count(cx.lang, k, n));
+            let label = el_text("span", change_count(cx.lang, k, n));
             let item = el_class("li", format!("apt-change apt-change--{}", k.word()));
             if n == 0 {
                 item.child(label)
@@ -294,7 +294,7 @@ fn indicator_changes(cx: &Ctx, c: &Changes) -> Option<Element> {
                     // "Changed" is for neutral indicators: shown only when one changed.
                     .filter(|&(k, (_, n))| k != 2 || n > 0)
                     .map(|(_, (text, n))| {
-                        let label = el("span").text(text);
+                        let label = el_text("span", text);
                         let item = el_class("li", "apt-change");
                         if n == 0 {
                             item.child(label)
@@ -374,19 +374,22 @@ pub(super) fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
     let mut rows = vec![
         el("tr")
             .child(el("th").attr("scope", "row").text(cx.t("Status")))
-            .child(el("td").text(status_then))
-            .child(el("td").text(status_word(cx.lang, a.status))),
+            .child(el_text("td", status_then))
+            .child(el_text("td", status_word(cx.lang, a.status))),
         el("tr")
             .child(el("th").attr("scope", "row").text(cx.t("RAG rating")))
-            .child(el("td").text(rag_then))
-            .child(el("td").text(a.rag.map_or(cx.t("Not known"), |r| rag_word(cx.lang, r)))),
+            .child(el_text("td", rag_then))
+            .child(el_text(
+                "td",
+                a.rag.map_or(cx.t("Not known"), |r| rag_word(cx.lang, r)),
+            )),
     ];
     if let (Some(was), Some(is)) = (ch.then.progress, a.progress) {
         rows.push(
             el("tr")
                 .child(el("th").attr("scope", "row").text(cx.t("Progress")))
-                .child(el("td").text(i18n::percent(was)))
-                .child(el("td").text(i18n::percent(is))),
+                .child(el_text("td", i18n::percent(was)))
+                .child(el_text("td", i18n::percent(is))),
         );
     }
     let on_then = tf(cx.lang, "On {date}", &[("date", &date)]);
@@ -433,7 +436,7 @@ pub(super) fn indicator_then(cx: &Ctx, ind: &Indicator) -> Element {
         return el("td");
     };
     let Some(ch) = crate::changes::indicator_change(ind, c.since) else {
-        return el("td").text(cx.t("No figure by then"));
+        return el_text("td", cx.t("No figure by then"));
     };
     let (Some(was), Some(is)) = (ch.then.value, ch.now.value) else {
         return el("td");
@@ -445,7 +448,7 @@ pub(super) fn indicator_then(cx: &Ctx, ind: &Indicator) -> Element {
         None => cx.t("No change"),
     };
     el("td")
-        .child(el("strong").text(i18n::value(cx.lang, ind.unit, was)))
+        .child(el_text("strong", i18n::value(cx.lang, ind.unit, was)))
         .child(
             el_class("span", "apt-block apt-secondary").text(i18n::period(cx.lang, ch.then.period)),
         )

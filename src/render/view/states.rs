@@ -1,7 +1,7 @@
 //! The widget before and instead of a feed: loading, and the error state.
 
 use crate::i18n::{t, tf, Lang};
-use crate::markup::{el, el_class, Element};
+use crate::markup::{el, el_class, el_text, Element};
 use crate::validate::Problem;
 
 /// While the feed is fetched.
@@ -18,11 +18,11 @@ pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
     let mut box_ = el_class("div", "apt-error")
         .attr("role", "alert")
         .child(el_class("h2", "apt-title").text(t(lang, "The improvement plan cannot be shown")))
-        .child(el("p").text(message.to_string()));
+        .child(el_text("p", message.to_string()));
     if !problems.is_empty() {
         box_ = box_.child(
             el_class("details", "apt-problems")
-                .child(el("summary").text(t(lang, "Details for the publisher")))
+                .child(el_text("summary", t(lang, "Details for the publisher")))
                 .child(el_class("ul", "apt-problems__list").children(
                     problems.iter().take(50).map(|p| {
                         let place = tf(
