@@ -42,7 +42,7 @@ pub struct Element {
 }
 
 /// An HTML element.
-// Out of line: inlined, each of the ~450 call sites wrote the empty element field by field.
+// Out of line (smaller wasm): inlined, every call site wrote the empty element field by field.
 #[inline(never)]
 pub fn el(tag: &'static str) -> Element {
     Element {
@@ -60,7 +60,8 @@ pub fn el_class(tag: &'static str, class: impl Into<String>) -> Element {
     el(tag).class(class)
 }
 
-/// An HTML element holding a text: `el(tag).text(text)` in one call.
+/// An HTML element holding a text: `el(tag).text(text)` in one call (a call less at each
+/// site: smaller wasm).
 #[inline(never)]
 pub fn el_text(tag: &'static str, text: impl Into<String>) -> Element {
     el(tag).text(text)
