@@ -15,6 +15,7 @@ use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_text, Element};
 use crate::render::view::{self, tag, Answers, Ctx};
+use crate::table::row_head;
 use crate::words::*;
 
 /// The report for the feed in `cx`; with `full`, every action's details as an appendix.
@@ -128,7 +129,7 @@ fn slipped(a: &Action) -> bool {
 
 /// The action's number and title, in one cell.
 fn action_cell(cx: &Ctx, a: &Action) -> Element {
-    cx.action_name(el("th").attr("scope", "row"), a)
+    cx.action_name(row_head(), a)
 }
 
 fn rag_tag(cx: &Ctx, r: Rag) -> Element {
@@ -320,8 +321,7 @@ fn findings(cx: &Ctx) -> Option<Element> {
         .filter(|f| f.kind != FindingKind::Strength)
         .map(|f| {
             let ((done, withdrawn, answered), acts) = answers.of(f);
-            let finding = el("th")
-                .attr("scope", "row")
+            let finding = row_head()
                 .child(tag(
                     if f.kind == FindingKind::PriorityAction {
                         "red"

@@ -13,7 +13,7 @@ use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_text, Element};
 use crate::sort;
 use crate::summary::Tally;
-use crate::table::table;
+use crate::table::{row_head, table};
 use crate::words::{inspection_type_word, inspectorate_word, rag_word, status_class, status_word};
 
 /// The overview: inspection, headline progress, RAG, priorities, governance.
@@ -231,11 +231,7 @@ pub(crate) fn status_table(cx: &Ctx) -> Element {
     .into_iter()
     .map(|(st, n)| {
         el("tr")
-            .child(
-                el("th")
-                    .attr("scope", "row")
-                    .child(tag(status_class(st), status_word(cx.lang, st))),
-            )
+            .child(row_head().child(tag(status_class(st), status_word(cx.lang, st))))
             .child(el_class("td", "apt-num").text(i18n::number(n as f64, 0)))
     })
     .collect();
@@ -260,11 +256,7 @@ pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
         .into_iter()
         .map(|(r, n)| {
             el("tr")
-                .child(
-                    el("th")
-                        .attr("scope", "row")
-                        .child(tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))),
-                )
+                .child(row_head().child(tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))))
                 .child(el_class("td", "apt-num").text(i18n::number(n as f64, 0)))
                 .child(match defs.get(r) {
                     Some(d) => cx.text(el("td"), d),
@@ -379,8 +371,7 @@ fn priority_table(cx: &Ctx) -> Element {
         .map(|p| {
             let tally = Tally::of(feed.actions_in(&p.id), feed.as_of);
             let row = el("tr").child(
-                el("th")
-                    .attr("scope", "row")
+                row_head()
                     .child(cx.go(
                         filter::go_act(FilterKind::Priority, &p.id),
                         cx.span(&p.title),
