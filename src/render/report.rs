@@ -15,7 +15,7 @@ use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_text, Element};
 use crate::render::view::{self, tag, Answers, Ctx};
-use crate::table::row_head;
+use crate::table::{self, row_head};
 use crate::words::*;
 
 /// The report for the feed in `cx`; with `full`, every action's details as an appendix.
@@ -301,13 +301,10 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
     if bodies.is_empty() {
         return None;
     }
-    let table =
-        el_class("table", "apt-table apt-report__table")
-            .child(el_class("caption", "apt-table__caption").text(cx.t("All actions, by priority")))
-            .child(el("thead").child(
-                el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))),
-            ))
-            .children(bodies);
+    let table = el_class("table", "apt-table apt-report__table")
+        .child(el_class("caption", "apt-table__caption").text(cx.t("All actions, by priority")))
+        .child(table::head(&heads))
+        .children(bodies);
     Some(table)
 }
 

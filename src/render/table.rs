@@ -42,7 +42,7 @@ pub fn table(caption: &str, heads: &[&str], mut rows: Vec<Element>) -> Element {
             }
         }
     }
-    frame(caption, heads.iter().copied(), rows, stack)
+    frame(caption, heads, rows, stack)
 }
 
 /// A captioned table of figures (a chart's "Show as table"): the first cell of each row is a
@@ -55,21 +55,12 @@ pub fn data_table(caption: &str, heads: &[String], rows: Vec<Vec<String>>) -> El
             .child(row_head().text(head))
             .children(cells.map(|v| el_class("td", "apt-num").text(v)))
     });
-    frame(
-        caption,
-        heads.iter().map(String::as_str),
-        rows.collect(),
-        false,
-    )
+    let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
+    frame(caption, &heads, rows.collect(), false)
 }
 
 /// The `<table>` with its caption, header row and body.
-fn frame<'h>(
-    caption: &str,
-    heads: impl Iterator<Item = &'h str>,
-    rows: Vec<Element>,
-    stack: bool,
-) -> Element {
+fn frame(caption: &str, heads: &[&str], rows: Vec<Element>, stack: bool) -> Element {
     el_class(
         "table",
         if stack {
@@ -79,10 +70,14 @@ fn frame<'h>(
         },
     )
     .child(el_class("caption", "apt-table__caption").text(caption))
-    .child(
-        el("thead").child(el("tr").children(heads.map(|h| el("th").attr("scope", "col").text(h)))),
-    )
+    .child(head(heads))
     .child(el("tbody").children(rows))
+}
+
+/// A table's `<thead>`: a column header per name.
+pub(crate) fn head(heads: &[&str]) -> Element {
+    el("thead")
+        .child(el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))))
 }
 
 /// The most cells an indicator's "all figures" table has as a grid of periods by lines.
