@@ -129,10 +129,13 @@ pub(super) fn overdue_words(
     }
 }
 
-pub(super) fn join(parts: impl IntoIterator<Item = String>) -> String {
+/// The sentences that are not empty, joined by spaces. (A slice, not any iterator: one copy in
+/// the wasm for every chart's description.)
+pub(super) fn join(parts: &[String]) -> String {
     parts
-        .into_iter()
+        .iter()
         .filter(|s| !s.is_empty())
+        .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ")
 }

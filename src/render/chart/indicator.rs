@@ -69,7 +69,7 @@ fn trend_description(lang: Lang, ind: &Indicator) -> String {
             "{n} figures are suppressed to protect children's privacy and shown as gaps.",
         ));
     }
-    join(s)
+    join(&s)
 }
 
 /// How the council's own figures went: none, the only one, or from the first to the last.
