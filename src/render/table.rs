@@ -5,7 +5,7 @@
 //! cell; the views' tables and the charts' "Show as table" tables share the markup and the
 //! stylesheet's classes.
 
-use crate::date::Period;
+use crate::date::{Date, Period};
 use crate::feed::Value;
 use crate::markup::{el, el_class, Element, Node};
 use crate::sort;
@@ -113,7 +113,7 @@ pub fn figure_rows<'a>(lines: &[Vec<&'a Value>]) -> FigureRows<'a> {
         .collect();
     let mut periods: Vec<Period> = lines.iter().flatten().map(|v| v.period).collect();
     // In time order; the same period written twice sorts together, so it is kept once.
-    sort::by_key(&mut periods, |p| (p.end(), p.to_string()));
+    sort::by_key(&mut periods, time_order);
     periods.dedup();
     let figures = by_period.iter().map(HashMap::len).sum();
     if grid_fits(periods.len(), 1 + lines.len(), figures) {
@@ -126,11 +126,17 @@ pub fn figure_rows<'a>(lines: &[Vec<&'a Value>]) -> FigureRows<'a> {
     let mut rows = Vec::with_capacity(figures);
     for (line, values) in by_period.iter().enumerate() {
         let mut mine: Vec<Period> = values.keys().copied().collect();
-        sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+        sort::by_key(&mut mine, time_order);
         rows.extend(
             mine.into_iter()
                 .filter_map(|p| Some((p, line, *values.get(&p)?))),
         );
     }
     FigureRows::PerFigure(rows)
+}
+
+/// The order of periods in a table: by their end, then as written (one function for both
+/// sorts above, so that the wasm has one copy of the sort's comparison).
+fn time_order(p: &Period) -> (Date, String) {
+    (p.end(), p.to_string())
 }
