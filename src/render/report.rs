@@ -60,42 +60,14 @@ fn section(name: &str, heading: &str, body: Element) -> Element {
 
 /// The headline figures and the completion chart.
 fn progress(cx: &Ctx) -> Element {
-    let s = &cx.summary.actions;
-    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
-    let headline = tf(
-        cx.lang,
-        "Actions complete: {done} of {total}",
-        &[
-            ("done", &i18n::number(s.complete as f64, 0)),
-            ("total", &i18n::number(to_do as f64, 0)),
-        ],
-    );
-    let figures = [
-        (
-            tn(
-                cx.lang,
-                s.overdue,
-                "{n} action overdue",
-                "{n} actions overdue",
-            ),
-            "red",
-        ),
-        (
-            tn(
-                cx.lang,
-                s.due_soon,
-                "{n} action due in the next 30 days",
-                "{n} actions due in the next 30 days",
-            ),
-            "yellow",
-        ),
-    ];
     el_class("div", "apt-report__progress")
-        .child(el_class("p", "apt-headline").text(headline))
+        .child(el_class("p", "apt-headline").text(view::headline(cx)))
         .child_opt(cx.feed.any_due().then(|| {
-            el_class("ul", "apt-stats").children(figures.into_iter().map(|(text, class)| {
-                el_class("li", format!("apt-stat apt-stat--{class}")).text(text)
-            }))
+            el_class("ul", "apt-stats").children(view::due_counts(cx).into_iter().map(
+                |(text, _, class, _)| {
+                    el_class("li", format!("apt-stat apt-stat--{class}")).text(text)
+                },
+            ))
         }))
         .child(
             el_class("div", "apt-report__figures")

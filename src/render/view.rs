@@ -33,7 +33,7 @@ pub use header::items_left_out;
 pub(crate) use indicators::indicator_table;
 pub use indicators::{indicators, trend};
 pub use overview::overview;
-pub(crate) use overview::{rag_table, status_table};
+pub(crate) use overview::{due_counts, headline, rag_table, status_table};
 pub use since::since_heading;
 pub(crate) use since::{change_badges, since_section};
 pub use states::{error_state, loading, unreadable_message};

@@ -87,14 +87,7 @@ fn progress_panel(cx: &Ctx) -> Element {
     let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
     let unpublished = unpublished_priorities(feed);
     let any_due = feed.any_due();
-    let headline = tf(
-        cx.lang,
-        "Actions complete: {done} of {total}",
-        &[
-            ("done", &i18n::number(s.complete as f64, 0)),
-            ("total", &i18n::number(to_do as f64, 0)),
-        ],
-    );
+    let headline = headline(cx);
     el_class("div", "apt-panel")
         .child(el_class("h4", "apt-h4").text(cx.t("Progress")))
         .child(el_class("p", "apt-headline").text(headline))
@@ -124,36 +117,54 @@ fn progress_panel(cx: &Ctx) -> Element {
         .child_opt(rag_table(cx))
 }
 
+/// "Actions complete: 5 of 12": the overview's and the report's headline.
+pub(crate) fn headline(cx: &Ctx) -> String {
+    let s = &cx.summary.actions;
+    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
+    tf(
+        cx.lang,
+        "Actions complete: {done} of {total}",
+        &[
+            ("done", &i18n::number(s.complete as f64, 0)),
+            ("total", &i18n::number(to_do as f64, 0)),
+        ],
+    )
+}
+
+/// How many actions are overdue and due in the next 30 days: the words, the window, its
+/// colour and the count (the overview's links and the report's figures).
+pub(crate) fn due_counts(cx: &Ctx) -> [(String, Due, &'static str, usize); 2] {
+    let s = &cx.summary.actions;
+    [
+        (
+            tn(
+                cx.lang,
+                s.overdue,
+                "{n} action overdue",
+                "{n} actions overdue",
+            ),
+            Due::Overdue,
+            "red",
+            s.overdue,
+        ),
+        (
+            tn(
+                cx.lang,
+                s.due_soon,
+                "{n} action due in the next 30 days",
+                "{n} actions due in the next 30 days",
+            ),
+            Due::Next30,
+            "yellow",
+            s.due_soon,
+        ),
+    ]
+}
+
 /// How many actions are overdue and due in the next 30 days, each a link to them.
 fn due_stats(cx: &Ctx) -> Element {
-    let s = &cx.summary.actions;
-    el_class("ul", "apt-stats").children(
-        [
-            (
-                tn(
-                    cx.lang,
-                    s.overdue,
-                    "{n} action overdue",
-                    "{n} actions overdue",
-                ),
-                Due::Overdue,
-                "red",
-                s.overdue,
-            ),
-            (
-                tn(
-                    cx.lang,
-                    s.due_soon,
-                    "{n} action due in the next 30 days",
-                    "{n} actions due in the next 30 days",
-                ),
-                Due::Next30,
-                "yellow",
-                s.due_soon,
-            ),
-        ]
-        .into_iter()
-        .map(|(label, due, class, n)| {
+    el_class("ul", "apt-stats").children(due_counts(cx).into_iter().map(
+        |(label, due, class, n)| {
             let item = el_class("li", format!("apt-stat apt-stat--{class}"));
             if n == 0 {
                 item.child(el_text("span", label))
@@ -161,8 +172,8 @@ fn due_stats(cx: &Ctx) -> Element {
                 let act = filter::go_act(FilterKind::Due, due.word());
                 item.child(cx.go(act, el_text("span", label)))
             }
-        }),
-    )
+        },
+    ))
 }
 
 /// The priorities: the chart of their actions by status and the table of their progress.
