@@ -319,18 +319,8 @@ fn findings(cx: &Ctx) -> Option<Element> {
             };
             let progress = if answered > withdrawn {
                 let p = crate::summary::percent_complete(done, answered, withdrawn);
-                el_text(
-                    "td",
-                    tf(
-                        cx.lang,
-                        "Actions complete: {done} of {total}",
-                        &[
-                            ("done", &done.to_string()),
-                            ("total", &(answered - withdrawn).to_string()),
-                        ],
-                    ),
-                )
-                .child(el_class("span", "apt-block apt-secondary").text(i18n::percent(p)))
+                el_text("td", view::complete_of(cx, done, answered - withdrawn))
+                    .child(el_class("span", "apt-block apt-secondary").text(i18n::percent(p)))
             } else {
                 el_text("td", "—")
             };

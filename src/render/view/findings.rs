@@ -209,6 +209,16 @@ fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
     answering(cx, answers, f, li)
 }
 
+/// "Actions complete: 3 of 4" for a finding's answering actions (its view and the report's
+/// table alike).
+pub(crate) fn complete_of(cx: &Ctx, done: usize, total: usize) -> String {
+    tf(
+        cx.lang,
+        "Actions complete: {done} of {total}",
+        &[("done", &done.to_string()), ("total", &total.to_string())],
+    )
+}
+
 /// Finding `f`'s item `li` with the actions answering it: how many are complete, and the first
 /// [`ANSWERS_SHOWN`], each a link to it in the actions filtered by the finding.
 fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
@@ -232,14 +242,7 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
     }
     let p = crate::summary::percent_complete(done, answered, withdrawn);
     let progress = el_class("p", "apt-secondary")
-        .text(tf(
-            cx.lang,
-            "Actions complete: {done} of {total}",
-            &[
-                ("done", &done.to_string()),
-                ("total", &(answered - withdrawn).to_string()),
-            ],
-        ))
+        .text(complete_of(cx, done, answered - withdrawn))
         .text(" ")
         .child(bar(p, &i18n::percent(p)));
     let list = el_class("ul", "apt-list apt-finding__actions")
