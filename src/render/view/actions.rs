@@ -6,7 +6,8 @@ use super::action_details::action_details;
 use super::filters::{chosen_filters, filter_panel};
 use super::since::change_badges;
 use super::{bar, dom_id, tag, Ctx};
-use crate::feed::{Action, Status};
+use crate::date::Date;
+use crate::feed::{Action, Status, Text};
 use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
 use crate::markup::{el, el_class, el_text, Element};
@@ -203,16 +204,7 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
         );
     }
     meta = meta.children(change_badges(cx, a));
-    let mut facts = el_class("p", "apt-action__facts");
-    if let Some(l) = &a.lead {
-        facts = facts.child(el_text("span", format!("{} ", cx.t("Lead:"))).child(cx.span(l)));
-    }
-    if let Some(d) = a.effective_due() {
-        facts = facts.child(el_text(
-            "span",
-            tf(cx.lang, "Due {date}", &[("date", &cx.date(d))]),
-        ));
-    }
+    let mut facts = facts_line(cx, a.lead.as_ref(), a.effective_due());
     if let Some(c) = a.completed {
         facts = facts.child(el_text(
             "span",
@@ -226,6 +218,22 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
         ));
     }
     meta.child(facts)
+}
+
+/// The start of a line of facts: who leads it and when it is due (an action's, and a
+/// committee's request's on the overview).
+pub(super) fn facts_line(cx: &Ctx, lead: Option<&Text>, due: Option<Date>) -> Element {
+    let mut facts = el_class("p", "apt-action__facts");
+    if let Some(l) = lead {
+        facts = facts.child(el_text("span", format!("{} ", cx.t("Lead:"))).child(cx.span(l)));
+    }
+    if let Some(d) = due {
+        facts = facts.child(el_text(
+            "span",
+            tf(cx.lang, "Due {date}", &[("date", &cx.date(d))]),
+        ));
+    }
+    facts
 }
 
 fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {

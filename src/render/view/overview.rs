@@ -1,6 +1,7 @@
 //! The overview: what changed, the latest inspection, headline progress, RAG, priorities,
 //! what committees asked for, governance and earlier inspections.
 
+use super::actions::facts_line;
 use super::inspections::{
     fieldwork, inspection_title, is_self_evaluation, judgements_list, latest_inspection,
     newest_first, report_link_words,
@@ -349,16 +350,7 @@ fn follow_up_item(cx: &Ctx, f: &FollowUp, asked_by: Option<&Meeting>) -> Element
         None if f.is_overdue(as_of) => tag("red", cx.t("Overdue")),
         None => tag("grey", cx.t("Not done yet")),
     };
-    let mut facts = el_class("p", "apt-action__facts");
-    if let Some(l) = &f.lead {
-        facts = facts.child(el_text("span", format!("{} ", cx.t("Lead:"))).child(cx.span(l)));
-    }
-    if let Some(d) = f.due {
-        facts = facts.child(el_text(
-            "span",
-            tf(cx.lang, "Due {date}", &[("date", &cx.date(d))]),
-        ));
-    }
+    let mut facts = facts_line(cx, f.lead.as_ref(), f.due);
     if let Some(m) = asked_by {
         facts = facts.child(el_text(
             "span",
