@@ -14,7 +14,7 @@ use crate::feed::*;
 use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_text, Element};
-use crate::render::view::{self, tag, Answers, Ctx};
+use crate::render::view::{self, rag_tag, tag, Answers, Ctx};
 use crate::table::{self, row_head};
 use crate::words::*;
 
@@ -102,10 +102,6 @@ fn slipped(a: &Action) -> bool {
 /// The action's number and title, in one cell.
 fn action_cell(cx: &Ctx, a: &Action) -> Element {
     cx.action_name(row_head(), a)
-}
-
-fn rag_tag(cx: &Ctx, r: Rag) -> Element {
-    tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))
 }
 
 /// Red, overdue and slipped actions, and those that changed for the worse since the last

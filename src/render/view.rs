@@ -39,12 +39,13 @@ pub(crate) use since::{change_badges, since_section};
 pub use states::{error_state, loading, unreadable_message};
 
 use crate::date::Date;
-use crate::feed::{Feed, Text, Url};
+use crate::feed::{Feed, Rag, Text, Url};
 use crate::filter::{Index, State, View};
-use crate::i18n::{self, t, Lang};
+use crate::i18n::{self, t, tf, Lang};
 use crate::markup::{el, el_class, el_text, svg, Element, Node};
 use crate::summary::Summary;
 use crate::validate::Problem;
+use crate::words::rag_word;
 
 /// Everything a view needs to know.
 pub struct Ctx<'a> {
@@ -166,6 +167,23 @@ fn isolated(template: &str, args: &[(&str, &str)]) -> Vec<Node> {
 /// A GOV.UK-style tag: words, never colour alone.
 pub(crate) fn tag(class: &str, label: &str) -> Element {
     el_class("strong", format!("apt-tag apt-tag--{class}")).text(label)
+}
+
+/// A RAG rating's tag in its colour: "Amber".
+pub(crate) fn rag_tag(cx: &Ctx, r: Rag) -> Element {
+    tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))
+}
+
+/// A RAG rating's tag in its colour, named: "RAG: Amber" (an action's, and an update's).
+pub(crate) fn rag_rating(cx: &Ctx, r: Rag) -> Element {
+    tag(
+        &format!("rag-{}", r.word()),
+        &tf(
+            cx.lang,
+            "RAG: {rating}",
+            &[("rating", rag_word(cx.lang, r))],
+        ),
+    )
 }
 
 fn link(href: &Url, label: Element) -> Element {

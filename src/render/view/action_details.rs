@@ -3,14 +3,14 @@
 
 use super::findings::ANSWERS_SHOWN;
 use super::since::then_and_now;
-use super::{bdi, isolated, link, summary_row, tag, Ctx};
+use super::{bdi, isolated, link, rag_rating, summary_row, tag, Ctx};
 use crate::feed::{Action, Finding, Indicator, Update};
 use crate::i18n::{self, tf};
 use crate::markup::{el, el_class, el_text, Element};
 use crate::relations;
 use crate::sort;
 use crate::table::table;
-use crate::words::{kind_word, rag_word, status_class, status_word};
+use crate::words::{kind_word, status_class, status_word};
 use std::collections::HashSet;
 
 /// A section of an action's details: its heading and its list, or nothing.
@@ -240,14 +240,7 @@ fn update(cx: &Ctx, u: &Update) -> Element {
             .child(tag(status_class(s), status_word(cx.lang, s)));
     }
     if let Some(r) = u.rag {
-        head = head.text(" ").child(tag(
-            &format!("rag-{}", r.word()),
-            &tf(
-                cx.lang,
-                "RAG: {rating}",
-                &[("rating", rag_word(cx.lang, r))],
-            ),
-        ));
+        head = head.text(" ").child(rag_rating(cx, r));
     }
     if let Some(p) = u.progress {
         head = head.text(format!(

@@ -5,13 +5,13 @@
 use super::action_details::action_details;
 use super::filters::{chosen_filters, filter_panel};
 use super::since::change_badges;
-use super::{bar, dom_id, tag, Ctx};
+use super::{bar, dom_id, rag_rating, tag, Ctx};
 use crate::date::Date;
 use crate::feed::{Action, Status, Text};
 use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
 use crate::markup::{el, el_class, el_text, Element};
-use crate::words::{rag_word, status_class, status_word};
+use crate::words::{status_class, status_word};
 
 /// How many top-level actions one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -182,14 +182,7 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
         meta = meta.child(tag("grey", cx.t("Awaiting sign-off")));
     }
     if let Some(r) = a.rag {
-        meta = meta.child(tag(
-            &format!("rag-{}", r.word()),
-            &tf(
-                cx.lang,
-                "RAG: {rating}",
-                &[("rating", rag_word(cx.lang, r))],
-            ),
-        ));
+        meta = meta.child(rag_rating(cx, r));
     }
     if a.is_overdue(feed.as_of) {
         meta = meta.child(tag("red", cx.t("Overdue")));

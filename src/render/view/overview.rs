@@ -7,7 +7,7 @@ use super::inspections::{
     newest_first, report_link_words,
 };
 use super::since::since_section;
-use super::{bar, isolated, link, summary_row, tag, Ctx};
+use super::{bar, isolated, link, rag_tag, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
 use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
@@ -15,7 +15,7 @@ use crate::markup::{el, el_class, el_text, Element};
 use crate::sort;
 use crate::summary::Tally;
 use crate::table::{row_head, table};
-use crate::words::{inspection_type_word, inspectorate_word, rag_word, status_class, status_word};
+use crate::words::{inspection_type_word, inspectorate_word, status_class, status_word};
 
 /// The overview: inspection, headline progress, RAG, priorities, governance.
 pub fn overview(cx: &Ctx) -> Element {
@@ -268,7 +268,7 @@ pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
         .into_iter()
         .map(|(r, n)| {
             el("tr")
-                .child(row_head().child(tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))))
+                .child(row_head().child(rag_tag(cx, r)))
                 .child(el_class("td", "apt-num").text(i18n::number(n as f64, 0)))
                 .child(match defs.get(r) {
                     Some(d) => cx.text(el("td"), d),
