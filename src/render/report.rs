@@ -301,11 +301,7 @@ fn findings(cx: &Ctx) -> Option<Element> {
             let mut listed = numbers.join(", ");
             if answered > acts.len() {
                 listed.push(' ');
-                listed.push_str(&tf(
-                    cx.lang,
-                    "and {count} more",
-                    &[("count", &(answered - acts.len()).to_string())],
-                ));
+                listed.push_str(&view::and_more(cx, answered - acts.len()));
             }
             let answering = if acts.is_empty() {
                 el_class("td", "apt-secondary")

@@ -27,7 +27,7 @@ pub use action_details::action_details;
 pub use actions::{actions, PAGE_SIZE};
 pub use compact::compact;
 pub use findings::findings;
-pub(crate) use findings::{complete_of, Answers};
+pub(crate) use findings::{and_more, complete_of, Answers};
 pub(crate) use header::header;
 pub use header::items_left_out;
 pub(crate) use indicators::indicator_table;

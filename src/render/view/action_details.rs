@@ -1,7 +1,7 @@
 //! Everything about one action, shown when it is opened (and always in print and the static
 //! page).
 
-use super::findings::ANSWERS_SHOWN;
+use super::findings::{and_more, ANSWERS_SHOWN};
 use super::since::then_and_now;
 use super::{bdi, isolated, link, rag_rating, summary_row, tag, Ctx};
 use crate::feed::{Action, Finding, Indicator, Update};
@@ -178,16 +178,10 @@ fn findings_answered(cx: &Ctx, a: &Action) -> Section {
                     .text(" ")
                     .child(cx.span(&f.text))
             }))
-            .child_opt((answered > linked.len()).then(|| {
-                el_text(
-                    "li",
-                    tf(
-                        cx.lang,
-                        "and {count} more",
-                        &[("count", &(answered - linked.len()).to_string())],
-                    ),
-                )
-            })),
+            .child_opt(
+                (answered > linked.len())
+                    .then(|| el_text("li", and_more(cx, answered - linked.len()))),
+            ),
     ))
 }
 

@@ -219,6 +219,11 @@ pub(crate) fn complete_of(cx: &Ctx, done: usize, total: usize) -> String {
     )
 }
 
+/// "and 3 more": the answers (findings or actions) counted but not listed.
+pub(crate) fn and_more(cx: &Ctx, n: usize) -> String {
+    tf(cx.lang, "and {count} more", &[("count", &n.to_string())])
+}
+
 /// Finding `f`'s item `li` with the actions answering it: how many are complete, and the first
 /// [`ANSWERS_SHOWN`], each a link to it in the actions filtered by the finding.
 fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
@@ -263,14 +268,7 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
         .child_opt((answered > acts.len()).then(|| {
             el("li").child(cx.go(
                 filter::go_act(FilterKind::Finding, &f.id),
-                el_text(
-                    "span",
-                    tf(
-                        cx.lang,
-                        "and {count} more",
-                        &[("count", &(answered - acts.len()).to_string())],
-                    ),
-                ),
+                el_text("span", and_more(cx, answered - acts.len())),
             ))
         }));
     li.child(progress).child(list)
