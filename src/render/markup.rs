@@ -67,6 +67,12 @@ pub fn el_text(tag: &'static str, text: impl Into<String>) -> Element {
     el(tag).text(text)
 }
 
+/// `el_class(tag, class).text(text)` in one call.
+#[inline(never)]
+pub fn el_class_text(tag: &'static str, class: &'static str, text: impl Into<String>) -> Element {
+    el_class(tag, class).text(text)
+}
+
 /// An SVG element.
 #[inline(never)]
 pub fn svg(tag: &'static str) -> Element {

@@ -13,7 +13,7 @@
 use crate::feed::*;
 use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::render::view::{self, rag_tag, tag, Answers, Ctx};
 use crate::table::{self, row_head};
 use crate::words::*;
@@ -54,14 +54,14 @@ pub fn report(cx: &Ctx, full: bool) -> Element {
 /// One part of the report: a heading kept with what follows it.
 fn section(name: &str, heading: &str, body: Element) -> Element {
     el_class("section", format!("apt-report__section apt-report__{name}"))
-        .child(el_class("h3", "apt-h3").text(heading))
+        .child(el_class_text("h3", "apt-h3", heading))
         .child(body)
 }
 
 /// The headline figures and the completion chart.
 fn progress(cx: &Ctx) -> Element {
     el_class("div", "apt-report__progress")
-        .child(el_class("p", "apt-headline").text(view::headline(cx)))
+        .child(el_class_text("p", "apt-headline", view::headline(cx)))
         .child_opt(cx.feed.any_due().then(|| {
             el_class("ul", "apt-stats").children(view::due_counts(cx).into_iter().map(
                 |(text, _, class, _)| {
@@ -90,7 +90,7 @@ fn latest_update(cx: &Ctx, a: &Action) -> Element {
                     .as_ref()
                     .map(|x| cx.text(el_class("span", "apt-block"), x)),
             ),
-        None => el_class("td", "apt-secondary").text(cx.t("No update yet")),
+        None => el_class_text("td", "apt-secondary", cx.t("No update yet")),
     }
 }
 
@@ -185,11 +185,15 @@ fn lead_cell(cx: &Ctx, a: &Action) -> Element {
 fn due_cell(cx: &Ctx, a: &Action) -> Element {
     match a.effective_due() {
         Some(d) => el_text("td", cx.date(d)).child_opt(slipped(a).then(|| {
-            el_class("span", "apt-block apt-secondary").text(tf(
-                cx.lang,
-                "was {date}",
-                &[("date", &a.due.map(|x| cx.date(x)).unwrap_or_default())],
-            ))
+            el_class_text(
+                "span",
+                "apt-block apt-secondary",
+                tf(
+                    cx.lang,
+                    "was {date}",
+                    &[("date", &a.due.map(|x| cx.date(x)).unwrap_or_default())],
+                ),
+            )
         })),
         None => el_text("td", "—"),
     }
@@ -224,9 +228,9 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
                 None => el_text("td", "—"),
             })
             .child(match (a.progress, a.status) {
-                (Some(p), _) => el_class("td", "apt-num").text(i18n::percent(p)),
-                (None, Status::Complete) => el_class("td", "apt-num").text(i18n::percent(100.0)),
-                _ => el_class("td", "apt-num").text("—"),
+                (Some(p), _) => el_class_text("td", "apt-num", i18n::percent(p)),
+                (None, Status::Complete) => el_class_text("td", "apt-num", i18n::percent(100.0)),
+                _ => el_class_text("td", "apt-num", "—"),
             })
     };
     let group = |title: Element, acts: Vec<&Action>| {
@@ -270,7 +274,11 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
         return None;
     }
     let table = el_class("table", "apt-table apt-report__table")
-        .child(el_class("caption", "apt-table__caption").text(cx.t("All actions, by priority")))
+        .child(el_class_text(
+            "caption",
+            "apt-table__caption",
+            cx.t("All actions, by priority"),
+        ))
         .child(table::head(&heads))
         .children(bodies);
     Some(table)
@@ -304,15 +312,19 @@ fn findings(cx: &Ctx) -> Option<Element> {
                 listed.push_str(&view::and_more(cx, answered - acts.len()));
             }
             let answering = if acts.is_empty() {
-                el_class("td", "apt-secondary")
-                    .text(cx.t("No action in the plan names this finding yet."))
+                el_class_text(
+                    "td",
+                    "apt-secondary",
+                    cx.t("No action in the plan names this finding yet."),
+                )
             } else {
                 el("td").child(view::bdi(listed))
             };
             let progress = if answered > withdrawn {
                 let p = crate::summary::percent_complete(done, answered, withdrawn);
-                el_text("td", view::complete_of(cx, done, answered - withdrawn))
-                    .child(el_class("span", "apt-block apt-secondary").text(i18n::percent(p)))
+                el_text("td", view::complete_of(cx, done, answered - withdrawn)).child(
+                    el_class_text("span", "apt-block apt-secondary", i18n::percent(p)),
+                )
             } else {
                 el_text("td", "—")
             };

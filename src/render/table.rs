@@ -7,7 +7,7 @@
 
 use crate::date::{Date, Period};
 use crate::feed::Value;
-use crate::markup::{el, el_class, Element, Node};
+use crate::markup::{el, el_class, el_class_text, Element, Node};
 use crate::sort;
 use std::collections::HashMap;
 
@@ -53,7 +53,7 @@ pub fn data_table(caption: &str, heads: &[String], rows: Vec<Vec<String>>) -> El
         let head = cells.next().unwrap_or_default();
         el("tr")
             .child(row_head().text(head))
-            .children(cells.map(|v| el_class("td", "apt-num").text(v)))
+            .children(cells.map(|v| el_class_text("td", "apt-num", v)))
     });
     let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
     frame(caption, &heads, rows.collect(), false)
@@ -69,7 +69,7 @@ fn frame(caption: &str, heads: &[&str], rows: Vec<Element>, stack: bool) -> Elem
             "apt-table"
         },
     )
-    .child(el_class("caption", "apt-table__caption").text(caption))
+    .child(el_class_text("caption", "apt-table__caption", caption))
     .child(head(heads))
     .child(el("tbody").children(rows))
 }

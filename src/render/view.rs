@@ -42,7 +42,7 @@ use crate::date::Date;
 use crate::feed::{Feed, Rag, Text, Url};
 use crate::filter::{Index, State, View};
 use crate::i18n::{self, t, tf, Lang};
-use crate::markup::{el, el_class, el_text, svg, Element, Node};
+use crate::markup::{el, el_class, el_class_text, el_text, svg, Element, Node};
 use crate::summary::Summary;
 use crate::validate::Problem;
 use crate::words::rag_word;
@@ -217,7 +217,7 @@ pub fn bar(percent: f64, label: &str) -> Element {
                         .class("apt-bar__fill"),
                 ),
         )
-        .child(el_class("span", "apt-bar__label").text(label))
+        .child(el_class_text("span", "apt-bar__label", label))
 }
 
 /// The whole widget for a loaded feed.
@@ -279,7 +279,7 @@ pub fn view_name(lang: Lang, v: View) -> &'static str {
 
 fn summary_row(key: &str, value: Element) -> Element {
     el_class("div", "apt-summary-list__row")
-        .child(el_class("dt", "apt-summary-list__key").text(key))
+        .child(el_class_text("dt", "apt-summary-list__key", key))
         .child(el_class("dd", "apt-summary-list__value").child(value))
 }
 

@@ -4,7 +4,7 @@
 
 use super::draw::{c, key_picture, rect, W};
 use crate::i18n::{self, t, tn, tv, Lang, Val};
-use crate::markup::{el, el_class, el_text, svg, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, svg, Element};
 use crate::table::scroll_box;
 
 /// A chart's key: each entry's picture and its words.
@@ -50,7 +50,7 @@ impl Chart {
                     .attr_opt("lang", lang_attr)
                     .text(self.title.clone()),
             )
-            .child(el_class("span", "apt-chart__desc").text(self.desc));
+            .child(el_class_text("span", "apt-chart__desc", self.desc));
         let key = (!self.key.is_empty()).then(|| {
             el_class("ul", "apt-chart__legend")
                 .attr("aria-hidden", "true")

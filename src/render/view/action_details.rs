@@ -6,7 +6,7 @@ use super::since::then_and_now;
 use super::{bdi, isolated, link, rag_rating, summary_row, tag, Ctx};
 use crate::feed::{Action, Finding, Indicator, Update};
 use crate::i18n::{self, tf};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::relations;
 use crate::sort;
 use crate::table::table;
@@ -19,7 +19,7 @@ type Section = Option<(&'static str, Element)>;
 /// The details `d` with `section` added, when there is one.
 fn add(d: Element, section: Section) -> Element {
     match section {
-        Some((heading, list)) => d.child(el_class("h5", "apt-h5").text(heading)).child(list),
+        Some((heading, list)) => d.child(el_class_text("h5", "apt-h5", heading)).child(list),
         None => d,
     }
 }

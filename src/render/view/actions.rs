@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::feed::{Action, Status, Text};
 use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::words::{status_class, status_word};
 
 /// How many top-level actions one page of the list shows.
@@ -41,7 +41,7 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
     if cx.print {
         // Print and the static page: every matching action, opened; no controls.
         return el_class("div", "apt-actions-view apt-actions-view--print")
-            .child(el_class("p", "apt-count").text(count_text))
+            .child(el_class_text("p", "apt-count", count_text))
             .child(list);
     }
     let mut results = el_class("div", "apt-results")
@@ -68,10 +68,11 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         )
         .child(list);
     if matching.is_empty() && !feed.actions.is_empty() {
-        results = results.child(
-            el_class("p", "apt-empty")
-                .text(cx.t("No actions match these filters. Remove a filter or clear them all.")),
-        );
+        results = results.child(el_class_text(
+            "p",
+            "apt-empty",
+            cx.t("No actions match these filters. Remove a filter or clear them all."),
+        ));
     }
     if pages > 1 {
         results = results.child(pagination(cx, page, pages));
@@ -119,14 +120,18 @@ fn pagination(cx: &Ctx, page: usize, pages: usize) -> Element {
                 .text(cx.t("Previous page")),
         );
     }
-    nav = nav.child(el_class("span", "apt-pagination__status").text(tf(
-        cx.lang,
-        "Page {page} of {pages}",
-        &[
-            ("page", &(page + 1).to_string()),
-            ("pages", &pages.to_string()),
-        ],
-    )));
+    nav = nav.child(el_class_text(
+        "span",
+        "apt-pagination__status",
+        tf(
+            cx.lang,
+            "Page {page} of {pages}",
+            &[
+                ("page", &(page + 1).to_string()),
+                ("pages", &pages.to_string()),
+            ],
+        ),
+    ));
     if page + 1 < pages {
         nav = nav.child(
             el_class("button", "apt-button apt-button--secondary")
@@ -191,9 +196,12 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     }
     if let (true, Some(r)) = (a.is_ongoing(), &a.recurrence) {
         meta = meta.child(
-            el_class("strong", "apt-tag apt-tag--ongoing")
-                .text(format!("{} ", cx.t("Ongoing:")))
-                .child(cx.span(r)),
+            el_class_text(
+                "strong",
+                "apt-tag apt-tag--ongoing",
+                format!("{} ", cx.t("Ongoing:")),
+            )
+            .child(cx.span(r)),
         );
     }
     meta = meta.children(change_badges(cx, a));

@@ -7,7 +7,7 @@ use super::inspections::{
 use super::overview::unpublished_priorities;
 use super::{bar, link, tag, Ctx};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 
 /// The compact card: title, percent complete, overdue, latest judgements, link to the plan.
 pub fn compact(cx: &Ctx) -> Element {
@@ -20,21 +20,25 @@ pub fn compact(cx: &Ctx) -> Element {
             el_class("h2", "apt-title apt-title--compact"),
             &feed.plan.title,
         ))
-        .child(el_class("p", "apt-headline").text(tf(
-            cx.lang,
-            "Actions complete: {done} of {total}",
-            &[
-                ("done", &s.complete.to_string()),
-                (
-                    "total",
-                    &s.total.saturating_sub(s.withdrawn + s.ongoing).to_string(),
-                ),
-            ],
-        )))
+        .child(el_class_text(
+            "p",
+            "apt-headline",
+            tf(
+                cx.lang,
+                "Actions complete: {done} of {total}",
+                &[
+                    ("done", &s.complete.to_string()),
+                    (
+                        "total",
+                        &s.total.saturating_sub(s.withdrawn + s.ongoing).to_string(),
+                    ),
+                ],
+            ),
+        ))
         .child_opt({
             let n = unpublished_priorities(feed);
             (n > 0).then(|| {
-                el_class("p", "apt-headline-note").text(tn(
+                el_class_text("p", "apt-headline-note", tn(
                     cx.lang,
                     n,
                     "{n} priority has no actions published yet, so the plan is not complete.",
@@ -64,18 +68,26 @@ pub fn compact(cx: &Ctx) -> Element {
             tag("grey", cx.t("No action still to do has a due date."))
         }))
         .child_opt(plan_status_notice(cx))
-        .child(el_class("p", "apt-secondary").text(tf(
-            cx.lang,
-            "Data as at {date}",
-            &[("date", &cx.date(feed.as_of))],
-        )));
+        .child(el_class_text(
+            "p",
+            "apt-secondary",
+            tf(
+                cx.lang,
+                "Data as at {date}",
+                &[("date", &cx.date(feed.as_of))],
+            ),
+        ));
     if let Some(i) = latest_inspection(feed) {
         card = card
-            .child(el_class("h3", "apt-h4").text(if is_self_evaluation(i) {
-                cx.t("Latest self-evaluation")
-            } else {
-                cx.t("Latest inspection")
-            }))
+            .child(el_class_text(
+                "h3",
+                "apt-h4",
+                if is_self_evaluation(i) {
+                    cx.t("Latest self-evaluation")
+                } else {
+                    cx.t("Latest inspection")
+                },
+            ))
             .child(el("p").child(inspection_title(cx, i)))
             .child_opt(judgements_list(cx, i));
     }

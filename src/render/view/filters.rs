@@ -10,7 +10,7 @@ use crate::changes::Kind;
 use crate::feed::{Area, FindingKind, Rag, Status};
 use crate::filter::{Due, FilterKind, Filters, Index, State};
 use crate::i18n::{t, tf, tn, Lang};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::words::{area_short, change_word, rag_word, status_word};
 
 /// The filter panel's groups, in the order it shows them.
@@ -193,7 +193,11 @@ fn checkbox_group(
     let group = el_class("details", "apt-filter-group")
         .attr("data-group", kind.word())
         .flag("open", open)
-        .child(el_class("summary", "apt-filter-group__summary").text(legend));
+        .child(el_class_text(
+            "summary",
+            "apt-filter-group__summary",
+            legend,
+        ));
     if !open && selected.is_empty() {
         return Some(group);
     }
@@ -216,13 +220,21 @@ fn checkbox_group(
                     el_class("label", "apt-checkbox__label")
                         .attr("for", id)
                         .child(bdi(label))
-                        .child(el_class("span", "apt-secondary").text(format!(" ({count})"))),
+                        .child(el_class_text(
+                            "span",
+                            "apt-secondary",
+                            format!(" ({count})"),
+                        )),
                 )
         });
     Some(
         group.child(
             el_class("fieldset", "apt-fieldset")
-                .child(el_class("legend", "apt-visually-hidden").text(group_label(cx, kind)))
+                .child(el_class_text(
+                    "legend",
+                    "apt-visually-hidden",
+                    group_label(cx, kind),
+                ))
                 .children(boxes),
         ),
     )
@@ -259,7 +271,7 @@ pub(super) fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     el_class("div", "apt-filters")
         .attr("role", "search")
         .attr("aria-label", cx.t("Filter actions"))
-        .child(el_class("h4", "apt-h4").text(cx.t("Filter actions")))
+        .child(el_class_text("h4", "apt-h4", cx.t("Filter actions")))
         .child(search_box(cx, f))
         .children(
             PANEL.into_iter().filter_map(|kind| {
@@ -315,7 +327,7 @@ pub(super) fn chosen_filters(cx: &Ctx, f: &Filters) -> Element {
         return chosen;
     }
     chosen
-        .child(el_class("h4", "apt-h4").text(cx.t("Chosen filters")))
+        .child(el_class_text("h4", "apt-h4", cx.t("Chosen filters")))
         .child(el_class("ul", "apt-chips").children(items))
         .child(
             el_class("button", "apt-button apt-button--secondary")

@@ -6,7 +6,7 @@ use super::{bar, bdi, tag, Ctx};
 use crate::feed::{Action, Area, Feed, Finding, FindingKind, Inspection, Status};
 use crate::filter::{self, FilterKind};
 use crate::i18n::{self, tf};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::relations::Answerers;
 use crate::sort;
 use crate::words::{area_word, kind_word, status_class, status_word};
@@ -139,7 +139,7 @@ fn inspection_findings(
             }
             h
         }
-        None => el_class("h4", "apt-h4").text(cx.t("Other findings")),
+        None => el_class_text("h4", "apt-h4", cx.t("Other findings")),
     };
     let list = |fs: Vec<&&Finding>| {
         el_class("ul", "apt-list apt-findings__list")
@@ -164,10 +164,11 @@ fn inspection_findings(
             .collect();
         sort::by_key(&mut fs, |f| urgency(f.kind));
         section = section
-            .child(
-                el_class("h5", "apt-h5")
-                    .text(area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a))),
-            )
+            .child(el_class_text(
+                "h5",
+                "apt-h5",
+                area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a)),
+            ))
             .child(list(fs));
     }
     let strengths: Vec<&&Finding> = of_this
@@ -176,7 +177,7 @@ fn inspection_findings(
         .collect();
     if !strengths.is_empty() {
         section = section
-            .child(el_class("h5", "apt-h5").text(cx.t("Strengths")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Strengths")))
             .child(list(strengths));
     }
     section
@@ -200,7 +201,7 @@ fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
     );
     let li = li.child_opt(f.response.as_ref().map(|r| {
         el_class("div", "apt-finding__response")
-            .child(el_class("p", "apt-h5").text(cx.t("The council's response")))
+            .child(el_class_text("p", "apt-h5", cx.t("The council's response")))
             .child(cx.text(el("p"), r))
     }));
     if f.kind == FindingKind::Strength {
@@ -229,10 +230,11 @@ pub(crate) fn and_more(cx: &Ctx, n: usize) -> String {
 fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
     let ((done, withdrawn, answered), acts) = answers.of(f);
     if acts.is_empty() {
-        return li.child(
-            el_class("p", "apt-secondary")
-                .text(cx.t("No action in the plan names this finding yet.")),
-        );
+        return li.child(el_class_text(
+            "p",
+            "apt-secondary",
+            cx.t("No action in the plan names this finding yet."),
+        ));
     }
     if answered == withdrawn {
         // Only withdrawn or ongoing actions: nothing to count as complete.
@@ -246,10 +248,13 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
         ));
     }
     let p = crate::summary::percent_complete(done, answered, withdrawn);
-    let progress = el_class("p", "apt-secondary")
-        .text(complete_of(cx, done, answered - withdrawn))
-        .text(" ")
-        .child(bar(p, &i18n::percent(p)));
+    let progress = el_class_text(
+        "p",
+        "apt-secondary",
+        complete_of(cx, done, answered - withdrawn),
+    )
+    .text(" ")
+    .child(bar(p, &i18n::percent(p)));
     let list = el_class("ul", "apt-list apt-finding__actions")
         .children(acts.iter().map(|a| {
             el("li")

@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::date::Date;
 use crate::feed::PlanStatus;
 use crate::i18n::{tf, tn};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::validate::{Problem, Severity};
 
@@ -20,11 +20,15 @@ pub(crate) fn header(cx: &Ctx) -> Element {
                 .as_ref()
                 .map(|s| cx.text(el_class("p", "apt-summary"), s)),
         )
-        .child(el_class("p", "apt-asof").text(tf(
-            cx.lang,
-            "Data as at {date}",
-            &[("date", &cx.date(feed.as_of))],
-        )))
+        .child(el_class_text(
+            "p",
+            "apt-asof",
+            tf(
+                cx.lang,
+                "Data as at {date}",
+                &[("date", &cx.date(feed.as_of))],
+            ),
+        ))
         .child_opt(plan_status_notice(cx));
     if let Some(today) = cx.today {
         if feed.as_of < today.add_months(-6) {
@@ -142,7 +146,11 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
                     ],
                 );
                 el("li")
-                    .child(el_class("span", "apt-secondary").text(format!("{place} · {} ", p.path)))
+                    .child(el_class_text(
+                        "span",
+                        "apt-secondary",
+                        format!("{place} · {} ", p.path),
+                    ))
                     .child(el("span").attr("lang", "en").text(p.message.clone()))
             }),
     );

@@ -6,7 +6,7 @@ use super::{dom_id, tag, Ctx};
 use crate::date::Date;
 use crate::feed::{Indicator, Polarity, Value};
 use crate::i18n::{self, t, tf, Lang};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
 use crate::table::{figure_rows, row_head, scroll_box, table, FigureRows};
@@ -95,12 +95,19 @@ fn latest_cell(cx: &Ctx, ind: &Indicator) -> Element {
                 "strong",
                 figure(cx.lang, ind.unit, x, v.approximate),
             ))
-            .child(el_class("span", "apt-block apt-secondary").text(i18n::period(cx.lang, p))),
+            .child(el_class_text(
+                "span",
+                "apt-block apt-secondary",
+                i18n::period(cx.lang, p),
+            )),
         None => el_text("td", cx.t("No figures yet")),
     }
     .child_opt(last_suppressed.then(|| {
-        el_class("span", "apt-block apt-secondary")
-            .text(cx.t("Most recent figure suppressed to protect children's privacy"))
+        el_class_text(
+            "span",
+            "apt-block apt-secondary",
+            cx.t("Most recent figure suppressed to protect children's privacy"),
+        )
     }))
 }
 
@@ -109,11 +116,11 @@ fn target_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match &ind.target {
         Some(tg) => {
             el_text("td", i18n::value(cx.lang, ind.unit, tg.value)).child_opt(tg.by.map(|b| {
-                el_class("span", "apt-block apt-secondary").text(tf(
-                    cx.lang,
-                    "by {date}",
-                    &[("date", &cx.date(b))],
-                ))
+                el_class_text(
+                    "span",
+                    "apt-block apt-secondary",
+                    tf(cx.lang, "by {date}", &[("date", &cx.date(b))]),
+                )
             }))
         }
         None => el_text("td", cx.t("No target set")),
@@ -125,8 +132,11 @@ fn against_target_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match target_state(ind) {
         TargetState::Met => el("td").child(tag("green", &format!("✓ {}", cx.t("Target met")))),
         TargetState::Missed => el("td").child(tag("red", &format!("✗ {}", cx.t("Target not met")))),
-        TargetState::NoTarget => el_text("td", "—")
-            .child(el_class("span", "apt-visually-hidden").text(cx.t("No target set"))),
+        TargetState::NoTarget => el_text("td", "—").child(el_class_text(
+            "span",
+            "apt-visually-hidden",
+            cx.t("No target set"),
+        )),
     }
 }
 
@@ -194,8 +204,7 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
                 note,
                 approximate,
                 ..
-            }) => el_class("td", "apt-num")
-                .text(figure(cx.lang, ind.unit, *x, *approximate))
+            }) => el_class_text("td", "apt-num", figure(cx.lang, ind.unit, *x, *approximate))
                 .child_opt(
                     note.as_ref()
                         .map(|n| cx.text(el_class("span", "apt-block apt-secondary"), n)),
@@ -271,9 +280,7 @@ fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
     }
     if let Some(s) = &ind.source {
         section = section.child(
-            el_class("p", "apt-secondary")
-                .text(format!("{} ", cx.t("Source:")))
-                .child(cx.span(s)),
+            el_class_text("p", "apt-secondary", format!("{} ", cx.t("Source:"))).child(cx.span(s)),
         );
     }
     section = section.child(all_figures(cx, ind));
@@ -328,7 +335,7 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
                 .child(cx.text(row_head(), &p.label))
                 .child(match p.value {
                     Some(x) if !p.suppressed => {
-                        el_class("td", "apt-num").text(i18n::value(cx.lang, ind.unit, x))
+                        el_class_text("td", "apt-num", i18n::value(cx.lang, ind.unit, x))
                     }
                     _ => el_text("td", cx.t("suppressed")),
                 })
@@ -336,7 +343,7 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
         .collect();
     let id = format!("apt-chart-{}-{k}", dom_id("bd", &ind.id));
     el_class("div", "apt-breakdown")
-        .child(el_class("h5", "apt-h5").text(title.clone()))
+        .child(el_class_text("h5", "apt-h5", title.clone()))
         .child(scroll_box(
             &title,
             table(&title, &[cx.t("Part"), cx.t("Figure")], rows),

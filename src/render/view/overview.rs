@@ -11,7 +11,7 @@ use super::{bar, isolated, link, rag_tag, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
 use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::summary::Tally;
 use crate::table::{row_head, table};
@@ -36,11 +36,15 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
     let own = is_self_evaluation(i);
     let mut panel =
         el_class("div", "apt-panel")
-            .child(el_class("h4", "apt-h4").text(if own {
-                cx.t("Latest self-evaluation")
-            } else {
-                cx.t("Latest inspection")
-            }))
+            .child(el_class_text(
+                "h4",
+                "apt-h4",
+                if own {
+                    cx.t("Latest self-evaluation")
+                } else {
+                    cx.t("Latest inspection")
+                },
+            ))
             .child(el_class("p", "apt-lead").child(inspection_title(cx, i)))
             .child(
                 el_class("dl", "apt-summary-list")
@@ -68,7 +72,7 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
             );
     if let Some(j) = judgements_list(cx, i) {
         panel = panel
-            .child(el_class("h5", "apt-h5").text(cx.t("Judgements")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Judgements")))
             .child(j);
     }
     if let Some(sm) = &i.summary {
@@ -90,28 +94,39 @@ fn progress_panel(cx: &Ctx) -> Element {
     let any_due = feed.any_due();
     let headline = headline(cx);
     el_class("div", "apt-panel")
-        .child(el_class("h4", "apt-h4").text(cx.t("Progress")))
-        .child(el_class("p", "apt-headline").text(headline))
+        .child(el_class_text("h4", "apt-h4", cx.t("Progress")))
+        .child(el_class_text("p", "apt-headline", headline))
         .child_opt((unpublished > 0).then(|| {
-            el_class("p", "apt-headline-note").text(tn(
-                cx.lang,
-                unpublished,
-                "{n} priority has no actions published yet, so the plan is not complete.",
-                "{n} priorities have no actions published yet, so the plan is not complete.",
-            ))
+            el_class_text(
+                "p",
+                "apt-headline-note",
+                tn(
+                    cx.lang,
+                    unpublished,
+                    "{n} priority has no actions published yet, so the plan is not complete.",
+                    "{n} priorities have no actions published yet, so the plan is not complete.",
+                ),
+            )
         }))
         .child_opt((s.ongoing > 0).then(|| {
-            el_class("p", "apt-secondary").text(tn(
-                cx.lang,
-                s.ongoing,
-                "{n} ongoing action has no end, so it is not counted.",
-                "{n} ongoing actions have no end, so they are not counted.",
-            ))
+            el_class_text(
+                "p",
+                "apt-secondary",
+                tn(
+                    cx.lang,
+                    s.ongoing,
+                    "{n} ongoing action has no end, so it is not counted.",
+                    "{n} ongoing actions have no end, so they are not counted.",
+                ),
+            )
         }))
         .child(crate::chart::completion(cx.lang, cx.summary, any_due))
         .child_opt((!any_due && to_do > s.complete).then(|| {
-            el_class("p", "apt-stat apt-stat--grey")
-                .text(cx.t("No action still to do has a due date."))
+            el_class_text(
+                "p",
+                "apt-stat apt-stat--grey",
+                cx.t("No action still to do has a due date."),
+            )
         }))
         .child_opt(any_due.then(|| due_stats(cx)))
         .child(status_table(cx))
@@ -182,7 +197,7 @@ fn priorities_panel(cx: &Ctx) -> Option<Element> {
     let feed = cx.feed;
     (!feed.priorities.is_empty()).then(|| {
         el_class("div", "apt-panel")
-            .child(el_class("h4", "apt-h4").text(cx.t("Priorities")))
+            .child(el_class_text("h4", "apt-h4", cx.t("Priorities")))
             .child(crate::chart::status_by_priority(cx.lang, feed))
             .child(priority_table(cx))
     })
@@ -215,7 +230,7 @@ fn earlier_inspections_panel(cx: &Ctx) -> Option<Element> {
     };
     Some(
         el_class("div", "apt-panel")
-            .child(el_class("h4", "apt-h4").text(heading))
+            .child(el_class_text("h4", "apt-h4", heading))
             .child(
                 el_class("ul", "apt-list").children(earlier.into_iter().map(|i| {
                     let mut li = el("li").child(el("strong").child(inspection_title(cx, i)));
@@ -244,7 +259,7 @@ pub(crate) fn status_table(cx: &Ctx) -> Element {
     .map(|(st, n)| {
         el("tr")
             .child(row_head().child(tag(status_class(st), status_word(cx.lang, st))))
-            .child(el_class("td", "apt-num").text(i18n::number(n as f64, 0)))
+            .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
     })
     .collect();
     table(
@@ -269,7 +284,7 @@ pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
         .map(|(r, n)| {
             el("tr")
                 .child(row_head().child(rag_tag(cx, r)))
-                .child(el_class("td", "apt-num").text(i18n::number(n as f64, 0)))
+                .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
                 .child(match defs.get(r) {
                     Some(d) => cx.text(el("td"), d),
                     None => el("td"),
@@ -312,7 +327,11 @@ fn follow_ups_panel(cx: &Ctx) -> Option<Element> {
         .filter(|(_, f)| f.is_overdue(feed.as_of))
         .count();
     let mut panel = el_class("div", "apt-panel apt-follow-ups")
-        .child(el_class("h4", "apt-h4").text(cx.t("What committees asked for")))
+        .child(el_class_text(
+            "h4",
+            "apt-h4",
+            cx.t("What committees asked for"),
+        ))
         .child(el_text(
             "p",
             tn(
@@ -398,12 +417,20 @@ fn priority_table(cx: &Ctx) -> Element {
                         .text(cx.t("No actions published for this priority yet")),
                 );
             }
-            row.child(el_class("td", "apt-num").text(format!(
-                "{} / {}",
-                i18n::number(tally.complete as f64, 0),
-                i18n::number(tally.to_do() as f64, 0)
-            )))
-            .child(el_class("td", "apt-num").text(i18n::number(tally.overdue() as f64, 0)))
+            row.child(el_class_text(
+                "td",
+                "apt-num",
+                format!(
+                    "{} / {}",
+                    i18n::number(tally.complete as f64, 0),
+                    i18n::number(tally.to_do() as f64, 0)
+                ),
+            ))
+            .child(el_class_text(
+                "td",
+                "apt-num",
+                i18n::number(tally.overdue() as f64, 0),
+            ))
             .child(el("td").child(bar(tally.percent(), &i18n::percent(tally.percent()))))
         })
         .collect();
@@ -446,11 +473,11 @@ fn governance(cx: &Ctx) -> Option<Element> {
         return None;
     }
     let mut panel = el_class("div", "apt-panel")
-        .child(el_class("h4", "apt-h4").text(cx.t("Governance")))
+        .child(el_class_text("h4", "apt-h4", cx.t("Governance")))
         .child(plan_dates(cx));
     if !meetings.is_empty() {
         panel = panel
-            .child(el_class("h5", "apt-h5").text(cx.t("Recent meetings")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Recent meetings")))
             .child(
                 el_class("ul", "apt-list")
                     .children(meetings.into_iter().take(4).map(|m| meeting_item(cx, m))),
@@ -458,7 +485,7 @@ fn governance(cx: &Ctx) -> Option<Element> {
     }
     if !upcoming.is_empty() {
         panel = panel
-            .child(el_class("h5", "apt-h5").text(cx.t("Coming up")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Coming up")))
             .child(
                 el_class("ul", "apt-list")
                     .children(upcoming.into_iter().take(3).map(|m| meeting_item(cx, m))),
@@ -512,9 +539,12 @@ fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
     }
     if let Some(o) = &m.outcome {
         li = li.child(
-            el_class("span", "apt-block apt-secondary")
-                .text(format!("{} ", cx.t("Outcome:")))
-                .child(cx.span(o)),
+            el_class_text(
+                "span",
+                "apt-block apt-secondary",
+                format!("{} ", cx.t("Outcome:")),
+            )
+            .child(cx.span(o)),
         );
     }
     li.child_opt(m.url.as_ref().map(|u| {
@@ -522,7 +552,7 @@ fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
     }))
     .child_opt((!m.follow_ups.is_empty()).then(|| {
         el_class("div", "apt-meeting__follow-ups")
-            .child(el_class("p", "apt-block").text(cx.t("Asked for:")))
+            .child(el_class_text("p", "apt-block", cx.t("Asked for:")))
             .child(
                 el_class("ul", "apt-list")
                     .children(m.follow_ups.iter().map(|f| follow_up_item(cx, f, None))),

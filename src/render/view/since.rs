@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::feed::{Action, Feed, Indicator, Rag, Unit};
 use crate::filter::{self, FilterKind, State};
 use crate::i18n::{self, tf, tn, Lang};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::table::{row_head, scroll_box, table};
 use crate::words::{rag_word, status_word};
 
@@ -203,7 +203,7 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
     Some(
         el_class("div", "apt-panel apt-since")
             .attr("id", "apt-since")
-            .child(el_class("h4", "apt-h4").text(heading))
+            .child(el_class_text("h4", "apt-h4", heading))
             .child_opt((!cx.print).then(|| since_controls(cx, c.since)))
             .child_opt(status)
             .child(action_changes(cx, c))
@@ -449,12 +449,14 @@ pub(super) fn indicator_then(cx: &Ctx, ind: &Indicator) -> Element {
     };
     el("td")
         .child(el_text("strong", i18n::value(cx.lang, ind.unit, was)))
-        .child(
-            el_class("span", "apt-block apt-secondary").text(i18n::period(cx.lang, ch.then.period)),
-        )
-        .child(el_class("span", "apt-block").text(format!(
-            "{}: {}",
-            moved,
-            change_in_unit(cx.lang, ind.unit, is - was)
-        )))
+        .child(el_class_text(
+            "span",
+            "apt-block apt-secondary",
+            i18n::period(cx.lang, ch.then.period),
+        ))
+        .child(el_class_text(
+            "span",
+            "apt-block",
+            format!("{}: {}", moved, change_in_unit(cx.lang, ind.unit, is - was)),
+        ))
 }

@@ -1,7 +1,7 @@
 //! The widget before and instead of a feed: loading, and the error state.
 
 use crate::i18n::{t, tf, Lang};
-use crate::markup::{el, el_class, el_text, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::validate::Problem;
 
 /// While the feed is fetched.
@@ -17,7 +17,11 @@ pub fn loading(lang: Lang) -> Element {
 pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
     let mut box_ = el_class("div", "apt-error")
         .attr("role", "alert")
-        .child(el_class("h2", "apt-title").text(t(lang, "The improvement plan cannot be shown")))
+        .child(el_class_text(
+            "h2",
+            "apt-title",
+            t(lang, "The improvement plan cannot be shown"),
+        ))
         .child(el_text("p", message.to_string()));
     if !problems.is_empty() {
         box_ = box_.child(
@@ -34,7 +38,7 @@ pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
                             ],
                         );
                         el("li")
-                            .child(el_class("span", "apt-secondary").text(format!("{place}: ")))
+                            .child(el_class_text("span", "apt-secondary", format!("{place}: ")))
                             .child(el("span").attr("lang", "en").text(p.message.clone()))
                     }),
                 )),
