@@ -13,15 +13,15 @@
 use crate::feed::*;
 use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, Element};
-use crate::render::view::{self, tag, Answers, Ctx};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
+use crate::render::view::{self, rag_tag, tag, Answers, Ctx};
+use crate::table::{self, row_head};
 use crate::words::*;
 
 /// The report for the feed in `cx`; with `full`, every action's details as an appendix.
 pub fn report(cx: &Ctx, full: bool) -> Element {
     let feed = cx.feed;
-    el("div")
-        .class("apt apt-report")
+    el_class("div", "apt apt-report")
         .attr("lang", cx.lang.code())
         .child(view::header(cx))
         .child(section("progress", cx.t("Progress"), progress(cx)))
@@ -53,59 +53,24 @@ pub fn report(cx: &Ctx, full: bool) -> Element {
 
 /// One part of the report: a heading kept with what follows it.
 fn section(name: &str, heading: &str, body: Element) -> Element {
-    el("section")
-        .class(format!("apt-report__section apt-report__{name}"))
-        .child(el("h3").class("apt-h3").text(heading))
+    el_class("section", format!("apt-report__section apt-report__{name}"))
+        .child(el_class_text("h3", "apt-h3", heading))
         .child(body)
 }
 
 /// The headline figures and the completion chart.
 fn progress(cx: &Ctx) -> Element {
-    let s = &cx.summary.actions;
-    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
-    let headline = tf(
-        cx.lang,
-        "Actions complete: {done} of {total}",
-        &[
-            ("done", &i18n::number(s.complete as f64, 0)),
-            ("total", &i18n::number(to_do as f64, 0)),
-        ],
-    );
-    let figures = [
-        (
-            tn(
-                cx.lang,
-                s.overdue,
-                "{n} action overdue",
-                "{n} actions overdue",
-            ),
-            "red",
-        ),
-        (
-            tn(
-                cx.lang,
-                s.due_soon,
-                "{n} action due in the next 30 days",
-                "{n} actions due in the next 30 days",
-            ),
-            "yellow",
-        ),
-    ];
-    el("div")
-        .class("apt-report__progress")
-        .child(el("p").class("apt-headline").text(headline))
+    el_class("div", "apt-report__progress")
+        .child(el_class_text("p", "apt-headline", view::headline(cx)))
         .child_opt(cx.feed.any_due().then(|| {
-            el("ul")
-                .class("apt-stats")
-                .children(figures.into_iter().map(|(text, class)| {
-                    el("li")
-                        .class(format!("apt-stat apt-stat--{class}"))
-                        .text(text)
-                }))
+            el_class("ul", "apt-stats").children(view::due_counts(cx).into_iter().map(
+                |(text, _, class, _)| {
+                    el_class("li", format!("apt-stat apt-stat--{class}")).text(text)
+                },
+            ))
         }))
         .child(
-            el("div")
-                .class("apt-report__figures")
+            el_class("div", "apt-report__figures")
                 .child(crate::chart::completion(
                     cx.lang,
                     cx.summary,
@@ -119,13 +84,13 @@ fn progress(cx: &Ctx) -> Element {
 fn latest_update(cx: &Ctx, a: &Action) -> Element {
     match a.updates.iter().max_by_key(|u| u.date) {
         Some(u) => el("td")
-            .child(el("strong").text(cx.date(u.date)))
+            .child(el_text("strong", cx.date(u.date)))
             .child_opt(
                 u.text
                     .as_ref()
-                    .map(|x| cx.text(el("span").class("apt-block"), x)),
+                    .map(|x| cx.text(el_class("span", "apt-block"), x)),
             ),
-        None => el("td").class("apt-secondary").text(cx.t("No update yet")),
+        None => el_class_text("td", "apt-secondary", cx.t("No update yet")),
     }
 }
 
@@ -136,11 +101,7 @@ fn slipped(a: &Action) -> bool {
 
 /// The action's number and title, in one cell.
 fn action_cell(cx: &Ctx, a: &Action) -> Element {
-    cx.action_name(el("th").attr("scope", "row"), a)
-}
-
-fn rag_tag(cx: &Ctx, r: Rag) -> Element {
-    tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))
+    cx.action_name(row_head(), a)
 }
 
 /// Red, overdue and slipped actions, and those that changed for the worse since the last
@@ -167,7 +128,7 @@ fn exceptions(cx: &Ctx) -> Element {
             if !(red || overdue || moved || worse) {
                 return None;
             }
-            let mut why = el("td").class("apt-report__why");
+            let mut why = el_class("td", "apt-report__why");
             if red {
                 why = why.child(rag_tag(cx, Rag::Red));
             }
@@ -191,7 +152,7 @@ fn exceptions(cx: &Ctx) -> Element {
         })
         .collect();
     if rows.is_empty() {
-        return el("p").text(cx.t("No action is red, overdue or late."));
+        return el_text("p", cx.t("No action is red, overdue or late."));
     }
     let count = tn(
         cx.lang,
@@ -200,7 +161,7 @@ fn exceptions(cx: &Ctx) -> Element {
         "{n} actions need attention.",
     );
     el("div")
-        .child(el("p").text(count))
+        .child(el_text("p", count))
         .child(crate::table::table(
             cx.t("Actions that need attention"),
             &[
@@ -217,20 +178,24 @@ fn exceptions(cx: &Ctx) -> Element {
 fn lead_cell(cx: &Ctx, a: &Action) -> Element {
     match &a.lead {
         Some(l) => cx.text(el("td"), l),
-        None => el("td").text("—"),
+        None => el_text("td", "—"),
     }
 }
 
 fn due_cell(cx: &Ctx, a: &Action) -> Element {
     match a.effective_due() {
-        Some(d) => el("td").text(cx.date(d)).child_opt(slipped(a).then(|| {
-            el("span").class("apt-block apt-secondary").text(tf(
-                cx.lang,
-                "was {date}",
-                &[("date", &a.due.map(|x| cx.date(x)).unwrap_or_default())],
-            ))
+        Some(d) => el_text("td", cx.date(d)).child_opt(slipped(a).then(|| {
+            el_class_text(
+                "span",
+                "apt-block apt-secondary",
+                tf(
+                    cx.lang,
+                    "was {date}",
+                    &[("date", &a.due.map(|x| cx.date(x)).unwrap_or_default())],
+                ),
+            )
         })),
-        None => el("td").text("—"),
+        None => el_text("td", "—"),
     }
 }
 
@@ -252,8 +217,7 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
         if a.is_overdue(feed.as_of) {
             status = status.text(" ").child(tag("red", cx.t("Overdue")));
         }
-        el("tr")
-            .class("apt-report__row")
+        el_class("tr", "apt-report__row")
             .attr("data-id", a.id.clone())
             .child(action_cell(cx, a))
             .child(lead_cell(cx, a))
@@ -261,18 +225,18 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
             .child(status)
             .child(match a.rag {
                 Some(r) => el("td").child(rag_tag(cx, r)),
-                None => el("td").text("—"),
+                None => el_text("td", "—"),
             })
             .child(match (a.progress, a.status) {
-                (Some(p), _) => el("td").class("apt-num").text(i18n::percent(p)),
-                (None, Status::Complete) => el("td").class("apt-num").text(i18n::percent(100.0)),
-                _ => el("td").class("apt-num").text("—"),
+                (Some(p), _) => el_class_text("td", "apt-num", i18n::percent(p)),
+                (None, Status::Complete) => el_class_text("td", "apt-num", i18n::percent(100.0)),
+                _ => el_class_text("td", "apt-num", "—"),
             })
     };
     let group = |title: Element, acts: Vec<&Action>| {
         el("tbody")
             .child(
-                el("tr").class("apt-report__group").child(
+                el_class("tr", "apt-report__group").child(
                     el("th")
                         .attr("scope", "colgroup")
                         .attr("colspan", heads.len().to_string())
@@ -300,27 +264,23 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
         .collect();
     if !others.is_empty() {
         let title = if feed.priorities.is_empty() {
-            el("span").text(cx.t("Actions"))
+            el_text("span", cx.t("Actions"))
         } else {
-            el("span").text(cx.t("Other actions"))
+            el_text("span", cx.t("Other actions"))
         };
         bodies.push(group(title, others));
     }
     if bodies.is_empty() {
         return None;
     }
-    let table =
-        el("table")
-            .class("apt-table apt-report__table")
-            .child(
-                el("caption")
-                    .class("apt-table__caption")
-                    .text(cx.t("All actions, by priority")),
-            )
-            .child(el("thead").child(
-                el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))),
-            ))
-            .children(bodies);
+    let table = el_class("table", "apt-table apt-report__table")
+        .child(el_class_text(
+            "caption",
+            "apt-table__caption",
+            cx.t("All actions, by priority"),
+        ))
+        .child(table::head(&heads))
+        .children(bodies);
     Some(table)
 }
 
@@ -334,8 +294,7 @@ fn findings(cx: &Ctx) -> Option<Element> {
         .filter(|f| f.kind != FindingKind::Strength)
         .map(|f| {
             let ((done, withdrawn, answered), acts) = answers.of(f);
-            let finding = el("th")
-                .attr("scope", "row")
+            let finding = row_head()
                 .child(tag(
                     if f.kind == FindingKind::PriorityAction {
                         "red"
@@ -350,37 +309,24 @@ fn findings(cx: &Ctx) -> Option<Element> {
             let mut listed = numbers.join(", ");
             if answered > acts.len() {
                 listed.push(' ');
-                listed.push_str(&tf(
-                    cx.lang,
-                    "and {count} more",
-                    &[("count", &(answered - acts.len()).to_string())],
-                ));
+                listed.push_str(&view::and_more(cx, answered - acts.len()));
             }
             let answering = if acts.is_empty() {
-                el("td")
-                    .class("apt-secondary")
-                    .text(cx.t("No action in the plan names this finding yet."))
+                el_class_text(
+                    "td",
+                    "apt-secondary",
+                    cx.t("No action in the plan names this finding yet."),
+                )
             } else {
                 el("td").child(view::bdi(listed))
             };
             let progress = if answered > withdrawn {
                 let p = crate::summary::percent_complete(done, answered, withdrawn);
-                el("td")
-                    .text(tf(
-                        cx.lang,
-                        "Actions complete: {done} of {total}",
-                        &[
-                            ("done", &done.to_string()),
-                            ("total", &(answered - withdrawn).to_string()),
-                        ],
-                    ))
-                    .child(
-                        el("span")
-                            .class("apt-block apt-secondary")
-                            .text(i18n::percent(p)),
-                    )
+                el_text("td", view::complete_of(cx, done, answered - withdrawn)).child(
+                    el_class_text("span", "apt-block apt-secondary", i18n::percent(p)),
+                )
             } else {
-                el("td").text("—")
+                el_text("td", "—")
             };
             el("tr").child(finding).child(answering).child(progress)
         })
@@ -405,7 +351,7 @@ fn appendix(cx: &Ctx) -> Element {
         print: true,
         ns: cx.ns,
     };
-    el("div").class("apt-report__full").child(view::actions(
+    el_class("div", "apt-report__full").child(view::actions(
         &printing,
         &State::default(),
         &Index::new(cx.feed),

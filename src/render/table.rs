@@ -5,20 +5,25 @@
 //! cell; the views' tables and the charts' "Show as table" tables share the markup and the
 //! stylesheet's classes.
 
-use crate::date::Period;
+use crate::date::{Date, Period};
 use crate::feed::Value;
-use crate::markup::{el, Element, Node};
+use crate::markup::{el, el_class, el_class_text, Element, Node};
 use crate::sort;
 use std::collections::HashMap;
 
 /// A table in a box that scrolls sideways when the table is wider than the screen. The box
 /// can take keyboard focus and is named, so keyboard users can scroll it too.
 pub fn scroll_box(label: &str, table: Element) -> Element {
-    el("section")
-        .class("apt-table-wrap")
+    el_class("section", "apt-table-wrap")
         .attr("aria-label", label)
         .attr("tabindex", "0")
         .child(table)
+}
+
+/// A row's header cell (`<th scope="row">`): one call at each of the tables' rows.
+#[inline(never)]
+pub fn row_head() -> Element {
+    el("th").attr("scope", "row")
 }
 
 /// A captioned table with column headers. Tables of three or more columns stack into labelled
@@ -37,7 +42,7 @@ pub fn table(caption: &str, heads: &[&str], mut rows: Vec<Element>) -> Element {
             }
         }
     }
-    frame(caption, heads.iter().copied(), rows, stack)
+    frame(caption, heads, rows, stack)
 }
 
 /// A captioned table of figures (a chart's "Show as table"): the first cell of each row is a
@@ -47,36 +52,32 @@ pub fn data_table(caption: &str, heads: &[String], rows: Vec<Vec<String>>) -> El
         let mut cells = row.into_iter();
         let head = cells.next().unwrap_or_default();
         el("tr")
-            .child(el("th").attr("scope", "row").text(head))
-            .children(cells.map(|v| el("td").class("apt-num").text(v)))
+            .child(row_head().text(head))
+            .children(cells.map(|v| el_class_text("td", "apt-num", v)))
     });
-    frame(
-        caption,
-        heads.iter().map(String::as_str),
-        rows.collect(),
-        false,
-    )
+    let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
+    frame(caption, &heads, rows.collect(), false)
 }
 
 /// The `<table>` with its caption, header row and body.
-fn frame<'h>(
-    caption: &str,
-    heads: impl Iterator<Item = &'h str>,
-    rows: Vec<Element>,
-    stack: bool,
-) -> Element {
-    el("table")
-        .class(if stack {
+fn frame(caption: &str, heads: &[&str], rows: Vec<Element>, stack: bool) -> Element {
+    el_class(
+        "table",
+        if stack {
             "apt-table apt-table--stack"
         } else {
             "apt-table"
-        })
-        .child(el("caption").class("apt-table__caption").text(caption))
-        .child(
-            el("thead")
-                .child(el("tr").children(heads.map(|h| el("th").attr("scope", "col").text(h)))),
-        )
-        .child(el("tbody").children(rows))
+        },
+    )
+    .child(el_class_text("caption", "apt-table__caption", caption))
+    .child(head(heads))
+    .child(el("tbody").children(rows))
+}
+
+/// A table's `<thead>`: a column header per name.
+pub(crate) fn head(heads: &[&str]) -> Element {
+    el("thead")
+        .child(el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))))
 }
 
 /// The most cells an indicator's "all figures" table has as a grid of periods by lines.
@@ -112,7 +113,7 @@ pub fn figure_rows<'a>(lines: &[Vec<&'a Value>]) -> FigureRows<'a> {
         .collect();
     let mut periods: Vec<Period> = lines.iter().flatten().map(|v| v.period).collect();
     // In time order; the same period written twice sorts together, so it is kept once.
-    sort::by_key(&mut periods, |p| (p.end(), p.to_string()));
+    sort::by_key(&mut periods, time_order);
     periods.dedup();
     let figures = by_period.iter().map(HashMap::len).sum();
     if grid_fits(periods.len(), 1 + lines.len(), figures) {
@@ -125,11 +126,17 @@ pub fn figure_rows<'a>(lines: &[Vec<&'a Value>]) -> FigureRows<'a> {
     let mut rows = Vec::with_capacity(figures);
     for (line, values) in by_period.iter().enumerate() {
         let mut mine: Vec<Period> = values.keys().copied().collect();
-        sort::by_key(&mut mine, |p| (p.end(), p.to_string()));
+        sort::by_key(&mut mine, time_order);
         rows.extend(
             mine.into_iter()
                 .filter_map(|p| Some((p, line, *values.get(&p)?))),
         );
     }
     FigureRows::PerFigure(rows)
+}
+
+/// The order of periods in a table: by their end, then as written (one function for both
+/// sorts above, so that the wasm has one copy of the sort's comparison).
+fn time_order(p: &Period) -> (Date, String) {
+    (p.end(), p.to_string())
 }

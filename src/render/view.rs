@@ -27,24 +27,25 @@ pub use action_details::action_details;
 pub use actions::{actions, PAGE_SIZE};
 pub use compact::compact;
 pub use findings::findings;
-pub(crate) use findings::Answers;
+pub(crate) use findings::{and_more, complete_of, Answers};
 pub(crate) use header::header;
 pub use header::items_left_out;
 pub(crate) use indicators::indicator_table;
 pub use indicators::{indicators, trend};
 pub use overview::overview;
-pub(crate) use overview::{rag_table, status_table};
+pub(crate) use overview::{due_counts, headline, rag_table, status_table};
 pub use since::since_heading;
 pub(crate) use since::{change_badges, since_section};
 pub use states::{error_state, loading, unreadable_message};
 
 use crate::date::Date;
-use crate::feed::{Feed, Text, Url};
+use crate::feed::{Feed, Rag, Text, Url};
 use crate::filter::{Index, State, View};
-use crate::i18n::{self, t, Lang};
-use crate::markup::{el, svg, Element, Node};
+use crate::i18n::{self, t, tf, Lang};
+use crate::markup::{el, el_class, el_class_text, el_text, svg, Element, Node};
 use crate::summary::Summary;
 use crate::validate::Problem;
+use crate::words::rag_word;
 
 /// Everything a view needs to know.
 pub struct Ctx<'a> {
@@ -82,8 +83,7 @@ impl Ctx<'_> {
         if self.print {
             return label;
         }
-        el("a")
-            .class("apt-link")
+        el_class("a", "apt-link")
             .attr("href", self.href(&State::default(), &act))
             .attr("data-act", act)
             .child(label)
@@ -115,8 +115,7 @@ impl Ctx<'_> {
     /// its own bidi isolate), a space, and its title.
     pub(crate) fn action_name(&self, e: Element, a: &crate::feed::Action) -> Element {
         e.child(
-            el("span")
-                .class("apt-action__id")
+            el_class("span", "apt-action__id")
                 .attr("dir", "auto")
                 .text(a.number().to_string()),
         )
@@ -127,7 +126,7 @@ impl Ctx<'_> {
 
 /// Feed text inside a line of other words, in its own bidi isolate.
 pub(crate) fn bdi(s: impl Into<String>) -> Element {
-    el("bdi").text(s)
+    el_text("bdi", s)
 }
 
 /// An interface sentence (`template`, already in the reader's language) with `{name}`
@@ -167,14 +166,28 @@ fn isolated(template: &str, args: &[(&str, &str)]) -> Vec<Node> {
 
 /// A GOV.UK-style tag: words, never colour alone.
 pub(crate) fn tag(class: &str, label: &str) -> Element {
-    el("strong")
-        .class(format!("apt-tag apt-tag--{class}"))
-        .text(label)
+    el_class("strong", format!("apt-tag apt-tag--{class}")).text(label)
+}
+
+/// A RAG rating's tag in its colour: "Amber".
+pub(crate) fn rag_tag(cx: &Ctx, r: Rag) -> Element {
+    tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))
+}
+
+/// A RAG rating's tag in its colour, named: "RAG: Amber" (an action's, and an update's).
+pub(crate) fn rag_rating(cx: &Ctx, r: Rag) -> Element {
+    tag(
+        &format!("rag-{}", r.word()),
+        &tf(
+            cx.lang,
+            "RAG: {rating}",
+            &[("rating", rag_word(cx.lang, r))],
+        ),
+    )
 }
 
 fn link(href: &Url, label: Element) -> Element {
-    el("a")
-        .class("apt-link")
+    el_class("a", "apt-link")
         .attr("href", href.0.clone())
         .attr("rel", "noopener noreferrer")
         .child(label)
@@ -183,8 +196,7 @@ fn link(href: &Url, label: Element) -> Element {
 /// A horizontal bar for a percentage, drawn in SVG (no inline styles: strict CSP allows it).
 pub fn bar(percent: f64, label: &str) -> Element {
     let p = percent.clamp(0.0, 100.0);
-    el("span")
-        .class("apt-bar")
+    el_class("span", "apt-bar")
         .child(
             svg("svg")
                 .attr("viewBox", "0 0 100 10")
@@ -205,29 +217,25 @@ pub fn bar(percent: f64, label: &str) -> Element {
                         .class("apt-bar__fill"),
                 ),
         )
-        .child(el("span").class("apt-bar__label").text(label))
+        .child(el_class_text("span", "apt-bar__label", label))
 }
 
 /// The whole widget for a loaded feed.
 pub fn widget(cx: &Ctx, state: &State, index: &Index) -> Element {
     let feed = cx.feed;
-    let tabs = el("nav")
-        .class("apt-tabs")
+    let tabs = el_class("nav", "apt-tabs")
         .attr("aria-label", cx.t("Sections of the plan"))
         .child(
-            el("ul")
-                .class("apt-tabs__list")
-                .children(View::ALL.iter().map(|&v| {
-                    let label = view_name(cx.lang, v);
-                    let mut a = el("a")
-                        .class("apt-tabs__tab")
-                        .attr("href", cx.href(state, &format!("view:{}", v.word())))
-                        .attr("data-act", format!("view:{}", v.word()));
-                    if v == state.view {
-                        a = a.attr("aria-current", "page");
-                    }
-                    el("li").class("apt-tabs__item").child(a.text(label))
-                })),
+            el_class("ul", "apt-tabs__list").children(View::ALL.iter().map(|&v| {
+                let label = view_name(cx.lang, v);
+                let mut a = el_class("a", "apt-tabs__tab")
+                    .attr("href", cx.href(state, &format!("view:{}", v.word())))
+                    .attr("data-act", format!("view:{}", v.word()));
+                if v == state.view {
+                    a = a.attr("aria-current", "page");
+                }
+                el_class("li", "apt-tabs__item").child(a.text(label))
+            })),
         );
     let body = match state.view {
         View::Overview => overview(cx),
@@ -235,18 +243,15 @@ pub fn widget(cx: &Ctx, state: &State, index: &Index) -> Element {
         View::Findings => findings(cx),
         View::Indicators => indicators(cx),
     };
-    el("div")
-        .class("apt")
+    el_class("div", "apt")
         .attr("lang", cx.lang.code())
         .child(header(cx))
         .child(tabs)
         .child(
-            el("section")
-                .class("apt-view")
+            el_class("section", "apt-view")
                 .attr("aria-labelledby", "apt-view-heading")
                 .child(
-                    el("h3")
-                        .class("apt-h3")
+                    el_class("h3", "apt-h3")
                         .attr("id", "apt-view-heading")
                         .attr("tabindex", "-1")
                         .text(view_name(cx.lang, state.view)),
@@ -255,7 +260,7 @@ pub fn widget(cx: &Ctx, state: &State, index: &Index) -> Element {
         )
         .child_opt(
             (feed.actions.is_empty() && state.view == View::Actions)
-                .then(|| el("p").text(cx.t("This plan has no actions yet."))),
+                .then(|| el_text("p", cx.t("This plan has no actions yet."))),
         )
 }
 
@@ -273,10 +278,9 @@ pub fn view_name(lang: Lang, v: View) -> &'static str {
 }
 
 fn summary_row(key: &str, value: Element) -> Element {
-    el("div")
-        .class("apt-summary-list__row")
-        .child(el("dt").class("apt-summary-list__key").text(key))
-        .child(el("dd").class("apt-summary-list__value").child(value))
+    el_class("div", "apt-summary-list__row")
+        .child(el_class_text("dt", "apt-summary-list__key", key))
+        .child(el_class("dd", "apt-summary-list__value").child(value))
 }
 
 /// An element id for feed id `id`: letters, digits and `-` kept, every other byte `_` and
@@ -301,34 +305,27 @@ pub fn document_body(cx: &Ctx) -> Element {
     let index = Index::new(cx.feed);
     let section = |v: View, body: Element| {
         let id = format!("apt-{}", v.word());
-        el("section")
-            .class("apt-view apt-view--static")
+        el_class("section", "apt-view apt-view--static")
             .attr("aria-labelledby", id.clone())
             .child(
-                el("h3")
-                    .class("apt-h3")
+                el_class("h3", "apt-h3")
                     .attr("id", id)
                     .text(view_name(cx.lang, v)),
             )
             .child(body)
     };
-    let contents = el("nav")
-        .class("apt-contents")
+    let contents = el_class("nav", "apt-contents")
         .attr("aria-label", cx.t("Contents"))
         .child(
-            el("ul")
-                .class("apt-list")
-                .children(View::ALL.iter().map(|&v| {
-                    el("li").child(
-                        el("a")
-                            .class("apt-link")
-                            .attr("href", format!("#apt-{}", v.word()))
-                            .text(view_name(cx.lang, v)),
-                    )
-                })),
+            el_class("ul", "apt-list").children(View::ALL.iter().map(|&v| {
+                el("li").child(
+                    el_class("a", "apt-link")
+                        .attr("href", format!("#apt-{}", v.word()))
+                        .text(view_name(cx.lang, v)),
+                )
+            })),
         );
-    el("div")
-        .class("apt apt--static")
+    el_class("div", "apt apt--static")
         .attr("lang", cx.lang.code())
         .child(header(cx))
         .child(contents)

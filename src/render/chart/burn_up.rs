@@ -163,7 +163,7 @@ fn burn_up_description(lang: Lang, feed: &Feed, b: &BurnUp) -> String {
             b.total,
             crate::summary::percent_complete(b.complete, b.total, 0),
         ));
-        return join(sentences);
+        return join(&sentences);
     }
     sentences.push(tf(
         lang,
@@ -206,7 +206,7 @@ fn burn_up_description(lang: Lang, feed: &Feed, b: &BurnUp) -> String {
             "{n} complete actions have no completion date by the data date, so they are not in the completed line.",
         ));
     }
-    join(sentences)
+    join(&sentences)
 }
 
 /// The plot: the axes, the plan's total, the data date, the three lines and their labels (or,

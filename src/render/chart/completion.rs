@@ -35,7 +35,7 @@ pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
 /// The chart's words: how many of the `to_do` actions are complete, how many are overdue, and
 /// which actions are not counted.
 fn completion_description(lang: Lang, a: &ActionCounts, to_do: usize, any_due: bool) -> String {
-    join([
+    join(&[
         completion_sentence(lang, a.complete, to_do, a.percent_complete),
         overdue_words(lang, to_do, a.complete, a.overdue, any_due),
         if a.ongoing > 0 {

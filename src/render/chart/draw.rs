@@ -199,6 +199,19 @@ pub(super) fn path_d(points: &[Option<(f64, f64)>]) -> String {
     d
 }
 
+/// A closed shape through `corners`: "M1 2L3 4L5 6Z".
+fn polygon(corners: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    for (i, &(x, y)) in corners.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&c(x));
+        d.push(' ');
+        d.push_str(&c(y));
+    }
+    d.push('Z');
+    d
+}
+
 /// A picture in a chart's key, 32 by 16, beside the words (which say everything, so the
 /// picture is hidden from assistive technology).
 pub(super) fn key_picture(shape: Element) -> Element {
@@ -252,29 +265,20 @@ impl LineStyle {
             Marker::Square => rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7),
             Marker::Diamond => svg("path").attr(
                 "d",
-                format!(
-                    "M{} {}L{} {}L{} {}L{} {}Z",
-                    c(x),
-                    c(y - r * 1.2),
-                    c(x + r * 1.2),
-                    c(y),
-                    c(x),
-                    c(y + r * 1.2),
-                    c(x - r * 1.2),
-                    c(y)
-                ),
+                polygon(&[
+                    (x, y - r * 1.2),
+                    (x + r * 1.2, y),
+                    (x, y + r * 1.2),
+                    (x - r * 1.2, y),
+                ]),
             ),
             Marker::Triangle => svg("path").attr(
                 "d",
-                format!(
-                    "M{} {}L{} {}L{} {}Z",
-                    c(x),
-                    c(y - r * 1.2),
-                    c(x + r * 1.1),
-                    c(y + r * 0.9),
-                    c(x - r * 1.1),
-                    c(y + r * 0.9)
-                ),
+                polygon(&[
+                    (x, y - r * 1.2),
+                    (x + r * 1.1, y + r * 0.9),
+                    (x - r * 1.1, y + r * 0.9),
+                ]),
             ),
         };
         Some(

@@ -4,7 +4,7 @@
 
 use super::draw::{c, key_picture, rect, W};
 use crate::i18n::{self, t, tn, tv, Lang, Val};
-use crate::markup::{el, svg, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, svg, Element};
 use crate::table::scroll_box;
 
 /// A chart's key: each entry's picture and its words.
@@ -43,35 +43,30 @@ impl Chart {
             .children(self.body);
         // The visible caption says exactly what the image's name and description say, so it
         // is hidden from assistive technology to avoid hearing it twice.
-        let caption = el("figcaption")
-            .class("apt-chart__caption")
+        let caption = el_class("figcaption", "apt-chart__caption")
             .attr("aria-hidden", "true")
             .child(
-                el("span")
-                    .class("apt-chart__title")
+                el_class("span", "apt-chart__title")
                     .attr_opt("lang", lang_attr)
                     .text(self.title.clone()),
             )
-            .child(el("span").class("apt-chart__desc").text(self.desc));
+            .child(el_class_text("span", "apt-chart__desc", self.desc));
         let key = (!self.key.is_empty()).then(|| {
-            el("ul")
-                .class("apt-chart__legend")
+            el_class("ul", "apt-chart__legend")
                 .attr("aria-hidden", "true")
                 .children(
                     self.key
                         .into_iter()
-                        .map(|(pic, name)| el("li").child(pic).child(el("span").text(name))),
+                        .map(|(pic, name)| el("li").child(pic).child(el_text("span", name))),
                 )
         });
         let title = self.title;
         let table = self.table.map(|tb| {
-            el("details")
-                .class("apt-chart__table")
-                .child(el("summary").text(t(lang, "Show as table")))
+            el_class("details", "apt-chart__table")
+                .child(el_text("summary", t(lang, "Show as table")))
                 .child(scroll_box(&title, tb))
         });
-        el("figure")
-            .class("apt-chart")
+        el_class("figure", "apt-chart")
             .attr("id", self.id)
             .child(caption)
             .child(graphic)
@@ -134,10 +129,13 @@ pub(super) fn overdue_words(
     }
 }
 
-pub(super) fn join(parts: impl IntoIterator<Item = String>) -> String {
+/// The sentences that are not empty, joined by spaces. (A slice, not any iterator: one copy in
+/// the wasm for every chart's description.)
+pub(super) fn join(parts: &[String]) -> String {
     parts
-        .into_iter()
+        .iter()
         .filter(|s| !s.is_empty())
+        .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -11,7 +11,7 @@ use super::scale::nice_ticks;
 use crate::date::{Date, Period};
 use crate::feed::{Feed, Indicator, Polarity, Target, Unit, Value};
 use crate::i18n::{self, t, tf, tn, tv, Lang, Val};
-use crate::markup::{el, Element};
+use crate::markup::{el_class, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
 use crate::table::{data_table, figure_rows, FigureRows};
@@ -69,7 +69,7 @@ fn trend_description(lang: Lang, ind: &Indicator) -> String {
             "{n} figures are suppressed to protect children's privacy and shown as gaps.",
         ));
     }
-    join(s)
+    join(&s)
 }
 
 /// How the council's own figures went: none, the only one, or from the first to the last.
@@ -515,7 +515,7 @@ pub(crate) fn all_figures_table(lang: Lang, ind: &Indicator, series: &[Series]) 
 
 /// Every indicator's trend chart, side by side where there is room (small multiples).
 pub fn small_multiples(lang: Lang, feed: &Feed) -> Element {
-    el("div").class("apt-chart-grid").children(
+    el_class("div", "apt-chart-grid").children(
         feed.indicators
             .iter()
             .map(|ind| indicator_trend(lang, feed, ind)),

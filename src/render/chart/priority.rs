@@ -112,7 +112,7 @@ fn priority_description(lang: Lang, feed: &Feed, groups: &[Group]) -> String {
         overdue_words(lang, to_do, done, overdue, feed.any_due()),
     ];
     sentences.extend(ranking_sentences(lang, groups));
-    join(sentences)
+    join(&sentences)
 }
 
 /// "Most complete: …", "Least complete: …", "Most overdue: …", among the priorities with

@@ -125,7 +125,7 @@ fn then_and_now_description(lang: Lang, rows: &[Row], d_then: &str, d_now: &str)
             .collect::<Vec<_>>()
             .join(", ")
     };
-    join([
+    join(&[
         tf(
             lang,
             "On {date}: {counts}.",

@@ -281,23 +281,18 @@ pub fn value(lang: Lang, unit: Unit, x: f64) -> String {
         Unit::Percent => format!("{}%", number(x, 1)),
         Unit::Count => number(x, 1),
         Unit::RatePer10000 => tf(lang, "{x} per 10,000", &[("x", &number(x, 1))]),
-        Unit::Days => {
+        Unit::Days | Unit::Weeks => {
             let n = number(x, 1);
             let whole = if x.fract() == 0.0 {
                 x.abs() as usize
             } else {
                 5
             };
-            tn(lang, whole, "{n} day", "{n} days").replace(&number(whole as f64, 0), &n)
-        }
-        Unit::Weeks => {
-            let n = number(x, 1);
-            let whole = if x.fract() == 0.0 {
-                x.abs() as usize
-            } else {
-                5
+            let counted = match unit {
+                Unit::Days => tn(lang, whole, "{n} day", "{n} days"),
+                _ => tn(lang, whole, "{n} week", "{n} weeks"),
             };
-            tn(lang, whole, "{n} week", "{n} weeks").replace(&number(whole as f64, 0), &n)
+            counted.replace(number(whole as f64, 0).as_str(), &n)
         }
         Unit::Ratio => number(x, 2),
         Unit::CurrencyGbp => money(x),

@@ -1,16 +1,16 @@
 //! Everything about one action, shown when it is opened (and always in print and the static
 //! page).
 
-use super::findings::ANSWERS_SHOWN;
+use super::findings::{and_more, ANSWERS_SHOWN};
 use super::since::then_and_now;
-use super::{bdi, isolated, link, summary_row, tag, Ctx};
+use super::{bdi, isolated, link, rag_rating, summary_row, tag, Ctx};
 use crate::feed::{Action, Finding, Indicator, Update};
 use crate::i18n::{self, tf};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::relations;
 use crate::sort;
 use crate::table::table;
-use crate::words::{kind_word, rag_word, status_class, status_word};
+use crate::words::{kind_word, status_class, status_word};
 use std::collections::HashSet;
 
 /// A section of an action's details: its heading and its list, or nothing.
@@ -19,15 +19,14 @@ type Section = Option<(&'static str, Element)>;
 /// The details `d` with `section` added, when there is one.
 fn add(d: Element, section: Section) -> Element {
     match section {
-        Some((heading, list)) => d.child(el("h5").class("apt-h5").text(heading)).child(list),
+        Some((heading, list)) => d.child(el_class_text("h5", "apt-h5", heading)).child(list),
         None => d,
     }
 }
 
 /// Everything about one action, shown when it is opened (and always in print and the static page).
 pub fn action_details(cx: &Ctx, a: &Action) -> Element {
-    let d = el("div")
-        .class("apt-action__details")
+    let d = el_class("div", "apt-action__details")
         .child_opt(a.description.as_ref().map(|desc| cx.text(el("p"), desc)))
         .child(facts(cx, a))
         .child_opt(then_and_now(cx, a))
@@ -42,7 +41,7 @@ pub fn action_details(cx: &Ctx, a: &Action) -> Element {
 /// Who leads it, its priority and parent, and its dates: the facts it has, as a summary list.
 fn facts(cx: &Ctx, a: &Action) -> Element {
     let feed = cx.feed;
-    let mut dl = el("dl").class("apt-summary-list");
+    let mut dl = el_class("dl", "apt-summary-list");
     let rows: [(&str, Option<Element>); 10] = [
         (cx.t("Lead"), a.lead.as_ref().map(|l| cx.span(l))),
         (cx.t("Happens"), a.recurrence.as_ref().map(|r| cx.span(r))),
@@ -63,26 +62,26 @@ fn facts(cx: &Ctx, a: &Action) -> Element {
                     .child(cx.span(&p.title))
             }),
         ),
-        (cx.t("Start"), a.start.map(|x| el("span").text(cx.date(x)))),
+        (cx.t("Start"), a.start.map(|x| el_text("span", cx.date(x)))),
         (
             if a.revised_due.is_some() {
                 cx.t("Original due date")
             } else {
                 cx.t("Due date")
             },
-            a.due.map(|x| el("span").text(cx.date(x))),
+            a.due.map(|x| el_text("span", cx.date(x))),
         ),
         (
             cx.t("Revised due date"),
-            a.revised_due.map(|x| el("span").text(cx.date(x))),
+            a.revised_due.map(|x| el_text("span", cx.date(x))),
         ),
         (
             cx.t("Completed"),
-            a.completed.map(|x| el("span").text(cx.date(x))),
+            a.completed.map(|x| el_text("span", cx.date(x))),
         ),
         (
             cx.t("Signed off"),
-            a.signed_off.map(|x| el("span").text(cx.date(x))),
+            a.signed_off.map(|x| el_text("span", cx.date(x))),
         ),
     ];
     for (k, v) in rows {
@@ -104,14 +103,13 @@ fn milestones(cx: &Ctx, a: &Action) -> Option<Element> {
         .map(|m| {
             el("tr")
                 .child(cx.text(el("td"), &m.title))
-                .child(el("td").text(m.due.map(|x| cx.date(x)).unwrap_or_default()))
-                .child(
-                    el("td").text(
-                        m.completed
-                            .map(|x| cx.date(x))
-                            .unwrap_or_else(|| cx.t("Not yet").to_string()),
-                    ),
-                )
+                .child(el_text("td", m.due.map(|x| cx.date(x)).unwrap_or_default()))
+                .child(el_text(
+                    "td",
+                    m.completed
+                        .map(|x| cx.date(x))
+                        .unwrap_or_else(|| cx.t("Not yet").to_string()),
+                ))
         })
         .collect();
     Some(table(
@@ -125,8 +123,7 @@ fn success_measures(cx: &Ctx, a: &Action) -> Section {
     (!a.success_measures.is_empty()).then(|| {
         (
             cx.t("How success will be measured"),
-            el("ul")
-                .class("apt-list")
+            el_class("ul", "apt-list")
                 .children(a.success_measures.iter().map(|s| cx.text(el("li"), s))),
         )
     })
@@ -136,12 +133,10 @@ fn evidence(cx: &Ctx, a: &Action) -> Section {
     (!a.evidence.is_empty()).then(|| {
         (
             cx.t("Evidence"),
-            el("ul")
-                .class("apt-list")
-                .children(a.evidence.iter().map(|e| match &e.url {
-                    Some(u) => el("li").child(link(u, cx.span(&e.text))),
-                    None => cx.text(el("li"), &e.text),
-                })),
+            el_class("ul", "apt-list").children(a.evidence.iter().map(|e| match &e.url {
+                Some(u) => el("li").child(link(u, cx.span(&e.text))),
+                None => cx.text(el("li"), &e.text),
+            })),
         )
     })
 }
@@ -176,21 +171,17 @@ fn findings_answered(cx: &Ctx, a: &Action) -> Section {
     }
     Some((
         cx.t("Inspection findings this action answers"),
-        el("ul")
-            .class("apt-list")
+        el_class("ul", "apt-list")
             .children(linked.iter().map(|f| {
                 el("li")
                     .child(tag("grey", kind_word(cx.lang, f.kind)))
                     .text(" ")
                     .child(cx.span(&f.text))
             }))
-            .child_opt((answered > linked.len()).then(|| {
-                el("li").text(tf(
-                    cx.lang,
-                    "and {count} more",
-                    &[("count", &(answered - linked.len()).to_string())],
-                ))
-            })),
+            .child_opt(
+                (answered > linked.len())
+                    .then(|| el_text("li", and_more(cx, answered - linked.len()))),
+            ),
     ))
 }
 
@@ -206,7 +197,7 @@ fn indicators(cx: &Ctx, a: &Action) -> Section {
     }
     Some((
         cx.t("Indicators that show its impact"),
-        el("ul").class("apt-list").children(inds.iter().map(|ind| {
+        el_class("ul", "apt-list").children(inds.iter().map(|ind| {
             let latest = ind.latest().and_then(|v| v.value.map(|x| (v.period, x)));
             let mut li = el("li").child(cx.span(&ind.name));
             if let Some((p, x)) = latest {
@@ -230,31 +221,20 @@ fn updates(cx: &Ctx, a: &Action) -> Section {
     sort::by_key(&mut ups, |u| std::cmp::Reverse(u.date));
     Some((
         cx.t("Updates, newest first"),
-        el("ol")
-            .class("apt-updates")
-            .children(ups.into_iter().map(|u| update(cx, u))),
+        el_class("ol", "apt-updates").children(ups.into_iter().map(|u| update(cx, u))),
     ))
 }
 
 /// One update: its date, what it changed, its words and the meeting it was reported to.
 fn update(cx: &Ctx, u: &Update) -> Element {
-    let mut head = el("p")
-        .class("apt-update__head")
-        .child(el("strong").text(cx.date(u.date)));
+    let mut head = el_class("p", "apt-update__head").child(el_text("strong", cx.date(u.date)));
     if let Some(s) = u.status {
         head = head
             .text(" ")
             .child(tag(status_class(s), status_word(cx.lang, s)));
     }
     if let Some(r) = u.rag {
-        head = head.text(" ").child(tag(
-            &format!("rag-{}", r.word()),
-            &tf(
-                cx.lang,
-                "RAG: {rating}",
-                &[("rating", rag_word(cx.lang, r))],
-            ),
-        ));
+        head = head.text(" ").child(rag_rating(cx, r));
     }
     if let Some(p) = u.progress {
         head = head.text(format!(
@@ -277,13 +257,12 @@ fn update(cx: &Ctx, u: &Update) -> Element {
         .as_ref()
         .and_then(|m| cx.feed.meeting(m))
         .map(|m| {
-            el("p").class("apt-secondary").children(isolated(
+            el_class("p", "apt-secondary").children(isolated(
                 cx.t("Reported to {body} on {date}"),
                 &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
             ))
         });
-    el("li")
-        .class("apt-update")
+    el_class("li", "apt-update")
         .child(head)
         .child_opt(u.text.as_ref().map(|x| cx.text(el("p"), x)))
         .child_opt(meeting)

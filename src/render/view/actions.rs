@@ -5,12 +5,13 @@
 use super::action_details::action_details;
 use super::filters::{chosen_filters, filter_panel};
 use super::since::change_badges;
-use super::{bar, dom_id, tag, Ctx};
-use crate::feed::{Action, Status};
+use super::{bar, dom_id, rag_rating, tag, Ctx};
+use crate::date::Date;
+use crate::feed::{Action, Status, Text};
 use crate::filter::{self, Index, Row, Sort, State};
 use crate::i18n::{self, t, tf, tn};
-use crate::markup::{el, Element};
-use crate::words::{rag_word, status_class, status_word};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
+use crate::words::{status_class, status_word};
 
 /// How many top-level actions one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -34,25 +35,20 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         "{n} actions match",
     );
     let shown = groups.iter().skip(page * page_size).take(page_size);
-    let list = el("ol")
-        .class("apt-actions")
+    let list = el_class("ol", "apt-actions")
         .attr("aria-label", cx.t("Actions"))
         .children(shown.map(|g| action_group(cx, state, g)));
     if cx.print {
         // Print and the static page: every matching action, opened; no controls.
-        return el("div")
-            .class("apt-actions-view apt-actions-view--print")
-            .child(el("p").class("apt-count").text(count_text))
+        return el_class("div", "apt-actions-view apt-actions-view--print")
+            .child(el_class_text("p", "apt-count", count_text))
             .child(list);
     }
-    let mut results = el("div")
-        .class("apt-results")
+    let mut results = el_class("div", "apt-results")
         .child(
-            el("div")
-                .class("apt-results__bar")
+            el_class("div", "apt-results__bar")
                 .child(
-                    el("p")
-                        .class("apt-count")
+                    el_class("p", "apt-count")
                         .attr("id", "apt-count")
                         .attr("tabindex", "-1")
                         .attr("role", "status")
@@ -63,9 +59,8 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         )
         .child(chosen_filters(cx, &state.filters))
         .child(
-            el("p").class("apt-csv").child(
-                el("button")
-                    .class("apt-button apt-button--secondary")
+            el_class("p", "apt-csv").child(
+                el_class("button", "apt-button apt-button--secondary")
                     .attr("type", "button")
                     .attr("data-act", "csv")
                     .text(cx.t("Download these actions (CSV)")),
@@ -73,34 +68,30 @@ pub fn actions(cx: &Ctx, state: &State, index: &Index) -> Element {
         )
         .child(list);
     if matching.is_empty() && !feed.actions.is_empty() {
-        results = results.child(
-            el("p")
-                .class("apt-empty")
-                .text(cx.t("No actions match these filters. Remove a filter or clear them all.")),
-        );
+        results = results.child(el_class_text(
+            "p",
+            "apt-empty",
+            cx.t("No actions match these filters. Remove a filter or clear them all."),
+        ));
     }
     if pages > 1 {
         results = results.child(pagination(cx, page, pages));
     }
-    el("div")
-        .class("apt-actions-view")
+    el_class("div", "apt-actions-view")
         .child(filter_panel(cx, state, index))
         .child(results)
 }
 
 /// The order of the list, as a select.
 fn sort_select(cx: &Ctx, state: &State) -> Element {
-    el("div")
-        .class("apt-form-group apt-sort")
+    el_class("div", "apt-form-group apt-sort")
         .child(
-            el("label")
-                .class("apt-label")
+            el_class("label", "apt-label")
                 .attr("for", "apt-sort")
                 .text(cx.t("Sort by")),
         )
         .child(
-            el("select")
-                .class("apt-select")
+            el_class("select", "apt-select")
                 .attr("id", "apt-sort")
                 .attr("data-act", "sort")
                 .children(Sort::ALL.iter().map(|&s| {
@@ -120,30 +111,30 @@ fn sort_select(cx: &Ctx, state: &State) -> Element {
 }
 
 fn pagination(cx: &Ctx, page: usize, pages: usize) -> Element {
-    let mut nav = el("nav")
-        .class("apt-pagination")
-        .attr("aria-label", cx.t("Pages of actions"));
+    let mut nav = el_class("nav", "apt-pagination").attr("aria-label", cx.t("Pages of actions"));
     if page > 0 {
         nav = nav.child(
-            el("button")
-                .class("apt-button apt-button--secondary")
+            el_class("button", "apt-button apt-button--secondary")
                 .attr("type", "button")
                 .attr("data-act", format!("page:{}", page - 1))
                 .text(cx.t("Previous page")),
         );
     }
-    nav = nav.child(el("span").class("apt-pagination__status").text(tf(
-        cx.lang,
-        "Page {page} of {pages}",
-        &[
-            ("page", &(page + 1).to_string()),
-            ("pages", &pages.to_string()),
-        ],
-    )));
+    nav = nav.child(el_class_text(
+        "span",
+        "apt-pagination__status",
+        tf(
+            cx.lang,
+            "Page {page} of {pages}",
+            &[
+                ("page", &(page + 1).to_string()),
+                ("pages", &pages.to_string()),
+            ],
+        ),
+    ));
     if page + 1 < pages {
         nav = nav.child(
-            el("button")
-                .class("apt-button apt-button--secondary")
+            el_class("button", "apt-button apt-button--secondary")
                 .attr("type", "button")
                 .attr("data-act", format!("page:{}", page + 1))
                 .text(cx.t("Next page")),
@@ -170,8 +161,7 @@ fn action_group(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
                 subs.push(nest(cx, state, &rest[start..i]));
             }
             li = li.child(
-                el("ol")
-                    .class("apt-actions apt-actions--sub")
+                el_class("ol", "apt-actions apt-actions--sub")
                     .attr(
                         "aria-label",
                         tf(
@@ -191,21 +181,13 @@ fn action_group(cx: &Ctx, state: &State, rows: &[Row]) -> Element {
 /// The compact line of facts under an action's title.
 fn action_meta(cx: &Ctx, a: &Action) -> Element {
     let feed = cx.feed;
-    let mut meta = el("div")
-        .class("apt-action__meta")
+    let mut meta = el_class("div", "apt-action__meta")
         .child(tag(status_class(a.status), status_word(cx.lang, a.status)));
     if a.status == Status::Complete && a.signed_off.is_none() && feed.signs_off() {
         meta = meta.child(tag("grey", cx.t("Awaiting sign-off")));
     }
     if let Some(r) = a.rag {
-        meta = meta.child(tag(
-            &format!("rag-{}", r.word()),
-            &tf(
-                cx.lang,
-                "RAG: {rating}",
-                &[("rating", rag_word(cx.lang, r))],
-            ),
-        ));
+        meta = meta.child(rag_rating(cx, r));
     }
     if a.is_overdue(feed.as_of) {
         meta = meta.child(tag("red", cx.t("Overdue")));
@@ -214,27 +196,21 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     }
     if let (true, Some(r)) = (a.is_ongoing(), &a.recurrence) {
         meta = meta.child(
-            el("strong")
-                .class("apt-tag apt-tag--ongoing")
-                .text(format!("{} ", cx.t("Ongoing:")))
-                .child(cx.span(r)),
+            el_class_text(
+                "strong",
+                "apt-tag apt-tag--ongoing",
+                format!("{} ", cx.t("Ongoing:")),
+            )
+            .child(cx.span(r)),
         );
     }
     meta = meta.children(change_badges(cx, a));
-    let mut facts = el("p").class("apt-action__facts");
-    if let Some(l) = &a.lead {
-        facts = facts.child(
-            el("span")
-                .text(format!("{} ", cx.t("Lead:")))
-                .child(cx.span(l)),
-        );
-    }
-    if let Some(d) = a.effective_due() {
-        facts = facts.child(el("span").text(tf(cx.lang, "Due {date}", &[("date", &cx.date(d))])));
-    }
+    let mut facts = facts_line(cx, a.lead.as_ref(), a.effective_due());
     if let Some(c) = a.completed {
-        facts =
-            facts.child(el("span").text(tf(cx.lang, "Completed {date}", &[("date", &cx.date(c))])));
+        facts = facts.child(el_text(
+            "span",
+            tf(cx.lang, "Completed {date}", &[("date", &cx.date(c))]),
+        ));
     }
     if let Some(p) = a.progress {
         facts = facts.child(bar(
@@ -245,23 +221,37 @@ fn action_meta(cx: &Ctx, a: &Action) -> Element {
     meta.child(facts)
 }
 
+/// The start of a line of facts: who leads it and when it is due (an action's, and a
+/// committee's request's on the overview).
+pub(super) fn facts_line(cx: &Ctx, lead: Option<&Text>, due: Option<Date>) -> Element {
+    let mut facts = el_class("p", "apt-action__facts");
+    if let Some(l) = lead {
+        facts = facts.child(el_text("span", format!("{} ", cx.t("Lead:"))).child(cx.span(l)));
+    }
+    if let Some(d) = due {
+        facts = facts.child(el_text(
+            "span",
+            tf(cx.lang, "Due {date}", &[("date", &cx.date(d))]),
+        ));
+    }
+    facts
+}
+
 fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     let a = &cx.feed.actions[i];
     let open = cx.print || state.open.iter().any(|o| o == &a.id);
     let details_id = dom_id("apt-d", &a.id);
     if cx.print {
-        let title = cx.action_name(el("h4").class("apt-action__title"), a);
-        return el("li")
-            .class("apt-action")
+        let title = cx.action_name(el_class("h4", "apt-action__title"), a);
+        return el_class("li", "apt-action")
             .attr("data-id", a.id.clone())
             .child(title)
             .child(action_meta(cx, a))
             .child(action_details(cx, a));
     }
-    let title = el("h4").class("apt-action__title").child(
+    let title = el_class("h4", "apt-action__title").child(
         cx.action_name(
-            el("button")
-                .class("apt-action__toggle")
+            el_class("button", "apt-action__toggle")
                 .attr("type", "button")
                 .attr("aria-expanded", if open { "true" } else { "false" })
                 .attr("aria-controls", details_id.clone())
@@ -274,12 +264,11 @@ fn action_item(cx: &Ctx, state: &State, i: usize) -> Element {
     let details = if open {
         action_details(cx, a)
     } else {
-        el("div").class("apt-action__details")
+        el_class("div", "apt-action__details")
     }
     .attr("id", details_id)
     .flag("hidden", !open);
-    el("li")
-        .class("apt-action")
+    el_class("li", "apt-action")
         .attr("data-id", a.id.clone())
         .child(title)
         .child(action_meta(cx, a))

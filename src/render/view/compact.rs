@@ -7,35 +7,38 @@ use super::inspections::{
 use super::overview::unpublished_priorities;
 use super::{bar, link, tag, Ctx};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 
 /// The compact card: title, percent complete, overdue, latest judgements, link to the plan.
 pub fn compact(cx: &Ctx) -> Element {
     let feed = cx.feed;
     let s = &cx.summary.actions;
-    let mut card = el("div")
-        .class("apt apt-compact")
+    let mut card = el_class("div", "apt apt-compact")
         .attr("lang", cx.lang.code())
-        .child(cx.text(el("p").class("apt-caption"), &feed.publisher.name))
+        .child(cx.text(el_class("p", "apt-caption"), &feed.publisher.name))
         .child(cx.text(
-            el("h2").class("apt-title apt-title--compact"),
+            el_class("h2", "apt-title apt-title--compact"),
             &feed.plan.title,
         ))
-        .child(el("p").class("apt-headline").text(tf(
-            cx.lang,
-            "Actions complete: {done} of {total}",
-            &[
-                ("done", &s.complete.to_string()),
-                (
-                    "total",
-                    &s.total.saturating_sub(s.withdrawn + s.ongoing).to_string(),
-                ),
-            ],
-        )))
+        .child(el_class_text(
+            "p",
+            "apt-headline",
+            tf(
+                cx.lang,
+                "Actions complete: {done} of {total}",
+                &[
+                    ("done", &s.complete.to_string()),
+                    (
+                        "total",
+                        &s.total.saturating_sub(s.withdrawn + s.ongoing).to_string(),
+                    ),
+                ],
+            ),
+        ))
         .child_opt({
             let n = unpublished_priorities(feed);
             (n > 0).then(|| {
-                el("p").class("apt-headline-note").text(tn(
+                el_class_text("p", "apt-headline-note", tn(
                     cx.lang,
                     n,
                     "{n} priority has no actions published yet, so the plan is not complete.",
@@ -65,25 +68,33 @@ pub fn compact(cx: &Ctx) -> Element {
             tag("grey", cx.t("No action still to do has a due date."))
         }))
         .child_opt(plan_status_notice(cx))
-        .child(el("p").class("apt-secondary").text(tf(
-            cx.lang,
-            "Data as at {date}",
-            &[("date", &cx.date(feed.as_of))],
-        )));
+        .child(el_class_text(
+            "p",
+            "apt-secondary",
+            tf(
+                cx.lang,
+                "Data as at {date}",
+                &[("date", &cx.date(feed.as_of))],
+            ),
+        ));
     if let Some(i) = latest_inspection(feed) {
         card = card
-            .child(el("h3").class("apt-h4").text(if is_self_evaluation(i) {
-                cx.t("Latest self-evaluation")
-            } else {
-                cx.t("Latest inspection")
-            }))
+            .child(el_class_text(
+                "h3",
+                "apt-h4",
+                if is_self_evaluation(i) {
+                    cx.t("Latest self-evaluation")
+                } else {
+                    cx.t("Latest inspection")
+                },
+            ))
             .child(el("p").child(inspection_title(cx, i)))
             .child_opt(judgements_list(cx, i));
     }
     if let Some(u) = &feed.plan.url {
         card = card.child(el("p").child(link(
             u,
-            el("span").text(cx.t("See the full improvement plan")),
+            el_text("span", cx.t("See the full improvement plan")),
         )));
     }
     card

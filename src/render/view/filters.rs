@@ -10,7 +10,7 @@ use crate::changes::Kind;
 use crate::feed::{Area, FindingKind, Rag, Status};
 use crate::filter::{Due, FilterKind, Filters, Index, State};
 use crate::i18n::{t, tf, tn, Lang};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::words::{area_short, change_word, rag_word, status_word};
 
 /// The filter panel's groups, in the order it shows them.
@@ -190,15 +190,14 @@ fn checkbox_group(
             tn(cx.lang, n, "{n} selected", "{n} selected")
         ),
     };
-    let group = el("details")
-        .class("apt-filter-group")
+    let group = el_class("details", "apt-filter-group")
         .attr("data-group", kind.word())
         .flag("open", open)
-        .child(
-            el("summary")
-                .class("apt-filter-group__summary")
-                .text(legend),
-        );
+        .child(el_class_text(
+            "summary",
+            "apt-filter-group__summary",
+            legend,
+        ));
     if !open && selected.is_empty() {
         return Some(group);
     }
@@ -208,11 +207,9 @@ fn checkbox_group(
         .enumerate()
         .map(|(i, (label, value, count))| {
             let id = format!("apt-f-{}-{i}", kind.word());
-            el("div")
-                .class("apt-checkbox")
+            el_class("div", "apt-checkbox")
                 .child(
-                    el("input")
-                        .class("apt-checkbox__input")
+                    el_class("input", "apt-checkbox__input")
                         .attr("type", "checkbox")
                         .attr("id", id.clone())
                         .attr("value", value.clone())
@@ -220,26 +217,24 @@ fn checkbox_group(
                         .flag("checked", selected.contains(&value)),
                 )
                 .child(
-                    el("label")
-                        .class("apt-checkbox__label")
+                    el_class("label", "apt-checkbox__label")
                         .attr("for", id)
                         .child(bdi(label))
-                        .child(
-                            el("span")
-                                .class("apt-secondary")
-                                .text(format!(" ({count})")),
-                        ),
+                        .child(el_class_text(
+                            "span",
+                            "apt-secondary",
+                            format!(" ({count})"),
+                        )),
                 )
         });
     Some(
         group.child(
-            el("fieldset")
-                .class("apt-fieldset")
-                .child(
-                    el("legend")
-                        .class("apt-visually-hidden")
-                        .text(group_label(cx, kind)),
-                )
+            el_class("fieldset", "apt-fieldset")
+                .child(el_class_text(
+                    "legend",
+                    "apt-visually-hidden",
+                    group_label(cx, kind),
+                ))
                 .children(boxes),
         ),
     )
@@ -247,23 +242,19 @@ fn checkbox_group(
 
 /// The search box: every word must appear in the action.
 fn search_box(cx: &Ctx, f: &Filters) -> Element {
-    el("div")
-        .class("apt-form-group")
+    el_class("div", "apt-form-group")
         .child(
-            el("label")
-                .class("apt-label")
+            el_class("label", "apt-label")
                 .attr("for", "apt-search")
                 .text(cx.t("Search actions")),
         )
         .child(
-            el("p")
-                .class("apt-hint")
+            el_class("p", "apt-hint")
                 .attr("id", "apt-search-hint")
                 .text(cx.t("Words in the title, description, lead, team or updates")),
         )
         .child(
-            el("input")
-                .class("apt-input")
+            el_class("input", "apt-input")
                 .attr("type", "search")
                 .attr("id", "apt-search")
                 .attr("aria-describedby", "apt-search-hint")
@@ -277,11 +268,10 @@ fn search_box(cx: &Ctx, f: &Filters) -> Element {
 /// (its checkboxes built) when the reader opened it.
 pub(super) fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
     let f = &state.filters;
-    el("div")
-        .class("apt-filters")
+    el_class("div", "apt-filters")
         .attr("role", "search")
         .attr("aria-label", cx.t("Filter actions"))
-        .child(el("h4").class("apt-h4").text(cx.t("Filter actions")))
+        .child(el_class_text("h4", "apt-h4", cx.t("Filter actions")))
         .child(search_box(cx, f))
         .children(
             PANEL.into_iter().filter_map(|kind| {
@@ -293,8 +283,7 @@ pub(super) fn filter_panel(cx: &Ctx, state: &State, index: &Index) -> Element {
 /// A button that removes one chosen filter: `name` for screen readers, `shown` on the button.
 fn chip(cx: &Ctx, act: String, name: &str, shown: Element) -> Element {
     el("li").child(
-        el("button")
-            .class("apt-chip")
+        el_class("button", "apt-chip")
             .attr("type", "button")
             .attr("data-act", act)
             .attr(
@@ -315,9 +304,7 @@ pub(super) fn chosen_filters(cx: &Ctx, f: &Filters) -> Element {
         .filter_map(|(kind, value)| {
             let label = value_label(cx, kind, &value)?;
             let group = group_label(cx, kind);
-            let shown = el("span")
-                .text(format!("{group}: "))
-                .child(bdi(label.clone()));
+            let shown = el_text("span", format!("{group}: ")).child(bdi(label.clone()));
             Some(chip(
                 cx,
                 format!("remove:{}:{value}", kind.word()),
@@ -335,16 +322,15 @@ pub(super) fn chosen_filters(cx: &Ctx, f: &Filters) -> Element {
         let shown = el("span").children(isolated(template, &words));
         items.push(chip(cx, "remove:search:".to_string(), &name, shown));
     }
-    let chosen = el("div").class("apt-chosen");
+    let chosen = el_class("div", "apt-chosen");
     if items.is_empty() {
         return chosen;
     }
     chosen
-        .child(el("h4").class("apt-h4").text(cx.t("Chosen filters")))
-        .child(el("ul").class("apt-chips").children(items))
+        .child(el_class_text("h4", "apt-h4", cx.t("Chosen filters")))
+        .child(el_class("ul", "apt-chips").children(items))
         .child(
-            el("button")
-                .class("apt-button apt-button--secondary")
+            el_class("button", "apt-button apt-button--secondary")
                 .attr("type", "button")
                 .attr("data-act", "clear")
                 .text(cx.t("Clear all filters")),

@@ -6,7 +6,7 @@ use super::{bar, bdi, tag, Ctx};
 use crate::feed::{Action, Area, Feed, Finding, FindingKind, Inspection, Status};
 use crate::filter::{self, FilterKind};
 use crate::i18n::{self, tf};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::relations::Answerers;
 use crate::sort;
 use crate::words::{area_word, kind_word, status_class, status_word};
@@ -79,7 +79,7 @@ impl<'a> Answers<'a> {
 pub fn findings(cx: &Ctx) -> Element {
     let feed = cx.feed;
     if feed.findings.is_empty() {
-        return el("p").text(cx.t("This plan lists no inspection findings."));
+        return el_text("p", cx.t("This plan lists no inspection findings."));
     }
     let answers = Answers::new(feed);
     // Group by inspection (latest first, findings with no inspection last), then by area.
@@ -97,7 +97,7 @@ pub fn findings(cx: &Ctx) -> Element {
             None => other.push(k),
         }
     }
-    let mut out = el("div").class("apt-findings");
+    let mut out = el_class("div", "apt-findings");
     for insp in inspections {
         let of_this: Vec<&Finding> = match insp {
             Some(i) => by_inspection.remove(i.id.as_str()).unwrap_or_default(),
@@ -133,20 +133,19 @@ fn inspection_findings(
 ) -> Element {
     let heading = match insp {
         Some(i) => {
-            let mut h = el("h4").class("apt-h4").child(inspection_title(cx, i));
+            let mut h = el_class("h4", "apt-h4").child(inspection_title(cx, i));
             if let Some(f) = fieldwork(cx, i) {
                 h = h.text(format!(" ({f})"));
             }
             h
         }
-        None => el("h4").class("apt-h4").text(cx.t("Other findings")),
+        None => el_class_text("h4", "apt-h4", cx.t("Other findings")),
     };
     let list = |fs: Vec<&&Finding>| {
-        el("ul")
-            .class("apt-list apt-findings__list")
+        el_class("ul", "apt-list apt-findings__list")
             .children(fs.into_iter().map(|f| finding_item(cx, answers, f)))
     };
-    let mut section = el("section").class("apt-panel").child(heading);
+    let mut section = el_class("section", "apt-panel").child(heading);
     let mut areas: Vec<Option<Area>> = Vec::new();
     for f in of_this.iter().filter(|f| f.kind != FindingKind::Strength) {
         if !areas.contains(&f.area) {
@@ -165,11 +164,11 @@ fn inspection_findings(
             .collect();
         sort::by_key(&mut fs, |f| urgency(f.kind));
         section = section
-            .child(
-                el("h5")
-                    .class("apt-h5")
-                    .text(area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a))),
-            )
+            .child(el_class_text(
+                "h5",
+                "apt-h5",
+                area.map_or(cx.t("Other findings"), |a| area_word(cx.lang, a)),
+            ))
             .child(list(fs));
     }
     let strengths: Vec<&&Finding> = of_this
@@ -178,7 +177,7 @@ fn inspection_findings(
         .collect();
     if !strengths.is_empty() {
         section = section
-            .child(el("h5").class("apt-h5").text(cx.t("Strengths")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Strengths")))
             .child(list(strengths));
     }
     section
@@ -187,7 +186,7 @@ fn inspection_findings(
 /// One finding: its kind and words, the council's response, and (but for a strength) the
 /// actions that answer it.
 fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
-    let li = el("li").class("apt-finding").child(
+    let li = el_class("li", "apt-finding").child(
         el("p")
             .child(tag(
                 if f.kind == FindingKind::PriorityAction {
@@ -201,9 +200,8 @@ fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
             .child(cx.span(&f.text)),
     );
     let li = li.child_opt(f.response.as_ref().map(|r| {
-        el("div")
-            .class("apt-finding__response")
-            .child(el("p").class("apt-h5").text(cx.t("The council's response")))
+        el_class("div", "apt-finding__response")
+            .child(el_class_text("p", "apt-h5", cx.t("The council's response")))
             .child(cx.text(el("p"), r))
     }));
     if f.kind == FindingKind::Strength {
@@ -212,47 +210,52 @@ fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
     answering(cx, answers, f, li)
 }
 
+/// "Actions complete: 3 of 4" for a finding's answering actions (its view and the report's
+/// table alike).
+pub(crate) fn complete_of(cx: &Ctx, done: usize, total: usize) -> String {
+    tf(
+        cx.lang,
+        "Actions complete: {done} of {total}",
+        &[("done", &done.to_string()), ("total", &total.to_string())],
+    )
+}
+
+/// "and 3 more": the answers (findings or actions) counted but not listed.
+pub(crate) fn and_more(cx: &Ctx, n: usize) -> String {
+    tf(cx.lang, "and {count} more", &[("count", &n.to_string())])
+}
+
 /// Finding `f`'s item `li` with the actions answering it: how many are complete, and the first
 /// [`ANSWERS_SHOWN`], each a link to it in the actions filtered by the finding.
 fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
     let ((done, withdrawn, answered), acts) = answers.of(f);
     if acts.is_empty() {
-        return li.child(
-            el("p")
-                .class("apt-secondary")
-                .text(cx.t("No action in the plan names this finding yet.")),
-        );
+        return li.child(el_class_text(
+            "p",
+            "apt-secondary",
+            cx.t("No action in the plan names this finding yet."),
+        ));
     }
     if answered == withdrawn {
         // Only withdrawn or ongoing actions: nothing to count as complete.
-        return li.child(el("ul").class("apt-list apt-finding__actions").children(
+        return li.child(el_class("ul", "apt-list apt-finding__actions").children(
             acts.iter().map(|a| {
-                el("li").child(
-                    cx.go(
-                        filter::find_act(&f.id, &a.id),
-                        el("span")
-                            .text(format!("{} ", a.number()))
-                            .child(cx.span(&a.title)),
-                    ),
-                )
+                el("li").child(cx.go(
+                    filter::find_act(&f.id, &a.id),
+                    el_text("span", format!("{} ", a.number())).child(cx.span(&a.title)),
+                ))
             }),
         ));
     }
     let p = crate::summary::percent_complete(done, answered, withdrawn);
-    let progress = el("p")
-        .class("apt-secondary")
-        .text(tf(
-            cx.lang,
-            "Actions complete: {done} of {total}",
-            &[
-                ("done", &done.to_string()),
-                ("total", &(answered - withdrawn).to_string()),
-            ],
-        ))
-        .text(" ")
-        .child(bar(p, &i18n::percent(p)));
-    let list = el("ul")
-        .class("apt-list apt-finding__actions")
+    let progress = el_class_text(
+        "p",
+        "apt-secondary",
+        complete_of(cx, done, answered - withdrawn),
+    )
+    .text(" ")
+    .child(bar(p, &i18n::percent(p)));
+    let list = el_class("ul", "apt-list apt-finding__actions")
         .children(acts.iter().map(|a| {
             el("li")
                 .child(
@@ -270,11 +273,7 @@ fn answering(cx: &Ctx, answers: &Answers, f: &Finding, li: Element) -> Element {
         .child_opt((answered > acts.len()).then(|| {
             el("li").child(cx.go(
                 filter::go_act(FilterKind::Finding, &f.id),
-                el("span").text(tf(
-                    cx.lang,
-                    "and {count} more",
-                    &[("count", &(answered - acts.len()).to_string())],
-                )),
+                el_text("span", and_more(cx, answered - acts.len())),
             ))
         }));
     li.child(progress).child(list)

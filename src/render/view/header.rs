@@ -5,32 +5,35 @@ use super::Ctx;
 use crate::date::Date;
 use crate::feed::PlanStatus;
 use crate::i18n::{tf, tn};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::validate::{Problem, Severity};
 
 pub(crate) fn header(cx: &Ctx) -> Element {
     let feed = cx.feed;
-    let mut h = el("header")
-        .class("apt-header")
-        .child(cx.text(el("p").class("apt-caption"), &feed.publisher.name))
-        .child(cx.text(el("h2").class("apt-title"), &feed.plan.title))
+    let mut h = el_class("header", "apt-header")
+        .child(cx.text(el_class("p", "apt-caption"), &feed.publisher.name))
+        .child(cx.text(el_class("h2", "apt-title"), &feed.plan.title))
         .child_opt(
             feed.plan
                 .summary
                 .as_ref()
-                .map(|s| cx.text(el("p").class("apt-summary"), s)),
+                .map(|s| cx.text(el_class("p", "apt-summary"), s)),
         )
-        .child(el("p").class("apt-asof").text(tf(
-            cx.lang,
-            "Data as at {date}",
-            &[("date", &cx.date(feed.as_of))],
-        )))
+        .child(el_class_text(
+            "p",
+            "apt-asof",
+            tf(
+                cx.lang,
+                "Data as at {date}",
+                &[("date", &cx.date(feed.as_of))],
+            ),
+        ))
         .child_opt(plan_status_notice(cx));
     if let Some(today) = cx.today {
         if feed.as_of < today.add_months(-6) {
             h = h.child(
-                el("div").class("apt-notice").child(el("p").text(tf(
+                el_class("div", "apt-notice").child(el_text("p", tf(
                     cx.lang,
                     "This information was last updated on {date}, more than six months ago. It may be out of date.",
                     &[("date", &cx.date(feed.as_of))],
@@ -82,9 +85,9 @@ pub(super) fn plan_status_notice(cx: &Ctx) -> Option<Element> {
         PlanStatus::Approved => return None,
     };
     Some(
-        el("div").class("apt-notice apt-plan-status").child(
+        el_class("div", "apt-notice apt-plan-status").child(
             el("p")
-                .child(el("strong").text(label))
+                .child(el_text("strong", label))
                 .text(format!(" {words}")),
         ),
     )
@@ -128,7 +131,7 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
             "{n} details in this plan could not be shown",
         )
     };
-    let list = el("ul").class("apt-problems__list").children(
+    let list = el_class("ul", "apt-problems__list").children(
         cx.problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
@@ -143,19 +146,18 @@ fn problems_notice(cx: &Ctx) -> Option<Element> {
                     ],
                 );
                 el("li")
-                    .child(
-                        el("span")
-                            .class("apt-secondary")
-                            .text(format!("{place} · {} ", p.path)),
-                    )
+                    .child(el_class_text(
+                        "span",
+                        "apt-secondary",
+                        format!("{place} · {} ", p.path),
+                    ))
                     .child(el("span").attr("lang", "en").text(p.message.clone()))
             }),
     );
     Some(
-        el("details")
-            .class("apt-problems")
-            .child(el("summary").text(headline))
-            .child(el("p").text(cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
+        el_class("details", "apt-problems")
+            .child(el_text("summary", headline))
+            .child(el_text("p", cx.t("For the publisher: these parts of the feed have errors and are left out until they are corrected.")))
             .child(list),
     )
 }

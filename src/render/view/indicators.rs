@@ -6,10 +6,10 @@ use super::{dom_id, tag, Ctx};
 use crate::date::Date;
 use crate::feed::{Indicator, Polarity, Value};
 use crate::i18n::{self, t, tf, Lang};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
-use crate::table::{figure_rows, scroll_box, table, FigureRows};
+use crate::table::{figure_rows, row_head, scroll_box, table, FigureRows};
 
 /// Direction of travel between the last two figures, judged by polarity.
 pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)> {
@@ -72,7 +72,7 @@ pub(crate) fn indicator_table(cx: &Ctx) -> Element {
 /// One indicator's row of [`indicator_table`].
 fn indicator_row(cx: &Ctx, ind: &Indicator) -> Element {
     el("tr")
-        .child(el("th").attr("scope", "row").child(cx.span(&ind.name)))
+        .child(row_head().child(cx.span(&ind.name)))
         .child(latest_cell(cx, ind))
         .child_opt(comparison(cx).map(|_| indicator_then(cx, ind)))
         .child(target_cell(cx, ind))
@@ -91,34 +91,39 @@ fn latest_cell(cx: &Ctx, ind: &Indicator) -> Element {
         .is_some_and(|v| v.value.is_none());
     match latest.and_then(|v| v.value.map(|x| (v.period, x, v))) {
         Some((p, x, v)) => el("td")
-            .child(el("strong").text(figure(cx.lang, ind.unit, x, v.approximate)))
-            .child(
-                el("span")
-                    .class("apt-block apt-secondary")
-                    .text(i18n::period(cx.lang, p)),
-            ),
-        None => el("td").text(cx.t("No figures yet")),
+            .child(el_text(
+                "strong",
+                figure(cx.lang, ind.unit, x, v.approximate),
+            ))
+            .child(el_class_text(
+                "span",
+                "apt-block apt-secondary",
+                i18n::period(cx.lang, p),
+            )),
+        None => el_text("td", cx.t("No figures yet")),
     }
     .child_opt(last_suppressed.then(|| {
-        el("span")
-            .class("apt-block apt-secondary")
-            .text(cx.t("Most recent figure suppressed to protect children's privacy"))
+        el_class_text(
+            "span",
+            "apt-block apt-secondary",
+            cx.t("Most recent figure suppressed to protect children's privacy"),
+        )
     }))
 }
 
 /// The target and the date it is for.
 fn target_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match &ind.target {
-        Some(tg) => el("td")
-            .text(i18n::value(cx.lang, ind.unit, tg.value))
-            .child_opt(tg.by.map(|b| {
-                el("span").class("apt-block apt-secondary").text(tf(
-                    cx.lang,
-                    "by {date}",
-                    &[("date", &cx.date(b))],
-                ))
-            })),
-        None => el("td").text(cx.t("No target set")),
+        Some(tg) => {
+            el_text("td", i18n::value(cx.lang, ind.unit, tg.value)).child_opt(tg.by.map(|b| {
+                el_class_text(
+                    "span",
+                    "apt-block apt-secondary",
+                    tf(cx.lang, "by {date}", &[("date", &cx.date(b))]),
+                )
+            }))
+        }
+        None => el_text("td", cx.t("No target set")),
     }
 }
 
@@ -127,11 +132,11 @@ fn against_target_cell(cx: &Ctx, ind: &Indicator) -> Element {
     match target_state(ind) {
         TargetState::Met => el("td").child(tag("green", &format!("✓ {}", cx.t("Target met")))),
         TargetState::Missed => el("td").child(tag("red", &format!("✗ {}", cx.t("Target not met")))),
-        TargetState::NoTarget => el("td").text("—").child(
-            el("span")
-                .class("apt-visually-hidden")
-                .text(cx.t("No target set")),
-        ),
+        TargetState::NoTarget => el_text("td", "—").child(el_class_text(
+            "span",
+            "apt-visually-hidden",
+            cx.t("No target set"),
+        )),
     }
 }
 
@@ -146,7 +151,7 @@ fn trend_cell(cx: &Ctx, ind: &Indicator) -> Element {
                     .text(format!("{arrow} ")),
             )
             .text(word),
-        None => el("td").text("—"),
+        None => el_text("td", "—"),
     }
 }
 
@@ -155,8 +160,7 @@ fn comparators_cell(cx: &Ctx, ind: &Indicator) -> Element {
     el("td").children(ind.comparators.iter().filter_map(|c| {
         let v = latest_of(&c.values)?;
         Some(
-            el("span")
-                .class("apt-block")
+            el_class("span", "apt-block")
                 .child(cx.span(&c.name))
                 .text(format!(
                     ": {} ({})",
@@ -171,11 +175,10 @@ fn comparators_cell(cx: &Ctx, ind: &Indicator) -> Element {
 pub fn indicators(cx: &Ctx) -> Element {
     let feed = cx.feed;
     if feed.indicators.is_empty() {
-        return el("p").text(cx.t("This plan lists no performance indicators."));
+        return el_text("p", cx.t("This plan lists no performance indicators."));
     }
     let summary_table = indicator_table(cx);
-    let mut out = el("div")
-        .class("apt-indicators")
+    let mut out = el_class("div", "apt-indicators")
         .child(scroll_box(
             cx.t("Performance indicators: latest figures against targets"),
             summary_table,
@@ -195,20 +198,18 @@ fn latest_of(values: &[Value]) -> Option<(crate::date::Period, f64)> {
 fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
     let cell = |v: Option<&Value>| -> Element {
         match v {
-            Some(v) if v.suppressed => el("td").text(cx.t("suppressed")),
+            Some(v) if v.suppressed => el_text("td", cx.t("suppressed")),
             Some(Value {
                 value: Some(x),
                 note,
                 approximate,
                 ..
-            }) => el("td")
-                .class("apt-num")
-                .text(figure(cx.lang, ind.unit, *x, *approximate))
+            }) => el_class_text("td", "apt-num", figure(cx.lang, ind.unit, *x, *approximate))
                 .child_opt(
                     note.as_ref()
-                        .map(|n| cx.text(el("span").class("apt-block apt-secondary"), n)),
+                        .map(|n| cx.text(el_class("span", "apt-block apt-secondary"), n)),
                 ),
-            Some(_) | None => el("td").text("—"),
+            Some(_) | None => el_text("td", "—"),
         }
     };
     let names: Vec<String> = std::iter::once(cx.feed.publisher.name.show(cx.lang).to_string())
@@ -222,7 +223,7 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
         .chain(ind.comparators.iter().map(|c| &c.values))
         .map(|values| values.iter().collect())
         .collect();
-    let period_cell = |p| el("th").attr("scope", "row").text(i18n::period(cx.lang, p));
+    let period_cell = |p| row_head().text(i18n::period(cx.lang, p));
     let (heads, rows): (Vec<String>, Vec<Element>) = match figure_rows(&lines) {
         FigureRows::Grid(grid) => {
             let rows = grid
@@ -244,7 +245,7 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
                 .map(|(p, line, v)| {
                     el("tr")
                         .child(period_cell(p))
-                        .child(el("td").text(names[line].clone()))
+                        .child(el_text("td", names[line].clone()))
                         .child(cell(Some(v)))
                 })
                 .collect();
@@ -272,18 +273,14 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
 /// shares; its cells say more than the chart's: approximate figures and notes), and (1.1) each
 /// figure split into parts.
 fn indicator_detail(cx: &Ctx, ind: &Indicator) -> Element {
-    let mut section = el("section")
-        .class("apt-panel apt-indicator")
-        .child(cx.text(el("h4").class("apt-h4"), &ind.name));
+    let mut section = el_class("section", "apt-panel apt-indicator")
+        .child(cx.text(el_class("h4", "apt-h4"), &ind.name));
     if let Some(d) = &ind.description {
         section = section.child(cx.text(el("p"), d));
     }
     if let Some(s) = &ind.source {
         section = section.child(
-            el("p")
-                .class("apt-secondary")
-                .text(format!("{} ", cx.t("Source:")))
-                .child(cx.span(s)),
+            el_class_text("p", "apt-secondary", format!("{} ", cx.t("Source:"))).child(cx.span(s)),
         );
     }
     section = section.child(all_figures(cx, ind));
@@ -335,19 +332,18 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
         .iter()
         .map(|p| {
             el("tr")
-                .child(cx.text(el("th").attr("scope", "row"), &p.label))
+                .child(cx.text(row_head(), &p.label))
                 .child(match p.value {
-                    Some(x) if !p.suppressed => el("td")
-                        .class("apt-num")
-                        .text(i18n::value(cx.lang, ind.unit, x)),
-                    _ => el("td").text(cx.t("suppressed")),
+                    Some(x) if !p.suppressed => {
+                        el_class_text("td", "apt-num", i18n::value(cx.lang, ind.unit, x))
+                    }
+                    _ => el_text("td", cx.t("suppressed")),
                 })
         })
         .collect();
     let id = format!("apt-chart-{}-{k}", dom_id("bd", &ind.id));
-    el("div")
-        .class("apt-breakdown")
-        .child(el("h5").class("apt-h5").text(title.clone()))
+    el_class("div", "apt-breakdown")
+        .child(el_class_text("h5", "apt-h5", title.clone()))
         .child(scroll_box(
             &title,
             table(&title, &[cx.t("Part"), cx.t("Figure")], rows),

@@ -4,7 +4,7 @@
 use super::{summary_row, tag, Ctx};
 use crate::feed::{Area, Feed, Inspection, InspectionType, Inspectorate};
 use crate::i18n::tf;
-use crate::markup::{el, Element};
+use crate::markup::{el_class, el_text, Element};
 use crate::sort;
 use crate::words::{area_word, grade_class, grade_word, inspection_type_word};
 
@@ -48,8 +48,8 @@ pub(super) fn fieldwork(cx: &Ctx, i: &Inspection) -> Option<String> {
 pub(super) fn inspection_title(cx: &Ctx, i: &Inspection) -> Element {
     match &i.title {
         Some(tt) => cx.span(tt),
-        None if is_self_evaluation(i) => el("span").text(cx.t("Self-evaluation")),
-        None => el("span").text(inspection_type_word(cx.lang, i.kind)),
+        None if is_self_evaluation(i) => el_text("span", cx.t("Self-evaluation")),
+        None => el_text("span", inspection_type_word(cx.lang, i.kind)),
     }
 }
 
@@ -64,17 +64,15 @@ pub(super) fn report_link_words(cx: &Ctx, i: &Inspection) -> &'static str {
 
 pub(super) fn judgements_list(cx: &Ctx, i: &Inspection) -> Option<Element> {
     (!i.judgements.is_empty()).then(|| {
-        el("dl")
-            .class("apt-summary-list apt-judgements")
-            .children(i.judgements.iter().map(|j| {
-                let area = match (&j.label, j.area) {
-                    (Some(l), Area::Other) => l.show(cx.lang).to_string(),
-                    _ => area_word(cx.lang, j.area).to_string(),
-                };
-                summary_row(
-                    &area,
-                    tag(grade_class(j.grade), grade_word(cx.lang, j.grade)),
-                )
-            }))
+        el_class("dl", "apt-summary-list apt-judgements").children(i.judgements.iter().map(|j| {
+            let area = match (&j.label, j.area) {
+                (Some(l), Area::Other) => l.show(cx.lang).to_string(),
+                _ => area_word(cx.lang, j.area).to_string(),
+            };
+            summary_row(
+                &area,
+                tag(grade_class(j.grade), grade_word(cx.lang, j.grade)),
+            )
+        }))
     })
 }

@@ -1,25 +1,25 @@
 //! The overview: what changed, the latest inspection, headline progress, RAG, priorities,
 //! what committees asked for, governance and earlier inspections.
 
+use super::actions::facts_line;
 use super::inspections::{
     fieldwork, inspection_title, is_self_evaluation, judgements_list, latest_inspection,
     newest_first, report_link_words,
 };
 use super::since::since_section;
-use super::{bar, isolated, link, summary_row, tag, Ctx};
+use super::{bar, isolated, link, rag_tag, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
 use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::summary::Tally;
-use crate::table::table;
-use crate::words::{inspection_type_word, inspectorate_word, rag_word, status_class, status_word};
+use crate::table::{row_head, table};
+use crate::words::{inspection_type_word, inspectorate_word, status_class, status_word};
 
 /// The overview: inspection, headline progress, RAG, priorities, governance.
 pub fn overview(cx: &Ctx) -> Element {
-    el("div")
-        .class("apt-overview")
+    el_class("div", "apt-overview")
         .child_opt(since_section(cx))
         .child_opt(latest_inspection_panel(cx))
         .child(progress_panel(cx))
@@ -35,24 +35,26 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
     let i = latest_inspection(cx.feed)?;
     let own = is_self_evaluation(i);
     let mut panel =
-        el("div")
-            .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(if own {
-                cx.t("Latest self-evaluation")
-            } else {
-                cx.t("Latest inspection")
-            }))
-            .child(el("p").class("apt-lead").child(inspection_title(cx, i)))
+        el_class("div", "apt-panel")
+            .child(el_class_text(
+                "h4",
+                "apt-h4",
+                if own {
+                    cx.t("Latest self-evaluation")
+                } else {
+                    cx.t("Latest inspection")
+                },
+            ))
+            .child(el_class("p", "apt-lead").child(inspection_title(cx, i)))
             .child(
-                el("dl")
-                    .class("apt-summary-list")
+                el_class("dl", "apt-summary-list")
                     .child(summary_row(
                         cx.t("Inspected by"),
-                        el("span").text(inspectorate_word(cx.lang, i.inspectorate)),
+                        el_text("span", inspectorate_word(cx.lang, i.inspectorate)),
                     ))
                     .child(summary_row(
                         cx.t("Type"),
-                        el("span").text(inspection_type_word(cx.lang, i.kind)),
+                        el_text("span", inspection_type_word(cx.lang, i.kind)),
                     ))
                     .child_opt(fieldwork(cx, i).map(|f| {
                         summary_row(
@@ -61,23 +63,23 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
                             } else {
                                 cx.t("Inspection dates")
                             },
-                            el("span").text(f),
+                            el_text("span", f),
                         )
                     }))
                     .child_opt(i.published.map(|d| {
-                        summary_row(cx.t("Report published"), el("span").text(cx.date(d)))
+                        summary_row(cx.t("Report published"), el_text("span", cx.date(d)))
                     })),
             );
     if let Some(j) = judgements_list(cx, i) {
         panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Judgements")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Judgements")))
             .child(j);
     }
     if let Some(sm) = &i.summary {
         panel = panel.child(cx.text(el("p"), sm));
     }
     if let Some(u) = &i.report_url {
-        panel = panel.child(el("p").child(link(u, el("span").text(report_link_words(cx, i)))));
+        panel = panel.child(el("p").child(link(u, el_text("span", report_link_words(cx, i)))));
     }
     Some(panel)
 }
@@ -90,93 +92,112 @@ fn progress_panel(cx: &Ctx) -> Element {
     let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
     let unpublished = unpublished_priorities(feed);
     let any_due = feed.any_due();
-    let headline = tf(
-        cx.lang,
-        "Actions complete: {done} of {total}",
-        &[
-            ("done", &i18n::number(s.complete as f64, 0)),
-            ("total", &i18n::number(to_do as f64, 0)),
-        ],
-    );
-    el("div")
-        .class("apt-panel")
-        .child(el("h4").class("apt-h4").text(cx.t("Progress")))
-        .child(el("p").class("apt-headline").text(headline))
+    let headline = headline(cx);
+    el_class("div", "apt-panel")
+        .child(el_class_text("h4", "apt-h4", cx.t("Progress")))
+        .child(el_class_text("p", "apt-headline", headline))
         .child_opt((unpublished > 0).then(|| {
-            el("p").class("apt-headline-note").text(tn(
-                cx.lang,
-                unpublished,
-                "{n} priority has no actions published yet, so the plan is not complete.",
-                "{n} priorities have no actions published yet, so the plan is not complete.",
-            ))
+            el_class_text(
+                "p",
+                "apt-headline-note",
+                tn(
+                    cx.lang,
+                    unpublished,
+                    "{n} priority has no actions published yet, so the plan is not complete.",
+                    "{n} priorities have no actions published yet, so the plan is not complete.",
+                ),
+            )
         }))
         .child_opt((s.ongoing > 0).then(|| {
-            el("p").class("apt-secondary").text(tn(
-                cx.lang,
-                s.ongoing,
-                "{n} ongoing action has no end, so it is not counted.",
-                "{n} ongoing actions have no end, so they are not counted.",
-            ))
+            el_class_text(
+                "p",
+                "apt-secondary",
+                tn(
+                    cx.lang,
+                    s.ongoing,
+                    "{n} ongoing action has no end, so it is not counted.",
+                    "{n} ongoing actions have no end, so they are not counted.",
+                ),
+            )
         }))
         .child(crate::chart::completion(cx.lang, cx.summary, any_due))
         .child_opt((!any_due && to_do > s.complete).then(|| {
-            el("p")
-                .class("apt-stat apt-stat--grey")
-                .text(cx.t("No action still to do has a due date."))
+            el_class_text(
+                "p",
+                "apt-stat apt-stat--grey",
+                cx.t("No action still to do has a due date."),
+            )
         }))
         .child_opt(any_due.then(|| due_stats(cx)))
         .child(status_table(cx))
         .child_opt(rag_table(cx))
 }
 
+/// "Actions complete: 5 of 12": the overview's and the report's headline.
+pub(crate) fn headline(cx: &Ctx) -> String {
+    let s = &cx.summary.actions;
+    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
+    tf(
+        cx.lang,
+        "Actions complete: {done} of {total}",
+        &[
+            ("done", &i18n::number(s.complete as f64, 0)),
+            ("total", &i18n::number(to_do as f64, 0)),
+        ],
+    )
+}
+
+/// How many actions are overdue and due in the next 30 days: the words, the window, its
+/// colour and the count (the overview's links and the report's figures).
+pub(crate) fn due_counts(cx: &Ctx) -> [(String, Due, &'static str, usize); 2] {
+    let s = &cx.summary.actions;
+    [
+        (
+            tn(
+                cx.lang,
+                s.overdue,
+                "{n} action overdue",
+                "{n} actions overdue",
+            ),
+            Due::Overdue,
+            "red",
+            s.overdue,
+        ),
+        (
+            tn(
+                cx.lang,
+                s.due_soon,
+                "{n} action due in the next 30 days",
+                "{n} actions due in the next 30 days",
+            ),
+            Due::Next30,
+            "yellow",
+            s.due_soon,
+        ),
+    ]
+}
+
 /// How many actions are overdue and due in the next 30 days, each a link to them.
 fn due_stats(cx: &Ctx) -> Element {
-    let s = &cx.summary.actions;
-    el("ul").class("apt-stats").children(
-        [
-            (
-                tn(
-                    cx.lang,
-                    s.overdue,
-                    "{n} action overdue",
-                    "{n} actions overdue",
-                ),
-                Due::Overdue,
-                "red",
-                s.overdue,
-            ),
-            (
-                tn(
-                    cx.lang,
-                    s.due_soon,
-                    "{n} action due in the next 30 days",
-                    "{n} actions due in the next 30 days",
-                ),
-                Due::Next30,
-                "yellow",
-                s.due_soon,
-            ),
-        ]
-        .into_iter()
-        .map(|(label, due, class, n)| {
-            let item = el("li").class(format!("apt-stat apt-stat--{class}"));
+    el_class("ul", "apt-stats").children(due_counts(cx).into_iter().map(
+        |(label, due, class, n)| {
+            let item = el_class("li", format!("apt-stat apt-stat--{class}"));
             if n == 0 {
-                item.child(el("span").text(label))
+                item.child(el_text("span", label))
             } else {
                 let act = filter::go_act(FilterKind::Due, due.word());
-                item.child(cx.go(act, el("span").text(label)))
+                item.child(cx.go(act, el_text("span", label)))
             }
-        }),
-    )
+        },
+    ))
 }
 
 /// The priorities: the chart of their actions by status and the table of their progress.
 fn priorities_panel(cx: &Ctx) -> Option<Element> {
     let feed = cx.feed;
     (!feed.priorities.is_empty()).then(|| {
-        el("div")
-            .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(cx.t("Priorities")))
+        el_class("div", "apt-panel")
+            .child(el_class_text("h4", "apt-h4", cx.t("Priorities")))
             .child(crate::chart::status_by_priority(cx.lang, feed))
             .child(priority_table(cx))
     })
@@ -184,11 +205,8 @@ fn priorities_panel(cx: &Ctx) -> Option<Element> {
 
 /// Actions due and done over time, when the plan has the dates to draw it.
 fn burn_up_panel(cx: &Ctx) -> Option<Element> {
-    crate::chart::burn_up_has_data(cx.feed).then(|| {
-        el("div")
-            .class("apt-panel")
-            .child(crate::chart::burn_up(cx.lang, cx.feed))
-    })
+    crate::chart::burn_up_has_data(cx.feed)
+        .then(|| el_class("div", "apt-panel").child(crate::chart::burn_up(cx.lang, cx.feed)))
 }
 
 /// The inspections and self-evaluations before the latest, newest first.
@@ -211,23 +229,20 @@ fn earlier_inspections_panel(cx: &Ctx) -> Option<Element> {
         cx.t("Earlier inspections and self-evaluations")
     };
     Some(
-        el("div")
-            .class("apt-panel")
-            .child(el("h4").class("apt-h4").text(heading))
+        el_class("div", "apt-panel")
+            .child(el_class_text("h4", "apt-h4", heading))
             .child(
-                el("ul")
-                    .class("apt-list")
-                    .children(earlier.into_iter().map(|i| {
-                        let mut li = el("li").child(el("strong").child(inspection_title(cx, i)));
-                        if let Some(f) = fieldwork(cx, i) {
-                            li = li.text(format!(" — {f}"));
-                        }
-                        li.child_opt(judgements_list(cx, i))
-                            .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
-                            .child_opt(i.report_url.as_ref().map(|u| {
-                                el("p").child(link(u, el("span").text(report_link_words(cx, i))))
-                            }))
-                    })),
+                el_class("ul", "apt-list").children(earlier.into_iter().map(|i| {
+                    let mut li = el("li").child(el("strong").child(inspection_title(cx, i)));
+                    if let Some(f) = fieldwork(cx, i) {
+                        li = li.text(format!(" — {f}"));
+                    }
+                    li.child_opt(judgements_list(cx, i))
+                        .child_opt(i.summary.as_ref().map(|s| cx.text(el("p"), s)))
+                        .child_opt(i.report_url.as_ref().map(|u| {
+                            el("p").child(link(u, el_text("span", report_link_words(cx, i))))
+                        }))
+                })),
             ),
     )
 }
@@ -243,12 +258,8 @@ pub(crate) fn status_table(cx: &Ctx) -> Element {
     .into_iter()
     .map(|(st, n)| {
         el("tr")
-            .child(
-                el("th")
-                    .attr("scope", "row")
-                    .child(tag(status_class(st), status_word(cx.lang, st))),
-            )
-            .child(el("td").class("apt-num").text(i18n::number(n as f64, 0)))
+            .child(row_head().child(tag(status_class(st), status_word(cx.lang, st))))
+            .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
     })
     .collect();
     table(
@@ -272,12 +283,8 @@ pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
         .into_iter()
         .map(|(r, n)| {
             el("tr")
-                .child(
-                    el("th")
-                        .attr("scope", "row")
-                        .child(tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))),
-                )
-                .child(el("td").class("apt-num").text(i18n::number(n as f64, 0)))
+                .child(row_head().child(rag_tag(cx, r)))
+                .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
                 .child(match defs.get(r) {
                     Some(d) => cx.text(el("td"), d),
                     None => el("td"),
@@ -319,19 +326,21 @@ fn follow_ups_panel(cx: &Ctx) -> Option<Element> {
         .iter()
         .filter(|(_, f)| f.is_overdue(feed.as_of))
         .count();
-    let mut panel = el("div")
-        .class("apt-panel apt-follow-ups")
-        .child(
-            el("h4")
-                .class("apt-h4")
-                .text(cx.t("What committees asked for")),
-        )
-        .child(el("p").text(tn(
-            cx.lang,
-            open.len(),
-            "{n} request is not done yet.",
-            "{n} requests are not done yet.",
-        )));
+    let mut panel = el_class("div", "apt-panel apt-follow-ups")
+        .child(el_class_text(
+            "h4",
+            "apt-h4",
+            cx.t("What committees asked for"),
+        ))
+        .child(el_text(
+            "p",
+            tn(
+                cx.lang,
+                open.len(),
+                "{n} request is not done yet.",
+                "{n} requests are not done yet.",
+            ),
+        ));
     if overdue > 0 {
         panel = panel.child(el("p").child(tag(
             "red",
@@ -340,7 +349,7 @@ fn follow_ups_panel(cx: &Ctx) -> Option<Element> {
     }
     Some(
         panel.child(
-            el("ul").class("apt-list").children(
+            el_class("ul", "apt-list").children(
                 open.into_iter()
                     .map(|(m, f)| follow_up_item(cx, f, Some(m))),
             ),
@@ -360,26 +369,18 @@ fn follow_up_item(cx: &Ctx, f: &FollowUp, asked_by: Option<&Meeting>) -> Element
         None if f.is_overdue(as_of) => tag("red", cx.t("Overdue")),
         None => tag("grey", cx.t("Not done yet")),
     };
-    let mut facts = el("p").class("apt-action__facts");
-    if let Some(l) = &f.lead {
-        facts = facts.child(
-            el("span")
-                .text(format!("{} ", cx.t("Lead:")))
-                .child(cx.span(l)),
-        );
-    }
-    if let Some(d) = f.due {
-        facts = facts.child(el("span").text(tf(cx.lang, "Due {date}", &[("date", &cx.date(d))])));
-    }
+    let mut facts = facts_line(cx, f.lead.as_ref(), f.due);
     if let Some(m) = asked_by {
-        facts = facts.child(el("span").text(tf(
-            cx.lang,
-            "Asked for by {body} on {date}",
-            &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
-        )));
+        facts = facts.child(el_text(
+            "span",
+            tf(
+                cx.lang,
+                "Asked for by {body} on {date}",
+                &[("body", m.body.show(cx.lang)), ("date", &cx.date(m.date))],
+            ),
+        ));
     }
-    el("li")
-        .class("apt-follow-up")
+    el_class("li", "apt-follow-up")
         .child(el("p").child(state).text(" ").child(cx.span(&f.text)))
         .child(facts)
 }
@@ -392,8 +393,7 @@ fn priority_table(cx: &Ctx) -> Element {
         .map(|p| {
             let tally = Tally::of(feed.actions_in(&p.id), feed.as_of);
             let row = el("tr").child(
-                el("th")
-                    .attr("scope", "row")
+                row_head()
                     .child(cx.go(
                         filter::go_act(FilterKind::Priority, &p.id),
                         cx.span(&p.title),
@@ -401,11 +401,10 @@ fn priority_table(cx: &Ctx) -> Element {
                     .child_opt(
                         p.description
                             .as_ref()
-                            .map(|d| cx.text(el("span").class("apt-block"), d)),
+                            .map(|d| cx.text(el_class("span", "apt-block"), d)),
                     )
                     .child_opt(p.lead.as_ref().map(|l| {
-                        el("span")
-                            .class("apt-secondary apt-block")
+                        el_class("span", "apt-secondary apt-block")
                             .children(isolated(cx.t("Lead: {lead}"), &[("lead", l.show(cx.lang))]))
                     })),
             );
@@ -418,16 +417,20 @@ fn priority_table(cx: &Ctx) -> Element {
                         .text(cx.t("No actions published for this priority yet")),
                 );
             }
-            row.child(el("td").class("apt-num").text(format!(
-                "{} / {}",
-                i18n::number(tally.complete as f64, 0),
-                i18n::number(tally.to_do() as f64, 0)
-            )))
-            .child(
-                el("td")
-                    .class("apt-num")
-                    .text(i18n::number(tally.overdue() as f64, 0)),
-            )
+            row.child(el_class_text(
+                "td",
+                "apt-num",
+                format!(
+                    "{} / {}",
+                    i18n::number(tally.complete as f64, 0),
+                    i18n::number(tally.to_do() as f64, 0)
+                ),
+            ))
+            .child(el_class_text(
+                "td",
+                "apt-num",
+                i18n::number(tally.overdue() as f64, 0),
+            ))
             .child(el("td").child(bar(tally.percent(), &i18n::percent(tally.percent()))))
         })
         .collect();
@@ -469,32 +472,29 @@ fn governance(cx: &Ctx) -> Option<Element> {
     {
         return None;
     }
-    let mut panel = el("div")
-        .class("apt-panel")
-        .child(el("h4").class("apt-h4").text(cx.t("Governance")))
+    let mut panel = el_class("div", "apt-panel")
+        .child(el_class_text("h4", "apt-h4", cx.t("Governance")))
         .child(plan_dates(cx));
     if !meetings.is_empty() {
         panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Recent meetings")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Recent meetings")))
             .child(
-                el("ul")
-                    .class("apt-list")
+                el_class("ul", "apt-list")
                     .children(meetings.into_iter().take(4).map(|m| meeting_item(cx, m))),
             );
     }
     if !upcoming.is_empty() {
         panel = panel
-            .child(el("h5").class("apt-h5").text(cx.t("Coming up")))
+            .child(el_class_text("h5", "apt-h5", cx.t("Coming up")))
             .child(
-                el("ul")
-                    .class("apt-list")
+                el_class("ul", "apt-list")
                     .children(upcoming.into_iter().take(3).map(|m| meeting_item(cx, m))),
             );
     }
     if let Some(u) = &feed.plan.url {
         panel = panel.child(el("p").child(link(
             u,
-            el("span").text(cx.t("Read the full improvement plan")),
+            el_text("span", cx.t("Read the full improvement plan")),
         )));
     }
     Some(panel)
@@ -503,7 +503,7 @@ fn governance(cx: &Ctx) -> Option<Element> {
 /// When the plan was approved (and by whom) and when it is next reviewed.
 fn plan_dates(cx: &Ctx) -> Element {
     let plan = &cx.feed.plan;
-    let mut dl = el("dl").class("apt-summary-list");
+    let mut dl = el_class("dl", "apt-summary-list");
     if let Some(d) = plan.approved {
         let by = plan
             .approved_by
@@ -517,12 +517,12 @@ fn plan_dates(cx: &Ctx) -> Element {
             ),
             None => cx.date(d),
         };
-        dl = dl.child(summary_row(cx.t("Plan approved"), el("span").text(v)));
+        dl = dl.child(summary_row(cx.t("Plan approved"), el_text("span", v)));
     }
     if let Some(d) = plan.next_review {
         dl = dl.child(summary_row(
             cx.t("Next review"),
-            el("span").text(cx.date(d)),
+            el_text("span", cx.date(d)),
         ));
     }
     dl
@@ -531,7 +531,7 @@ fn plan_dates(cx: &Ctx) -> Element {
 /// One meeting: its date, body and title, its outcome and papers, and what it asked for.
 fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
     let mut li = el("li")
-        .child(el("strong").text(cx.date(m.date)))
+        .child(el_text("strong", cx.date(m.date)))
         .text(" — ")
         .child(cx.span(&m.body));
     if let Some(tt) = &m.title {
@@ -539,24 +539,22 @@ fn meeting_item(cx: &Ctx, m: &Meeting) -> Element {
     }
     if let Some(o) = &m.outcome {
         li = li.child(
-            el("span")
-                .class("apt-block apt-secondary")
-                .text(format!("{} ", cx.t("Outcome:")))
-                .child(cx.span(o)),
+            el_class_text(
+                "span",
+                "apt-block apt-secondary",
+                format!("{} ", cx.t("Outcome:")),
+            )
+            .child(cx.span(o)),
         );
     }
     li.child_opt(m.url.as_ref().map(|u| {
-        el("span")
-            .class("apt-block")
-            .child(link(u, el("span").text(cx.t("Papers and minutes"))))
+        el_class("span", "apt-block").child(link(u, el_text("span", cx.t("Papers and minutes"))))
     }))
     .child_opt((!m.follow_ups.is_empty()).then(|| {
-        el("div")
-            .class("apt-meeting__follow-ups")
-            .child(el("p").class("apt-block").text(cx.t("Asked for:")))
+        el_class("div", "apt-meeting__follow-ups")
+            .child(el_class_text("p", "apt-block", cx.t("Asked for:")))
             .child(
-                el("ul")
-                    .class("apt-list")
+                el_class("ul", "apt-list")
                     .children(m.follow_ups.iter().map(|f| follow_up_item(cx, f, None))),
             )
     }))

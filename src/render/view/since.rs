@@ -7,10 +7,9 @@ use crate::date::Date;
 use crate::feed::{Action, Feed, Indicator, Rag, Unit};
 use crate::filter::{self, FilterKind, State};
 use crate::i18n::{self, tf, tn, Lang};
-use crate::markup::{el, Element};
-use crate::table::{scroll_box, table};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
+use crate::table::{row_head, scroll_box, table};
 use crate::words::{rag_word, status_word};
-use std::collections::HashSet;
 
 /// The comparison the view shows: the summary's `changes`, made for the reader's date.
 pub(super) fn comparison<'a>(cx: &Ctx<'a>) -> Option<&'a Changes> {
@@ -90,8 +89,7 @@ fn go_since(cx: &Ctx, since: Date, act: &str, label: Element) -> Element {
         ..State::default()
     };
     s.apply(act, None);
-    el("a")
-        .class("apt-link")
+    el_class("a", "apt-link")
         .attr("href", s.fragment(cx.ns, ""))
         .attr("data-act", act.to_string())
         .child(label)
@@ -99,8 +97,7 @@ fn go_since(cx: &Ctx, since: Date, act: &str, label: Element) -> Element {
 
 /// The reader's choice of comparison: a meeting (newest first) or any date before `as_of`.
 fn since_controls(cx: &Ctx, since: Date) -> Element {
-    el("div")
-        .class("apt-since__controls")
+    el_class("div", "apt-since__controls")
         .child(meeting_select(cx, since))
         .child(date_field(cx, since))
 }
@@ -109,17 +106,22 @@ fn since_controls(cx: &Ctx, since: Date) -> Element {
 fn meeting_select(cx: &Ctx, since: Date) -> Element {
     let meetings = crate::changes::past_meetings(cx.feed);
     let is_meeting = meetings.iter().any(|m| m.date == since);
-    let mut seen: HashSet<Date> = HashSet::new();
-    let options = meetings.iter().filter(|m| seen.insert(m.date)).map(|m| {
-        el("option")
-            .attr("value", m.date.to_string())
-            .flag("selected", m.date == since)
-            .text(tf(
-                cx.lang,
-                "{date}: {body}",
-                &[("date", &cx.date(m.date)), ("body", m.body.show(cx.lang))],
-            ))
-    });
+    // A day's first meeting only: they come newest first, so a day's meetings are together
+    // (compared with the one before rather than kept in a set: less wasm).
+    let mut last = None;
+    let options = meetings
+        .iter()
+        .filter(|m| last.replace(m.date) != Some(m.date))
+        .map(|m| {
+            el("option")
+                .attr("value", m.date.to_string())
+                .flag("selected", m.date == since)
+                .text(tf(
+                    cx.lang,
+                    "{date}: {body}",
+                    &[("date", &cx.date(m.date)), ("body", m.body.show(cx.lang))],
+                ))
+        });
     let chosen = (!is_meeting).then(|| {
         el("option")
             .attr("value", since.to_string())
@@ -130,17 +132,14 @@ fn meeting_select(cx: &Ctx, since: Date) -> Element {
                 &[("date", &cx.date(since))],
             ))
     });
-    el("div")
-        .class("apt-form-group")
+    el_class("div", "apt-form-group")
         .child(
-            el("label")
-                .class("apt-label")
+            el_class("label", "apt-label")
                 .attr("for", "apt-since-meeting")
                 .text(cx.t("Compare with a meeting")),
         )
         .child(
-            el("select")
-                .class("apt-select")
+            el_class("select", "apt-select")
                 .attr("id", "apt-since-meeting")
                 .attr("data-act", "since")
                 .child_opt(chosen)
@@ -153,17 +152,14 @@ fn date_field(cx: &Ctx, since: Date) -> Element {
     let as_of = cx.feed.as_of;
     // As UK readers type a date: 15/09/2026.
     let typed = |d: Date| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year());
-    el("div")
-        .class("apt-form-group")
+    el_class("div", "apt-form-group")
         .child(
-            el("label")
-                .class("apt-label")
+            el_class("label", "apt-label")
                 .attr("for", "apt-since-date")
                 .text(cx.t("Or compare with a date")),
         )
         .child(
-            el("p")
-                .class("apt-hint")
+            el_class("p", "apt-hint")
                 .attr("id", "apt-since-date-hint")
                 .text(tf(
                     cx.lang,
@@ -177,8 +173,7 @@ fn date_field(cx: &Ctx, since: Date) -> Element {
         .child(
             // A text field, not a date picker: GOV.UK's advice, and a picker's own
             // button takes focus without showing it.
-            el("input")
-                .class("apt-input apt-since__date")
+            el_class("input", "apt-input apt-since__date")
                 .attr("type", "text")
                 .attr("id", "apt-since-date")
                 .attr("aria-describedby", "apt-since-date-hint")
@@ -196,8 +191,7 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
     let c = comparison(cx)?;
     let heading = since_heading(cx.lang, cx.feed, c);
     let status = (!cx.print).then(|| {
-        el("p")
-            .class("apt-visually-hidden")
+        el_class("p", "apt-visually-hidden")
             .attr("role", "status")
             .attr("id", "apt-since-status")
             .text(tf(
@@ -207,10 +201,9 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
             ))
     });
     Some(
-        el("div")
-            .class("apt-panel apt-since")
+        el_class("div", "apt-panel apt-since")
             .attr("id", "apt-since")
-            .child(el("h4").class("apt-h4").text(heading))
+            .child(el_class_text("h4", "apt-h4", heading))
             .child_opt((!cx.print).then(|| since_controls(cx, c.since)))
             .child_opt(status)
             .child(action_changes(cx, c))
@@ -221,13 +214,12 @@ pub(crate) fn since_section(cx: &Ctx) -> Option<Element> {
 
 /// How many actions changed in each way, each count a link to those actions.
 fn action_changes(cx: &Ctx, c: &Changes) -> Element {
-    el("ul")
-        .class("apt-changes")
+    el_class("ul", "apt-changes")
         .attr("aria-label", cx.t("Actions"))
         .children(CHANGE_ORDER.iter().map(|&k| {
             let n = c.actions.get(k);
-            let label = el("span").text(change_count(cx.lang, k, n));
-            let item = el("li").class(format!("apt-change apt-change--{}", k.word()));
+            let label = el_text("span", change_count(cx.lang, k, n));
+            let item = el_class("li", format!("apt-change apt-change--{}", k.word()));
             if n == 0 {
                 item.child(label)
             } else {
@@ -293,8 +285,7 @@ fn indicator_changes(cx: &Ctx, c: &Changes) -> Option<Element> {
         ),
     ];
     (!cx.feed.indicators.is_empty()).then(|| {
-        el("ul")
-            .class("apt-changes")
+        el_class("ul", "apt-changes")
             .attr("aria-label", cx.t("Indicators"))
             .children(
                 ind_counts
@@ -303,8 +294,8 @@ fn indicator_changes(cx: &Ctx, c: &Changes) -> Option<Element> {
                     // "Changed" is for neutral indicators: shown only when one changed.
                     .filter(|&(k, (_, n))| k != 2 || n > 0)
                     .map(|(_, (text, n))| {
-                        let label = el("span").text(text);
-                        let item = el("li").class("apt-change");
+                        let label = el_text("span", text);
+                        let item = el_class("li", "apt-change");
                         if n == 0 {
                             item.child(label)
                         } else {
@@ -355,9 +346,11 @@ pub(crate) fn change_badges(cx: &Ctx, a: &Action) -> Vec<Element> {
                 }
                 Kind::NewlyOverdue => ("red", tf(cx.lang, "Became overdue after {date}", &d)),
             };
-            el("strong")
-                .class(format!("apt-tag apt-tag--{class} apt-change-badge"))
-                .text(text)
+            el_class(
+                "strong",
+                format!("apt-tag apt-tag--{class} apt-change-badge"),
+            )
+            .text(text)
         })
         .collect()
 }
@@ -380,20 +373,23 @@ pub(super) fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
         .map_or(cx.t("Not known"), |r| rag_word(cx.lang, r));
     let mut rows = vec![
         el("tr")
-            .child(el("th").attr("scope", "row").text(cx.t("Status")))
-            .child(el("td").text(status_then))
-            .child(el("td").text(status_word(cx.lang, a.status))),
+            .child(row_head().text(cx.t("Status")))
+            .child(el_text("td", status_then))
+            .child(el_text("td", status_word(cx.lang, a.status))),
         el("tr")
-            .child(el("th").attr("scope", "row").text(cx.t("RAG rating")))
-            .child(el("td").text(rag_then))
-            .child(el("td").text(a.rag.map_or(cx.t("Not known"), |r| rag_word(cx.lang, r)))),
+            .child(row_head().text(cx.t("RAG rating")))
+            .child(el_text("td", rag_then))
+            .child(el_text(
+                "td",
+                a.rag.map_or(cx.t("Not known"), |r| rag_word(cx.lang, r)),
+            )),
     ];
     if let (Some(was), Some(is)) = (ch.then.progress, a.progress) {
         rows.push(
             el("tr")
-                .child(el("th").attr("scope", "row").text(cx.t("Progress")))
-                .child(el("td").text(i18n::percent(was)))
-                .child(el("td").text(i18n::percent(is))),
+                .child(row_head().text(cx.t("Progress")))
+                .child(el_text("td", i18n::percent(was)))
+                .child(el_text("td", i18n::percent(is))),
         );
     }
     let on_then = tf(cx.lang, "On {date}", &[("date", &date)]);
@@ -440,7 +436,7 @@ pub(super) fn indicator_then(cx: &Ctx, ind: &Indicator) -> Element {
         return el("td");
     };
     let Some(ch) = crate::changes::indicator_change(ind, c.since) else {
-        return el("td").text(cx.t("No figure by then"));
+        return el_text("td", cx.t("No figure by then"));
     };
     let (Some(was), Some(is)) = (ch.then.value, ch.now.value) else {
         return el("td");
@@ -452,15 +448,15 @@ pub(super) fn indicator_then(cx: &Ctx, ind: &Indicator) -> Element {
         None => cx.t("No change"),
     };
     el("td")
-        .child(el("strong").text(i18n::value(cx.lang, ind.unit, was)))
-        .child(
-            el("span")
-                .class("apt-block apt-secondary")
-                .text(i18n::period(cx.lang, ch.then.period)),
-        )
-        .child(el("span").class("apt-block").text(format!(
-            "{}: {}",
-            moved,
-            change_in_unit(cx.lang, ind.unit, is - was)
-        )))
+        .child(el_text("strong", i18n::value(cx.lang, ind.unit, was)))
+        .child(el_class_text(
+            "span",
+            "apt-block apt-secondary",
+            i18n::period(cx.lang, ch.then.period),
+        ))
+        .child(el_class_text(
+            "span",
+            "apt-block",
+            format!("{}: {}", moved, change_in_unit(cx.lang, ind.unit, is - was)),
+        ))
 }

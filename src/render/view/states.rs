@@ -1,14 +1,13 @@
 //! The widget before and instead of a feed: loading, and the error state.
 
 use crate::i18n::{t, tf, Lang};
-use crate::markup::{el, Element};
+use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::validate::Problem;
 
 /// While the feed is fetched.
 pub fn loading(lang: Lang) -> Element {
-    el("div").class("apt").attr("lang", lang.code()).child(
-        el("p")
-            .class("apt-loading")
+    el_class("div", "apt").attr("lang", lang.code()).child(
+        el_class("p", "apt-loading")
             .attr("role", "status")
             .text(t(lang, "Loading the improvement plan…")),
     )
@@ -16,21 +15,19 @@ pub fn loading(lang: Lang) -> Element {
 
 /// When the feed cannot be fetched or read: the reason and a way to try again.
 pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
-    let mut box_ = el("div")
-        .class("apt-error")
+    let mut box_ = el_class("div", "apt-error")
         .attr("role", "alert")
-        .child(
-            el("h2")
-                .class("apt-title")
-                .text(t(lang, "The improvement plan cannot be shown")),
-        )
-        .child(el("p").text(message.to_string()));
+        .child(el_class_text(
+            "h2",
+            "apt-title",
+            t(lang, "The improvement plan cannot be shown"),
+        ))
+        .child(el_text("p", message.to_string()));
     if !problems.is_empty() {
         box_ = box_.child(
-            el("details")
-                .class("apt-problems")
-                .child(el("summary").text(t(lang, "Details for the publisher")))
-                .child(el("ul").class("apt-problems__list").children(
+            el_class("details", "apt-problems")
+                .child(el_text("summary", t(lang, "Details for the publisher")))
+                .child(el_class("ul", "apt-problems__list").children(
                     problems.iter().take(50).map(|p| {
                         let place = tf(
                             lang,
@@ -41,16 +38,15 @@ pub fn error_state(lang: Lang, message: &str, problems: &[Problem]) -> Element {
                             ],
                         );
                         el("li")
-                            .child(el("span").class("apt-secondary").text(format!("{place}: ")))
+                            .child(el_class_text("span", "apt-secondary", format!("{place}: ")))
                             .child(el("span").attr("lang", "en").text(p.message.clone()))
                     }),
                 )),
         );
     }
-    el("div").class("apt").attr("lang", lang.code()).child(
+    el_class("div", "apt").attr("lang", lang.code()).child(
         box_.child(
-            el("button")
-                .class("apt-button")
+            el_class("button", "apt-button")
                 .attr("type", "button")
                 .attr("data-act", "retry")
                 .text(t(lang, "Try again")),
