@@ -363,6 +363,38 @@ fn the_compact_card_gives_the_headline() {
     }
 }
 
+/// A plan of 1,200 actions: the compact card's headline is the overview's, thousands
+/// separators and all ("1,200 of 1,200"), as both are written by `overview::headline`.
+#[test]
+fn the_compact_card_and_the_overview_write_the_headline_alike() {
+    let mut feed: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/www/examples/northbridge.json"
+        ))
+        .expect("the example"),
+    )
+    .expect("JSON");
+    let first = feed["actions"][0].clone();
+    feed["actions"] = (0..1200)
+        .map(|i| {
+            let mut a = first.clone();
+            a["id"] = format!("A{i}").into();
+            a["status"] = "complete".into();
+            a["completed"] = "2026-01-31".into();
+            a
+        })
+        .collect();
+    let l = Loaded::from_bytes(&serde_json::to_vec(&feed).expect("JSON"));
+    for lang in [Lang::En, Lang::Cy] {
+        let cx = l.cx(lang);
+        let card = text(&by_class(&view::compact(&cx), "apt-headline")[0]);
+        let overview = text(&by_class(&view::overview(&cx), "apt-headline")[0]);
+        assert_eq!(card, overview, "{lang:?}");
+        assert!(card.contains("1,200"), "{card}");
+    }
+}
+
 /// The count a checkbox's label ends with: "Complete (12)" is 12.
 fn label_count(label: &str) -> usize {
     let open = label.rfind('(').expect("a count in brackets");

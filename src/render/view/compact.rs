@@ -4,7 +4,7 @@ use super::header::plan_status_notice;
 use super::inspections::{
     inspection_title, is_self_evaluation, judgements_list, latest_inspection,
 };
-use super::overview::unpublished_priorities;
+use super::overview::{headline, unpublished_priorities};
 use super::{bar, link, tag, Ctx};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_class_text, el_text, Element};
@@ -20,21 +20,7 @@ pub fn compact(cx: &Ctx) -> Element {
             el_class("h2", "apt-title apt-title--compact"),
             &feed.plan.title,
         ))
-        .child(el_class_text(
-            "p",
-            "apt-headline",
-            tf(
-                cx.lang,
-                "Actions complete: {done} of {total}",
-                &[
-                    ("done", &s.complete.to_string()),
-                    (
-                        "total",
-                        &s.total.saturating_sub(s.withdrawn + s.ongoing).to_string(),
-                    ),
-                ],
-            ),
-        ))
+        .child(el_class_text("p", "apt-headline", headline(cx)))
         .child_opt({
             let n = unpublished_priorities(feed);
             (n > 0).then(|| {
