@@ -388,8 +388,8 @@ fn the_compact_card_and_the_overview_write_the_headline_alike() {
     let l = Loaded::from_bytes(&serde_json::to_vec(&feed).expect("JSON"));
     for lang in [Lang::En, Lang::Cy] {
         let cx = l.cx(lang);
-        let card = text(&by_class(&view::compact(&cx), "apt-headline")[0]);
-        let overview = text(&by_class(&view::overview(&cx), "apt-headline")[0]);
+        let card = text(by_class(&view::compact(&cx), "apt-headline")[0]);
+        let overview = text(by_class(&view::overview(&cx), "apt-headline")[0]);
         assert_eq!(card, overview, "{lang:?}");
         assert!(card.contains("1,200"), "{card}");
     }
