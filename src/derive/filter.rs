@@ -18,7 +18,7 @@ use crate::relations;
 use crate::sort;
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 mod state;
 
@@ -255,12 +255,15 @@ type Asked = (Filters, Sort, Option<Date>, Vec<usize>);
 
 /// What is known of each action for filtering, worked out once per feed.
 pub struct Index {
-    /// How many actions have each filter value, keyed by (kind, URL word or id or lead).
-    counts: HashMap<(FilterKind, String), usize>,
+    /// How many actions have each filter value: by kind (in [`FilterKind::ALL`]'s order), by
+    /// URL word or id or lead. (Keyed by the string alone, the maps are the same type as the
+    /// feed's own lookups, whose code the wasm already has.)
+    counts: [HashMap<String, usize>; FilterKind::ALL.len()],
     /// The leads' names, sorted, in English and in Welsh.
     leads: [Vec<String>; 2],
     haystack: Vec<String>,
-    areas: Vec<HashSet<Area>>,
+    /// The judgement areas each action concerns, through its findings.
+    areas: Vec<Areas>,
     number_keys: Vec<Vec<NumPart>>,
     /// The last answer of [`Index::matching`] and what it was asked: a keystroke in the search
     /// box asks twice (the `tracker-filter-change` count and the list), which must not search
@@ -272,6 +275,30 @@ pub struct Index {
 enum NumPart {
     Num(u64, usize),
     Word(String),
+}
+
+/// A set of judgement areas, a bit for each of [`Area::ALL`] (a `HashSet<Area>` per action
+/// costs the wasm a hash table's code of its own).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Areas(u32);
+
+impl Areas {
+    fn bit(a: Area) -> u32 {
+        1 << Area::ALL.iter().position(|&x| x == a).unwrap_or(0)
+    }
+
+    fn insert(&mut self, a: Area) {
+        self.0 |= Areas::bit(a);
+    }
+
+    fn contains(self, a: Area) -> bool {
+        self.0 & Areas::bit(a) != 0
+    }
+
+    /// The areas, in [`Area::ALL`]'s order.
+    fn iter(self) -> impl Iterator<Item = Area> {
+        Area::ALL.iter().copied().filter(move |&a| self.contains(a))
+    }
 }
 
 /// A sort key in which runs of digits compare as numbers: "1.2" < "1.10" < "2a".
@@ -359,21 +386,18 @@ fn haystack(a: &crate::feed::Action) -> String {
 impl Index {
     /// Prepares `feed`'s actions for filtering.
     pub fn new(feed: &Feed) -> Index {
-        let finding_area: HashMap<&str, Area> = feed
-            .findings
-            .iter()
-            .filter_map(|f| Some((f.id.as_str(), f.area?)))
-            .collect();
-        let priority_areas: Vec<HashSet<Area>> = (0..feed.priorities.len())
-            .map(|k| {
-                feed.findings_of_priority_at(k)
-                    .iter()
-                    .filter_map(|f| finding_area.get(f.as_str()).copied())
-                    .collect()
-            })
+        let areas_of = |findings: &mut dyn Iterator<Item = &str>| {
+            let mut areas = Areas::default();
+            for a in findings.filter_map(|f| feed.finding(f)?.area) {
+                areas.insert(a);
+            }
+            areas
+        };
+        let priority_areas: Vec<Areas> = (0..feed.priorities.len())
+            .map(|k| areas_of(&mut feed.findings_of_priority_at(k).iter().map(String::as_str)))
             .collect();
         let mut idx = Index {
-            counts: HashMap::new(),
+            counts: Default::default(),
             leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
             haystack: Vec::new(),
             areas: Vec::new(),
@@ -394,12 +418,9 @@ impl Index {
                     .iter()
                     .map(|f| (FilterKind::Finding, f.to_string())),
             );
-            let mut areas: HashSet<Area> = findings
-                .iter()
-                .filter_map(|f| finding_area.get(f).copied())
-                .collect();
+            let mut areas = areas_of(&mut findings.iter().copied());
             if let Some(k) = priority {
-                areas.extend(priority_areas[k].iter().copied());
+                areas.0 |= priority_areas[k].0;
             }
             facts.extend(areas.iter().map(|a| (FilterKind::Area, a.word().into())));
             facts.extend(
@@ -410,8 +431,8 @@ impl Index {
             );
             sort::ascending(&mut facts);
             facts.dedup();
-            for f in facts {
-                *idx.counts.entry(f).or_insert(0) += 1;
+            for (kind, value) in facts {
+                *idx.counts[kind as usize].entry(value).or_insert(0) += 1;
             }
             idx.areas.push(areas);
             idx.haystack.push(haystack(a));
@@ -422,8 +443,8 @@ impl Index {
             let actions = feed.action_indexes_in(&p.id).len();
             if actions > 0 {
                 for f in feed.findings_of_priority_at(k) {
-                    *idx.counts
-                        .entry((FilterKind::Finding, f.clone()))
+                    *idx.counts[FilterKind::Finding as usize]
+                        .entry(f.clone())
                         .or_insert(0) += actions;
                 }
             }
@@ -434,20 +455,12 @@ impl Index {
     /// How many actions have value `value` of filter `kind` (e.g. `(FilterKind::Status,
     /// "complete")`).
     pub fn count(&self, kind: FilterKind, value: &str) -> usize {
-        self.counts
-            .get(&(kind, value.to_string()))
-            .copied()
-            .unwrap_or(0)
+        self.counts[kind as usize].get(value).copied().unwrap_or(0)
     }
 
     /// The leads' names in `lang`, sorted, each once.
     pub fn leads(&self, lang: Lang) -> &[String] {
         &self.leads[usize::from(lang == Lang::Cy)]
-    }
-
-    /// The judgement areas action `i` concerns, through its findings.
-    pub fn areas(&self, i: usize) -> &HashSet<Area> {
-        &self.areas[i]
     }
 
     /// Whether action `i` of `feed` (the feed the index was made from) answers finding `id`,
@@ -514,7 +527,7 @@ impl Index {
                     )
                     && any(
                         !f.area.is_empty(),
-                        f.area.iter().any(|x| self.areas[i].contains(x)),
+                        f.area.iter().any(|&x| self.areas[i].contains(x)),
                     )
                     && any(
                         !f.finding.is_empty(),
@@ -563,23 +576,25 @@ pub struct Row {
 /// sub-action whose parent does not match stands at the top level. Returns groups: each a
 /// top-level row followed by its descendants (the unit of paging).
 pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
-    let pos: HashMap<&str, usize> = matching
-        .iter()
-        .map(|&i| (feed.actions[i].id.as_str(), i))
-        .collect();
-    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut shown = vec![false; feed.actions.len()];
+    for &i in matching {
+        shown[i] = true;
+    }
+    // By the place of an action in `actions`: its matching sub-actions, in the sort order.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); feed.actions.len()];
     let mut roots = Vec::new();
     for &i in matching {
-        match feed.actions[i].parent.as_deref().and_then(|p| pos.get(p)) {
-            Some(&p) if p != i => children.entry(p).or_default().push(i),
+        let parent = feed.actions[i].parent.as_deref();
+        match parent.and_then(|p| feed.action_index(p)) {
+            Some(p) if p != i && shown[p] => children[p].push(i),
             _ => roots.push(i),
         }
     }
-    fn walk(i: usize, depth: usize, children: &HashMap<usize, Vec<usize>>, out: &mut Vec<Row>) {
+    fn walk(i: usize, depth: usize, children: &[Vec<usize>], out: &mut Vec<Row>) {
         out.push(Row { action: i, depth });
         // The validator has ruled out cycles; the depth bound is a second guard.
         if depth < 32 {
-            for &c in children.get(&i).map_or(&[][..], Vec::as_slice) {
+            for &c in &children[i] {
                 walk(c, depth + 1, children, out);
             }
         }
@@ -596,14 +611,16 @@ pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
 
 /// The lead names of the feed's actions, in the reader's language, sorted, each once.
 pub fn leads(feed: &Feed, lang: Lang) -> Vec<String> {
-    let distinct: HashSet<&str> = feed
+    let mut v: Vec<String> = feed
         .actions
         .iter()
         .filter_map(|a| a.lead.as_ref().map(|l| l.show(lang)))
         .filter(|s| !s.is_empty())
+        .map(str::to_string)
         .collect();
-    let mut v: Vec<String> = distinct.into_iter().map(str::to_string).collect();
+    // Sorted first, so that each name's copies stand together (no hash set, for the wasm).
     sort::by_cached_key(&mut v, |s| (fold(s), s.clone()));
+    v.dedup();
     v
 }
 
