@@ -396,6 +396,10 @@ impl Index {
         let priority_areas: Vec<Areas> = (0..feed.priorities.len())
             .map(|k| areas_of(&mut feed.findings_of_priority_at(k).iter().map(String::as_str)))
             .collect();
+        let mut counts: [HashMap<String, usize>; FilterKind::ALL.len()] = Default::default();
+        let mut count = |kind: FilterKind, value: &str, n: usize| {
+            *counts[kind as usize].entry(value.to_string()).or_insert(0) += n;
+        };
         let mut idx = Index {
             counts: Default::default(),
             leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
@@ -404,35 +408,37 @@ impl Index {
             number_keys: Vec::new(),
             last: RefCell::new(None),
         };
+        // Each action counts once under each value it has.
         for a in &feed.actions {
-            let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
-            // Its own findings; those of its priority are counted once per priority below.
+            count(FilterKind::Status, a.status.word(), 1);
+            if let Some(d) = Due::of(a, feed.as_of) {
+                count(FilterKind::Due, d.word(), 1);
+            }
+            if let Some(r) = a.rag {
+                count(FilterKind::Rag, r.word(), 1);
+            }
+            if let Some(p) = &a.priority {
+                count(FilterKind::Priority, p, 1);
+            }
+            // Its own findings, each once; those of its priority are counted once per
+            // priority below.
             let findings: Vec<&str> = relations::own_findings(feed, a).collect();
-            let mut facts: Vec<(FilterKind, String)> =
-                vec![(FilterKind::Status, a.status.word().into())];
-            facts.extend(Due::of(a, feed.as_of).map(|d| (FilterKind::Due, d.word().into())));
-            facts.extend(a.rag.map(|r| (FilterKind::Rag, r.word().into())));
-            facts.extend(a.priority.clone().map(|p| (FilterKind::Priority, p)));
-            facts.extend(
-                findings
-                    .iter()
-                    .map(|f| (FilterKind::Finding, f.to_string())),
-            );
+            for f in &findings {
+                count(FilterKind::Finding, f, 1);
+            }
             let mut areas = areas_of(&mut findings.iter().copied());
-            if let Some(k) = priority {
+            if let Some(k) = a.priority.as_deref().and_then(|p| feed.priority_index(p)) {
                 areas.0 |= priority_areas[k].0;
             }
-            facts.extend(areas.iter().map(|a| (FilterKind::Area, a.word().into())));
-            facts.extend(
-                a.lead
-                    .iter()
-                    .flat_map(|l| l.all())
-                    .map(|l| (FilterKind::Lead, l.to_string())),
-            );
-            sort::ascending(&mut facts);
-            facts.dedup();
-            for (kind, value) in facts {
-                *idx.counts[kind as usize].entry(value).or_insert(0) += 1;
+            for area in areas.iter() {
+                count(FilterKind::Area, area.word(), 1);
+            }
+            // The lead in English and in Welsh, once if both say the same.
+            let leads: Vec<&str> = a.lead.iter().flat_map(|l| l.all()).collect();
+            for (k, l) in leads.iter().enumerate() {
+                if !leads[..k].contains(l) {
+                    count(FilterKind::Lead, l, 1);
+                }
             }
             idx.areas.push(areas);
             idx.haystack.push(haystack(a));
@@ -443,12 +449,11 @@ impl Index {
             let actions = feed.action_indexes_in(&p.id).len();
             if actions > 0 {
                 for f in feed.findings_of_priority_at(k) {
-                    *idx.counts[FilterKind::Finding as usize]
-                        .entry(f.clone())
-                        .or_insert(0) += actions;
+                    count(FilterKind::Finding, f, actions);
                 }
             }
         }
+        idx.counts = counts;
         idx
     }
 
