@@ -203,7 +203,7 @@ impl Sort {
 }
 
 /// The reader's filters: empty lists mean "any".
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
     /// Priority ids.
     pub priority: Vec<String>,
@@ -247,6 +247,25 @@ impl Filters {
             FilterKind::Finding => self.finding.clone(),
             FilterKind::Changed => each(&self.changed, Kind::word),
         }
+    }
+}
+
+/// As `#[derive(Serialize)]` would write it (`tracker-filter-change`'s `filters`): a field per
+/// kind, named by its word, with the chosen values as the URL writes them (the format's words
+/// are the serialised names of its values), and `search` before `changed`, the fields' order.
+/// Written by hand so that the wasm has one list serialiser, of strings, rather than one per
+/// kind of value.
+impl Serialize for Filters {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Filters", FilterKind::ALL.len() + 1)?;
+        for kind in FilterKind::ALL {
+            if kind == FilterKind::Changed {
+                out.serialize_field("search", &self.search)?;
+            }
+            out.serialize_field(kind.word(), &self.words(kind))?;
+        }
+        out.end()
     }
 }
 
@@ -892,6 +911,29 @@ mod tests {
             (View::Actions, vec![Due::Overdue])
         );
         assert_eq!(s.apply("nonsense", None), Effect::None);
+    }
+
+    #[test]
+    fn the_filters_serialise_as_tracker_filter_change_gives_them() {
+        let mut f = Filters::default();
+        for (k, v) in [
+            (FilterKind::Priority, "P1"),
+            (FilterKind::Area, "care_leavers"),
+            (FilterKind::Status, "complete"),
+            (FilterKind::Rag, "red"),
+            (FilterKind::Lead, "Ann"),
+            (FilterKind::Due, "next_30_days"),
+            (FilterKind::Finding, "F1"),
+            (FilterKind::Changed, "rag_worse"),
+            (FilterKind::Status, "not_started"),
+        ] {
+            f.set(k, v, Some(true));
+        }
+        f.search = "x".into();
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            r#"{"priority":["P1"],"area":["care_leavers"],"status":["complete","not_started"],"rag":["red"],"lead":["Ann"],"due":["next_30_days"],"finding":["F1"],"search":"x","changed":["rag_worse"]}"#
+        );
     }
 
     #[test]
