@@ -52,6 +52,17 @@ fn report_of(feed: &JsValue, what: &str) -> Result<validate::Report, JsError> {
     }
 }
 
+/// The date `since` names, if given; else an `Error` from `what()` with the command line's
+/// usage message for `--since`.
+fn since_of(since: Option<String>, what: &str) -> Result<Option<Date>, JsError> {
+    since
+        .map(|t| {
+            Date::parse(&t)
+                .map_err(|_| JsError::new(&format!("{what}(): {}", crate::cli::since_usage(&t))))
+        })
+        .transpose()
+}
+
 /// `validate(feed)`: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`.
 #[wasm_bindgen]
 pub fn validate(feed: JsValue) -> Result<JsValue, JsError> {
@@ -62,12 +73,7 @@ pub fn validate(feed: JsValue) -> Result<JsValue, JsError> {
 /// `summarise(feed)`: the summary of `embedding.md`, or a thrown `Error` saying why not.
 #[wasm_bindgen]
 pub fn summarise(feed: JsValue, since: Option<String>) -> Result<JsValue, JsError> {
-    let since = since
-        .map(|t| {
-            Date::parse(&t)
-                .map_err(|_| JsError::new(&format!("summarise(): {}", crate::cli::since_usage(&t))))
-        })
-        .transpose()?;
+    let since = since_of(since, "summarise")?;
     let report = report_of(&feed, "summarise")?;
     match (Summary::of_report(&report), &report.feed) {
         (Some(s), Some(f)) => to_js(&s.with_since(f, since)),
@@ -97,12 +103,7 @@ pub fn render_static_page(
     since: Option<String>,
     full: bool,
 ) -> Result<String, JsError> {
-    let since = since
-        .map(|t| {
-            Date::parse(&t)
-                .map_err(|_| JsError::new(&format!("render(): {}", crate::cli::since_usage(&t))))
-        })
-        .transpose()?;
+    let since = since_of(since, "render")?;
     let report = report_of(&feed, "render")?;
     crate::page::render_since(&report, Lang::from_code(lang), since, full).ok_or_else(|| {
         let why = report
