@@ -2,38 +2,13 @@
 //! `npx action-plan-tracker` needs to say what the command line says. Each reads a feed given
 //! as its text or its bytes exactly as the command line reads a file.
 
+use super::to_js;
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::summary::Summary;
 use crate::validate::{self, Problem};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// A Rust value as a plain JavaScript object: its JSON text, given to `JSON.parse`. Smaller in
-/// the wasm than building the object by a call into JavaScript per field (serde-wasm-bindgen):
-/// each field is then a few bytes written into a buffer.
-pub(super) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
-    let mut text = Vec::new();
-    let written = v.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut text, Numbers,
-    ));
-    // Nothing here fails (every value serialises, serde_json writes UTF-8 that `JSON.parse`
-    // reads); one message of our own spares the wasm serde_json's error texts.
-    let text = written.ok().and_then(|()| String::from_utf8(text).ok());
-    text.and_then(|t| js_sys::JSON::parse(&t).ok())
-        .ok_or_else(|| JsError::new("a value could not be passed to JavaScript"))
-}
-
-/// serde_json's compact JSON with its doubles written by [`crate::decimal::shortest`]: the
-/// digits that read back as the same double, which is all `JSON.parse` needs, without the
-/// float printer serde_json would otherwise bring into the wasm.
-struct Numbers;
-
-impl serde_json::ser::Formatter for Numbers {
-    fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, x: f64) -> std::io::Result<()> {
-        w.write_all(crate::decimal::shortest(x).as_bytes())
-    }
-}
 
 /// The report on a feed given as its JSON text (a string) or the bytes of its file (a
 /// `Uint8Array`, e.g. Node's `readFileSync(path)`). Both are checked exactly as the command
