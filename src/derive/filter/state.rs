@@ -197,9 +197,6 @@ impl State {
                 s.filters.read(kind, vals);
                 continue;
             }
-            let words = |f: &dyn Fn(&str) -> bool| {
-                vals.iter().filter(|v| f(v)).cloned().collect::<Vec<_>>()
-            };
             match k {
                 "view" => {
                     s.view = vals
@@ -209,9 +206,10 @@ impl State {
                 }
                 "q" => s.filters.search = vals.concat(),
                 "sort" => {
+                    // The one order named exactly once.
                     s.sort = Sort::ALL
                         .into_iter()
-                        .find(|o| words(&|v| v == o.word()).len() == 1)
+                        .find(|o| vals.iter().filter(|v| *v == o.word()).count() == 1)
                         .unwrap_or_default()
                 }
                 "page" => {
