@@ -99,8 +99,14 @@ impl State {
         let mut out = Vec::new();
         let mut put = |k: &str, vals: Vec<String>| {
             if !vals.is_empty() {
-                let joined: Vec<String> = vals.iter().map(|v| encode(v)).collect();
-                out.push(format!("{ns}.{k}={}", joined.join(",")));
+                let mut pair = format!("{ns}.{k}=");
+                for (i, v) in vals.iter().enumerate() {
+                    if i > 0 {
+                        pair.push(',');
+                    }
+                    pair.push_str(&encode(v));
+                }
+                out.push(pair);
             }
         };
         if self.view != View::Overview {
