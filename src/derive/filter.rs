@@ -301,9 +301,12 @@ enum NumPart {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Areas(u32);
 
+const _: () = assert!(Area::ALL.len() <= 32, "a bit for each area");
+
 impl Areas {
     fn bit(a: Area) -> u32 {
-        1 << Area::ALL.iter().position(|&x| x == a).unwrap_or(0)
+        // The variants are declared in `Area::ALL`'s order.
+        1 << a as u32
     }
 
     fn insert(&mut self, a: Area) {
@@ -419,14 +422,7 @@ impl Index {
         let mut count = |kind: FilterKind, value: &str, n: usize| {
             *counts[kind as usize].entry(value.to_string()).or_insert(0) += n;
         };
-        let mut idx = Index {
-            counts: Default::default(),
-            leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
-            haystack: Vec::new(),
-            areas: Vec::new(),
-            number_keys: Vec::new(),
-            last: RefCell::new(None),
-        };
+        let (mut areas_by_action, mut haystacks, mut number_keys) = (vec![], vec![], vec![]);
         // Each action counts once under each value it has.
         for a in &feed.actions {
             count(FilterKind::Status, a.status.word(), 1);
@@ -459,9 +455,9 @@ impl Index {
                     count(FilterKind::Lead, l, 1);
                 }
             }
-            idx.areas.push(areas);
-            idx.haystack.push(haystack(a));
-            idx.number_keys.push(natural_key(a.number()));
+            areas_by_action.push(areas);
+            haystacks.push(haystack(a));
+            number_keys.push(natural_key(a.number()));
         }
         // Every action of a priority answers each finding the priority names.
         for (k, p) in feed.priorities.iter().enumerate() {
@@ -472,8 +468,14 @@ impl Index {
                 }
             }
         }
-        idx.counts = counts;
-        idx
+        Index {
+            counts,
+            leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
+            haystack: haystacks,
+            areas: areas_by_action,
+            number_keys,
+            last: RefCell::new(None),
+        }
     }
 
     /// How many actions have value `value` of filter `kind` (e.g. `(FilterKind::Status,
