@@ -62,42 +62,42 @@ pub struct StateAt {
     pub due: Option<Date>,
 }
 
-/// The value of `field` in the latest update dated on or before `d` that gives it (of several
-/// on one day, the last in the file).
-fn latest_given<T>(
+/// The latest update dated on or before `d` for which `gives` holds (of several on one day, the
+/// last in the file). Not generic over the field read: one copy of the code for the four.
+fn latest_giving(
     a: &Action,
     d: Date,
-    field: impl Fn(&crate::feed::Update) -> Option<T>,
-) -> Option<T> {
+    gives: fn(&crate::feed::Update) -> bool,
+) -> Option<&crate::feed::Update> {
     a.updates
         .iter()
-        .filter(|u| u.date <= d)
-        .filter_map(|u| field(u).map(|v| (u.date, v)))
-        .fold(None, |best: Option<(Date, T)>, (date, v)| match best {
-            Some((bd, _)) if bd > date => best,
-            _ => Some((date, v)),
+        .filter(|u| u.date <= d && gives(u))
+        .fold(None, |best, u| match best {
+            Some(b) if b.date > u.date => best,
+            _ => Some(u),
         })
-        .map(|(_, v)| v)
 }
 
 /// Action `a` as its updates dated on or before `d` describe it. Without an update giving its
 /// status, the status is `complete` when `completed` is on or before `d`, `not_started` when
 /// `start` is after `d`, else unknown.
 pub fn state_at(a: &Action, d: Date) -> StateAt {
-    let status = latest_given(a, d, |u| u.status).or_else(|| {
-        if a.completed.is_some_and(|c| c <= d) {
-            Some(Status::Complete)
-        } else if a.start.is_some_and(|s| s > d) {
-            Some(Status::NotStarted)
-        } else {
-            None
-        }
-    });
-    let revised_due = latest_given(a, d, |u| u.revised_due);
+    let status = latest_giving(a, d, |u| u.status.is_some())
+        .and_then(|u| u.status)
+        .or_else(|| {
+            if a.completed.is_some_and(|c| c <= d) {
+                Some(Status::Complete)
+            } else if a.start.is_some_and(|s| s > d) {
+                Some(Status::NotStarted)
+            } else {
+                None
+            }
+        });
+    let revised_due = latest_giving(a, d, |u| u.revised_due.is_some()).and_then(|u| u.revised_due);
     StateAt {
         status,
-        rag: latest_given(a, d, |u| u.rag),
-        progress: latest_given(a, d, |u| u.progress),
+        rag: latest_giving(a, d, |u| u.rag.is_some()).and_then(|u| u.rag),
+        progress: latest_giving(a, d, |u| u.progress.is_some()).and_then(|u| u.progress),
         revised_due,
         due: revised_due.or(a.due),
     }

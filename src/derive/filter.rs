@@ -18,7 +18,7 @@ use crate::relations;
 use crate::sort;
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 mod state;
 
@@ -203,7 +203,7 @@ impl Sort {
 }
 
 /// The reader's filters: empty lists mean "any".
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
     /// Priority ids.
     pub priority: Vec<String>,
@@ -250,17 +250,39 @@ impl Filters {
     }
 }
 
+/// As `#[derive(Serialize)]` would write it (`tracker-filter-change`'s `filters`): a field per
+/// kind, named by its word, with the chosen values as the URL writes them (the format's words
+/// are the serialised names of its values), and `search` before `changed`, the fields' order.
+/// Written by hand so that the wasm has one list serialiser, of strings, rather than one per
+/// kind of value.
+impl Serialize for Filters {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Filters", FilterKind::ALL.len() + 1)?;
+        for kind in FilterKind::ALL {
+            if kind == FilterKind::Changed {
+                out.serialize_field("search", &self.search)?;
+            }
+            out.serialize_field(kind.word(), &self.words(kind))?;
+        }
+        out.end()
+    }
+}
+
 /// A question put to [`Index::matching`] (filters, order, comparison date) and its answer.
 type Asked = (Filters, Sort, Option<Date>, Vec<usize>);
 
 /// What is known of each action for filtering, worked out once per feed.
 pub struct Index {
-    /// How many actions have each filter value, keyed by (kind, URL word or id or lead).
-    counts: HashMap<(FilterKind, String), usize>,
+    /// How many actions have each filter value: by kind (in [`FilterKind::ALL`]'s order), by
+    /// URL word or id or lead. (Keyed by the string alone, the maps are the same type as the
+    /// feed's own lookups, whose code the wasm already has.)
+    counts: [HashMap<String, usize>; FilterKind::ALL.len()],
     /// The leads' names, sorted, in English and in Welsh.
     leads: [Vec<String>; 2],
     haystack: Vec<String>,
-    areas: Vec<HashSet<Area>>,
+    /// The judgement areas each action concerns, through its findings.
+    areas: Vec<Areas>,
     number_keys: Vec<Vec<NumPart>>,
     /// The last answer of [`Index::matching`] and what it was asked: a keystroke in the search
     /// box asks twice (the `tracker-filter-change` count and the list), which must not search
@@ -272,6 +294,33 @@ pub struct Index {
 enum NumPart {
     Num(u64, usize),
     Word(String),
+}
+
+/// A set of judgement areas, a bit for each of [`Area::ALL`] (a `HashSet<Area>` per action
+/// costs the wasm a hash table's code of its own).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Areas(u32);
+
+const _: () = assert!(Area::ALL.len() <= 32, "a bit for each area");
+
+impl Areas {
+    fn bit(a: Area) -> u32 {
+        // The variants are declared in `Area::ALL`'s order.
+        1 << a as u32
+    }
+
+    fn insert(&mut self, a: Area) {
+        self.0 |= Areas::bit(a);
+    }
+
+    fn contains(self, a: Area) -> bool {
+        self.0 & Areas::bit(a) != 0
+    }
+
+    /// The areas, in [`Area::ALL`]'s order.
+    fn iter(self) -> impl Iterator<Item = Area> {
+        Area::ALL.iter().copied().filter(move |&a| self.contains(a))
+    }
 }
 
 /// A sort key in which runs of digits compare as numbers: "1.2" < "1.10" < "2a".
@@ -359,95 +408,85 @@ fn haystack(a: &crate::feed::Action) -> String {
 impl Index {
     /// Prepares `feed`'s actions for filtering.
     pub fn new(feed: &Feed) -> Index {
-        let finding_area: HashMap<&str, Area> = feed
-            .findings
-            .iter()
-            .filter_map(|f| Some((f.id.as_str(), f.area?)))
-            .collect();
-        let priority_areas: Vec<HashSet<Area>> = (0..feed.priorities.len())
-            .map(|k| {
-                feed.findings_of_priority_at(k)
-                    .iter()
-                    .filter_map(|f| finding_area.get(f.as_str()).copied())
-                    .collect()
-            })
-            .collect();
-        let mut idx = Index {
-            counts: HashMap::new(),
-            leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
-            haystack: Vec::new(),
-            areas: Vec::new(),
-            number_keys: Vec::new(),
-            last: RefCell::new(None),
+        let areas_of = |findings: &mut dyn Iterator<Item = &str>| {
+            let mut areas = Areas::default();
+            for a in findings.filter_map(|f| feed.finding(f)?.area) {
+                areas.insert(a);
+            }
+            areas
         };
+        let priority_areas: Vec<Areas> = (0..feed.priorities.len())
+            .map(|k| areas_of(&mut feed.findings_of_priority_at(k).iter().map(String::as_str)))
+            .collect();
+        let mut counts: [HashMap<String, usize>; FilterKind::ALL.len()] = Default::default();
+        let mut count = |kind: FilterKind, value: &str, n: usize| {
+            *counts[kind as usize].entry(value.to_string()).or_insert(0) += n;
+        };
+        let (mut areas_by_action, mut haystacks, mut number_keys) = (vec![], vec![], vec![]);
+        // Each action counts once under each value it has.
         for a in &feed.actions {
-            let priority = a.priority.as_deref().and_then(|p| feed.priority_index(p));
-            // Its own findings; those of its priority are counted once per priority below.
+            count(FilterKind::Status, a.status.word(), 1);
+            if let Some(d) = Due::of(a, feed.as_of) {
+                count(FilterKind::Due, d.word(), 1);
+            }
+            if let Some(r) = a.rag {
+                count(FilterKind::Rag, r.word(), 1);
+            }
+            if let Some(p) = &a.priority {
+                count(FilterKind::Priority, p, 1);
+            }
+            // Its own findings, each once; those of its priority are counted once per
+            // priority below.
             let findings: Vec<&str> = relations::own_findings(feed, a).collect();
-            let mut facts: Vec<(FilterKind, String)> =
-                vec![(FilterKind::Status, a.status.word().into())];
-            facts.extend(Due::of(a, feed.as_of).map(|d| (FilterKind::Due, d.word().into())));
-            facts.extend(a.rag.map(|r| (FilterKind::Rag, r.word().into())));
-            facts.extend(a.priority.clone().map(|p| (FilterKind::Priority, p)));
-            facts.extend(
-                findings
-                    .iter()
-                    .map(|f| (FilterKind::Finding, f.to_string())),
-            );
-            let mut areas: HashSet<Area> = findings
-                .iter()
-                .filter_map(|f| finding_area.get(f).copied())
-                .collect();
-            if let Some(k) = priority {
-                areas.extend(priority_areas[k].iter().copied());
+            for f in &findings {
+                count(FilterKind::Finding, f, 1);
             }
-            facts.extend(areas.iter().map(|a| (FilterKind::Area, a.word().into())));
-            facts.extend(
-                a.lead
-                    .iter()
-                    .flat_map(|l| l.all())
-                    .map(|l| (FilterKind::Lead, l.to_string())),
-            );
-            sort::ascending(&mut facts);
-            facts.dedup();
-            for f in facts {
-                *idx.counts.entry(f).or_insert(0) += 1;
+            let mut areas = areas_of(&mut findings.iter().copied());
+            if let Some(k) = a.priority.as_deref().and_then(|p| feed.priority_index(p)) {
+                areas.0 |= priority_areas[k].0;
             }
-            idx.areas.push(areas);
-            idx.haystack.push(haystack(a));
-            idx.number_keys.push(natural_key(a.number()));
+            for area in areas.iter() {
+                count(FilterKind::Area, area.word(), 1);
+            }
+            // The lead in English and in Welsh, once if both say the same.
+            let leads: Vec<&str> = a.lead.iter().flat_map(|l| l.all()).collect();
+            for (k, l) in leads.iter().enumerate() {
+                if !leads[..k].contains(l) {
+                    count(FilterKind::Lead, l, 1);
+                }
+            }
+            areas_by_action.push(areas);
+            haystacks.push(haystack(a));
+            number_keys.push(natural_key(a.number()));
         }
         // Every action of a priority answers each finding the priority names.
         for (k, p) in feed.priorities.iter().enumerate() {
             let actions = feed.action_indexes_in(&p.id).len();
             if actions > 0 {
                 for f in feed.findings_of_priority_at(k) {
-                    *idx.counts
-                        .entry((FilterKind::Finding, f.clone()))
-                        .or_insert(0) += actions;
+                    count(FilterKind::Finding, f, actions);
                 }
             }
         }
-        idx
+        Index {
+            counts,
+            leads: [leads(feed, Lang::En), leads(feed, Lang::Cy)],
+            haystack: haystacks,
+            areas: areas_by_action,
+            number_keys,
+            last: RefCell::new(None),
+        }
     }
 
     /// How many actions have value `value` of filter `kind` (e.g. `(FilterKind::Status,
     /// "complete")`).
     pub fn count(&self, kind: FilterKind, value: &str) -> usize {
-        self.counts
-            .get(&(kind, value.to_string()))
-            .copied()
-            .unwrap_or(0)
+        self.counts[kind as usize].get(value).copied().unwrap_or(0)
     }
 
     /// The leads' names in `lang`, sorted, each once.
     pub fn leads(&self, lang: Lang) -> &[String] {
         &self.leads[usize::from(lang == Lang::Cy)]
-    }
-
-    /// The judgement areas action `i` concerns, through its findings.
-    pub fn areas(&self, i: usize) -> &HashSet<Area> {
-        &self.areas[i]
     }
 
     /// Whether action `i` of `feed` (the feed the index was made from) answers finding `id`,
@@ -514,7 +553,7 @@ impl Index {
                     )
                     && any(
                         !f.area.is_empty(),
-                        f.area.iter().any(|x| self.areas[i].contains(x)),
+                        f.area.iter().any(|&x| self.areas[i].contains(x)),
                     )
                     && any(
                         !f.finding.is_empty(),
@@ -563,23 +602,25 @@ pub struct Row {
 /// sub-action whose parent does not match stands at the top level. Returns groups: each a
 /// top-level row followed by its descendants (the unit of paging).
 pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
-    let pos: HashMap<&str, usize> = matching
-        .iter()
-        .map(|&i| (feed.actions[i].id.as_str(), i))
-        .collect();
-    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut shown = vec![false; feed.actions.len()];
+    for &i in matching {
+        shown[i] = true;
+    }
+    // By the place of an action in `actions`: its matching sub-actions, in the sort order.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); feed.actions.len()];
     let mut roots = Vec::new();
     for &i in matching {
-        match feed.actions[i].parent.as_deref().and_then(|p| pos.get(p)) {
-            Some(&p) if p != i => children.entry(p).or_default().push(i),
+        let parent = feed.actions[i].parent.as_deref();
+        match parent.and_then(|p| feed.action_index(p)) {
+            Some(p) if p != i && shown[p] => children[p].push(i),
             _ => roots.push(i),
         }
     }
-    fn walk(i: usize, depth: usize, children: &HashMap<usize, Vec<usize>>, out: &mut Vec<Row>) {
+    fn walk(i: usize, depth: usize, children: &[Vec<usize>], out: &mut Vec<Row>) {
         out.push(Row { action: i, depth });
         // The validator has ruled out cycles; the depth bound is a second guard.
         if depth < 32 {
-            for &c in children.get(&i).map_or(&[][..], Vec::as_slice) {
+            for &c in &children[i] {
                 walk(c, depth + 1, children, out);
             }
         }
@@ -596,14 +637,16 @@ pub fn tree(feed: &Feed, matching: &[usize]) -> Vec<Vec<Row>> {
 
 /// The lead names of the feed's actions, in the reader's language, sorted, each once.
 pub fn leads(feed: &Feed, lang: Lang) -> Vec<String> {
-    let distinct: HashSet<&str> = feed
+    let mut v: Vec<String> = feed
         .actions
         .iter()
         .filter_map(|a| a.lead.as_ref().map(|l| l.show(lang)))
         .filter(|s| !s.is_empty())
+        .map(str::to_string)
         .collect();
-    let mut v: Vec<String> = distinct.into_iter().map(str::to_string).collect();
+    // Sorted first, so that each name's copies stand together (no hash set, for the wasm).
     sort::by_cached_key(&mut v, |s| (fold(s), s.clone()));
+    v.dedup();
     v
 }
 
@@ -870,6 +913,29 @@ mod tests {
             (View::Actions, vec![Due::Overdue])
         );
         assert_eq!(s.apply("nonsense", None), Effect::None);
+    }
+
+    #[test]
+    fn the_filters_serialise_as_tracker_filter_change_gives_them() {
+        let mut f = Filters::default();
+        for (k, v) in [
+            (FilterKind::Priority, "P1"),
+            (FilterKind::Area, "care_leavers"),
+            (FilterKind::Status, "complete"),
+            (FilterKind::Rag, "red"),
+            (FilterKind::Lead, "Ann"),
+            (FilterKind::Due, "next_30_days"),
+            (FilterKind::Finding, "F1"),
+            (FilterKind::Changed, "rag_worse"),
+            (FilterKind::Status, "not_started"),
+        ] {
+            f.set(k, v, Some(true));
+        }
+        f.search = "x".into();
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            r#"{"priority":["P1"],"area":["care_leavers"],"status":["complete","not_started"],"rag":["red"],"lead":["Ann"],"due":["next_30_days"],"finding":["F1"],"search":"x","changed":["rag_worse"]}"#
+        );
     }
 
     #[test]

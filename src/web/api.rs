@@ -2,18 +2,13 @@
 //! `npx action-plan-tracker` needs to say what the command line says. Each reads a feed given
 //! as its text or its bytes exactly as the command line reads a file.
 
+use super::to_js;
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::summary::Summary;
 use crate::validate::{self, Problem};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// A Rust value as a plain JavaScript object (what `JSON.parse` of its JSON would give).
-pub(super) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
-}
 
 /// The report on a feed given as its JSON text (a string) or the bytes of its file (a
 /// `Uint8Array`, e.g. Node's `readFileSync(path)`). Both are checked exactly as the command
@@ -32,6 +27,17 @@ fn report_of(feed: &JsValue, what: &str) -> Result<validate::Report, JsError> {
     }
 }
 
+/// The date `since` names, if given; else an `Error` from `what()` with the command line's
+/// usage message for `--since`.
+fn since_of(since: Option<String>, what: &str) -> Result<Option<Date>, JsError> {
+    since
+        .map(|t| {
+            Date::parse(&t)
+                .map_err(|_| JsError::new(&format!("{what}(): {}", crate::cli::since_usage(&t))))
+        })
+        .transpose()
+}
+
 /// `validate(feed)`: `{ ok, errors: [{path, line, column, message}], warnings: [...] }`.
 #[wasm_bindgen]
 pub fn validate(feed: JsValue) -> Result<JsValue, JsError> {
@@ -42,12 +48,7 @@ pub fn validate(feed: JsValue) -> Result<JsValue, JsError> {
 /// `summarise(feed)`: the summary of `embedding.md`, or a thrown `Error` saying why not.
 #[wasm_bindgen]
 pub fn summarise(feed: JsValue, since: Option<String>) -> Result<JsValue, JsError> {
-    let since = since
-        .map(|t| {
-            Date::parse(&t)
-                .map_err(|_| JsError::new(&format!("summarise(): {}", crate::cli::since_usage(&t))))
-        })
-        .transpose()?;
+    let since = since_of(since, "summarise")?;
     let report = report_of(&feed, "summarise")?;
     match (Summary::of_report(&report), &report.feed) {
         (Some(s), Some(f)) => to_js(&s.with_since(f, since)),
@@ -77,12 +78,7 @@ pub fn render_static_page(
     since: Option<String>,
     full: bool,
 ) -> Result<String, JsError> {
-    let since = since
-        .map(|t| {
-            Date::parse(&t)
-                .map_err(|_| JsError::new(&format!("render(): {}", crate::cli::since_usage(&t))))
-        })
-        .transpose()?;
+    let since = since_of(since, "render")?;
     let report = report_of(&feed, "render")?;
     crate::page::render_since(&report, Lang::from_code(lang), since, full).ok_or_else(|| {
         let why = report

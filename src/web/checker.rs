@@ -76,8 +76,7 @@ fn converted(import: &Import) -> Result<JsValue, JsError> {
         warnings: import.warnings(),
         problems: import.problems.iter().map(Place::of).collect(),
     };
-    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    super::to_js(&out)
 }
 
 /// `readWorkbook(bytes)`: an `.xlsx` (or `.xls`, `.xlsb`, `.ods`) workbook made from the

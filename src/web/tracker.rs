@@ -10,7 +10,7 @@
 //! the tracker is freed; no `RefCell` borrow is held while the page's own code can run
 //! (patching the DOM, dispatching events, calling the retry callback).
 
-use super::api::to_js;
+use super::to_js;
 use crate::date::Date;
 use crate::filter::{Effect, Index, State, View};
 use crate::i18n::{t, Lang};

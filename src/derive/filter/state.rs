@@ -99,8 +99,14 @@ impl State {
         let mut out = Vec::new();
         let mut put = |k: &str, vals: Vec<String>| {
             if !vals.is_empty() {
-                let joined: Vec<String> = vals.iter().map(|v| encode(v)).collect();
-                out.push(format!("{ns}.{k}={}", joined.join(",")));
+                let mut pair = format!("{ns}.{k}=");
+                for (i, v) in vals.iter().enumerate() {
+                    if i > 0 {
+                        pair.push(',');
+                    }
+                    pair.push_str(&encode(v));
+                }
+                out.push(pair);
             }
         };
         if self.view != View::Overview {
@@ -197,9 +203,6 @@ impl State {
                 s.filters.read(kind, vals);
                 continue;
             }
-            let words = |f: &dyn Fn(&str) -> bool| {
-                vals.iter().filter(|v| f(v)).cloned().collect::<Vec<_>>()
-            };
             match k {
                 "view" => {
                     s.view = vals
@@ -209,9 +212,10 @@ impl State {
                 }
                 "q" => s.filters.search = vals.concat(),
                 "sort" => {
+                    // The one order named exactly once.
                     s.sort = Sort::ALL
                         .into_iter()
-                        .find(|o| words(&|v| v == o.word()).len() == 1)
+                        .find(|o| vals.iter().filter(|v| *v == o.word()).count() == 1)
                         .unwrap_or_default()
                 }
                 "page" => {
