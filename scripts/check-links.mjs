@@ -45,6 +45,16 @@ export function markdownFiles(root) {
   return out;
 }
 
+/** Whether `manifest` is still wasm-pack's own package.json, which scripts/finish-pkg.mjs
+ * rewrites (with `exports`) as the last step of `make pkg`: pkg/ of an interrupted build. */
+function unfinished(manifest) {
+  try {
+    return !JSON.parse(readFileSync(manifest, "utf8")).exports;
+  } catch {
+    return true;
+  }
+}
+
 /** Which of `paths` (relative to `root`) git ignores; none when `root` is not a git work tree. */
 export function ignored(root, paths) {
   if (paths.length === 0) return new Set();
@@ -182,7 +192,9 @@ export function repositoryDocuments(root) {
       .filter((f) => existsSync(f));
     const built = statSync(manifest).mtimeMs;
     const newer = sources.filter((f) => statSync(f).mtimeMs > built);
-    if (newer.length) {
+    if (unfinished(manifest)) {
+      notes.push("pkg/ was left half-built (wasm-pack ran, scripts/finish-pkg.mjs did not): its Markdown is not checked (make pkg rebuilds it)");
+    } else if (newer.length) {
       notes.push(`pkg/ is older than ${newer.map((f) => relative(root, f)).join(", ")}: its Markdown is checked as it will be built (make pkg rebuilds it)`);
     } else {
       const files = JSON.parse(readFileSync(manifest, "utf8")).files ?? null;

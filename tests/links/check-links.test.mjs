@@ -113,7 +113,7 @@ test("the package's README and changelog may link only to what the package ships
       ".gitignore": "/pkg\n",
       "README.md": "# R\n",
       "docs/guide.md": "# Guide\n",
-      "pkg/package.json": JSON.stringify({ files: ["index.js", "CHANGELOG.md"] }),
+      "pkg/package.json": JSON.stringify({ exports: { ".": "./index.js" }, files: ["index.js", "CHANGELOG.md"] }),
       "pkg/index.js": "",
       "pkg/CHANGELOG.md": "# Changes\n\nSee [versions](docs/guide.md).\n",
       "pkg/README.md": "# R\n\n[guide](docs/guide.md) [changes](CHANGELOG.md#changes) [up](../docs/guide.md)\n",
@@ -128,11 +128,20 @@ test("the package's README and changelog may link only to what the package ships
 });
 
 test("a pkg/ built before the README last changed is not checked, and says so", (t) => {
-  const root = fixture({ ".gitignore": "/pkg\n", "pkg/package.json": "{}", "pkg/README.md": "[old](docs/gone.md)\n", "README.md": "# R\n" }, t);
+  const root = fixture({ ".gitignore": "/pkg\n", "pkg/package.json": '{"exports": {}}', "pkg/README.md": "[old](docs/gone.md)\n", "README.md": "# R\n" }, t);
   const later = new Date(Date.now() + 60_000);
   utimesSync(join(root, "README.md"), later, later);
   const { docs, notes } = repositoryDocuments(root);
   assert.deepEqual(notes, ["pkg/ is older than README.md: its Markdown is checked as it will be built (make pkg rebuilds it)"]);
+  assert.equal(docs.filter((d) => d.name.startsWith("pkg/")).length, 0);
+  assert.deepEqual(check(root), []);
+});
+
+test("a pkg/ left half-built (make pkg interrupted before finish-pkg) is not checked, and says so", (t) => {
+  // wasm-pack's own package.json (no "exports") and the repository's README copied as it is.
+  const root = fixture({ ".gitignore": "/pkg\n", "pkg/package.json": '{"name": "x", "files": ["README.md"]}', "pkg/README.md": "[guide](docs/guide.md)\n", "README.md": "# R\n" }, t);
+  const { docs, notes } = repositoryDocuments(root);
+  assert.deepEqual(notes, ["pkg/ was left half-built (wasm-pack ran, scripts/finish-pkg.mjs did not): its Markdown is not checked (make pkg rebuilds it)"]);
   assert.equal(docs.filter((d) => d.name.startsWith("pkg/")).length, 0);
   assert.deepEqual(check(root), []);
 });
