@@ -7,7 +7,7 @@ use super::inspections::{
     newest_first, report_link_words,
 };
 use super::since::since_section;
-use super::{bar, isolated, link, rag_tag, summary_row, tag, Ctx};
+use super::{bar, complete_of, isolated, link, rag_tag, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
 use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
@@ -137,14 +137,7 @@ fn progress_panel(cx: &Ctx) -> Element {
 pub(crate) fn headline(cx: &Ctx) -> String {
     let s = &cx.summary.actions;
     let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
-    tf(
-        cx.lang,
-        "Actions complete: {done} of {total}",
-        &[
-            ("done", &i18n::number(s.complete as f64, 0)),
-            ("total", &i18n::number(to_do as f64, 0)),
-        ],
-    )
+    complete_of(cx, s.complete, to_do)
 }
 
 /// How many actions are overdue and due in the next 30 days: the words, the window, its
