@@ -89,7 +89,7 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
 fn progress_panel(cx: &Ctx) -> Element {
     let feed = cx.feed;
     let s = &cx.summary.actions;
-    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
+    let to_do = s.to_do();
     let unpublished = unpublished_priorities(feed);
     let any_due = feed.any_due();
     let headline = headline(cx);
@@ -136,8 +136,7 @@ fn progress_panel(cx: &Ctx) -> Element {
 /// "Actions complete: 5 of 12": the overview's and the report's headline.
 pub(crate) fn headline(cx: &Ctx) -> String {
     let s = &cx.summary.actions;
-    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
-    complete_of(cx, s.complete, to_do)
+    complete_of(cx, s.complete, s.to_do())
 }
 
 /// How many actions are overdue and due in the next 30 days: the words, the window, its
