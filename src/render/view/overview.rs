@@ -92,10 +92,9 @@ fn progress_panel(cx: &Ctx) -> Element {
     let to_do = s.to_do();
     let unpublished = unpublished_priorities(feed);
     let any_due = feed.any_due();
-    let headline = headline(cx);
     el_class("div", "apt-panel")
         .child(el_class_text("h4", "apt-h4", cx.t("Progress")))
-        .child(el_class_text("p", "apt-headline", headline))
+        .child(el_class_text("p", "apt-headline", headline(cx)))
         .child_opt((unpublished > 0).then(|| {
             el_class_text(
                 "p",
