@@ -3,7 +3,7 @@
 
 use super::reader::*;
 use super::*;
-use crate::date::{Date, DateError, Period};
+use crate::date::{digits, Date, DateError, Period};
 use crate::json::{Kind, Node};
 use std::borrow::Cow;
 
@@ -148,11 +148,11 @@ impl<'a> Reader<'a> {
         match Date::parse(s) {
             Ok(d) => Some(d),
             Err(DateError::NoSuchDay) => {
-                // `YYYY-MM-DD` in digits: no such day, but a year and a month.
-                let y = unsigned(&s[0..4]).and_then(|y| i32::try_from(y).ok());
-                let m = unsigned(&s[5..7]).and_then(|m| u8::try_from(m).ok());
-                let (y, m) = (y.unwrap_or(2000), m.unwrap_or(1));
-                let hint = Date::new(y, m.clamp(1, 12), 1)
+                // `YYYY-MM-DD` in digits (`Date::parse` checked them): no such day, but a
+                // year of 4 digits and a month of 2, so both are read and fit their types.
+                let hint = digits(&s[0..4])
+                    .zip(digits(&s[5..7]))
+                    .and_then(|(y, m)| Date::new(y as i32, (m as u8).clamp(1, 12), 1))
                     .map(Date::month_end)
                     .map_or(String::new(), |d| format!(", e.g. {d}"));
                 self.error(
@@ -364,14 +364,7 @@ fn uk_date(s: &str) -> Option<Date> {
 /// WebAssembly carries no copy of core's integer parser for each type the hints need. (A
 /// year is read so too: `uk_date` splits the text at `-`, so its year has no minus sign.)
 fn unsigned(s: &str) -> Option<u32> {
-    let digits = s.strip_prefix('+').unwrap_or(s);
-    if digits.is_empty() {
-        return None;
-    }
-    digits.bytes().try_fold(0u32, |n, b| {
-        let d = b.checked_sub(b'0').filter(|d| *d < 10)?;
-        n.checked_mul(10)?.checked_add(u32::from(d))
-    })
+    digits(s.strip_prefix('+').unwrap_or(s))
 }
 
 /// True when Rust's `str::parse::<f64>` would read `s` (an optional sign, then `inf`,
