@@ -66,8 +66,10 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// Text seen so far, in [`seen_before`]. A map whose values are not used rather than a set, so
-/// that it shares its code with the maps of [`Ids`] (the WebAssembly's size).
+/// Text seen so far, in [`seen_before`], each with the order it was first seen in (0 for the
+/// first): [`seen_before`] tells a new key by its value, the map's length when it was added. A
+/// map rather than a set, so that it shares its code with the maps of [`Ids`] (the
+/// WebAssembly's size).
 pub(super) type Seen<'a> = HashMap<Cow<'a, str>, usize>;
 
 /// Adds `key` to `seen`: true when it was there already.
