@@ -259,35 +259,37 @@ pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
         .collect();
     // Walk each chain of parents once: every action is visited a bounded number of times, so
     // a chain or circle of thousands of sub-actions is checked in linear time.
+    // How far the walk has got with each action: not reached, on the chain being walked, or
+    // done with.
     #[derive(Clone, Copy, PartialEq)]
-    enum Seen {
+    enum Visit {
         Not,
         OnPath,
         Done,
     }
-    let mut seen = vec![Seen::Not; feed.actions.len()];
+    let mut visit = vec![Visit::Not; feed.actions.len()];
     let mut cycles: Vec<Vec<usize>> = Vec::new();
     let mut path: Vec<usize> = Vec::new();
     for a in 0..feed.actions.len() {
         path.clear();
         let mut cur = Some(a);
         while let Some(i) = cur {
-            match seen[i] {
-                Seen::Done => break,
-                Seen::OnPath => {
+            match visit[i] {
+                Visit::Done => break,
+                Visit::OnPath => {
                     let start = path.iter().position(|p| *p == i).unwrap_or(0);
                     cycles.push(path[start..].to_vec());
                     break;
                 }
-                Seen::Not => {
-                    seen[i] = Seen::OnPath;
+                Visit::Not => {
+                    visit[i] = Visit::OnPath;
                     path.push(i);
                     cur = parent[i];
                 }
             }
         }
         for &i in &path {
-            seen[i] = Seen::Done;
+            visit[i] = Visit::Done;
         }
     }
     if cycles.is_empty() {
