@@ -296,7 +296,9 @@ pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
         return;
     }
     report_cycles(rd, feed, &cycles);
-    // Ids are unique among the actions kept: each action in a circle is itself.
+    // Ids are unique among the actions kept (own_id drops one whose id is repeated), so the
+    // places the walk found by id are those actions: clearing the parents by place clears the
+    // same actions as clearing them by id would.
     for &k in cycles.iter().flatten() {
         feed.actions[k].parent = None;
     }
