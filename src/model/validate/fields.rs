@@ -299,8 +299,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// One of the feed's words (`all`, each written as `word` writes it), or the error that
-    /// names them all. Only this shell is made for each kind of word; the reading and the
+    /// One of the feed's words (`all`, written as `words` in the same order), or the error
+    /// that names them all. Only this shell is made for each kind of word; the reading and the
     /// message are [`Reader::word_at`], one copy for all of them (the WebAssembly's size).
     pub(super) fn word<E: Copy>(
         &mut self,
@@ -308,20 +308,19 @@ impl<'a> Reader<'a> {
         at: At,
         what: &str,
         all: &[E],
-        word: fn(E) -> &'static str,
+        words: &[&str],
     ) -> Option<E> {
-        let i = self.word_at(v, at, what, &(all, word))?;
+        let i = self.word_at(v, at, what, words)?;
         all.get(i).copied()
     }
 
     /// The place of the text of `v` among `words`, or the error that names them all.
-    fn word_at(&mut self, v: Node, at: At, what: &str, words: &dyn Words) -> Option<usize> {
+    fn word_at(&mut self, v: Node, at: At, what: &str, words: &[&str]) -> Option<usize> {
         let s = self.str(v, at)?;
-        let words = (0..).map_while(|i| words.nth(i));
-        if let Some(i) = words.clone().position(|w| w == s) {
+        if let Some(i) = words.iter().position(|w| *w == s) {
             return Some(i);
         }
-        let hint = closest_ascii(&s, words.clone())
+        let hint = closest_ascii(&s, words.iter().copied())
             .map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
         self.error(
             Rule::Enum,
@@ -329,22 +328,10 @@ impl<'a> Reader<'a> {
             format!(
                 "{} is not {what}; {hint}use one of: {}",
                 quote(&s),
-                words.collect::<Vec<_>>().join(", ")
+                words.join(", ")
             ),
         );
         None
-    }
-}
-
-/// The words of one kind of feed word, in order, for [`Reader::word_at`]. A trait of its own
-/// rather than a `dyn Fn`, whose vtable carries one more copy of the call for each kind.
-trait Words {
-    fn nth(&self, i: usize) -> Option<&'static str>;
-}
-
-impl<E: Copy> Words for (&[E], fn(E) -> &'static str) {
-    fn nth(&self, i: usize) -> Option<&'static str> {
-        self.0.get(i).map(|&e| (self.1)(e))
     }
 }
 
