@@ -63,11 +63,11 @@ fn progress(cx: &Ctx) -> Element {
     el_class("div", "apt-report__progress")
         .child(el_class_text("p", "apt-headline", view::headline(cx)))
         .child_opt(cx.feed.any_due().then(|| {
-            el_class("ul", "apt-stats").children(view::due_counts(cx).into_iter().map(
-                |(text, _, class, _)| {
-                    el_class("li", format!("apt-stat apt-stat--{class}")).text(text)
-                },
-            ))
+            el_class("ul", "apt-stats").children(
+                view::due_counts(cx).into_iter().map(|d| {
+                    el_class("li", format!("apt-stat apt-stat--{}", d.class)).text(d.words)
+                }),
+            )
         }))
         .child(
             el_class("div", "apt-report__figures")

@@ -138,49 +138,59 @@ pub(crate) fn headline(cx: &Ctx) -> String {
     complete_of(cx, s.complete, s.to_do())
 }
 
-/// How many actions are overdue and due in the next 30 days: the words, the window, its
-/// colour and the count (the overview's links and the report's figures).
-pub(crate) fn due_counts(cx: &Ctx) -> [(String, Due, &'static str, usize); 2] {
+/// One of the due figures of [`due_counts`].
+pub(crate) struct DueCount {
+    /// The figure in words: "3 actions overdue".
+    pub(crate) words: String,
+    /// The window the actions are due in: the filter the overview's link opens.
+    pub(crate) due: Due,
+    /// Its colour, as the class `apt-stat--{class}` ends.
+    pub(crate) class: &'static str,
+    /// How many actions.
+    pub(crate) n: usize,
+}
+
+/// How many actions are overdue and due in the next 30 days (the overview's links and the
+/// report's figures).
+pub(crate) fn due_counts(cx: &Ctx) -> [DueCount; 2] {
     let s = &cx.summary.actions;
     [
-        (
-            tn(
+        DueCount {
+            words: tn(
                 cx.lang,
                 s.overdue,
                 "{n} action overdue",
                 "{n} actions overdue",
             ),
-            Due::Overdue,
-            "red",
-            s.overdue,
-        ),
-        (
-            tn(
+            due: Due::Overdue,
+            class: "red",
+            n: s.overdue,
+        },
+        DueCount {
+            words: tn(
                 cx.lang,
                 s.due_soon,
                 "{n} action due in the next 30 days",
                 "{n} actions due in the next 30 days",
             ),
-            Due::Next30,
-            "yellow",
-            s.due_soon,
-        ),
+            due: Due::Next30,
+            class: "yellow",
+            n: s.due_soon,
+        },
     ]
 }
 
 /// How many actions are overdue and due in the next 30 days, each a link to them.
 fn due_stats(cx: &Ctx) -> Element {
-    el_class("ul", "apt-stats").children(due_counts(cx).into_iter().map(
-        |(label, due, class, n)| {
-            let item = el_class("li", format!("apt-stat apt-stat--{class}"));
-            if n == 0 {
-                item.child(el_text("span", label))
-            } else {
-                let act = filter::go_act(FilterKind::Due, due.word());
-                item.child(cx.go(act, el_text("span", label)))
-            }
-        },
-    ))
+    el_class("ul", "apt-stats").children(due_counts(cx).into_iter().map(|d| {
+        let item = el_class("li", format!("apt-stat apt-stat--{}", d.class));
+        if d.n == 0 {
+            item.child(el_text("span", d.words))
+        } else {
+            let act = filter::go_act(FilterKind::Due, d.due.word());
+            item.child(cx.go(act, el_text("span", d.words)))
+        }
+    }))
 }
 
 /// The priorities: the chart of their actions by status and the table of their progress.
