@@ -357,7 +357,7 @@ fn unsigned(s: &str) -> Option<u32> {
 /// True when Rust's `str::parse::<f64>` would read `s` (an optional sign, then `inf`,
 /// `infinity` or `nan` in any case, or digits with an optional point and exponent): the text
 /// a spreadsheet wrote for a number, quoted. Checked by hand so that the WebAssembly carries
-/// no float parser (its tables are 17 KB).
+/// no float parser (its tables take kilobytes).
 fn reads_as_a_number(s: &str) -> bool {
     let s = s.strip_prefix(['+', '-']).unwrap_or(s);
     if ["inf", "infinity", "nan"]
