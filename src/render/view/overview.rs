@@ -14,7 +14,7 @@ use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::summary::Tally;
-use crate::table::{row_head, table};
+use crate::table::{row_header, table};
 use crate::words::{inspection_type_word, inspectorate_word, status_class, status_word};
 
 /// The overview: inspection, headline progress, RAG, priorities, governance.
@@ -259,7 +259,7 @@ pub(crate) fn status_table(cx: &Ctx) -> Element {
     .into_iter()
     .map(|(st, n)| {
         el("tr")
-            .child(row_head().child(tag(status_class(st), status_word(cx.lang, st))))
+            .child(row_header().child(tag(status_class(st), status_word(cx.lang, st))))
             .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
     })
     .collect();
@@ -284,7 +284,7 @@ pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
         .into_iter()
         .map(|(r, n)| {
             el("tr")
-                .child(row_head().child(rag_tag(cx, r)))
+                .child(row_header().child(rag_tag(cx, r)))
                 .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
                 .child(match defs.get(r) {
                     Some(d) => cx.text(el("td"), d),
@@ -394,7 +394,7 @@ fn priority_table(cx: &Ctx) -> Element {
         .map(|p| {
             let tally = Tally::of(feed.actions_in(&p.id), feed.as_of);
             let row = el("tr").child(
-                row_head()
+                row_header()
                     .child(cx.go(
                         filter::go_act(FilterKind::Priority, &p.id),
                         cx.span(&p.title),
