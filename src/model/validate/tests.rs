@@ -283,6 +283,41 @@ fn each_rule_is_written_by_its_name_in_snake_case() {
     }
 }
 
+/// `closest_ascii` is given the words of the feed's enums and the keys of its objects, and is
+/// `closest` only for options written in ASCII: every one of them is.
+#[test]
+fn every_word_and_key_closest_ascii_is_given_is_ascii() {
+    use crate::feed::*;
+    let words = [
+        PlanStatus::WORDS,
+        Inspectorate::WORDS,
+        InspectionType::WORDS,
+        Area::WORDS,
+        Grade::WORDS,
+        FindingKind::WORDS,
+        Status::WORDS,
+        Rag::WORDS,
+        Unit::WORDS,
+        Polarity::WORDS,
+    ];
+    let declared = include_str!("../feed/enums.rs")
+        .matches("\nfeed_enum!(")
+        .count();
+    assert_eq!(
+        words.len(),
+        declared,
+        "the words of every feed_enum! are checked"
+    );
+    for word in words.iter().copied().flatten() {
+        assert!(word.is_ascii(), "{word:?}");
+    }
+    for (_, keys) in KEYS {
+        for key in *keys {
+            assert!(key.is_ascii(), "{key:?}");
+        }
+    }
+}
+
 /// The feed's messages find their "did you mean" with `closest_ascii`: the same as `closest`
 /// whatever the text, since every option is ASCII.
 #[cfg(not(target_arch = "wasm32"))]
