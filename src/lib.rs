@@ -28,9 +28,9 @@ pub use publish::sheet;
 pub use publish::{csv, page};
 pub use render::{chart, i18n, markup, report, table, view, words};
 
-// The wasm's allocator: Talc, not the standard library's dlmalloc: 6.8 KB less wasm (2.7 KB
-// gzip). In Node, validate() and the static page of 10,000 and 50,000 actions take about as
-// long and as much memory as with dlmalloc. The module is single-threaded.
+// The wasm's allocator: Talc, not the standard library's dlmalloc: kilobytes less wasm. In
+// Node, validate() and the static page of 10,000 and 50,000 actions take about as long and as
+// much memory as with dlmalloc. The module is single-threaded.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

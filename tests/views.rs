@@ -363,10 +363,9 @@ fn the_compact_card_gives_the_headline() {
     }
 }
 
-/// A plan of 1,200 actions: the compact card's headline is the overview's, thousands
-/// separators and all ("1,200 of 1,200"), as both are written by `overview::headline`.
-#[test]
-fn the_compact_card_and_the_overview_write_the_headline_alike() {
+/// The example plan with its actions replaced by 1,200 complete ones, each answering the
+/// finding "2025-AFI1": enough for thousands separators.
+fn a_plan_of_1200_complete_actions() -> Loaded {
     let mut feed: serde_json::Value = serde_json::from_slice(
         &std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -382,10 +381,18 @@ fn the_compact_card_and_the_overview_write_the_headline_alike() {
             a["id"] = format!("A{i}").into();
             a["status"] = "complete".into();
             a["completed"] = "2026-01-31".into();
+            a["findings"] = serde_json::json!(["2025-AFI1"]);
             a
         })
         .collect();
-    let l = Loaded::from_bytes(&serde_json::to_vec(&feed).expect("JSON"));
+    Loaded::from_bytes(&serde_json::to_vec(&feed).expect("JSON"))
+}
+
+/// A plan of 1,200 actions: the compact card's headline is the overview's, thousands
+/// separators and all ("1,200 of 1,200"), as both are written by `overview::headline`.
+#[test]
+fn the_compact_card_and_the_overview_write_the_headline_alike() {
+    let l = a_plan_of_1200_complete_actions();
     for lang in [Lang::En, Lang::Cy] {
         let cx = l.cx(lang);
         let card = text(by_class(&view::compact(&cx), "apt-headline")[0]);
@@ -393,6 +400,17 @@ fn the_compact_card_and_the_overview_write_the_headline_alike() {
         assert_eq!(card, overview, "{lang:?}");
         assert!(card.contains("1,200"), "{card}");
     }
+}
+
+/// A finding answered by 1,200 actions counts them with thousands separators, as the
+/// overview's headline does: "1,200 of 1,200" and "and 1,180 more", not "1200" and "1180".
+#[test]
+fn a_finding_answered_by_1200_actions_counts_them_with_separators() {
+    let l = a_plan_of_1200_complete_actions();
+    let tree = widget(&l, Lang::En, &state(View::Findings, Filters::default()));
+    let body = text(&tree);
+    assert!(body.contains("Actions complete: 1,200 of 1,200"), "{body}");
+    assert!(body.contains("and 1,180 more"), "{body}");
 }
 
 /// The count a checkbox's label ends with: "Complete (12)" is 12.

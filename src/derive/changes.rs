@@ -28,8 +28,10 @@ pub fn meeting_on(feed: &Feed, d: Date) -> Option<&Meeting> {
     feed.meetings.iter().find(|m| m.date == d)
 }
 
-/// The meetings a reader can compare with (those before `as_of`), newest first; meetings on
-/// the same day keep their order in the file.
+/// The meetings a reader can compare with (those before `as_of`), newest first: a day's
+/// meetings are next to each other, and (the sort is stable) in their order in the file. The
+/// "since" view's meeting select relies on both: it offers a day's first meeting only, found
+/// by comparing each meeting's date with the one before it (`view::since`'s `meeting_select`).
 pub fn past_meetings(feed: &Feed) -> Vec<&Meeting> {
     let mut v: Vec<&Meeting> = feed
         .meetings

@@ -66,6 +66,14 @@ pub struct ActionCounts {
     pub ongoing: usize,
 }
 
+impl ActionCounts {
+    /// The actions to be done: all but withdrawn and ongoing ones (the "of M" in "Actions
+    /// complete: N of M").
+    pub fn to_do(&self) -> usize {
+        self.total.saturating_sub(self.withdrawn + self.ongoing)
+    }
+}
+
 /// Findings and whether any action answers them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingCounts {

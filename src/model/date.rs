@@ -81,7 +81,7 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// The number a run of ASCII digits writes (`None` for anything else, or for too many).
-fn digits(s: &str) -> Option<u32> {
+pub(crate) fn digits(s: &str) -> Option<u32> {
     if s.is_empty() {
         return None;
     }

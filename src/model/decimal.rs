@@ -2,10 +2,10 @@
 //! for digit, by integer arithmetic only.
 //!
 //! Why: any `{}` or `{:.N}` of an `f64` puts core's float printing into the widget's wasm,
-//! Grisu and Dragon with their tables of powers of ten and a big-integer type (about 14 KB
-//! after wasm-opt). The widget prints a few kinds of number (figures with one or two decimals,
-//! SVG coordinates, the numbers quoted in validation messages), so one small exact method
-//! (Steele and White's digit generation on a fixed-size big integer) does the same job.
+//! Grisu and Dragon with their tables of powers of ten and a big-integer type (kilobytes
+//! even after wasm-opt). The widget prints a few kinds of number (figures with one or two
+//! decimals, SVG coordinates, the numbers quoted in validation messages), so one small exact
+//! method (Steele and White's digit generation on a fixed-size big integer) does the same job.
 //!
 //! Range: every double. A finite double is an integer `f` times a power of two, so its
 //! decimal expansion is finite and is worked out exactly: [`fixed`] rounds it to `N` decimals,

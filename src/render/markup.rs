@@ -54,7 +54,7 @@ pub fn el(tag: &'static str) -> Element {
 }
 
 /// An HTML element with a class: `el(tag).class(class)` in one call, one of the commonest
-/// pairs in the views (a call less at each of ~230 sites: smaller wasm).
+/// pairs in the views (a call less at each of its many sites: smaller wasm).
 #[inline(never)]
 pub fn el_class(tag: &'static str, class: impl Into<String>) -> Element {
     el(tag).class(class)

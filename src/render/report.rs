@@ -15,7 +15,7 @@ use crate::filter::{Index, State};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::render::view::{self, rag_tag, tag, Answers, Ctx};
-use crate::table::{self, row_head};
+use crate::table::{self, row_header};
 use crate::words::*;
 
 /// The report for the feed in `cx`; with `full`, every action's details as an appendix.
@@ -63,11 +63,11 @@ fn progress(cx: &Ctx) -> Element {
     el_class("div", "apt-report__progress")
         .child(el_class_text("p", "apt-headline", view::headline(cx)))
         .child_opt(cx.feed.any_due().then(|| {
-            el_class("ul", "apt-stats").children(view::due_counts(cx).into_iter().map(
-                |(text, _, class, _)| {
-                    el_class("li", format!("apt-stat apt-stat--{class}")).text(text)
-                },
-            ))
+            el_class("ul", "apt-stats").children(
+                view::due_counts(cx).into_iter().map(|d| {
+                    el_class("li", format!("apt-stat apt-stat--{}", d.class)).text(d.words)
+                }),
+            )
         }))
         .child(
             el_class("div", "apt-report__figures")
@@ -101,7 +101,7 @@ fn slipped(a: &Action) -> bool {
 
 /// The action's number and title, in one cell.
 fn action_cell(cx: &Ctx, a: &Action) -> Element {
-    cx.action_name(row_head(), a)
+    cx.action_name(row_header(), a)
 }
 
 /// Red, overdue and slipped actions, and those that changed for the worse since the last
@@ -279,7 +279,7 @@ fn all_actions(cx: &Ctx) -> Option<Element> {
             "apt-table__caption",
             cx.t("All actions, by priority"),
         ))
-        .child(table::head(&heads))
+        .child(table::thead(&heads))
         .children(bodies);
     Some(table)
 }
@@ -294,7 +294,7 @@ fn findings(cx: &Ctx) -> Option<Element> {
         .filter(|f| f.kind != FindingKind::Strength)
         .map(|f| {
             let ((done, withdrawn, answered), acts) = answers.of(f);
-            let finding = row_head()
+            let finding = row_header()
                 .child(tag(
                     if f.kind == FindingKind::PriorityAction {
                         "red"

@@ -22,7 +22,7 @@ pub fn scroll_box(label: &str, table: Element) -> Element {
 
 /// A row's header cell (`<th scope="row">`): one call at each of the tables' rows.
 #[inline(never)]
-pub fn row_head() -> Element {
+pub fn row_header() -> Element {
     el("th").attr("scope", "row")
 }
 
@@ -52,7 +52,7 @@ pub fn data_table(caption: &str, heads: &[String], rows: Vec<Vec<String>>) -> El
         let mut cells = row.into_iter();
         let head = cells.next().unwrap_or_default();
         el("tr")
-            .child(row_head().text(head))
+            .child(row_header().text(head))
             .children(cells.map(|v| el_class_text("td", "apt-num", v)))
     });
     let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
@@ -70,12 +70,12 @@ fn frame(caption: &str, heads: &[&str], rows: Vec<Element>, stack: bool) -> Elem
         },
     )
     .child(el_class_text("caption", "apt-table__caption", caption))
-    .child(head(heads))
+    .child(thead(heads))
     .child(el("tbody").children(rows))
 }
 
 /// A table's `<thead>`: a column header per name.
-pub(crate) fn head(heads: &[&str]) -> Element {
+pub(crate) fn thead(heads: &[&str]) -> Element {
     el("thead")
         .child(el("tr").children(heads.iter().map(|h| el("th").attr("scope", "col").text(*h))))
 }

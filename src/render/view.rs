@@ -45,7 +45,7 @@ use crate::i18n::{self, t, tf, Lang};
 use crate::markup::{el, el_class, el_class_text, el_text, svg, Element, Node};
 use crate::summary::Summary;
 use crate::validate::Problem;
-use crate::words::rag_word;
+use crate::words::{rag_class, rag_word};
 
 /// Everything a view needs to know.
 pub struct Ctx<'a> {
@@ -171,13 +171,13 @@ pub(crate) fn tag(class: &str, label: &str) -> Element {
 
 /// A RAG rating's tag in its colour: "Amber".
 pub(crate) fn rag_tag(cx: &Ctx, r: Rag) -> Element {
-    tag(&format!("rag-{}", r.word()), rag_word(cx.lang, r))
+    tag(rag_class(r), rag_word(cx.lang, r))
 }
 
 /// A RAG rating's tag in its colour, named: "RAG: Amber" (an action's, and an update's).
 pub(crate) fn rag_rating(cx: &Ctx, r: Rag) -> Element {
     tag(
-        &format!("rag-{}", r.word()),
+        rag_class(r),
         &tf(
             cx.lang,
             "RAG: {rating}",

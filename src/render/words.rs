@@ -22,12 +22,23 @@ pub fn status_word(lang: Lang, s: Status) -> &'static str {
     )
 }
 
+/// A status's tag colour, as the class `apt-tag--{class}` ends.
 pub fn status_class(s: Status) -> &'static str {
     match s {
         Status::NotStarted => "grey",
         Status::InProgress => "blue",
         Status::Complete => "green",
         Status::Withdrawn => "withdrawn",
+    }
+}
+
+/// A RAG rating's tag colour, as the class `apt-tag--{class}` ends: `rag-` and its word.
+pub fn rag_class(r: Rag) -> &'static str {
+    match r {
+        Rag::Red => "rag-red",
+        Rag::Amber => "rag-amber",
+        Rag::Green => "rag-green",
+        Rag::Blue => "rag-blue",
     }
 }
 
@@ -172,4 +183,16 @@ pub fn change_word(lang: Lang, k: ChangeKind) -> &'static str {
             ChangeKind::NewlyOverdue => "Newly overdue",
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rag_class_is_rag_and_the_feed_word() {
+        for &r in Rag::ALL {
+            assert_eq!(rag_class(r), format!("rag-{}", r.word()));
+        }
+    }
 }

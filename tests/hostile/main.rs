@@ -935,8 +935,11 @@ fn references_between_many_items_are_followed_in_linear_time() {
         "action 0 lists every indicator and its first 20 findings"
     );
     assert!(
-        details.contains(&format!("and {} more", n - 20)),
-        "and counts the rest"
+        details.contains(&format!(
+            "and {} more",
+            action_plan_tracker::i18n::number((n - 20) as f64, 0)
+        )),
+        "and counts the rest, with thousands separators"
     );
     assert_eq!(findings_view, n, "the findings view lists every finding");
     assert_eq!(
@@ -981,8 +984,8 @@ fn a_priority_naming_many_findings_with_many_actions_stays_small() {
             let feed = r.feed.as_ref().unwrap();
             let index = action_plan_tracker::filter::Index::new(feed);
             let html = page::render(&r, Lang::En).unwrap();
-            let progress =
-                html.contains("Actions complete: 1000 of 3000") && html.contains("and 2980 more");
+            let progress = html.contains("Actions complete: 1,000 of 3,000")
+                && html.contains("and 2,980 more");
             (
                 s.findings.with_actions,
                 index.count(action_plan_tracker::filter::FilterKind::Finding, "F7"),

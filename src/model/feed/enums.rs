@@ -4,7 +4,8 @@
 
 use schemars::JsonSchema;
 
-/// Declares a feed enum: its Rust variants, the JSON words for them, and the list of all.
+/// Declares a feed enum: its Rust variants, the JSON words for them, and the lists of all
+/// values and all words.
 macro_rules! feed_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -15,6 +16,8 @@ macro_rules! feed_enum {
         impl $name {
             /// Every value, in the order of the spec.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every value's word in the feed, in the order of `ALL`.
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
             /// The word used in the feed.
             pub fn word(self) -> &'static str {
                 match self { $($name::$variant => $word),+ }

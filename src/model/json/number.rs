@@ -1,6 +1,6 @@
 //! JSON numbers to doubles without core's float parser.
 //!
-//! `str::parse::<f64>` carries about 17 KB of tables (powers of five for the Eisel-Lemire
+//! `str::parse::<f64>` carries kilobytes of tables (powers of five for the Eisel-Lemire
 //! algorithm) into the WebAssembly (bench/ANALYSIS.md §1), for numbers that in a feed are
 //! nearly always small integers or short decimals. Here:
 //!
@@ -301,7 +301,7 @@ impl Big {
         }
         if limbs > 0 {
             // Whole limbs of zeros below: a new vector rather than `splice`, whose generic
-            // code was 700 bytes of the WebAssembly.
+            // code is larger in the WebAssembly.
             let mut shifted = vec![0; limbs];
             shifted.extend_from_slice(&self.0);
             self.0 = shifted;

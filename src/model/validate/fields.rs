@@ -3,7 +3,7 @@
 
 use super::reader::*;
 use super::*;
-use crate::date::{Date, DateError, Period};
+use crate::date::{digits, Date, DateError, Period};
 use crate::json::{Kind, Node};
 use std::borrow::Cow;
 
@@ -148,11 +148,11 @@ impl<'a> Reader<'a> {
         match Date::parse(s) {
             Ok(d) => Some(d),
             Err(DateError::NoSuchDay) => {
-                // `YYYY-MM-DD` in digits: no such day, but a year and a month.
-                let y = unsigned(&s[0..4]).and_then(|y| i32::try_from(y).ok());
-                let m = unsigned(&s[5..7]).and_then(|m| u8::try_from(m).ok());
-                let (y, m) = (y.unwrap_or(2000), m.unwrap_or(1));
-                let hint = Date::new(y, m.clamp(1, 12), 1)
+                // `YYYY-MM-DD` in digits (`Date::parse` checked them): no such day, but a
+                // year of 4 digits and a month of 2, so both are read and fit their types.
+                let hint = digits(&s[0..4])
+                    .zip(digits(&s[5..7]))
+                    .and_then(|(y, m)| Date::new(y as i32, (m as u8).clamp(1, 12), 1))
                     .map(Date::month_end)
                     .map_or(String::new(), |d| format!(", e.g. {d}"));
                 self.error(
@@ -299,8 +299,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// One of the feed's words (`all`, each written as `word` writes it), or the error that
-    /// names them all. Only this shell is made for each kind of word; the reading and the
+    /// One of the feed's words (`all`, written as `words` in the same order), or the error
+    /// that names them all. Only this shell is made for each kind of word; the reading and the
     /// message are [`Reader::word_at`], one copy for all of them (the WebAssembly's size).
     pub(super) fn word<E: Copy>(
         &mut self,
@@ -308,20 +308,19 @@ impl<'a> Reader<'a> {
         at: At,
         what: &str,
         all: &[E],
-        word: fn(E) -> &'static str,
+        words: &[&str],
     ) -> Option<E> {
-        let i = self.word_at(v, at, what, &(all, word))?;
+        let i = self.word_at(v, at, what, words)?;
         all.get(i).copied()
     }
 
     /// The place of the text of `v` among `words`, or the error that names them all.
-    fn word_at(&mut self, v: Node, at: At, what: &str, words: &dyn Words) -> Option<usize> {
+    fn word_at(&mut self, v: Node, at: At, what: &str, words: &[&str]) -> Option<usize> {
         let s = self.str(v, at)?;
-        let words = (0..).map_while(|i| words.nth(i));
-        if let Some(i) = words.clone().position(|w| w == s) {
+        if let Some(i) = words.iter().position(|w| *w == s) {
             return Some(i);
         }
-        let hint = closest_ascii(&s, words.clone())
+        let hint = closest_ascii(&s, words.iter().copied())
             .map_or(String::new(), |w| format!("did you mean \"{w}\"? "));
         self.error(
             Rule::Enum,
@@ -329,22 +328,10 @@ impl<'a> Reader<'a> {
             format!(
                 "{} is not {what}; {hint}use one of: {}",
                 quote(&s),
-                words.collect::<Vec<_>>().join(", ")
+                words.join(", ")
             ),
         );
         None
-    }
-}
-
-/// The words of one kind of feed word, in order, for [`Reader::word_at`]. A trait of its own
-/// rather than a `dyn Fn`, whose vtable carries one more copy of the call for each kind.
-trait Words {
-    fn nth(&self, i: usize) -> Option<&'static str>;
-}
-
-impl<E: Copy> Words for (&[E], fn(E) -> &'static str) {
-    fn nth(&self, i: usize) -> Option<&'static str> {
-        self.0.get(i).map(|&e| (self.1)(e))
     }
 }
 
@@ -364,20 +351,13 @@ fn uk_date(s: &str) -> Option<Date> {
 /// WebAssembly carries no copy of core's integer parser for each type the hints need. (A
 /// year is read so too: `uk_date` splits the text at `-`, so its year has no minus sign.)
 fn unsigned(s: &str) -> Option<u32> {
-    let digits = s.strip_prefix('+').unwrap_or(s);
-    if digits.is_empty() {
-        return None;
-    }
-    digits.bytes().try_fold(0u32, |n, b| {
-        let d = b.checked_sub(b'0').filter(|d| *d < 10)?;
-        n.checked_mul(10)?.checked_add(u32::from(d))
-    })
+    digits(s.strip_prefix('+').unwrap_or(s))
 }
 
 /// True when Rust's `str::parse::<f64>` would read `s` (an optional sign, then `inf`,
 /// `infinity` or `nan` in any case, or digits with an optional point and exponent): the text
 /// a spreadsheet wrote for a number, quoted. Checked by hand so that the WebAssembly carries
-/// no float parser (its tables are 17 KB).
+/// no float parser (its tables take kilobytes).
 fn reads_as_a_number(s: &str) -> bool {
     let s = s.strip_prefix(['+', '-']).unwrap_or(s);
     if ["inf", "infinity", "nan"]

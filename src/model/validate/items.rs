@@ -42,7 +42,7 @@ pub(super) fn read_plan(rd: &mut Reader, v: Node, at: At) -> Option<Plan> {
             })
         }),
         status: rd.opt(&o, "status", |rd, v, at| {
-            rd.word(v, at, "a plan status", PlanStatus::ALL, PlanStatus::word)
+            rd.word(v, at, "a plan status", PlanStatus::ALL, PlanStatus::WORDS)
         }),
         submit_by: rd.opt(&o, "submit_by", Reader::date),
         submitted: rd.opt(&o, "submitted", Reader::date),
@@ -58,7 +58,7 @@ pub(super) fn read_inspection(rd: &mut Reader, v: Node, at: At) -> Option<Inspec
             at,
             "an inspectorate",
             Inspectorate::ALL,
-            Inspectorate::word,
+            Inspectorate::WORDS,
         )
     });
     let kind = rd.req(&o, "type", "inspection", |rd, v, at| {
@@ -67,7 +67,7 @@ pub(super) fn read_inspection(rd: &mut Reader, v: Node, at: At) -> Option<Inspec
             at,
             "an inspection type",
             InspectionType::ALL,
-            InspectionType::word,
+            InspectionType::WORDS,
         )
     });
     let start = rd.opt(&o, "start", Reader::date);
@@ -107,7 +107,7 @@ pub(super) fn read_judgement(rd: &mut Reader, v: Node, at: At) -> Option<Judgeme
     let o = rd.object(v, at, JUDGEMENT)?;
     let area = rd.req(&o, "area", "judgement", read_area);
     let grade = rd.req(&o, "grade", "judgement", |rd, v, at| {
-        rd.word(v, at, "a grade", Grade::ALL, Grade::word)
+        rd.word(v, at, "a grade", Grade::ALL, Grade::WORDS)
     });
     let label = rd.opt(&o, "label", Reader::text);
     if area == Some(Area::Other) && label.is_none() && o.get("label").is_none() {
@@ -130,7 +130,7 @@ pub(super) fn read_judgement(rd: &mut Reader, v: Node, at: At) -> Option<Judgeme
 }
 
 pub(super) fn read_area(rd: &mut Reader, v: Node, at: At) -> Option<Area> {
-    rd.word(v, at, "a judgement area", Area::ALL, Area::word)
+    rd.word(v, at, "a judgement area", Area::ALL, Area::WORDS)
 }
 
 pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> {
@@ -146,7 +146,7 @@ pub(super) fn read_finding(rd: &mut Reader, v: Node, at: At) -> Option<Finding> 
             at,
             "a kind of finding",
             FindingKind::ALL,
-            FindingKind::word,
+            FindingKind::WORDS,
         )
     });
     let text = rd.req(&o, "text", "finding", Reader::text);
@@ -178,11 +178,11 @@ pub(super) fn read_priority(rd: &mut Reader, v: Node, at: At) -> Option<Priority
 }
 
 pub(super) fn read_status(rd: &mut Reader, v: Node, at: At) -> Option<Status> {
-    rd.word(v, at, "a status", Status::ALL, Status::word)
+    rd.word(v, at, "a status", Status::ALL, Status::WORDS)
 }
 
 pub(super) fn read_rag(rd: &mut Reader, v: Node, at: At) -> Option<Rag> {
-    rd.word(v, at, "a RAG rating", Rag::ALL, Rag::word)
+    rd.word(v, at, "a RAG rating", Rag::ALL, Rag::WORDS)
 }
 
 pub(super) fn read_action(rd: &mut Reader, v: Node, at: At) -> Option<Action> {
@@ -375,10 +375,10 @@ pub(super) fn read_indicator(rd: &mut Reader, v: Node, at: At) -> Option<Indicat
     let id = rd.own_id(&o, INDICATORS, "indicator");
     let name = rd.req(&o, "name", "indicator", Reader::text);
     let unit = rd.req(&o, "unit", "indicator", |rd, v, at| {
-        rd.word(v, at, "a unit", Unit::ALL, Unit::word)
+        rd.word(v, at, "a unit", Unit::ALL, Unit::WORDS)
     });
     let polarity = rd.req(&o, "polarity", "indicator", |rd, v, at| {
-        rd.word(v, at, "a polarity", Polarity::ALL, Polarity::word)
+        rd.word(v, at, "a polarity", Polarity::ALL, Polarity::WORDS)
     });
     let target = rd.opt(&o, "target", |rd, v, at| {
         let t = rd.object(v, at, TARGET)?;

@@ -546,7 +546,7 @@ impl<'a> Reader<'a> {
         let Some(list) = self.array(o, key, "a list [ ... ]") else {
             return Vec::new();
         };
-        let mut keep = Keep {
+        let mut keep = KeptItems {
             kept: Vec::with_capacity(self.doc.len(list)),
             read,
         };
@@ -557,7 +557,7 @@ impl<'a> Reader<'a> {
     /// Reads each item of `list` with `items`, as its own item: with the item's index and a
     /// count of its own errors. Not generic, so that the many kinds of list share one copy of
     /// the walk (the WebAssembly's size).
-    fn each_item(&mut self, list: Node, items: &mut dyn Items<'a>) {
+    fn each_item(&mut self, list: Node, items: &mut dyn ItemReader<'a>) {
         let doc = self.doc;
         for (i, item) in doc.items(list).enumerate() {
             let at = At {
@@ -590,17 +590,17 @@ impl<'a> Reader<'a> {
 
 /// What [`Reader::each_item`] does with each item of a list. A trait of its own rather than a
 /// `dyn FnMut`, whose vtable carries one more copy of the call for each kind of list.
-trait Items<'a> {
+trait ItemReader<'a> {
     fn item(&mut self, rd: &mut Reader<'a>, item: Node, at: At);
 }
 
 /// The items of a list read by `read`, each kept unless it had an error of its own.
-struct Keep<T, F> {
+struct KeptItems<T, F> {
     kept: Vec<T>,
     read: F,
 }
 
-impl<'a, T, F: FnMut(&mut Reader<'a>, Node, At) -> Option<T>> Items<'a> for Keep<T, F> {
+impl<'a, T, F: FnMut(&mut Reader<'a>, Node, At) -> Option<T>> ItemReader<'a> for KeptItems<T, F> {
     fn item(&mut self, rd: &mut Reader<'a>, item: Node, at: At) {
         match (self.read)(rd, item, at) {
             Some(t) if rd.item_errors == 0 => self.kept.push(t),

@@ -66,8 +66,10 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// Text seen so far, in [`seen_before`]. A map whose values are not used rather than a set, so
-/// that it shares its code with the maps of [`Ids`] (the WebAssembly's size).
+/// Text seen so far, in [`seen_before`], each with the order it was first seen in (0 for the
+/// first): [`seen_before`] tells a new key by its value, the map's length when it was added. A
+/// map rather than a set, so that it shares its code with the maps of [`Ids`] (the
+/// WebAssembly's size).
 pub(super) type Seen<'a> = HashMap<Cow<'a, str>, usize>;
 
 /// Adds `key` to `seen`: true when it was there already.
@@ -257,42 +259,46 @@ pub(super) fn check_cycles(rd: &mut Reader, feed: &mut Feed) {
         .collect();
     // Walk each chain of parents once: every action is visited a bounded number of times, so
     // a chain or circle of thousands of sub-actions is checked in linear time.
+    // How far the walk has got with each action: not reached, on the chain being walked, or
+    // done with.
     #[derive(Clone, Copy, PartialEq)]
-    enum Seen {
+    enum Visit {
         Not,
         OnPath,
         Done,
     }
-    let mut seen = vec![Seen::Not; feed.actions.len()];
+    let mut visit = vec![Visit::Not; feed.actions.len()];
     let mut cycles: Vec<Vec<usize>> = Vec::new();
     let mut path: Vec<usize> = Vec::new();
     for a in 0..feed.actions.len() {
         path.clear();
         let mut cur = Some(a);
         while let Some(i) = cur {
-            match seen[i] {
-                Seen::Done => break,
-                Seen::OnPath => {
+            match visit[i] {
+                Visit::Done => break,
+                Visit::OnPath => {
                     let start = path.iter().position(|p| *p == i).unwrap_or(0);
                     cycles.push(path[start..].to_vec());
                     break;
                 }
-                Seen::Not => {
-                    seen[i] = Seen::OnPath;
+                Visit::Not => {
+                    visit[i] = Visit::OnPath;
                     path.push(i);
                     cur = parent[i];
                 }
             }
         }
         for &i in &path {
-            seen[i] = Seen::Done;
+            visit[i] = Visit::Done;
         }
     }
     if cycles.is_empty() {
         return;
     }
     report_cycles(rd, feed, &cycles);
-    // Ids are unique among the actions kept: each action in a circle is itself.
+    // Ids are unique among the actions kept (own_id drops one whose id is repeated), so the
+    // places the walk found by id are those actions: clearing the parents by place clears the
+    // same actions as clearing them by id would.
     for &k in cycles.iter().flatten() {
         feed.actions[k].parent = None;
     }

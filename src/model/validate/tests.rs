@@ -222,35 +222,50 @@ fn urls_must_be_web_addresses() {
     }
 }
 
+/// The rule declared after `rule`, `None` after the last: a match the compiler holds to every
+/// rule, so a new rule does not build until it is named here. Put it in the chain at its place
+/// in the enum (a rule left out of the middle fails
+/// `each_rule_is_written_by_its_name_in_snake_case`, which walks the chain and checks each
+/// rule's place), and a new last rule takes the `None`.
+fn rule_after(rule: Rule) -> Option<Rule> {
+    use Rule::*;
+    match rule {
+        Empty => Some(TooLarge),
+        TooLarge => Some(Encoding),
+        Encoding => Some(Syntax),
+        Syntax => Some(TooDeep),
+        TooDeep => Some(NumberTooLarge),
+        NumberTooLarge => Some(NotObject),
+        NotObject => Some(Required),
+        Required => Some(Type),
+        Type => Some(Enum),
+        Enum => Some(DateForm),
+        DateForm => Some(NoSuchDate),
+        NoSuchDate => Some(PeriodForm),
+        PeriodForm => Some(NoSuchPeriod),
+        NoSuchPeriod => Some(Url),
+        Url => Some(Range),
+        Range => Some(Version),
+        Version => Some(DuplicateId),
+        DuplicateId => Some(Reference),
+        Reference => Some(Cycle),
+        Cycle => Some(Inconsistent),
+        Inconsistent => Some(UnknownKey),
+        UnknownKey => Some(DuplicateKey),
+        DuplicateKey => Some(Suspicious),
+        Suspicious => None,
+    }
+}
+
 #[test]
 fn each_rule_is_written_by_its_name_in_snake_case() {
-    use Rule::*;
-    let all = [
-        Empty,
-        TooLarge,
-        Encoding,
-        Syntax,
-        TooDeep,
-        NumberTooLarge,
-        NotObject,
-        Required,
-        Type,
-        Enum,
-        DateForm,
-        NoSuchDate,
-        PeriodForm,
-        NoSuchPeriod,
-        Url,
-        Range,
-        Version,
-        DuplicateId,
-        Reference,
-        Cycle,
-        Inconsistent,
-        UnknownKey,
-        DuplicateKey,
-        Suspicious,
-    ];
+    let all: Vec<Rule> = std::iter::successors(Some(Rule::Empty), |&r| rule_after(r)).collect();
+    for (i, &rule) in all.iter().enumerate() {
+        assert_eq!(
+            rule as usize, i,
+            "{rule:?} is in the chain at its place in the enum"
+        );
+    }
     for rule in all {
         let snake: String = format!("{rule:?}")
             .chars()
@@ -265,6 +280,41 @@ fn each_rule_is_written_by_its_name_in_snake_case() {
             serde_json::to_string(&rule).unwrap(),
             format!("\"{snake}\"")
         );
+    }
+}
+
+/// `closest_ascii` is given the words of the feed's enums and the keys of its objects, and is
+/// `closest` only for options written in ASCII: every one of them is.
+#[test]
+fn every_word_and_key_closest_ascii_is_given_is_ascii() {
+    use crate::feed::*;
+    let words = [
+        PlanStatus::WORDS,
+        Inspectorate::WORDS,
+        InspectionType::WORDS,
+        Area::WORDS,
+        Grade::WORDS,
+        FindingKind::WORDS,
+        Status::WORDS,
+        Rag::WORDS,
+        Unit::WORDS,
+        Polarity::WORDS,
+    ];
+    let declared = include_str!("../feed/enums.rs")
+        .matches("\nfeed_enum!(")
+        .count();
+    assert_eq!(
+        words.len(),
+        declared,
+        "the words of every feed_enum! are checked"
+    );
+    for word in words.iter().copied().flatten() {
+        assert!(word.is_ascii(), "{word:?}");
+    }
+    for (_, keys) in KEYS {
+        for key in *keys {
+            assert!(key.is_ascii(), "{key:?}");
+        }
     }
 }
 

@@ -18,7 +18,7 @@ const BAR_H: f64 = 24.0;
 /// words say so rather than that none is overdue).
 pub fn completion(lang: Lang, summary: &Summary, any_due: bool) -> Element {
     let a = &summary.actions;
-    let to_do = a.total.saturating_sub(a.withdrawn + a.ongoing);
+    let to_do = a.to_do();
     Chart {
         id: "apt-chart-completion".into(),
         title: t(lang, "Actions complete").to_string(),

@@ -281,22 +281,23 @@ pub fn value(lang: Lang, unit: Unit, x: f64) -> String {
         Unit::Percent => format!("{}%", number(x, 1)),
         Unit::Count => number(x, 1),
         Unit::RatePer10000 => tf(lang, "{x} per 10,000", &[("x", &number(x, 1))]),
-        Unit::Days | Unit::Weeks => {
-            let n = number(x, 1);
-            let whole = if x.fract() == 0.0 {
-                x.abs() as usize
-            } else {
-                5
-            };
-            let counted = match unit {
-                Unit::Days => tn(lang, whole, "{n} day", "{n} days"),
-                _ => tn(lang, whole, "{n} week", "{n} weeks"),
-            };
-            counted.replace(number(whole as f64, 0).as_str(), &n)
-        }
+        Unit::Days => counted(x, |whole| tn(lang, whole, "{n} day", "{n} days")),
+        Unit::Weeks => counted(x, |whole| tn(lang, whole, "{n} week", "{n} weeks")),
         Unit::Ratio => number(x, 2),
         Unit::CurrencyGbp => money(x),
     }
+}
+
+/// `x` days or weeks, as `words` counts a whole number of them ("{n} days"), with `x` written
+/// in place of that number: "1 day", "4.2 days" (a fraction takes the `other` form, which 5
+/// has in both languages).
+fn counted(x: f64, words: impl Fn(usize) -> String) -> String {
+    let whole = if x.fract() == 0.0 {
+        x.abs() as usize
+    } else {
+        5
+    };
+    words(whole).replace(number(whole as f64, 0).as_str(), &number(x, 1))
 }
 
 /// Pounds: "£950", "£12,500", "£1.2m", "£3bn".

@@ -211,18 +211,25 @@ fn finding_item(cx: &Ctx, answers: &Answers, f: &Finding) -> Element {
 }
 
 /// "Actions complete: 3 of 4" for a finding's answering actions (its view and the report's
-/// table alike).
+/// table alike) and for the whole plan (the overview's headline), with thousands separators.
 pub(crate) fn complete_of(cx: &Ctx, done: usize, total: usize) -> String {
     tf(
         cx.lang,
         "Actions complete: {done} of {total}",
-        &[("done", &done.to_string()), ("total", &total.to_string())],
+        &[
+            ("done", &i18n::number(done as f64, 0)),
+            ("total", &i18n::number(total as f64, 0)),
+        ],
     )
 }
 
 /// "and 3 more": the answers (findings or actions) counted but not listed.
 pub(crate) fn and_more(cx: &Ctx, n: usize) -> String {
-    tf(cx.lang, "and {count} more", &[("count", &n.to_string())])
+    tf(
+        cx.lang,
+        "and {count} more",
+        &[("count", &i18n::number(n as f64, 0))],
+    )
 }
 
 /// Finding `f`'s item `li` with the actions answering it: how many are complete, and the first

@@ -9,7 +9,7 @@ use crate::i18n::{self, t, tf, Lang};
 use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::summary::{target_state, TargetState};
-use crate::table::{figure_rows, row_head, scroll_box, table, FigureRows};
+use crate::table::{figure_rows, row_header, scroll_box, table, FigureRows};
 
 /// Direction of travel between the last two figures, judged by polarity.
 pub fn trend(lang: Lang, ind: &Indicator) -> Option<(&'static str, &'static str)> {
@@ -72,7 +72,7 @@ pub(crate) fn indicator_table(cx: &Ctx) -> Element {
 /// One indicator's row of [`indicator_table`].
 fn indicator_row(cx: &Ctx, ind: &Indicator) -> Element {
     el("tr")
-        .child(row_head().child(cx.span(&ind.name)))
+        .child(row_header().child(cx.span(&ind.name)))
         .child(latest_cell(cx, ind))
         .child_opt(comparison(cx).map(|_| indicator_then(cx, ind)))
         .child(target_cell(cx, ind))
@@ -223,7 +223,7 @@ fn all_figures(cx: &Ctx, ind: &Indicator) -> Element {
         .chain(ind.comparators.iter().map(|c| &c.values))
         .map(|values| values.iter().collect())
         .collect();
-    let period_cell = |p| row_head().text(i18n::period(cx.lang, p));
+    let period_cell = |p| row_header().text(i18n::period(cx.lang, p));
     let (heads, rows): (Vec<String>, Vec<Element>) = match figure_rows(&lines) {
         FigureRows::Grid(grid) => {
             let rows = grid
@@ -332,7 +332,7 @@ fn breakdown(cx: &Ctx, ind: &Indicator, who: &str, v: &Value, k: usize) -> Eleme
         .iter()
         .map(|p| {
             el("tr")
-                .child(cx.text(row_head(), &p.label))
+                .child(cx.text(row_header(), &p.label))
                 .child(match p.value {
                     Some(x) if !p.suppressed => {
                         el_class_text("td", "apt-num", i18n::value(cx.lang, ind.unit, x))

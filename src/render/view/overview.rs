@@ -7,14 +7,14 @@ use super::inspections::{
     newest_first, report_link_words,
 };
 use super::since::since_section;
-use super::{bar, isolated, link, rag_tag, summary_row, tag, Ctx};
+use super::{bar, complete_of, isolated, link, rag_tag, summary_row, tag, Ctx};
 use crate::feed::{Feed, FollowUp, Inspection, Meeting, Rag, Status};
 use crate::filter::{self, Due, FilterKind};
 use crate::i18n::{self, tf, tn};
 use crate::markup::{el, el_class, el_class_text, el_text, Element};
 use crate::sort;
 use crate::summary::Tally;
-use crate::table::{row_head, table};
+use crate::table::{row_header, table};
 use crate::words::{inspection_type_word, inspectorate_word, status_class, status_word};
 
 /// The overview: inspection, headline progress, RAG, priorities, governance.
@@ -89,13 +89,12 @@ fn latest_inspection_panel(cx: &Ctx) -> Option<Element> {
 fn progress_panel(cx: &Ctx) -> Element {
     let feed = cx.feed;
     let s = &cx.summary.actions;
-    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
+    let to_do = s.to_do();
     let unpublished = unpublished_priorities(feed);
     let any_due = feed.any_due();
-    let headline = headline(cx);
     el_class("div", "apt-panel")
         .child(el_class_text("h4", "apt-h4", cx.t("Progress")))
-        .child(el_class_text("p", "apt-headline", headline))
+        .child(el_class_text("p", "apt-headline", headline(cx)))
         .child_opt((unpublished > 0).then(|| {
             el_class_text(
                 "p",
@@ -136,60 +135,62 @@ fn progress_panel(cx: &Ctx) -> Element {
 /// "Actions complete: 5 of 12": the overview's and the report's headline.
 pub(crate) fn headline(cx: &Ctx) -> String {
     let s = &cx.summary.actions;
-    let to_do = s.total.saturating_sub(s.withdrawn + s.ongoing);
-    tf(
-        cx.lang,
-        "Actions complete: {done} of {total}",
-        &[
-            ("done", &i18n::number(s.complete as f64, 0)),
-            ("total", &i18n::number(to_do as f64, 0)),
-        ],
-    )
+    complete_of(cx, s.complete, s.to_do())
 }
 
-/// How many actions are overdue and due in the next 30 days: the words, the window, its
-/// colour and the count (the overview's links and the report's figures).
-pub(crate) fn due_counts(cx: &Ctx) -> [(String, Due, &'static str, usize); 2] {
+/// One of the due figures of [`due_counts`].
+pub(crate) struct DueCount {
+    /// The figure in words: "3 actions overdue".
+    pub(crate) words: String,
+    /// The window the actions are due in: the filter the overview's link opens.
+    pub(crate) due: Due,
+    /// Its colour, as the class `apt-stat--{class}` ends.
+    pub(crate) class: &'static str,
+    /// How many actions.
+    pub(crate) n: usize,
+}
+
+/// How many actions are overdue and due in the next 30 days (the overview's links and the
+/// report's figures).
+pub(crate) fn due_counts(cx: &Ctx) -> [DueCount; 2] {
     let s = &cx.summary.actions;
     [
-        (
-            tn(
+        DueCount {
+            words: tn(
                 cx.lang,
                 s.overdue,
                 "{n} action overdue",
                 "{n} actions overdue",
             ),
-            Due::Overdue,
-            "red",
-            s.overdue,
-        ),
-        (
-            tn(
+            due: Due::Overdue,
+            class: "red",
+            n: s.overdue,
+        },
+        DueCount {
+            words: tn(
                 cx.lang,
                 s.due_soon,
                 "{n} action due in the next 30 days",
                 "{n} actions due in the next 30 days",
             ),
-            Due::Next30,
-            "yellow",
-            s.due_soon,
-        ),
+            due: Due::Next30,
+            class: "yellow",
+            n: s.due_soon,
+        },
     ]
 }
 
 /// How many actions are overdue and due in the next 30 days, each a link to them.
 fn due_stats(cx: &Ctx) -> Element {
-    el_class("ul", "apt-stats").children(due_counts(cx).into_iter().map(
-        |(label, due, class, n)| {
-            let item = el_class("li", format!("apt-stat apt-stat--{class}"));
-            if n == 0 {
-                item.child(el_text("span", label))
-            } else {
-                let act = filter::go_act(FilterKind::Due, due.word());
-                item.child(cx.go(act, el_text("span", label)))
-            }
-        },
-    ))
+    el_class("ul", "apt-stats").children(due_counts(cx).into_iter().map(|d| {
+        let item = el_class("li", format!("apt-stat apt-stat--{}", d.class));
+        if d.n == 0 {
+            item.child(el_text("span", d.words))
+        } else {
+            let act = filter::go_act(FilterKind::Due, d.due.word());
+            item.child(cx.go(act, el_text("span", d.words)))
+        }
+    }))
 }
 
 /// The priorities: the chart of their actions by status and the table of their progress.
@@ -258,7 +259,7 @@ pub(crate) fn status_table(cx: &Ctx) -> Element {
     .into_iter()
     .map(|(st, n)| {
         el("tr")
-            .child(row_head().child(tag(status_class(st), status_word(cx.lang, st))))
+            .child(row_header().child(tag(status_class(st), status_word(cx.lang, st))))
             .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
     })
     .collect();
@@ -283,7 +284,7 @@ pub(crate) fn rag_table(cx: &Ctx) -> Option<Element> {
         .into_iter()
         .map(|(r, n)| {
             el("tr")
-                .child(row_head().child(rag_tag(cx, r)))
+                .child(row_header().child(rag_tag(cx, r)))
                 .child(el_class_text("td", "apt-num", i18n::number(n as f64, 0)))
                 .child(match defs.get(r) {
                     Some(d) => cx.text(el("td"), d),
@@ -393,7 +394,7 @@ fn priority_table(cx: &Ctx) -> Element {
         .map(|p| {
             let tally = Tally::of(feed.actions_in(&p.id), feed.as_of);
             let row = el("tr").child(
-                row_head()
+                row_header()
                     .child(cx.go(
                         filter::go_act(FilterKind::Priority, &p.id),
                         cx.span(&p.title),

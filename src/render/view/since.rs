@@ -8,7 +8,7 @@ use crate::feed::{Action, Feed, Indicator, Rag, Unit};
 use crate::filter::{self, FilterKind, State};
 use crate::i18n::{self, tf, tn, Lang};
 use crate::markup::{el, el_class, el_class_text, el_text, Element};
-use crate::table::{row_head, scroll_box, table};
+use crate::table::{row_header, scroll_box, table};
 use crate::words::{rag_word, status_word};
 
 /// The comparison the view shows: the summary's `changes`, made for the reader's date.
@@ -373,11 +373,11 @@ pub(super) fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
         .map_or(cx.t("Not known"), |r| rag_word(cx.lang, r));
     let mut rows = vec![
         el("tr")
-            .child(row_head().text(cx.t("Status")))
+            .child(row_header().text(cx.t("Status")))
             .child(el_text("td", status_then))
             .child(el_text("td", status_word(cx.lang, a.status))),
         el("tr")
-            .child(row_head().text(cx.t("RAG rating")))
+            .child(row_header().text(cx.t("RAG rating")))
             .child(el_text("td", rag_then))
             .child(el_text(
                 "td",
@@ -387,7 +387,7 @@ pub(super) fn then_and_now(cx: &Ctx, a: &Action) -> Option<Element> {
     if let (Some(was), Some(is)) = (ch.then.progress, a.progress) {
         rows.push(
             el("tr")
-                .child(row_head().text(cx.t("Progress")))
+                .child(row_header().text(cx.t("Progress")))
                 .child(el_text("td", i18n::percent(was)))
                 .child(el_text("td", i18n::percent(is))),
         );
