@@ -233,7 +233,7 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<OrderedJson> {
                 )
             }
         },
-        Kind::Enum(words) => OrderedJson::String(enum_word(&text(), &words())),
+        Kind::Enum(words) => OrderedJson::String(enum_word(&text(), words)),
         Kind::Refs => {
             let ids: Vec<OrderedJson> = text()
                 .split(',')
@@ -280,8 +280,8 @@ pub(super) fn typed(kind: Kind, cell: &Cell, how: How) -> Option<OrderedJson> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::template::{grades, statuses};
     use super::*;
+    use crate::feed::{Grade, Status};
 
     #[test]
     fn excel_serial_days() {
@@ -344,12 +344,12 @@ mod tests {
 
     #[test]
     fn feed_words_as_people_write_them() {
-        let s = statuses();
-        assert_eq!(enum_word("In progress", &s), "in_progress");
-        assert_eq!(enum_word(" Not-started ", &s), "not_started");
-        assert_eq!(enum_word("done", &s), "done");
+        let s = Status::WORDS;
+        assert_eq!(enum_word("In progress", s), "in_progress");
+        assert_eq!(enum_word(" Not-started ", s), "not_started");
+        assert_eq!(enum_word("done", s), "done");
         assert_eq!(
-            enum_word("Requires improvement to be good", &grades()),
+            enum_word("Requires improvement to be good", Grade::WORDS),
             "requires_improvement"
         );
     }

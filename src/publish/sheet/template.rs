@@ -33,7 +33,7 @@ pub(super) enum Kind {
     /// A web address.
     Url,
     /// One of the feed's words.
-    Enum(fn() -> Vec<&'static str>),
+    Enum(&'static [&'static str]),
 }
 
 pub(super) struct Col {
@@ -97,40 +97,6 @@ pub(super) const BREAKDOWN: usize = 13;
 pub(super) const MEETINGS: usize = 14;
 pub(super) const FOLLOW_UPS: usize = 15;
 
-fn words<E: Copy>(all: &[E], word: fn(E) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|&e| word(e)).collect()
-}
-fn inspectorates() -> Vec<&'static str> {
-    words(Inspectorate::ALL, Inspectorate::word)
-}
-fn inspection_types() -> Vec<&'static str> {
-    words(InspectionType::ALL, InspectionType::word)
-}
-fn areas() -> Vec<&'static str> {
-    words(Area::ALL, Area::word)
-}
-pub(super) fn grades() -> Vec<&'static str> {
-    words(Grade::ALL, Grade::word)
-}
-fn finding_kinds() -> Vec<&'static str> {
-    words(FindingKind::ALL, FindingKind::word)
-}
-pub(super) fn statuses() -> Vec<&'static str> {
-    words(Status::ALL, Status::word)
-}
-fn rags() -> Vec<&'static str> {
-    words(Rag::ALL, Rag::word)
-}
-fn units() -> Vec<&'static str> {
-    words(Unit::ALL, Unit::word)
-}
-fn polarities() -> Vec<&'static str> {
-    words(Polarity::ALL, Polarity::word)
-}
-fn plan_statuses() -> Vec<&'static str> {
-    words(PlanStatus::ALL, PlanStatus::word)
-}
-
 pub(super) static SHEETS: [SheetDef; 16] = [
     SheetDef {
         name: "plan",
@@ -166,7 +132,7 @@ pub(super) static SHEETS: [SheetDef; 16] = [
                 ["plan", "rag_definitions", "green"]
             ),
             col!("rag_blue", Kind::Text, ["plan", "rag_definitions", "blue"]),
-            col!("status", Kind::Enum(plan_statuses), ["plan", "status"]),
+            col!("status", Kind::Enum(PlanStatus::WORDS), ["plan", "status"]),
             col!("submit_by", Kind::Date, ["plan", "submit_by"]),
             col!("submitted", Kind::Date, ["plan", "submitted"]),
         ],
@@ -177,8 +143,8 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         place: Place::List("inspections"),
         cols: &[
             col!("id", Kind::Id),
-            col!("inspectorate", Kind::Enum(inspectorates)),
-            col!("type", Kind::Enum(inspection_types)),
+            col!("inspectorate", Kind::Enum(Inspectorate::WORDS)),
+            col!("type", Kind::Enum(InspectionType::WORDS)),
             col!("title", Kind::Text),
             col!("start", Kind::Date),
             col!("end", Kind::Date),
@@ -196,8 +162,8 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         },
         cols: &[
             col!("inspection", Kind::Ref),
-            col!("area", Kind::Enum(areas)),
-            col!("grade", Kind::Enum(grades)),
+            col!("area", Kind::Enum(Area::WORDS)),
+            col!("grade", Kind::Enum(Grade::WORDS)),
             col!("label", Kind::Text),
         ],
     },
@@ -208,8 +174,8 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         cols: &[
             col!("id", Kind::Id),
             col!("inspection", Kind::Ref),
-            col!("kind", Kind::Enum(finding_kinds)),
-            col!("area", Kind::Enum(areas)),
+            col!("kind", Kind::Enum(FindingKind::WORDS)),
+            col!("area", Kind::Enum(Area::WORDS)),
             col!("text", Kind::Text),
             col!("response", Kind::Text),
         ],
@@ -244,8 +210,8 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             col!("due", Kind::Date),
             col!("revised_due", Kind::Date),
             col!("completed", Kind::Date),
-            col!("status", Kind::Enum(statuses)),
-            col!("rag", Kind::Enum(rags)),
+            col!("status", Kind::Enum(Status::WORDS)),
+            col!("rag", Kind::Enum(Rag::WORDS)),
             col!("progress", Kind::Number),
             col!("indicators", Kind::Refs),
             col!("signed_off", Kind::Date),
@@ -287,8 +253,8 @@ pub(super) static SHEETS: [SheetDef; 16] = [
             col!("action", Kind::Ref),
             col!("date", Kind::Date),
             col!("text", Kind::Text),
-            col!("status", Kind::Enum(statuses)),
-            col!("rag", Kind::Enum(rags)),
+            col!("status", Kind::Enum(Status::WORDS)),
+            col!("rag", Kind::Enum(Rag::WORDS)),
             col!("progress", Kind::Number),
             col!("revised_due", Kind::Date),
             col!("meeting", Kind::Ref),
@@ -314,8 +280,8 @@ pub(super) static SHEETS: [SheetDef; 16] = [
         cols: &[
             col!("id", Kind::Id),
             col!("name", Kind::Text),
-            col!("unit", Kind::Enum(units)),
-            col!("polarity", Kind::Enum(polarities)),
+            col!("unit", Kind::Enum(Unit::WORDS)),
+            col!("polarity", Kind::Enum(Polarity::WORDS)),
             col!("target_value", Kind::Number, ["target", "value"]),
             col!("target_by", Kind::Date, ["target", "by"]),
             col!("source", Kind::Text),

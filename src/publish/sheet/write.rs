@@ -165,7 +165,7 @@ fn format_column(
         }
         Some(Kind::Enum(words)) => {
             let dv = DataValidation::new()
-                .allow_list_strings(words().as_slice())
+                .allow_list_strings(words)
                 .and_then(|dv| {
                     dv.set_error_style(DataValidationErrorStyle::Warning)
                         .set_error_message(
