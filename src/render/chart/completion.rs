@@ -1,6 +1,6 @@
 //! The completion chart: the share of actions complete, as one bar with the number in words.
 
-use super::draw::{c, label, line, rect, LABEL, SMALL, W};
+use super::draw::{c, label, line, rect, Stroke, LABEL, SMALL, W};
 use super::figure::{completion_sentence, count, join, overdue_words, Chart};
 use crate::feed::Status;
 use crate::i18n::{self, t, tn, Lang};
@@ -83,8 +83,7 @@ fn completion_bar(lang: Lang, pct: f64) -> Vec<Element> {
         rect(0.0, BAR_Y, W, BAR_H)
             .class("apt-chart__track")
             .attr("fill", "#f3f2f1")
-            .attr("stroke", "#0b0c0c")
-            .attr("stroke-width", "1"),
+            .stroke("#0b0c0c", "1"),
         rect(0.0, BAR_Y, fill, BAR_H)
             .class("apt-chart__seg--complete")
             .attr("fill", "#00703c"),

@@ -3,7 +3,7 @@
 
 use super::axes::{frame, no_data, tick_text, Axes, Frame};
 use super::draw::{
-    id_part, line, path_d, LineStyle, Points, COMPARATORS, COUNCIL, GAP, SMALL, TARGET,
+    id_part, line, path_d, LineStyle, Points, Stroke, COMPARATORS, COUNCIL, GAP, SMALL, TARGET,
 };
 use super::figure::{join, Chart, Key};
 use super::labels::{place_labels, segments, DirectLabel};
@@ -357,8 +357,7 @@ fn target_line(
             y + 5.0,
             "apt-chart__line apt-chart__line--target",
         )
-        .attr("stroke", TARGET.colour)
-        .attr("stroke-width", "2"),
+        .stroke(TARGET.colour, "2"),
     );
     let label = DirectLabel {
         text: tf(

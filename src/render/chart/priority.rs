@@ -2,7 +2,7 @@
 //! part hatched and every count in words.
 
 use super::draw::{
-    label, line, rect, text_width, wrap_items, wrap_lines, BOLD, CHAR_EM, LABEL, SMALL, W,
+    label, line, rect, text_width, wrap_items, wrap_lines, Stroke, BOLD, CHAR_EM, LABEL, SMALL, W,
 };
 use super::figure::{completion_sentence, count, join, key_swatch, overdue_words, Chart, Key};
 use crate::date::Date;
@@ -214,11 +214,7 @@ fn overdue_pattern() -> Element {
                     .class("apt-chart__hatch-bg")
                     .attr("fill", "#ffffff"),
             )
-            .child(
-                line(0.0, 0.0, 0.0, 6.0, "apt-chart__hatch-line")
-                    .attr("stroke", "#d4351c")
-                    .attr("stroke-width", "4"),
-            ),
+            .child(line(0.0, 0.0, 0.0, 6.0, "apt-chart__hatch-line").stroke("#d4351c", "4")),
     )
 }
 
@@ -266,8 +262,7 @@ fn group_bar(g: &Group, top: f64, unit: f64, body: &mut Vec<Element>) {
             rect(0.0, top, W, BAR_H)
                 .class("apt-chart__track")
                 .attr("fill", "#f3f2f1")
-                .attr("stroke", "#0b0c0c")
-                .attr("stroke-width", "1")
+                .stroke("#0b0c0c", "1")
                 .attr("stroke-dasharray", "3 3"),
         );
     }
@@ -311,8 +306,7 @@ fn segment(
             rect(x + 1.5, top + 1.5, w - 3.0, BAR_H - 3.0)
                 .class("apt-chart__seg--overdue")
                 .attr("fill", HATCH)
-                .attr("stroke", "#d4351c")
-                .attr("stroke-width", "2"),
+                .stroke("#d4351c", "2"),
         );
     }
     let num = count(n);
@@ -322,8 +316,7 @@ fn segment(
             .attr("font-weight", "700");
         tx = if late || kind == "not-started" {
             tx.class("apt-chart__halo")
-                .attr("stroke", "#ffffff")
-                .attr("stroke-width", "3")
+                .stroke("#ffffff", "3")
                 .attr("paint-order", "stroke")
         } else {
             tx.class("apt-chart__on-dark").attr("fill", "#ffffff")

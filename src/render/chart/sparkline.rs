@@ -1,6 +1,6 @@
 //! A sparkline: an indicator's own figures as a tiny line for a table cell.
 
-use super::draw::{c, path_d};
+use super::draw::{c, path_d, Stroke};
 use super::indicator::ordered;
 use super::scale::{Linear, TimeScale};
 use crate::feed::Indicator;
@@ -46,8 +46,7 @@ pub fn sparkline(ind: &Indicator) -> Element {
             .class("apt-sparkline__line")
             .attr("d", path_d(&points))
             .attr("fill", "none")
-            .attr("stroke", "#1d70b8")
-            .attr("stroke-width", "1.5")
+            .stroke("#1d70b8", "1.5")
             .attr("stroke-linejoin", "round")
             .attr("stroke-linecap", "round"),
     );
