@@ -132,13 +132,12 @@ fn target_sentences(lang: Lang, ind: &Indicator) -> Vec<String> {
         ),
         None => tf(lang, "Target {value}.", &[("value", &v)]),
     });
-    match target_state(ind) {
-        TargetState::Met => s.push(t(lang, "The latest figure meets the target.").to_string()),
-        TargetState::Missed => {
-            s.push(t(lang, "The latest figure does not meet the target.").to_string())
-        }
-        TargetState::NoTarget => {}
-    }
+    let verdict = match target_state(ind) {
+        TargetState::Met => "The latest figure meets the target.",
+        TargetState::Missed => "The latest figure does not meet the target.",
+        TargetState::NoTarget => return s,
+    };
+    s.push(t(lang, verdict).to_string());
     s
 }
 
