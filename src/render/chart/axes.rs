@@ -1,7 +1,7 @@
 //! The plot area of the charts over time (the burn-up, the indicator trends): the value axis
 //! with its ticks and unit, the time axis with its months and years, and the gridlines.
 
-use super::draw::{label, line, text_width, Stroke, LABEL, SMALL, W};
+use super::draw::{label, line, text_width, SvgAttrs, LABEL, SMALL, W};
 use super::scale::{month_short, step_decimals, time_ticks, Linear, TimeScale};
 use crate::date::Date;
 use crate::feed::Unit;
@@ -96,7 +96,7 @@ pub(super) fn frame(lang: Lang, axes: &Axes, body: &mut Vec<Element>) -> Frame {
     for (v, l) in ticks.iter().zip(labels) {
         let y = f.y.at(*v);
         body.push(line(left, y, right, y, "apt-chart__grid").stroke("#b1b4b6", "1"));
-        body.push(label(left - 5.0, y + SMALL * 0.35, SMALL, l).attr("text-anchor", "end"));
+        body.push(label(left - 5.0, y + SMALL * 0.35, SMALL, l).anchor("end"));
     }
     time_axis(lang, &f, axes, body);
     f
@@ -118,11 +118,11 @@ fn time_axis(lang: Lang, f: &Frame, axes: &Axes, body: &mut Vec<Element>) {
         let tick_label = |y: f64, text: String| {
             let half = text_width(&text, SMALL) * 0.6;
             if x + half > W {
-                label(W - 1.0, y, SMALL, text).attr("text-anchor", "end")
+                label(W - 1.0, y, SMALL, text).anchor("end")
             } else if x - half < 0.0 {
                 label(1.0, y, SMALL, text)
             } else {
-                label(x, y, SMALL, text).attr("text-anchor", "middle")
+                label(x, y, SMALL, text).anchor("middle")
             }
         };
         if step >= 12 {
@@ -146,6 +146,6 @@ pub(super) fn no_data(f: &Frame, lang: Lang, body: &mut Vec<Element>) {
             LABEL,
             t(lang, "No figures to plot"),
         )
-        .attr("text-anchor", "middle"),
+        .anchor("middle"),
     );
 }

@@ -138,17 +138,24 @@ pub(super) fn truncate(s: &str, max_chars: usize) -> String {
     }
 }
 
-/// A stroke's colour and width in one call: the commonest pair of attributes in the charts,
-/// written once here rather than inlined at every site (smaller wasm).
-pub(super) trait Stroke {
+/// The charts' commonest attributes in one out-of-line call each, rather than an attribute
+/// built inline at every site (smaller wasm).
+pub(super) trait SvgAttrs {
     /// Sets `stroke` and `stroke-width`.
     fn stroke(self, colour: &'static str, width: &'static str) -> Self;
+    /// Sets `text-anchor`: "middle" or "end".
+    fn anchor(self, anchor: &'static str) -> Self;
 }
 
-impl Stroke for Element {
+impl SvgAttrs for Element {
     #[inline(never)]
     fn stroke(self, colour: &'static str, width: &'static str) -> Self {
         self.attr("stroke", colour).attr("stroke-width", width)
+    }
+
+    #[inline(never)]
+    fn anchor(self, anchor: &'static str) -> Self {
+        self.attr("text-anchor", anchor)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::axes::{frame, no_data, tick_text, Axes, Frame};
 use super::draw::{
-    id_part, line, path_d, LineStyle, Points, Stroke, COMPARATORS, COUNCIL, GAP, SMALL, TARGET,
+    id_part, line, path_d, LineStyle, Points, SvgAttrs, COMPARATORS, COUNCIL, GAP, SMALL, TARGET,
 };
 use super::figure::{join, Chart, Key};
 use super::labels::{place_labels, segments, DirectLabel};

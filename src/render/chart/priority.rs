@@ -2,7 +2,7 @@
 //! part hatched and every count in words.
 
 use super::draw::{
-    label, line, rect, text_width, wrap_items, wrap_lines, Stroke, BOLD, CHAR_EM, LABEL, SMALL, W,
+    label, line, rect, text_width, wrap_items, wrap_lines, SvgAttrs, BOLD, CHAR_EM, LABEL, SMALL, W,
 };
 use super::figure::{completion_sentence, count, join, key_swatch, overdue_words, Chart, Key};
 use crate::date::Date;
@@ -312,7 +312,7 @@ fn segment(
     let num = count(n);
     if w >= text_width(&num, SMALL) + 6.0 {
         let mut tx = label(x + w / 2.0, top + BAR_H / 2.0 + SMALL * 0.35, SMALL, num)
-            .attr("text-anchor", "middle")
+            .anchor("middle")
             .attr("font-weight", "700");
         tx = if late || kind == "not-started" {
             tx.class("apt-chart__halo")

@@ -1,6 +1,6 @@
 //! A sparkline: an indicator's own figures as a tiny line for a table cell.
 
-use super::draw::{c, path_d, Stroke};
+use super::draw::{c, path_d, SvgAttrs};
 use super::indicator::ordered;
 use super::scale::{Linear, TimeScale};
 use crate::feed::Indicator;

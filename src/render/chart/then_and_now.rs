@@ -1,7 +1,7 @@
 //! (1.1) Then and now: the actions by status at the comparison date and at the data date,
 //! side by side, for "what has moved since we met?".
 
-use super::draw::{label, rect, wrap, Stroke, CHAR_EM, LABEL, SMALL, W};
+use super::draw::{label, rect, wrap, SvgAttrs, CHAR_EM, LABEL, SMALL, W};
 use super::figure::{count, join, key_swatch, Chart, Key};
 use crate::date::Date;
 use crate::feed::{Feed, Status};
