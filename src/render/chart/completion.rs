@@ -82,11 +82,11 @@ fn completion_bar(lang: Lang, pct: f64) -> Vec<Element> {
             ),
         rect(0.0, BAR_Y, W, BAR_H)
             .class("apt-chart__track")
-            .attr("fill", "#f3f2f1")
+            .fill("#f3f2f1")
             .stroke("#0b0c0c", "1"),
         rect(0.0, BAR_Y, fill, BAR_H)
             .class("apt-chart__seg--complete")
-            .attr("fill", "#00703c"),
+            .fill("#00703c"),
     ];
     for q in [25.0, 50.0, 75.0] {
         body.push(

@@ -145,6 +145,8 @@ pub(super) trait SvgAttrs {
     fn stroke(self, colour: &'static str, width: &'static str) -> Self;
     /// Sets `text-anchor`: "middle" or "end".
     fn anchor(self, anchor: &'static str) -> Self;
+    /// Sets `fill`.
+    fn fill(self, colour: &str) -> Self;
 }
 
 impl SvgAttrs for Element {
@@ -156,6 +158,11 @@ impl SvgAttrs for Element {
     #[inline(never)]
     fn anchor(self, anchor: &'static str) -> Self {
         self.attr("text-anchor", anchor)
+    }
+
+    #[inline(never)]
+    fn fill(self, colour: &str) -> Self {
+        self.attr("fill", colour)
     }
 }
 
@@ -266,7 +273,7 @@ impl LineStyle {
         svg("path")
             .class(format!("apt-chart__line apt-chart__line--{}", self.class))
             .attr("d", d)
-            .attr("fill", "none")
+            .fill("none")
             .attr("stroke", self.colour)
             .attr("stroke-width", c(self.width))
             .attr("stroke-linejoin", "round")
@@ -304,7 +311,7 @@ impl LineStyle {
         Some(
             shape
                 .class(format!("apt-chart__mark apt-chart__mark--{}", self.class))
-                .attr("fill", self.colour),
+                .fill(self.colour),
         )
     }
 

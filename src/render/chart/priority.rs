@@ -212,7 +212,7 @@ fn overdue_pattern() -> Element {
             .child(
                 rect(0.0, 0.0, 6.0, 6.0)
                     .class("apt-chart__hatch-bg")
-                    .attr("fill", "#ffffff"),
+                    .fill("#ffffff"),
             )
             .child(line(0.0, 0.0, 0.0, 6.0, "apt-chart__hatch-line").stroke("#d4351c", "4")),
     )
@@ -261,7 +261,7 @@ fn group_bar(g: &Group, top: f64, unit: f64, body: &mut Vec<Element>) {
         body.push(
             rect(0.0, top, W, BAR_H)
                 .class("apt-chart__track")
-                .attr("fill", "#f3f2f1")
+                .fill("#f3f2f1")
                 .stroke("#0b0c0c", "1")
                 .attr("stroke-dasharray", "3 3"),
         );
@@ -290,7 +290,7 @@ fn segment(
     body.push(
         rect(x, top, w, BAR_H)
             .class(format!("apt-chart__seg apt-chart__seg--{kind}"))
-            .attr("fill", colour)
+            .fill(colour)
             .attr(
                 "stroke",
                 if kind == "not-started" {
@@ -305,7 +305,7 @@ fn segment(
         body.push(
             rect(x + 1.5, top + 1.5, w - 3.0, BAR_H - 3.0)
                 .class("apt-chart__seg--overdue")
-                .attr("fill", HATCH)
+                .fill(HATCH)
                 .stroke("#d4351c", "2"),
         );
     }
@@ -319,7 +319,7 @@ fn segment(
                 .stroke("#ffffff", "3")
                 .attr("paint-order", "stroke")
         } else {
-            tx.class("apt-chart__on-dark").attr("fill", "#ffffff")
+            tx.class("apt-chart__on-dark").fill("#ffffff")
         };
         body.push(tx);
     }

@@ -45,7 +45,7 @@ pub fn sparkline(ind: &Indicator) -> Element {
         svg("path")
             .class("apt-sparkline__line")
             .attr("d", path_d(&points))
-            .attr("fill", "none")
+            .fill("none")
             .stroke("#1d70b8", "1.5")
             .attr("stroke-linejoin", "round")
             .attr("stroke-linecap", "round"),
@@ -57,7 +57,7 @@ pub fn sparkline(ind: &Indicator) -> Element {
                 .attr("cx", c(*px))
                 .attr("cy", c(*py))
                 .attr("r", "2")
-                .attr("fill", "#1d70b8"),
+                .fill("#1d70b8"),
         );
     }
     s

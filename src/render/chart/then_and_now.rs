@@ -105,7 +105,7 @@ fn then_and_now_bars(lang: Lang, rows: &[Row]) -> (Vec<Element>, f64) {
             body.push(
                 rect(0.0, y, w.max(1.0), 12.0)
                     .class(class)
-                    .attr("fill", fill)
+                    .fill(fill)
                     .stroke("#0b0c0c", "1"),
             );
             body.push(label(w.max(1.0) + 4.0, y + 11.0, SMALL, count(n)));
