@@ -1,7 +1,7 @@
 //! The plot area of the charts over time (the burn-up, the indicator trends): the value axis
 //! with its ticks and unit, the time axis with its months and years, and the gridlines.
 
-use super::draw::{label, line, text_width, LABEL, SMALL, W};
+use super::draw::{label, line, text_width, SvgAttrs, LABEL, SMALL, W};
 use super::scale::{month_short, step_decimals, time_ticks, Linear, TimeScale};
 use crate::date::Date;
 use crate::feed::Unit;
@@ -95,12 +95,8 @@ pub(super) fn frame(lang: Lang, axes: &Axes, body: &mut Vec<Element>) -> Frame {
     }
     for (v, l) in ticks.iter().zip(labels) {
         let y = f.y.at(*v);
-        body.push(
-            line(left, y, right, y, "apt-chart__grid")
-                .attr("stroke", "#b1b4b6")
-                .attr("stroke-width", "1"),
-        );
-        body.push(label(left - 5.0, y + SMALL * 0.35, SMALL, l).attr("text-anchor", "end"));
+        body.push(line(left, y, right, y, "apt-chart__grid").stroke("#b1b4b6", "1"));
+        body.push(label(left - 5.0, y + SMALL * 0.35, SMALL, l).anchor("end"));
     }
     time_axis(lang, &f, axes, body);
     f
@@ -109,32 +105,24 @@ pub(super) fn frame(lang: Lang, axes: &Axes, body: &mut Vec<Element>) -> Frame {
 /// The time axis along the plot's foot: round dates ticked, named by month (and year, where
 /// it changes) or by year.
 fn time_axis(lang: Lang, f: &Frame, axes: &Axes, body: &mut Vec<Element>) {
-    body.push(
-        line(f.left, f.bottom, f.right, f.bottom, "apt-chart__axis")
-            .attr("stroke", "#0b0c0c")
-            .attr("stroke-width", "1"),
-    );
+    body.push(line(f.left, f.bottom, f.right, f.bottom, "apt-chart__axis").stroke("#0b0c0c", "1"));
     let max_ticks = ((f.right - f.left) / 46.0).floor().max(1.0) as usize;
     let (dates, step) = time_ticks(axes.from, axes.to, max_ticks);
     let mut last_year = None;
     for d in dates {
         let x = f.x.at(d);
-        body.push(
-            line(x, f.bottom, x, f.bottom + 5.0, "apt-chart__axis")
-                .attr("stroke", "#0b0c0c")
-                .attr("stroke-width", "1"),
-        );
+        body.push(line(x, f.bottom, x, f.bottom + 5.0, "apt-chart__axis").stroke("#0b0c0c", "1"));
         let row1 = f.bottom + 5.0 + SMALL;
         // Centred under its tick, unless that would take it past the chart's edge (a wide
         // font, a Welsh month): then it ends at the edge (or starts at it) instead.
         let tick_label = |y: f64, text: String| {
             let half = text_width(&text, SMALL) * 0.6;
             if x + half > W {
-                label(W - 1.0, y, SMALL, text).attr("text-anchor", "end")
+                label(W - 1.0, y, SMALL, text).anchor("end")
             } else if x - half < 0.0 {
                 label(1.0, y, SMALL, text)
             } else {
-                label(x, y, SMALL, text).attr("text-anchor", "middle")
+                label(x, y, SMALL, text).anchor("middle")
             }
         };
         if step >= 12 {
@@ -158,6 +146,6 @@ pub(super) fn no_data(f: &Frame, lang: Lang, body: &mut Vec<Element>) {
             LABEL,
             t(lang, "No figures to plot"),
         )
-        .attr("text-anchor", "middle"),
+        .anchor("middle"),
     );
 }

@@ -1,6 +1,6 @@
 //! (1.1) A figure split into parts: one bar per part, each labelled with its figure.
 
-use super::draw::{label, rect, wrap, SMALL, W};
+use super::draw::{label, rect, wrap, SvgAttrs, SMALL, W};
 use super::figure::Chart;
 use crate::i18n::{self, t, Lang};
 use crate::markup::Element;
@@ -55,7 +55,7 @@ pub fn breakdown(
             body.push(
                 rect(label_w, y + 4.0, w, 18.0)
                     .class("apt-chart__seg apt-chart__seg--in-progress")
-                    .attr("fill", "#1d70b8"),
+                    .fill("#1d70b8"),
             );
         }
         body.push(label(label_w + w + 4.0, y + 17.0, SMALL, v.clone()));

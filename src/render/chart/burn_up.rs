@@ -3,7 +3,8 @@
 
 use super::axes::{frame, no_data, Axes, Frame};
 use super::draw::{
-    halo_label, path_d, text_width, Points, CEILING, DONE, ORIGINAL, PLANNED, SMALL, TODAY, W,
+    halo_label, path_d, text_width, Points, SvgAttrs, CEILING, DONE, ORIGINAL, PLANNED, SMALL,
+    TODAY, W,
 };
 use super::figure::{completion_sentence, count, join, overdue_sentence, Chart, Key};
 use super::labels::{place_labels, segments, Box4, DirectLabel};
@@ -295,7 +296,7 @@ fn data_date(lang: Lang, f: &Frame, as_of: Date, body: &mut Vec<Element>) -> (Po
     } else {
         ((tx - 4.0).max(tw), "end")
     };
-    body.push(halo_label(tx0, ty, SMALL, today_text).attr("text-anchor", anchor));
+    body.push(halo_label(tx0, ty, SMALL, today_text).anchor(anchor));
     let today_box = if anchor == "start" {
         Box4(tx0, ty - SMALL, tx0 + tw, ty + 3.0)
     } else {

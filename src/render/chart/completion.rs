@@ -1,6 +1,6 @@
 //! The completion chart: the share of actions complete, as one bar with the number in words.
 
-use super::draw::{c, label, line, rect, LABEL, SMALL, W};
+use super::draw::{c, label, line, rect, SvgAttrs, LABEL, SMALL, W};
 use super::figure::{completion_sentence, count, join, overdue_words, Chart};
 use crate::feed::Status;
 use crate::i18n::{self, t, tn, Lang};
@@ -82,12 +82,11 @@ fn completion_bar(lang: Lang, pct: f64) -> Vec<Element> {
             ),
         rect(0.0, BAR_Y, W, BAR_H)
             .class("apt-chart__track")
-            .attr("fill", "#f3f2f1")
-            .attr("stroke", "#0b0c0c")
-            .attr("stroke-width", "1"),
+            .fill("#f3f2f1")
+            .stroke("#0b0c0c", "1"),
         rect(0.0, BAR_Y, fill, BAR_H)
             .class("apt-chart__seg--complete")
-            .attr("fill", "#00703c"),
+            .fill("#00703c"),
     ];
     for q in [25.0, 50.0, 75.0] {
         body.push(
@@ -102,8 +101,8 @@ fn completion_bar(lang: Lang, pct: f64) -> Vec<Element> {
         );
     }
     body.push(label(0.0, BAR_Y + BAR_H + 17.0, SMALL, "0%"));
-    body.push(label(W, BAR_Y + BAR_H + 17.0, SMALL, "100%").attr("text-anchor", "end"));
-    body.push(label(W / 2.0, BAR_Y + BAR_H + 17.0, SMALL, "50%").attr("text-anchor", "middle"));
+    body.push(label(W, BAR_Y + BAR_H + 17.0, SMALL, "100%").anchor("end"));
+    body.push(label(W / 2.0, BAR_Y + BAR_H + 17.0, SMALL, "50%").anchor("middle"));
     body
 }
 

@@ -138,6 +138,34 @@ pub(super) fn truncate(s: &str, max_chars: usize) -> String {
     }
 }
 
+/// The charts' commonest attributes in one out-of-line call each, rather than an attribute
+/// built inline at every site (smaller wasm).
+pub(super) trait SvgAttrs {
+    /// Sets `stroke` and `stroke-width`.
+    fn stroke(self, colour: &'static str, width: &'static str) -> Self;
+    /// Sets `text-anchor`: "middle" or "end".
+    fn anchor(self, anchor: &'static str) -> Self;
+    /// Sets `fill`.
+    fn fill(self, colour: &str) -> Self;
+}
+
+impl SvgAttrs for Element {
+    #[inline(never)]
+    fn stroke(self, colour: &'static str, width: &'static str) -> Self {
+        self.attr("stroke", colour).attr("stroke-width", width)
+    }
+
+    #[inline(never)]
+    fn anchor(self, anchor: &'static str) -> Self {
+        self.attr("text-anchor", anchor)
+    }
+
+    #[inline(never)]
+    fn fill(self, colour: &str) -> Self {
+        self.attr("fill", colour)
+    }
+}
+
 /// A `<text>` at (x, y).
 pub(super) fn label(x: f64, y: f64, size: f64, s: impl Into<String>) -> Element {
     svg("text")
@@ -151,8 +179,7 @@ pub(super) fn label(x: f64, y: f64, size: f64, s: impl Into<String>) -> Element 
 pub(super) fn halo_label(x: f64, y: f64, size: f64, s: impl Into<String>) -> Element {
     label(x, y, size, s)
         .class("apt-chart__halo")
-        .attr("stroke", "#ffffff")
-        .attr("stroke-width", "3")
+        .stroke("#ffffff", "3")
         .attr("stroke-linejoin", "round")
         .attr("paint-order", "stroke")
 }
@@ -246,7 +273,7 @@ impl LineStyle {
         svg("path")
             .class(format!("apt-chart__line apt-chart__line--{}", self.class))
             .attr("d", d)
-            .attr("fill", "none")
+            .fill("none")
             .attr("stroke", self.colour)
             .attr("stroke-width", c(self.width))
             .attr("stroke-linejoin", "round")
@@ -284,7 +311,7 @@ impl LineStyle {
         Some(
             shape
                 .class(format!("apt-chart__mark apt-chart__mark--{}", self.class))
-                .attr("fill", self.colour),
+                .fill(self.colour),
         )
     }
 

@@ -2,7 +2,7 @@
 //! the key and the "Show as table" table; the key's swatch; and the sentences that more than
 //! one chart's description says.
 
-use super::draw::{c, key_picture, rect, W};
+use super::draw::{c, key_picture, rect, SvgAttrs, W};
 use crate::i18n::{self, t, tn, tv, Lang, Val};
 use crate::markup::{el, el_class, el_class_text, el_text, svg, Element};
 use crate::table::scroll_box;
@@ -146,7 +146,7 @@ pub(super) fn key_swatch(fill: &str, class: &str, stroke: &str, stroke_width: &s
     key_picture(
         rect(1.0, 1.0, 30.0, 14.0)
             .class(class)
-            .attr("fill", fill)
+            .fill(fill)
             .attr("stroke", stroke)
             .attr("stroke-width", stroke_width),
     )

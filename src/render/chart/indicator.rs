@@ -3,7 +3,7 @@
 
 use super::axes::{frame, no_data, tick_text, Axes, Frame};
 use super::draw::{
-    id_part, line, path_d, LineStyle, Points, COMPARATORS, COUNCIL, GAP, SMALL, TARGET,
+    id_part, line, path_d, LineStyle, Points, SvgAttrs, COMPARATORS, COUNCIL, GAP, SMALL, TARGET,
 };
 use super::figure::{join, Chart, Key};
 use super::labels::{place_labels, segments, DirectLabel};
@@ -132,13 +132,12 @@ fn target_sentences(lang: Lang, ind: &Indicator) -> Vec<String> {
         ),
         None => tf(lang, "Target {value}.", &[("value", &v)]),
     });
-    match target_state(ind) {
-        TargetState::Met => s.push(t(lang, "The latest figure meets the target.").to_string()),
-        TargetState::Missed => {
-            s.push(t(lang, "The latest figure does not meet the target.").to_string())
-        }
-        TargetState::NoTarget => {}
-    }
+    let verdict = match target_state(ind) {
+        TargetState::Met => "The latest figure meets the target.",
+        TargetState::Missed => "The latest figure does not meet the target.",
+        TargetState::NoTarget => return s,
+    };
+    s.push(t(lang, verdict).to_string());
     s
 }
 
@@ -357,8 +356,7 @@ fn target_line(
             y + 5.0,
             "apt-chart__line apt-chart__line--target",
         )
-        .attr("stroke", TARGET.colour)
-        .attr("stroke-width", "2"),
+        .stroke(TARGET.colour, "2"),
     );
     let label = DirectLabel {
         text: tf(

@@ -2,7 +2,7 @@
 //! clear of the other labels and lines, so the reader need not match colours with a key.
 
 use super::axes::Frame;
-use super::draw::{halo_label, text_width, truncate, BOLD, SMALL, W};
+use super::draw::{halo_label, text_width, truncate, SvgAttrs, BOLD, SMALL, W};
 use crate::i18n::Lang;
 use crate::markup::Element;
 
@@ -123,7 +123,7 @@ pub(super) fn place_labels(
         };
         taken.push(label_box(x, y, w, anchor));
         let mut e = halo_label(x, y, SMALL, text)
-            .attr("text-anchor", anchor)
+            .anchor(anchor)
             .attr_opt("lang", l.lang.map(Lang::code));
         if l.bold {
             e = e.attr("font-weight", "700");

@@ -2,7 +2,7 @@
 //! part hatched and every count in words.
 
 use super::draw::{
-    label, line, rect, text_width, wrap_items, wrap_lines, BOLD, CHAR_EM, LABEL, SMALL, W,
+    label, line, rect, text_width, wrap_items, wrap_lines, SvgAttrs, BOLD, CHAR_EM, LABEL, SMALL, W,
 };
 use super::figure::{completion_sentence, count, join, key_swatch, overdue_words, Chart, Key};
 use crate::date::Date;
@@ -212,13 +212,9 @@ fn overdue_pattern() -> Element {
             .child(
                 rect(0.0, 0.0, 6.0, 6.0)
                     .class("apt-chart__hatch-bg")
-                    .attr("fill", "#ffffff"),
+                    .fill("#ffffff"),
             )
-            .child(
-                line(0.0, 0.0, 0.0, 6.0, "apt-chart__hatch-line")
-                    .attr("stroke", "#d4351c")
-                    .attr("stroke-width", "4"),
-            ),
+            .child(line(0.0, 0.0, 0.0, 6.0, "apt-chart__hatch-line").stroke("#d4351c", "4")),
     )
 }
 
@@ -265,9 +261,8 @@ fn group_bar(g: &Group, top: f64, unit: f64, body: &mut Vec<Element>) {
         body.push(
             rect(0.0, top, W, BAR_H)
                 .class("apt-chart__track")
-                .attr("fill", "#f3f2f1")
-                .attr("stroke", "#0b0c0c")
-                .attr("stroke-width", "1")
+                .fill("#f3f2f1")
+                .stroke("#0b0c0c", "1")
                 .attr("stroke-dasharray", "3 3"),
         );
     }
@@ -295,7 +290,7 @@ fn segment(
     body.push(
         rect(x, top, w, BAR_H)
             .class(format!("apt-chart__seg apt-chart__seg--{kind}"))
-            .attr("fill", colour)
+            .fill(colour)
             .attr(
                 "stroke",
                 if kind == "not-started" {
@@ -310,23 +305,21 @@ fn segment(
         body.push(
             rect(x + 1.5, top + 1.5, w - 3.0, BAR_H - 3.0)
                 .class("apt-chart__seg--overdue")
-                .attr("fill", HATCH)
-                .attr("stroke", "#d4351c")
-                .attr("stroke-width", "2"),
+                .fill(HATCH)
+                .stroke("#d4351c", "2"),
         );
     }
     let num = count(n);
     if w >= text_width(&num, SMALL) + 6.0 {
         let mut tx = label(x + w / 2.0, top + BAR_H / 2.0 + SMALL * 0.35, SMALL, num)
-            .attr("text-anchor", "middle")
+            .anchor("middle")
             .attr("font-weight", "700");
         tx = if late || kind == "not-started" {
             tx.class("apt-chart__halo")
-                .attr("stroke", "#ffffff")
-                .attr("stroke-width", "3")
+                .stroke("#ffffff", "3")
                 .attr("paint-order", "stroke")
         } else {
-            tx.class("apt-chart__on-dark").attr("fill", "#ffffff")
+            tx.class("apt-chart__on-dark").fill("#ffffff")
         };
         body.push(tx);
     }

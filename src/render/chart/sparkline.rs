@@ -1,6 +1,6 @@
 //! A sparkline: an indicator's own figures as a tiny line for a table cell.
 
-use super::draw::{c, path_d};
+use super::draw::{c, path_d, SvgAttrs};
 use super::indicator::ordered;
 use super::scale::{Linear, TimeScale};
 use crate::feed::Indicator;
@@ -45,9 +45,8 @@ pub fn sparkline(ind: &Indicator) -> Element {
         svg("path")
             .class("apt-sparkline__line")
             .attr("d", path_d(&points))
-            .attr("fill", "none")
-            .attr("stroke", "#1d70b8")
-            .attr("stroke-width", "1.5")
+            .fill("none")
+            .stroke("#1d70b8", "1.5")
             .attr("stroke-linejoin", "round")
             .attr("stroke-linecap", "round"),
     );
@@ -58,7 +57,7 @@ pub fn sparkline(ind: &Indicator) -> Element {
                 .attr("cx", c(*px))
                 .attr("cy", c(*py))
                 .attr("r", "2")
-                .attr("fill", "#1d70b8"),
+                .fill("#1d70b8"),
         );
     }
     s

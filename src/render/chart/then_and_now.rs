@@ -1,7 +1,7 @@
 //! (1.1) Then and now: the actions by status at the comparison date and at the data date,
 //! side by side, for "what has moved since we met?".
 
-use super::draw::{label, rect, wrap, CHAR_EM, LABEL, SMALL, W};
+use super::draw::{label, rect, wrap, SvgAttrs, CHAR_EM, LABEL, SMALL, W};
 use super::figure::{count, join, key_swatch, Chart, Key};
 use crate::date::Date;
 use crate::feed::{Feed, Status};
@@ -105,9 +105,8 @@ fn then_and_now_bars(lang: Lang, rows: &[Row]) -> (Vec<Element>, f64) {
             body.push(
                 rect(0.0, y, w.max(1.0), 12.0)
                     .class(class)
-                    .attr("fill", fill)
-                    .attr("stroke", "#0b0c0c")
-                    .attr("stroke-width", "1"),
+                    .fill(fill)
+                    .stroke("#0b0c0c", "1"),
             );
             body.push(label(w.max(1.0) + 4.0, y + 11.0, SMALL, count(n)));
             y += 12.0;
