@@ -126,7 +126,9 @@ impl State {
             put("page", vec![(self.page + 1).to_string()]);
         }
         put("open", self.open.clone());
-        put("since", self.since.iter().map(Date::to_string).collect());
+        if let Some(d) = self.since {
+            put("since", vec![d.to_string()]);
+        }
         out
     }
 
