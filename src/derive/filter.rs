@@ -449,10 +449,14 @@ impl Index {
                 count(FilterKind::Area, area.word(), 1);
             }
             // The lead in English and in Welsh, once if both say the same.
-            let leads: Vec<&str> = a.lead.iter().flat_map(|l| l.all()).collect();
-            for (k, l) in leads.iter().enumerate() {
-                if !leads[..k].contains(l) {
-                    count(FilterKind::Lead, l, 1);
+            // (A text has two names at most: the second is counted unless it is the first.)
+            if let Some(lead) = &a.lead {
+                let mut counted = None;
+                for l in lead.all() {
+                    if counted != Some(l) {
+                        count(FilterKind::Lead, l, 1);
+                        counted = Some(l);
+                    }
                 }
             }
             areas_by_action.push(areas);

@@ -32,18 +32,10 @@ pub struct Listener {
 }
 
 impl Listener {
-    /// Listens for `kind` events on `target` until dropped.
+    /// Listens for `kind` events on `target` until dropped; in the capture phase when
+    /// `capture`: the only way to hear, on an ancestor, an event that does not bubble (a
+    /// `<details>`' `toggle`).
     pub fn new(
-        target: &web_sys::EventTarget,
-        kind: &'static str,
-        f: impl FnMut(web_sys::Event) + 'static,
-    ) -> Result<Listener, JsValue> {
-        Listener::with_capture(target, kind, false, f)
-    }
-
-    /// As [`Listener::new`], in the capture phase when `capture`: the only way to hear, on an
-    /// ancestor, an event that does not bubble (a `<details>`' `toggle`).
-    pub fn with_capture(
         target: &web_sys::EventTarget,
         kind: &'static str,
         capture: bool,
@@ -318,26 +310,25 @@ impl Tracker {
             on_retry,
         }));
         let weak = Rc::downgrade(&inner);
-        let on = |kind: &'static str,
-                  target: &web_sys::EventTarget,
-                  f: fn(&Weak<RefCell<Inner>>, web_sys::Event)| {
-            let w = weak.clone();
-            Listener::new(target, kind, move |e| f(&w, e))
-        };
         let win: web_sys::EventTarget = window()?.into();
-        let listeners = vec![
-            on("click", &root, on_click)?,
-            on("change", &root, on_change)?,
-            on("input", &root, on_input)?,
-            {
-                let w = weak.clone();
-                Listener::with_capture(&root, "toggle", true, move |e| on_toggle(&w, e))?
-            },
-            on("popstate", &win, on_location)?,
-            on("hashchange", &win, on_location)?,
-            on("beforeprint", &win, |w, _| set_printing(w, true))?,
-            on("afterprint", &win, |w, _| set_printing(w, false))?,
+        // A table and a loop rather than a call per listener: one closure type, and one way
+        // out when adding one fails (the listeners added before it are removed as they drop).
+        type Handler = fn(&Weak<RefCell<Inner>>, web_sys::Event);
+        let handlers: [(&'static str, &web_sys::EventTarget, bool, Handler); 8] = [
+            ("click", &root, false, on_click),
+            ("change", &root, false, on_change),
+            ("input", &root, false, on_input),
+            ("toggle", &root, true, on_toggle),
+            ("popstate", &win, false, on_location),
+            ("hashchange", &win, false, on_location),
+            ("beforeprint", &win, false, |w, _| set_printing(w, true)),
+            ("afterprint", &win, false, |w, _| set_printing(w, false)),
         ];
+        let mut listeners = Vec::with_capacity(handlers.len());
+        for (kind, target, capture, f) in handlers {
+            let w = weak.clone();
+            listeners.push(Listener::new(target, kind, capture, move |e| f(&w, e))?);
+        }
         let tracker = Tracker {
             inner,
             _listeners: listeners,

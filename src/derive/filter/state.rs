@@ -126,7 +126,9 @@ impl State {
             put("page", vec![(self.page + 1).to_string()]);
         }
         put("open", self.open.clone());
-        put("since", self.since.iter().map(Date::to_string).collect());
+        if let Some(d) = self.since {
+            put("since", vec![d.to_string()]);
+        }
         out
     }
 
@@ -350,10 +352,11 @@ impl Filters {
     /// format's order; ids and leads as written ([`State::keep_known`] then checks them).
     fn read(&mut self, kind: FilterKind, vals: Vec<String>) {
         fn known<T: Copy>(all: &[T], word: fn(T) -> &'static str, vals: &[String]) -> Vec<T> {
-            all.iter()
-                .copied()
-                .filter(|&x| vals.iter().any(|v| v == word(x)))
-                .collect()
+            // A copy of `all` cut down rather than a filtered iterator collected: smaller, in
+            // each of the four types it is made for.
+            let mut kept = all.to_vec();
+            kept.retain(|&x| vals.iter().any(|v| v == word(x)));
+            kept
         }
         match kind {
             FilterKind::Priority => self.priority = vals,
