@@ -111,22 +111,25 @@ ensure_browser() {
 }
 
 ensure_node() {
-  local stamp=node_modules/.package-lock.json
+  # node_modules is current when it was installed from these very package.json and
+  # package-lock.json: their hash is written beside it after each install. A checkout that
+  # only gives them new dates (a fresh clone, a git worktree whose node_modules is a link to
+  # another's) does not reinstall, and a changed lock file always does.
+  local stamp=node_modules/.installed-from want
+  want=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+     && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+     && [ -f node_modules/axe-core/axe.min.js ]; then
+    return
+  fi
   if [ -f package-lock.json ]; then
-    # npm writes node_modules/.package-lock.json on every install: when it is
-    # newer than package.json and package-lock.json, node_modules is current.
-    if [ -f "$stamp" ] && [ "$stamp" -nt package-lock.json ] && [ "$stamp" -nt package.json ] \
-       && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
-       && [ -f node_modules/axe-core/axe.min.js ]; then
-      return
-    fi
     say "installing npm dev dependencies (npm ci)"
     run_quiet "npm ci" npm ci --no-audit --no-fund
   else
     say "installing npm dev dependencies (npm install: no package-lock.json)"
     run_quiet "npm install" npm install --no-audit --no-fund
   fi
-  touch "$stamp"
+  echo "$want" > "$stamp"
 }
 
 if [ "$#" -eq 0 ]; then set -- rust browser node; fi
