@@ -22,7 +22,7 @@ pub mod web;
 
 // The modules by their short names, as tests/, fuzz/ and the layers' own code name them.
 pub use derive::{changes, filter, relations, summary};
-pub use model::{date, decimal, feed, json, lang, sort, validate};
+pub use model::{case, date, decimal, feed, json, lang, sort, validate};
 #[cfg(any(not(target_arch = "wasm32"), feature = "checker"))]
 pub use publish::sheet;
 pub use publish::{csv, page};

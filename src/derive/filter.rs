@@ -10,6 +10,7 @@
 //! state, its URL form and the controls that change it are in `filter/state.rs`, re-exported
 //! here (`filter::State`).
 
+use crate::case::lower;
 use crate::changes::{self, Kind};
 use crate::date::Date;
 use crate::feed::{Action, Area, Feed, Rag, Status};
@@ -342,7 +343,7 @@ fn natural_key(s: &str) -> Vec<NumPart> {
         } else {
             let mut word = String::new();
             while let Some(&d) = chars.peek().filter(|d| !d.is_ascii_digit()) {
-                word.extend(d.to_lowercase());
+                word.push(lower(d));
                 chars.next();
             }
             out.push(NumPart::Word(word));
@@ -357,8 +358,7 @@ pub fn fold(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
+        .map(|c| match lower(c) {
             'à' | 'á' | 'â' | 'ä' => 'a',
             'è' | 'é' | 'ê' | 'ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' => 'i',

@@ -6,6 +6,7 @@
 //! and "today" is never read. Every layer above builds on this one; this one imports none of
 //! them.
 
+pub mod case;
 pub mod date;
 pub mod decimal;
 pub mod feed;

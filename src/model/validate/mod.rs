@@ -575,12 +575,13 @@ pub(crate) fn closest<'a>(
 }
 
 /// `closest` for options written in ASCII (the feed's keys and words): the same answer, with
-/// text put in lower case letter by letter (`char::to_lowercase`, which the widget has anyway)
-/// rather than by `str::to_lowercase`, kilobytes of the WebAssembly used by nothing else. The
-/// two differ only for a capital sigma ending a word (ς, not σ), which matches no ASCII
-/// option either way. (A test checks that every key and word of the feed is ASCII.)
+/// text put in lower case letter by letter ([`super::case::lower`], which the widget has
+/// anyway) rather than by `str::to_lowercase`, kilobytes of the WebAssembly used by nothing
+/// else. The two differ only for a capital sigma ending a word (ς, not σ), which matches no
+/// ASCII option either way, and for "İ", which becomes "i" without a combining dot: a closer
+/// match. (A test checks that every key and word of the feed is ASCII.)
 fn closest_ascii<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let letters = |s: &str| s.chars().flat_map(char::to_lowercase).collect();
+    let letters = |s: &str| s.chars().map(super::case::lower).collect();
     nearest(word, options.into_iter().collect(), letters)
 }
 
