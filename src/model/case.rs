@@ -25,7 +25,7 @@ pub fn lower(c: char) -> char {
     };
     let (first, len, step) = (packed >> 8, (packed >> 1) & 0x7f, 1 + (packed & 1));
     let offset = code - first;
-    if offset < len * step && offset % step == 0 {
+    if offset < len * step && offset.is_multiple_of(step) {
         char::from_u32(code.wrapping_add_signed(delta)).unwrap_or(c)
     } else {
         c
