@@ -1,7 +1,8 @@
 // Rewrite pkg/package.json (written by wasm-pack for the core module) into the
 // manifest of the published "action-plan-tracker" package: the browser's entry point
 // action-plan-tracker.js (the custom element), Node's action-plan-tracker-node.js (the
-// "node" export condition), and the `npx action-plan-tracker` command line.
+// "node" export condition), and the `npx action-plan-tracker` command line; and minify the
+// modules a browser loads, each with its source map.
 //
 //   node scripts/finish-pkg.mjs [pkgDir]     (default: pkg)
 //
@@ -11,6 +12,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, rmSync, copyFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 import { SHIPPED_FROM_ROOT, packageReadme } from "./markdown-links.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -22,6 +24,7 @@ const DOM = "action-plan-tracker-dom.js";
 const CLI = "action-plan-tracker-cli.js";
 const TYPES = "action-plan-tracker.d.ts";
 const CORE_WASM = "action_plan_tracker_core_bg.wasm";
+const GLUE = "action_plan_tracker_core.js";
 
 // Just enough TOML for Cargo.toml's [package] table: `key = "string"` and
 // `key = ["string", ...]` on one line each.
@@ -93,6 +96,32 @@ if (cargo.repository) {
     });
     writeFileSync(join(pkgDir, name), text);
   }
+}
+
+// What a browser downloads is minified (about 6 KB less gzip, issue #15): a web team that
+// serves pkg/ as it is, with no bundler, gets the small files. Each has a source map with the
+// readable source in it, which browsers' developer tools fetch and nothing else does. Export
+// names, strings and the `new URL("…wasm", import.meta.url)` that bundlers look for are kept;
+// class names too, for error messages. Node's entry and the command line stay as written.
+for (const name of [ENTRY, ELEMENT, DOM, GLUE]) {
+  const path = join(pkgDir, name);
+  if (!existsSync(path)) continue;
+  const text = readFileSync(path, "utf8");
+  // Already minified (this script run twice on one pkg/): the map keeps the first source.
+  if (text.endsWith(`//# sourceMappingURL=${name}.map`)) continue;
+  const out = await minify(
+    { [name]: text },
+    {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2 },
+      keep_classnames: true,
+      format: { comments: false },
+      sourceMap: { filename: name, url: `${name}.map`, includeSources: true },
+    },
+  );
+  writeFileSync(path, out.code);
+  writeFileSync(`${path}.map`, out.map);
 }
 
 const shipped = listFiles(pkgDir)

@@ -14,6 +14,26 @@ const ELEMENT = "action-plan-tracker-element.js";
 const DOM = "action-plan-tracker-dom.js";
 const CLI = "action-plan-tracker-cli.js";
 const GLUE = "action_plan_tracker_core.js";
+/** What a browser loads: minified, each with its source map (scripts/finish-pkg.mjs). */
+const MINIFIED = [ENTRY, ELEMENT, DOM, GLUE];
+
+/** The modules `text` imports or re-exports from, written as they are (minified or not). */
+function specifiers(text) {
+  const from = [...text.matchAll(/(?:^|[;\n}])\s*(?:import|export)\b[^;"']*?\bfrom\s*["']([^"']+)["']/g)];
+  const bare = [...text.matchAll(/(?:^|[;\n}])\s*import\s*["']([^"']+)["']/g)];
+  const dynamic = [...text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']/g)];
+  return [...from, ...bare, ...dynamic].map((m) => m[1]);
+}
+
+/** The names `text` re-exports from `module`, e.g. `export { a, b } from "./m.js"` (minified or not). */
+function reexports(text, module) {
+  const names = [];
+  for (const m of text.matchAll(/export\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+    if (m[2] !== module) continue;
+    names.push(...m[1].split(",").map((n) => n.trim().split(/\s+as\s+/).at(-1)).filter(Boolean));
+  }
+  return names;
+}
 
 let manifest;
 let packed;
@@ -45,7 +65,8 @@ before(async () => {
 test("the tarball holds the two entry points, the element module and its DOM patcher, the command line, the types, the glue and the .wasm, and nothing else", () => {
   const files = packed.files.map((f) => f.path).sort();
   // No declarations of the glue or the .wasm: nothing a user may import needs them.
-  const required = ["README.md", "package.json", ENTRY, NODE_ENTRY, ELEMENT, DOM, CLI, TYPES, GLUE, WASM];
+  const maps = MINIFIED.map((f) => `${f}.map`);
+  const required = ["README.md", "package.json", ENTRY, NODE_ENTRY, ELEMENT, DOM, CLI, TYPES, GLUE, WASM, ...maps];
   for (const f of required) assert.ok(files.includes(f), `the tarball lacks ${f} (has ${files.join(", ")})`);
   // Licence texts and the changelog are welcome once they exist; nothing else is.
   const extra = files.filter((f) => !required.includes(f) && !/^(LICEN[CS]E|COPYING)[^/]*$|^CHANGELOG\.md$/i.test(f));
@@ -131,21 +152,22 @@ test("self-contained: no runtime dependencies, and the modules import only files
   const files = new Set(packed.files.map((f) => f.path));
   for (const mod of packed.files.map((f) => f.path).filter((f) => f.endsWith(".js"))) {
     const text = readFileSync(join(PKG_DIR, mod), "utf8");
-    const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]);
     // Node's entry and the command line may use Node's own modules; what a browser loads may not.
     const forNode = mod === NODE_ENTRY || mod === CLI;
-    for (const s of specifiers) {
+    for (const s of specifiers(text)) {
       if (forNode && /^node:/.test(s)) continue;
       assert.match(s, /^\.\//, `${mod} imports ${s}: a bare specifier would not load from a CDN copy`);
       assert.ok(files.has(s.slice(2)), `${mod} imports ${s}, which is not in the tarball`);
     }
   }
-  for (const mod of [ENTRY, ELEMENT, DOM, GLUE]) {
+  // The reading of imports above finds the entry's, minified.
+  assert.deepEqual(specifiers(readFileSync(join(PKG_DIR, ENTRY), "utf8")).sort(), [`./${ELEMENT}`, `./${ELEMENT}`, `./${GLUE}`]);
+  for (const mod of MINIFIED) {
     assert.doesNotMatch(readFileSync(join(PKG_DIR, mod), "utf8"), /["']node:/, `${mod} is loaded by browsers: no Node modules`);
   }
   // The glue finds the .wasm beside itself (what lets a CDN copy and Vite work without setup).
   const glue = readFileSync(join(PKG_DIR, "action_plan_tracker_core.js"), "utf8");
-  assert.ok(glue.includes(`new URL('${WASM}', import.meta.url)`), "the glue locates the .wasm relative to import.meta.url");
+  assert.match(glue, new RegExp(`new URL\\(["']${WASM}["'],\\s*import\\.meta\\.url\\)`), "the glue locates the .wasm relative to import.meta.url");
 });
 
 test("the declarations describe the element and the API", () => {
@@ -162,8 +184,9 @@ test("the declarations describe the element and the API", () => {
   assert.match(dts, /export declare class ActionPlanTrackerElement\b/);
   for (const entry of [ENTRY, NODE_ENTRY]) {
     const text = readFileSync(join(PKG_DIR, entry), "utf8");
-    assert.ok(
-      text.includes(`export { ActionPlanTrackerElement, mount, validate, summarise, render } from "./${ELEMENT}";`),
+    assert.deepEqual(
+      reexports(text, `./${ELEMENT}`).sort(),
+      ["ActionPlanTrackerElement", "mount", "render", "summarise", "validate"],
       `${entry} exports the whole API`,
     );
   }

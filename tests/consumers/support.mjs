@@ -71,6 +71,16 @@ export function npm(args, options) {
   return run(NPM, args, options);
 }
 
+/**
+ * The source `pkg/${name}` was built from: the file itself, or for a minified module (one with a
+ * source map, scripts/finish-pkg.mjs) the source its map carries.
+ */
+export function builtFrom(name) {
+  const map = join(PKG_DIR, `${name}.map`);
+  if (existsSync(map)) return JSON.parse(readFileSync(map, "utf8")).sourcesContent?.[0];
+  return existsSync(join(PKG_DIR, name)) ? readFileSync(join(PKG_DIR, name), "utf8") : undefined;
+}
+
 /** Fails with the command to run unless pkg/ holds a built package matching src/web/js/. */
 export function assertPkgBuilt() {
   const missing = [ENTRY, TYPES, WASM, "package.json"].filter((f) => !existsSync(join(PKG_DIR, f)));
@@ -78,8 +88,7 @@ export function assertPkgBuilt() {
     throw new Error(`pkg/ has no ${missing.join(", ")}: run \`make pkg\` before \`node --test tests/consumers/\``);
   }
   for (const f of readdirSync(join(REPO_ROOT, "src", "web", "js"))) {
-    const src = join(REPO_ROOT, "src", "web", "js", f);
-    if (!existsSync(join(PKG_DIR, f)) || readFileSync(src, "utf8") !== readFileSync(join(PKG_DIR, f), "utf8")) {
+    if (readFileSync(join(REPO_ROOT, "src", "web", "js", f), "utf8") !== builtFrom(f)) {
       throw new Error(`pkg/${f} differs from src/web/js/${f}: pkg/ is stale, run \`make pkg\``);
     }
   }
