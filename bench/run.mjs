@@ -432,8 +432,9 @@ await server.close();
 // What the widget's page fetched from the package before its first paint (the bench page
 // loads the element and waits for it; anything fetched later is a lazily loaded part), and
 // every file a browser could load from the package (BROWSER_FILES: all of pkg/ but the Node
-// entry, the npx command line, the types and the package's own metadata and documents).
-const NOT_BROWSER = /^(action-plan-tracker-node\.js|action-plan-tracker-cli\.js|.*\.d\.ts|.*\.md|package\.json|LICENSE.*|\..*)$/;
+// entry, the npx command line, the types, the source maps that only developer tools fetch, and
+// the package's own metadata and documents).
+const NOT_BROWSER = /^(action-plan-tracker-node\.js|action-plan-tracker-cli\.js|.*\.d\.ts|.*\.map|.*\.md|package\.json|LICENSE.*|\..*)$/;
 const BROWSER_FILES = readdirSync(SNAP).filter((f) => !NOT_BROWSER.test(f)).sort();
 const firstFiles = [...new Set((widgetFetched ?? []).filter((p) => p.startsWith("/pkg/")).map((p) => p.slice(5)))].sort();
 const kindOf = (f) => (f.endsWith(".wasm") ? "wasm" : f.endsWith(".css") ? "css" : "js");
@@ -617,7 +618,7 @@ if (WRITE) {
   ));
   md.push("");
   md.push(`The widget's page fetched before its first paint: ${firstFiles.map((f) => "`" + f + "`").join(", ") || "?"}` +
-    " (no CSS file: the widget's CSS is inside the wasm). \"Every browser file\" is all of pkg/ but the Node entry, the npx command line, the types and package.json.");
+    " (no CSS file: the widget's CSS is inside the wasm). \"Every browser file\" is all of pkg/ but the Node entry, the npx command line, the types, the source maps (fetched only by developer tools) and package.json.");
   md.push("");
   md.push("## Feeds");
   md.push("");
