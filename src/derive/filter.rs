@@ -769,10 +769,23 @@ mod tests {
             )
         };
         assert_eq!(q("cafe"), ["1.2a"]);
+        assert_eq!(q("CAFÉ"), ["1.2a"], "a capital with an accent folds too");
         assert_eq!(q("RE-AUDIT"), ["1.2a"], "update text is searched");
         assert_eq!(q("head audit"), ["1.10"]);
         assert_eq!(q("prif"), ["1.2"], "both languages are searched");
         assert!(q("nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn fold_ignores_case_and_welsh_accents() {
+        assert_eq!(fold("LLŶR Ŵyn ÂR"), "llyr wyn ar");
+        assert_eq!(fold("Ysgol Gymraeg"), "ysgol gymraeg");
+        assert_eq!(
+            fold("ΣΟΦΊΑ ЖЁ"),
+            "σοφία жё",
+            "other alphabets are lower-cased as well"
+        );
+        assert_eq!(fold("‘quoted’"), "'quoted'");
     }
 
     #[test]
