@@ -108,9 +108,11 @@ for (const name of [ENTRY, ELEMENT, DOM, GLUE]) {
   if (!existsSync(path)) continue;
   const text = readFileSync(path, "utf8");
   // Already minified (this script run twice on one pkg/): the map keeps the first source.
-  if (text.endsWith(`//# sourceMappingURL=${name}.map`)) continue;
+  if (text.trimEnd().endsWith(`//# sourceMappingURL=${name}.map`)) continue;
+  // The readable source has a name of its own in the map (source/…), so that developer tools
+  // and `node --enable-source-maps` show it beside the minified file, not in its place.
   const out = await minify(
-    { [name]: text },
+    { [`source/${name}`]: text },
     {
       module: true,
       ecma: 2020,

@@ -1,6 +1,9 @@
 // Written by `UPDATE_CASE=1 cargo test --lib case` from the standard library's
 // `char::to_lowercase`: do not edit. See src/model/case.rs.
 
+/// The Unicode version of the standard library the table was written from.
+pub const UNICODE: (u8, u8, u8) = (17, 0, 0);
+
 /// Runs of capitals and how far away their lower case is: (first letter << 8 | letters << 1 | every other letter, distance), in order of first letter.
 #[rustfmt::skip]
 static RUNS: [(u32, i32); 185] = [

@@ -20,7 +20,7 @@ let dir;
 let browser;
 let good;
 
-/** The shell's fetch timeout, read from its source (TIMEOUT_MS in src/web/js/action-plan-tracker-element.js; pkg/ has it minified). */
+/** The shell's fetch timeout, read from the served module's source (TIMEOUT_MS in src/web/js/action-plan-tracker-element.js), which its source map carries. */
 let timeoutMs;
 
 before(async () => {
@@ -29,9 +29,9 @@ before(async () => {
   other = await startSite(dir.root);
   browser = await launchBrowser();
   good = await readFile(join(REPO_ROOT, "www", "examples", "southmoor-monitoring.json"));
-  const shell = await readFile(join(REPO_ROOT, "src", "web", "js", "action-plan-tracker-element.js"), "utf8");
-  const m = /const TIMEOUT_MS = ([\d_]+)/.exec(shell);
-  assert.ok(m, "src/web/js/action-plan-tracker-element.js defines TIMEOUT_MS");
+  const map = JSON.parse(await readFile(join(dir.root, "pkg", "action-plan-tracker-element.js.map"), "utf8"));
+  const m = /const TIMEOUT_MS = ([\d_]+)/.exec(map.sourcesContent?.[0] ?? "");
+  assert.ok(m, "pkg/action-plan-tracker-element.js was built from a source that defines TIMEOUT_MS");
   timeoutMs = Number(m[1].replace(/_/g, ""));
 });
 
