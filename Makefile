@@ -71,7 +71,7 @@ demo: pkg checker
 
 test:
 	@scripts/ensure-tools.sh
-	node scripts/check-links.mjs && node --test tests/links/
+	node scripts/check-links.mjs && node --test tests/links/ tests/scripts/
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings

@@ -4,7 +4,7 @@
 #   scripts/ensure-tools.sh            # everything
 #   scripts/ensure-tools.sh rust       # wasm32 target, wasm-pack, wasm-bindgen-cli
 #   scripts/ensure-tools.sh browser    # Debian chromium + chromium-driver, poppler-utils (pdfinfo, pdftotext)
-#   scripts/ensure-tools.sh node       # npm dev dependencies (playwright-core, axe-core, binaryen, ...)
+#   scripts/ensure-tools.sh node       # npm dev dependencies (playwright-core, axe-core, binaryen, terser, ...)
 #
 # Idempotent and quiet: prints one line per thing it installs and nothing when
 # all is present. On failure it prints the installer's log and exits non-zero.
@@ -119,7 +119,7 @@ ensure_node() {
   want=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
      && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
-     && [ -f node_modules/axe-core/axe.min.js ]; then
+     && [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/terser/package.json ]; then
     return
   fi
   if [ -f package-lock.json ]; then
